@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@netsign/runtime';
+import { AppModule } from './app.module.js';
+import { dispatchSyncMigrations } from './database/migrations.js';
+import { dispatchSyncEnvSchema } from './dispatch-sync.env.js';
+
+export const dispatchSyncService: ServiceDefinition<typeof dispatchSyncEnvSchema> = {
+  name: 'dispatch-sync',
+  envSchema: dispatchSyncEnvSchema,
+  entities: [],
+  migrations: dispatchSyncMigrations,
+  module: (env, dataSource) => AppModule.register(env, dataSource),
+};

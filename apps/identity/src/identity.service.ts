@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@netsign/runtime';
+import { AppModule } from './app.module.js';
+import { identityMigrations } from './database/migrations.js';
+import { identityEnvSchema } from './identity.env.js';
+
+export const identityService: ServiceDefinition<typeof identityEnvSchema> = {
+  name: 'identity',
+  envSchema: identityEnvSchema,
+  entities: [],
+  migrations: identityMigrations,
+  module: (env, dataSource) => AppModule.register(env, dataSource),
+};

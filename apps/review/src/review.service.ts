@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@netsign/runtime';
+import { AppModule } from './app.module.js';
+import { reviewMigrations } from './database/migrations.js';
+import { reviewEnvSchema } from './review.env.js';
+
+export const reviewService: ServiceDefinition<typeof reviewEnvSchema> = {
+  name: 'review',
+  envSchema: reviewEnvSchema,
+  entities: [],
+  migrations: reviewMigrations,
+  module: (env, dataSource) => AppModule.register(env, dataSource),
+};

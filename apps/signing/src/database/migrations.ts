@@ -1,0 +1,4 @@
+import { Init1764280000000 } from './migrations/1764280000000-Init.js';
+
+/** In the order they apply; a landed migration is never edited, a new one is appended. */
+export const signingMigrations = [Init1764280000000];

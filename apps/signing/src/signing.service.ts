@@ -1,0 +1,12 @@
+import type { ServiceDefinition } from '@netsign/runtime';
+import { AppModule } from './app.module.js';
+import { signingMigrations } from './database/migrations.js';
+import { signingEnvSchema } from './signing.env.js';
+
+export const signingService: ServiceDefinition<typeof signingEnvSchema> = {
+  name: 'signing',
+  envSchema: signingEnvSchema,
+  entities: [],
+  migrations: signingMigrations,
+  module: (env, dataSource) => AppModule.register(env, dataSource),
+};

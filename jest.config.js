@@ -1,0 +1,32 @@
+/**
+ * One Jest configuration for unit (*.spec.ts), integration (*.integration-spec.ts) and end-to-end
+ * (*.e2e-spec.ts) tests. Nest 12 is ESM-only, so Jest runs in ESM mode (scripts/test.mjs sets
+ * --experimental-vm-modules) and SWC compiles TypeScript with decorator metadata.
+ */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+export default {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@netsign/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
+  globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.js',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

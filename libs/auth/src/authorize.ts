@@ -1,0 +1,32 @@
+import { ErrorCode, ServiceError, type Principal, type Role } from '@netsign/contracts';
+
+/** The caller, or UNAUTHENTICATED: for handlers that need someone signed in. */
+export function requirePrincipal(principal: Principal | null | undefined): Principal {
+  if (!principal) throw new ServiceError(ErrorCode.UNAUTHENTICATED);
+  return principal;
+}
+
+/** The caller if their role is one of `roles`; FORBIDDEN otherwise. */
+export function requireRole(principal: Principal | null | undefined, ...roles: Role[]): Principal {
+  const p = requirePrincipal(principal);
+  if (!roles.includes(p.role)) throw new ServiceError(ErrorCode.FORBIDDEN);
+  return p;
+}
+
+/** School staff may act only inside their own school; the province everywhere. */
+export function requireSchoolScope(principal: Principal, schoolCode: string): void {
+  if (principal.role === 'PROVINCE_ADMIN') return;
+  if (principal.schoolCode !== schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
+}
+
+/** Department staff only see their department; school admins and the province see all of it. */
+export function requireDepartmentScope(
+  principal: Principal,
+  schoolCode: string,
+  departmentCode: string,
+): void {
+  requireSchoolScope(principal, schoolCode);
+  if (principal.role === 'DEPARTMENT_STAFF' && principal.departmentCode !== departmentCode) {
+    throw new ServiceError(ErrorCode.FORBIDDEN);
+  }
+}

@@ -1,0 +1,63 @@
+import { exportJWK, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { principalSchema, type Principal } from '@netsign/contracts';
+
+export const TOKEN_ALGORITHM = 'EdDSA';
+export const TOKEN_ISSUER = 'netsign-identity';
+export const TOKEN_AUDIENCE = 'netsign';
+
+/** Signs access tokens with the identity service's private key (Ed25519). */
+export class TokenIssuer {
+  constructor(
+    private readonly privateKey: CryptoKey,
+    private readonly keyId: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async issue(principal: Principal): Promise<{ accessToken: string; expiresIn: number }> {
+    const { userId, ...claims } = principal;
+    const accessToken = await new SignJWT(claims)
+      .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: this.keyId })
+      .setSubject(userId)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.privateKey);
+    return { accessToken, expiresIn: this.ttlSeconds };
+  }
+}
+
+/** Verifies access tokens with the published public keys; returns the principal or null. */
+export class TokenVerifier {
+  constructor(private readonly keys: Map<string, CryptoKey>) {}
+
+  static async fromJwks(jwks: JWK[]): Promise<TokenVerifier> {
+    const keys = new Map<string, CryptoKey>();
+    for (const jwk of jwks) {
+      keys.set(jwk.kid ?? 'default', (await importJWK(jwk, TOKEN_ALGORITHM)) as CryptoKey);
+    }
+    return new TokenVerifier(keys);
+  }
+
+  async verify(token: string): Promise<Principal | null> {
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          const key = this.keys.get(header.kid ?? 'default');
+          if (!key) throw new Error('unknown key id');
+          return key;
+        },
+        { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] },
+      );
+      const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export async function publicJwk(publicKey: CryptoKey, keyId: string): Promise<JWK> {
+  return { ...(await exportJWK(publicKey)), kid: keyId, alg: TOKEN_ALGORITHM, use: 'sig' };
+}

@@ -1,0 +1,219 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import { Logger } from '@nestjs/common';
+import {
+  eventEnvelopeSchema,
+  type EventContract,
+  type EventEnvelope,
+  type ServiceName,
+} from '@netsign/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BusNames } from '../bus-names.js';
+import { requestContextStorage } from '../request-context.js';
+import { ensureEventStream, isNotFound } from './streams.js';
+
+export type EventHandlerFn = (event: EventEnvelope<any>, tx: EntityManager) => Promise<void>;
+
+export interface EventSubscriptionSpec {
+  name: string;
+  concurrency: number;
+  handlers: Array<{ contract: EventContract<any>; handle: EventHandlerFn }>;
+}
+
+export interface EventConsumerOptions {
+  service: ServiceName;
+  dataSource: DataSource;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  names: BusNames;
+  ackWaitMs: number;
+  maxDeliver: number;
+  /** Instrumentation point after the effect committed and before the ack. */
+  afterCommit?: (event: EventEnvelope) => Promise<void>;
+}
+
+type Outcome = 'applied' | 'duplicate';
+
+/**
+ * One durable consumer: validates each event, applies its effect and records the event id in the
+ * inbox in one transaction, acks after commit. Failures are retried with growing delays; after
+ * `maxDeliver` attempts, or at once for an event that cannot be valid, the message is parked in
+ * `parked_events` for operators to inspect and replay.
+ */
+export class EventConsumer {
+  private readonly logger: Logger;
+  private readonly durable: string;
+  private readonly byKey = new Map<string, { contract: EventContract<any>; handle: EventHandlerFn }>();
+  private messages: ConsumerMessages | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly spec: EventSubscriptionSpec,
+    private readonly options: EventConsumerOptions,
+  ) {
+    this.durable = options.names.durable(options.service, spec.name);
+    this.logger = new Logger(`EventConsumer:${this.durable}`);
+    const publishers = new Set(spec.handlers.map((h) => h.contract.service));
+    if (publishers.size !== 1) {
+      throw new Error(`subscription ${spec.name} must consume events of exactly one service`);
+    }
+    for (const h of spec.handlers) {
+      const key = h.contract.subject;
+      if (this.byKey.has(key)) throw new Error(`two handlers for ${key} in ${spec.name}`);
+      this.byKey.set(key, h);
+    }
+  }
+
+  get name(): string {
+    return this.durable;
+  }
+
+  private get publisher(): ServiceName {
+    return this.spec.handlers[0]!.contract.service;
+  }
+
+  /** Creates stream and durable consumer if missing (idempotent), then starts consuming. */
+  async start(): Promise<void> {
+    const { jsm, js, names, ackWaitMs } = this.options;
+    const stream = await ensureEventStream(jsm, names, this.publisher);
+    // NATS 2.9 (Debian 12) knows only one filter subject per consumer: a subscription to one
+    // event filters on it; one to several filters on the publisher's stream and skips the rest.
+    const subjects = [...this.byKey.keys()].map((s) => names.subject(s));
+    const filter = subjects.length === 1 ? subjects[0]! : names.streamSubjects(this.publisher)[0]!;
+    const config = {
+      durable_name: this.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: filter,
+      ack_wait: nanos(ackWaitMs),
+      max_ack_pending: 1000,
+    };
+    try {
+      const info = await jsm.consumers.info(stream, this.durable);
+      if (info.config.filter_subject !== filter || info.config.ack_wait !== config.ack_wait) {
+        await jsm.consumers.update(stream, this.durable, {
+          filter_subject: filter,
+          ack_wait: config.ack_wait,
+        });
+      }
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await jsm.consumers.add(stream, config).catch(async (addErr: unknown) => {
+        if (!(await jsm.consumers.info(stream, this.durable).then(() => true, () => false))) throw addErr;
+      });
+    }
+    const consumer = await js.consumers.get(stream, this.durable);
+    this.messages = await consumer.consume({ max_messages: Math.max(16, this.spec.concurrency * 4) });
+    this.loop = this.run(this.messages);
+  }
+
+  /** Stops pulling and waits for the events in hand to finish (they are acked or left to redeliver). */
+  async stop(): Promise<void> {
+    const messages = this.messages;
+    this.messages = null;
+    if (messages) await messages.close().catch(() => undefined);
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const msg of messages) {
+        if (this.messages !== messages) {
+          // Stopping: leave the rest for redelivery, to this or another instance.
+          break;
+        }
+        const work = this.process(msg).finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+        if (this.inFlight.size >= this.spec.concurrency) await Promise.race(this.inFlight);
+      }
+    } catch (err) {
+      this.logger.error({ err }, 'consumer loop ended with an error');
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const subject = this.options.names.prefix
+      ? msg.subject.slice(this.options.names.prefix.length + 1)
+      : msg.subject;
+    const handler = this.byKey.get(subject);
+    if (!handler) {
+      // Another event of the same publisher: not this subscription's business.
+      msg.ack();
+      return;
+    }
+    let event: EventEnvelope;
+    try {
+      const envelope = eventEnvelopeSchema.parse(msg.json());
+      if (envelope.type !== handler.contract.type || envelope.version !== handler.contract.version) {
+        throw new Error(`envelope ${envelope.type}.v${envelope.version} on subject ${subject}`);
+      }
+      event = { ...envelope, payload: handler.contract.payload.parse(envelope.payload) };
+    } catch (err) {
+      await this.park(msg, subject, `INVALID_EVENT: ${(err as Error).message}`);
+      return;
+    }
+    try {
+      const outcome = await this.apply(event, handler.handle);
+      if (outcome === 'applied' && this.options.afterCommit) await this.options.afterCommit(event);
+      msg.ack();
+    } catch (err) {
+      const attempt = msg.info.deliveryCount;
+      if (attempt >= this.options.maxDeliver) {
+        this.logger.error({ err, eventId: event.id, correlationId: event.correlationId }, 'event parked');
+        await this.park(msg, subject, `HANDLER_FAILED after ${attempt} attempts: ${(err as Error).message}`, event.id);
+        return;
+      }
+      const delay = Math.min(60_000, 500 * 2 ** (attempt - 1));
+      this.logger.warn({ err, eventId: event.id, attempt, delay }, 'event handling failed; will retry');
+      msg.nak(delay);
+    }
+  }
+
+  /** Applies an event's effect once: the inbox row and the effect commit together or not at all. */
+  async apply(event: EventEnvelope, handle: EventHandlerFn): Promise<Outcome> {
+    return this.options.dataSource.transaction(async (tx) => {
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.durable, event.id],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      await requestContextStorage.run({ correlationId: event.correlationId, principal: null }, () =>
+        handle(event, tx),
+      );
+      return 'applied';
+    });
+  }
+
+  private async park(msg: JsMsg, subject: string, reason: string, eventId?: string): Promise<void> {
+    try {
+      await this.options.dataSource.query(
+        `INSERT INTO parked_events (consumer, subject, event_id, data, reason, deliveries)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [this.durable, subject, eventId ?? null, msg.string(), reason.slice(0, 2000), msg.info.deliveryCount],
+      );
+      msg.term(reason.slice(0, 200));
+    } catch (err) {
+      // Could not even park it: let JetStream redeliver rather than lose it.
+      this.logger.error({ err }, 'could not park event');
+      msg.nak(5_000);
+    }
+  }
+
+  /** Runs a parked event through its handler again (operators' replay); idempotent. */
+  async replay(raw: string, subject: string): Promise<Outcome> {
+    const handler = this.byKey.get(subject);
+    if (!handler) throw new Error(`no handler for subject ${subject}`);
+    const envelope = eventEnvelopeSchema.parse(JSON.parse(raw));
+    const event = { ...envelope, payload: handler.contract.payload.parse(envelope.payload) };
+    return this.apply(event, handler.handle);
+  }
+}

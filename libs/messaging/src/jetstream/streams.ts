@@ -1,0 +1,55 @@
+import {
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import type { ServiceName } from '@netsign/contracts';
+import type { BusNames } from '../bus-names.js';
+
+/** Events are kept for 90 days; a consumer that was down for less than that catches up. */
+const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
+/** Republishing an event id within this window is dropped by JetStream (relay retries). */
+const DUPLICATE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Creates (or brings up to date) the stream of one publisher; safe to call from every process. */
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  names: BusNames,
+  service: ServiceName,
+): Promise<string> {
+  const name = names.stream(service);
+  const config: Partial<StreamConfig> & { name: string } = {
+    name,
+    subjects: names.streamSubjects(service),
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    max_age: nanos(MAX_AGE_MS),
+    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+  };
+  try {
+    const info = await jsm.streams.info(name);
+    const same =
+      JSON.stringify(info.config.subjects) === JSON.stringify(config.subjects) &&
+      info.config.duplicate_window === config.duplicate_window;
+    if (!same) await jsm.streams.update(name, config);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    try {
+      await jsm.streams.add(config);
+    } catch (addErr) {
+      // Another process created it in between: fine, it has the same config.
+      if (!(await jsm.streams.info(name).then(() => true, () => false))) throw addErr;
+    }
+  }
+  return name;
+}
+
+export function isNotFound(err: unknown): boolean {
+  return (
+    (err instanceof JetStreamApiError && (err.code === 404 || err.status === 404)) ||
+    /not found/i.test(String((err as Error)?.message))
+  );
+}

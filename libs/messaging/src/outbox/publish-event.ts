@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { actorOf, type Actor, type EventContract, type EventEnvelope } from '@netsign/contracts';
+import type { EntityManager } from 'typeorm';
+import { currentRequestContext } from '../request-context.js';
+
+/**
+ * Records an event in the outbox inside the caller's transaction: it is published if and only if
+ * the state change it announces commits. NOTIFY is transactional too, so the relay wakes on
+ * commit and never for a rolled-back event.
+ */
+export async function publishEvent<P>(
+  tx: EntityManager,
+  contract: EventContract<P>,
+  input: { aggregateId: string; payload: P; actor?: Actor },
+): Promise<EventEnvelope<P>> {
+  if (!tx.queryRunner?.isTransactionActive) {
+    throw new Error(`publishEvent(${contract.type}) must run inside a transaction`);
+  }
+  const ctx = currentRequestContext();
+  const envelope: EventEnvelope<P> = {
+    id: randomUUID(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: new Date().toISOString(),
+    aggregateId: input.aggregateId,
+    actor: input.actor !== undefined ? input.actor : actorOf(ctx?.principal),
+    correlationId: ctx?.correlationId ?? randomUUID(),
+    payload: contract.payload.parse(input.payload),
+  };
+  await tx.query(`INSERT INTO outbox (id, subject, envelope) VALUES ($1, $2, $3)`, [
+    envelope.id,
+    contract.subject,
+    JSON.stringify(envelope),
+  ]);
+  await tx.query(`SELECT pg_notify('outbox_' || current_schema(), '')`);
+  return envelope;
+}

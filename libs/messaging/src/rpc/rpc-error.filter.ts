@@ -1,0 +1,25 @@
+import { Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
+import { ErrorCode, ServiceError, DEFAULT_ERROR_MESSAGE, type ErrorBody } from '@netsign/contracts';
+import { throwError, type Observable } from 'rxjs';
+import { currentRequestContext } from '../request-context.js';
+
+/**
+ * Every error leaving a service travels as `{code, message, details}`. Expected failures are
+ * ServiceErrors; anything else is logged here and reported as INTERNAL_ERROR without internals.
+ */
+@Catch()
+export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('RpcErrorFilter');
+
+  catch(exception: unknown): Observable<ErrorBody> {
+    if (exception instanceof ServiceError) return throwError(() => exception.toBody());
+    this.logger.error(
+      { err: exception, correlationId: currentRequestContext()?.correlationId },
+      'unexpected error in request handler',
+    );
+    return throwError(() => ({
+      code: ErrorCode.INTERNAL_ERROR,
+      message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR,
+    }));
+  }
+}

@@ -1,0 +1,4 @@
+export * from './prepare-database.js';
+export * from './service-data-source.js';
+export * from './pg-errors.js';
+export * from './persistence.module.js';
