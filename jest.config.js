@@ -21,6 +21,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@netsign/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^content-disposition$': '<rootDir>/libs/testing/shims/content-disposition.cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],

@@ -1,8 +1,22 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import type { IdentityEnv } from './identity.env.js';
+import { IDENTITY_ENV } from './identity.tokens.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+
+@Global()
+@Module({})
+class IdentityEnvModule {
+  static register(env: IdentityEnv): DynamicModule {
+    return {
+      module: IdentityEnvModule,
+      providers: [{ provide: IDENTITY_ENV, useValue: env }],
+      exports: [IDENTITY_ENV],
+    };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -10,8 +24,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        IdentityEnvModule.register(env),
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'identity', env, schema: 'identity' }),
+        AuthModule,
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './services.js';
 export * from './envelope.js';
 export * from './request.js';
 export * from './platform.js';
+export * from './identity.js';

@@ -9,6 +9,11 @@ export const Role = {
   PROVINCE_ADMIN: 'PROVINCE_ADMIN',
   /** A WeChat session that is not bound to a graduate yet: may only bind. */
   WECHAT_UNBOUND: 'WECHAT_UNBOUND',
+  /**
+   * Another service calling on its own behalf (userId = its service name). Never in a token:
+   * identity issues no such token, so only code inside the platform can present it.
+   */
+  SERVICE: 'SERVICE',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role) as [Role, ...Role[]];

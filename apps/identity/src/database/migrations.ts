@@ -1,4 +1,5 @@
 import { Init1764280000000 } from './migrations/1764280000000-Init.js';
+import { SigningKeys1764280000100 } from './migrations/1764280000100-SigningKeys.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const identityMigrations = [Init1764280000000];
+export const identityMigrations = [Init1764280000000, SigningKeys1764280000100];

@@ -1,0 +1,81 @@
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import {
+  DEFAULT_ERROR_MESSAGE,
+  ERROR_HTTP_STATUS,
+  ErrorCode,
+  isErrorBody,
+  ServiceError,
+  type ErrorBody,
+} from '@netsign/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** HTTP statuses Nest or Fastify raise themselves, mapped onto the contract's codes. */
+const CODE_FOR_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.NOT_FOUND,
+  406: ErrorCode.UNSUPPORTED_FILE_TYPE,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_FILE_TYPE,
+  429: ErrorCode.RATE_LIMITED,
+  503: ErrorCode.UPSTREAM_UNAVAILABLE,
+};
+
+/**
+ * The one place where errors become HTTP: every error body is `{code, message, details?}` with
+ * the status API.md gives the code. Unknown errors are logged and answered 500 without internals.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    sendError(reply, request, exception, this.logger);
+  }
+}
+
+/** Also Fastify's error handler, for errors raised before Nest routes (body parsing, rate limit). */
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  exception: unknown,
+  logger: Logger,
+): void {
+  const body = toErrorBody(exception);
+  if (body.code === ErrorCode.INTERNAL_ERROR) {
+    logger.error({ err: exception, correlationId: request.id }, 'unhandled error');
+  }
+  void reply.status(ERROR_HTTP_STATUS[body.code]).send(body);
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof ServiceError) return exception.toBody();
+  if (isErrorBody(exception)) return { code: exception.code, message: exception.message };
+  if (exception instanceof HttpException) {
+    const code = CODE_FOR_STATUS[exception.getStatus()];
+    if (code) {
+      const message = code === ErrorCode.NOT_FOUND ? '接口不存在' : DEFAULT_ERROR_MESSAGE[code];
+      return { code, message };
+    }
+  }
+  // Fastify's own errors (bad JSON, body too large, bad content type) carry a statusCode.
+  const status = (exception as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && CODE_FOR_STATUS[status]) {
+    const code = CODE_FOR_STATUS[status]!;
+    return code === ErrorCode.VALIDATION_FAILED
+      ? { code, message: '请求体格式错误', details: { reason: (exception as Error).message } }
+      : { code, message: DEFAULT_ERROR_MESSAGE[code] };
+  }
+  return { code: ErrorCode.INTERNAL_ERROR, message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR };
+}

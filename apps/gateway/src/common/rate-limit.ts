@@ -1,0 +1,43 @@
+import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_ERROR_MESSAGE, ErrorCode } from '@netsign/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+
+/**
+ * Rate limits with counters in Redis, so a limit holds across every gateway replica. A global
+ * per-address limit; routes tighten it with `@RouteConfig({ rateLimit: {...} })`, e.g. per account.
+ */
+export async function registerRateLimit(
+  fastify: FastifyInstance,
+  options: { redisUrl: string; namespace: string; perMinute: number },
+): Promise<Redis> {
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2_000 });
+  await fastify.register(rateLimit, {
+    global: true,
+    max: options.perMinute,
+    timeWindow: 60_000,
+    redis,
+    nameSpace: `${options.namespace}rl:`,
+    // Redis briefly unreachable must not take the whole API down.
+    skipOnError: true,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: ErrorCode.RATE_LIMITED,
+      message: DEFAULT_ERROR_MESSAGE.RATE_LIMITED,
+      details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+    }),
+  });
+  fastify.addHook('onClose', async () => {
+    await redis.quit().catch(() => undefined);
+  });
+  return redis;
+}
+
+/** Key for per-account limits: the username or other account field of the body, plus the route. */
+export function accountKey(field: string) {
+  return (req: FastifyRequest): string => {
+    const body = req.body as Record<string, unknown> | undefined;
+    const value = typeof body?.[field] === 'string' ? (body[field] as string).toLowerCase() : '-';
+    return `${req.routeOptions.url}:account:${value}`;
+  };
+}

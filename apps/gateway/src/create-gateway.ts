@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createPino, PinoNestLogger } from '@netsign/runtime';
+import { sendError } from './common/errors/http-error.filter.js';
+import { httpRequestDuration } from './common/metrics/metrics.js';
+import { registerRateLimit } from './common/rate-limit.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+import type { GatewayEnv } from './gateway.env.js';
+import { GatewayModule } from './gateway.module.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** Builds the gateway application (used by main.ts and by end-to-end tests). */
+export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  const log = createPino('gateway', env.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    loggerInstance: log,
+    disableRequestLogging: env.NODE_ENV === 'test',
+    requestIdLogLabel: 'correlationId',
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    // The correlation id: the caller's X-Request-Id if sane, else a new one; carried to NATS and logs.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(env), adapter, {
+    logger: new PinoNestLogger(log),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const errorLogger = new Logger('HttpError');
+  fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, errorLogger));
+  await registerRateLimit(fastify, {
+    redisUrl: env.REDIS_URL,
+    namespace: env.BUS_PREFIX ? `${env.BUS_PREFIX}:` : '',
+    perMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('网签平台 API')
+      .setDescription('Graduate employment online-signing platform: the public HTTP contract (API.md).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}

@@ -1,0 +1,69 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { publicJwk, TokenIssuer, TOKEN_ALGORITHM } from '@netsign/auth';
+import type { PublicJwk } from '@netsign/contracts';
+import { importPKCS8 } from 'jose';
+import { DataSource } from 'typeorm';
+import { IDENTITY_ENV } from '../../identity.tokens.js';
+import type { IdentityEnv } from '../../identity.env.js';
+
+/**
+ * The Ed25519 key that signs access tokens: from JWT_PRIVATE_KEY, or generated once and kept in
+ * the database so every identity replica and restart signs with the same key. Retired keys stay
+ * published so tokens signed before a rotation verify until they expire.
+ */
+@Injectable()
+export class SigningKeysService implements OnModuleInit {
+  private issuer!: TokenIssuer;
+  private published: PublicJwk[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const pem = this.env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (await this.storedOrGenerated());
+    const kid = keyIdOf(pem);
+    this.issuer = new TokenIssuer(await importPKCS8(pem, TOKEN_ALGORITHM), kid, this.env.JWT_TTL_SECONDS);
+    const publicKey = createPublicKey(createPrivateKey(pem));
+    const current = await publicJwk(publicKey as never, kid);
+    const stored: Array<{ public_jwk: PublicJwk }> = await this.dataSource.query(
+      `SELECT public_jwk FROM signing_keys WHERE kid <> $1`,
+      [kid],
+    );
+    this.published = [current as PublicJwk, ...stored.map((r) => r.public_jwk)];
+  }
+
+  tokens(): TokenIssuer {
+    return this.issuer;
+  }
+
+  publicKeys(): PublicJwk[] {
+    return this.published;
+  }
+
+  private async storedOrGenerated(): Promise<string> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-signing-key'))`);
+      const rows: Array<{ private_pem: string }> = await tx.query(
+        `SELECT private_pem FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      );
+      if (rows[0]) return rows[0].private_pem;
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const kid = keyIdOf(pem);
+      await tx.query(`INSERT INTO signing_keys (kid, private_pem, public_jwk) VALUES ($1, $2, $3)`, [
+        kid,
+        pem,
+        JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid, alg: TOKEN_ALGORITHM, use: 'sig' }),
+      ]);
+      return pem;
+    });
+  }
+}
+
+function keyIdOf(privatePem: string): string {
+  const spki = createPublicKey(createPrivateKey(privatePem)).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+import { defineRequest } from './request.js';
+
+/** A public key in JWK form (Ed25519), as the gateway needs it to verify access tokens. */
+export interface PublicJwk {
+  kty: string;
+  crv?: string;
+  x?: string;
+  kid?: string;
+  alg?: string;
+  use?: string;
+}
+
+export const authSigningKeys = defineRequest<Record<string, never>, { keys: PublicJwk[] }>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'auth',
+  verb: 'signing-keys',
+  version: 1,
+  request: z.object({}),
+});
+
+/* ---- Graduates (roster records, 生源信息) as other services see them: never the full ID number. */
+
+export const DESTINATIONS = [
+  'AWAITING_EMPLOYMENT',
+  'SIGNED_ONLINE',
+  'SIGNED_OFFLINE',
+  'FURTHER_STUDY',
+  'OTHER',
+] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
+export const graduateSnapshotSchema = z.object({
+  graduateId: z.string(),
+  schoolCode: z.string(),
+  schoolName: z.string(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  studentNo: z.string(),
+  name: z.string(),
+  gender: z.string(),
+  major: z.string(),
+  degree: z.string(),
+  className: z.string().nullable(),
+  originPlace: z.string(),
+  graduationYear: z.number().int(),
+  /** e.g. 340104********1234 */
+  idNumberMasked: z.string(),
+  sourceInfoConfirmed: z.boolean(),
+});
+export type GraduateSnapshot = z.infer<typeof graduateSnapshotSchema>;
+
+/** A roster record was created or changed (import, approved correction). */
+export const graduateRosterUpserted = defineEvent({
+  service: 'identity',
+  entity: 'graduate',
+  verb: 'roster-upserted',
+  version: 1,
+  payload: graduateSnapshotSchema,
+});
+
+/** The graduate confirmed their source info (生源信息维护): signing may proceed. */
+export const graduateSourceInfoConfirmed = defineEvent({
+  service: 'identity',
+  entity: 'graduate',
+  verb: 'source-info-confirmed',
+  version: 1,
+  payload: z.object({ graduateId: z.string(), schoolCode: z.string(), confirmedAt: z.string() }),
+});
+
+/**
+ * Method 2: does this identity match a roster record exactly? ROSTER_MISMATCH otherwise, never
+ * saying which field. Callers: EMPLOYER (forwarded), SERVICE.
+ */
+export const rosterMatch = defineRequest<
+  { schoolCode: string; name: string; studentNo: string; idNumber: string },
+  GraduateSnapshot
+>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'roster',
+  verb: 'match',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    name: z.string().min(1),
+    studentNo: z.string().min(1),
+    idNumber: z.string().min(15).max(18),
+  }),
+});
+
+/** One graduate's snapshot (masked ID). Callers: SERVICE, staff in scope, the graduate. */
+export const graduateGet = defineRequest<{ graduateId: string }, GraduateSnapshot>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'graduate',
+  verb: 'get',
+  version: 1,
+  request: z.object({ graduateId: z.string().min(1) }),
+});
+
+/**
+ * The full national ID number, for the two places it must appear: the printed agreement and the
+ * record sent to the province. Only SERVICE principals `printing` and `dispatch-sync`; audited.
+ */
+export const graduateIdNumber = defineRequest<
+  { graduateId: string; purpose: 'PRINT' | 'DISPATCH' },
+  { idNumber: string }
+>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'graduate',
+  verb: 'id-number',
+  version: 1,
+  request: z.object({ graduateId: z.string().min(1), purpose: z.enum(['PRINT', 'DISPATCH']) }),
+});
+
+/** Employers as other services see them (snapshotted into agreements at signing). */
+export const employerSnapshotSchema = z.object({
+  employerId: z.string(),
+  creditCode: z.string(),
+  name: z.string(),
+  nature: z.string(),
+  industry: z.string(),
+  address: z.string(),
+  hasHiringAutonomy: z.boolean(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+});
+export type EmployerSnapshot = z.infer<typeof employerSnapshotSchema>;
+
+export const employerGet = defineRequest<{ employerId: string }, EmployerSnapshot>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'employer',
+  verb: 'get',
+  version: 1,
+  request: z.object({ employerId: z.string().min(1) }),
+});
