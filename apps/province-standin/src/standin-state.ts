@@ -153,7 +153,9 @@ export class StandinState {
         await rename(tmp, file);
       } while (this.dirty);
     })()
-      .catch((err: unknown) => process.stderr.write(`province stand-in: cannot save: ${String(err)}\n`))
+      .catch((err: unknown) => {
+        process.stderr.write(`province stand-in: cannot save: ${String(err)}\n`);
+      })
       .finally(() => {
         this.saving = null;
       });
