@@ -5,3 +5,6 @@ export * from './envelope.js';
 export * from './request.js';
 export * from './platform.js';
 export * from './identity.js';
+export * from './signing.js';
+export * from './review.js';
+export * from './recruiting.js';

@@ -1,0 +1,133 @@
+import type { DataSource } from 'typeorm';
+import type { DispatchKind, DispatchRecordContent, DispatchStatus } from './dispatch-record.js';
+
+export interface ClaimedRecord {
+  id: string;
+  graduateId: string;
+  graduateKey: string;
+  graduateSequence: number;
+  kind: DispatchKind;
+  body: DispatchRecordContent;
+  /** Attempts including this one. */
+  attempts: number;
+  /** Fences the outcome: only the holder of the current claim may record it. */
+  claimToken: string;
+}
+
+export interface AttemptOutcome {
+  id: string;
+  claimToken: string;
+  status: Exclude<DispatchStatus, 'DELIVERING'>;
+  delayMs: number;
+  error: string | null;
+  response: unknown;
+}
+
+/** Namespace of the advisory locks by which delivery loops show they are alive. */
+export const OWNER_LOCK_NS = 0x44535043; // 'DSPC'
+
+/**
+ * A graduate's head: its lowest record not yet delivered. Only heads are sent, so record n+1
+ * leaves only after n was accepted; a dead head holds the graduate's later records back.
+ */
+const IS_HEAD = `NOT EXISTS (
+  SELECT 1 FROM dispatch_records p
+   WHERE p.graduate_key = r.graduate_key AND p.graduate_sequence < r.graduate_sequence
+     AND p.status <> 'DELIVERED')`;
+
+/** Owners whose loop still holds its lock (pg_advisory_lock(ns, key) shows as classid/objid). */
+const LIVE_OWNERS = `live_owners AS (
+  SELECT objid::bigint AS owner FROM pg_locks
+   WHERE locktype = 'advisory' AND granted AND classid = ${OWNER_LOCK_NS}::oid AND objsubid = 2
+     AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))`;
+const OWNER_GONE = `r.claimed_by NOT IN (SELECT owner FROM live_owners)`;
+
+/** The delivery loop's SQL. Claims are short transactions; no lock is held while a request is out. */
+export class DeliveryClaims {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims up to `limit` due heads for the loop whose owner lock is `owner`. A DELIVERING head is
+   * taken over when its lease ran out or its owner's lock is gone (that loop's process or
+   * connection died): a crash delays nothing beyond the next wake-up. SKIP LOCKED lets replicas
+   * claim side by side without waiting on each other.
+   */
+  async claim(limit: number, owner: number, leaseMs: number): Promise<ClaimedRecord[]> {
+    // TypeORM answers an UPDATE (RETURNING or not) with [rows, rowCount].
+    const [rows]: [Array<Record<string, unknown>>, number] = await this.dataSource.query(
+      `WITH ${LIVE_OWNERS},
+       due AS (
+         SELECT r.id FROM dispatch_records r
+          WHERE ((r.status = 'PENDING' AND r.next_attempt_at <= now())
+              OR (r.status = 'DELIVERING' AND (r.lease_until < now() OR ${OWNER_GONE})))
+            AND ${IS_HEAD}
+          ORDER BY r.next_attempt_at
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED)
+       UPDATE dispatch_records r
+          SET status = 'DELIVERING', attempts = r.attempts + 1, claim_token = gen_random_uuid(),
+              claimed_by = $2, lease_until = now() + $3 * interval '1 millisecond'
+         FROM due WHERE r.id = due.id
+       RETURNING r.id, r.graduate_id, r.graduate_key, r.graduate_sequence, r.kind, r.body, r.attempts,
+                 r.claim_token`,
+      [limit, owner, leaseMs],
+    );
+    return rows.map((r) => ({
+      id: r['id'] as string,
+      graduateId: r['graduate_id'] as string,
+      graduateKey: r['graduate_key'] as string,
+      graduateSequence: r['graduate_sequence'] as number,
+      kind: r['kind'] as DispatchKind,
+      body: r['body'] as DispatchRecordContent,
+      attempts: r['attempts'] as number,
+      claimToken: r['claim_token'] as string,
+    }));
+  }
+
+  /**
+   * Records many outcomes in one statement (outcomes that finish together share a commit). An
+   * outcome whose claim was taken over in the meantime is ignored: the new holder decides.
+   */
+  async complete(outcomes: AttemptOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE dispatch_records r
+          SET status = o.status,
+              delivered_at = CASE WHEN o.status = 'DELIVERED' THEN now() ELSE r.delivered_at END,
+              next_attempt_at = CASE WHEN o.status = 'PENDING'
+                                     THEN now() + o.delay_ms * interval '1 millisecond'
+                                     ELSE r.next_attempt_at END,
+              last_error = o.error, last_response = o.response,
+              claim_token = NULL, claimed_by = NULL, lease_until = NULL
+         FROM jsonb_to_recordset($1::jsonb)
+              AS o(id uuid, claim_token uuid, status text, delay_ms int, error text, response jsonb)
+        WHERE r.id = o.id AND r.claim_token = o.claim_token AND r.status = 'DELIVERING'`,
+      [
+        JSON.stringify(
+          outcomes.map((o) => ({
+            id: o.id,
+            claim_token: o.claimToken,
+            status: o.status,
+            delay_ms: o.delayMs,
+            error: o.error,
+            response: o.response ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Milliseconds until the next head falls due (a retry, an expired lease, a dead owner); null if none. */
+  async msUntilNextDue(): Promise<number | null> {
+    const rows: Array<{ ms: string | null }> = await this.dataSource.query(
+      `WITH ${LIVE_OWNERS}
+       SELECT extract(epoch FROM min(CASE WHEN r.status = 'PENDING' THEN r.next_attempt_at
+                                          WHEN ${OWNER_GONE} THEN now()
+                                          ELSE r.lease_until END) - now()) * 1000 AS ms
+         FROM dispatch_records r
+        WHERE r.status IN ('PENDING', 'DELIVERING') AND ${IS_HEAD}`,
+    );
+    const ms = rows[0]?.ms;
+    return ms === null || ms === undefined ? null : Number(ms);
+  }
+}

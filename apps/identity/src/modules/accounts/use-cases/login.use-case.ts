@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, ServiceError, type AccessTokenReply, type Principal, type Role } from '@netsign/contracts';
+import { SigningKeysService } from '../../auth/signing-keys.service.js';
+import { AccountsRepository, type UserRow } from '../accounts.repository.js';
+import { verifyPassword } from '../password.js';
+
+/** Username + password → short-lived access token carrying the account's role and scope. */
+@Injectable()
+export class LoginUseCase {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  async execute(username: string, password: string): Promise<AccessTokenReply> {
+    const user = await this.accounts.userByUsername(username);
+    const ok = await verifyPassword(user?.password_hash ?? null, password);
+    // One answer for unknown user and wrong password: no account enumeration.
+    if (!user || !ok) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '用户名或密码错误');
+    return this.keys.tokens().issue(principalOf(user));
+  }
+}
+
+export function principalOf(user: UserRow): Principal {
+  return {
+    userId: user.id,
+    role: user.role as Role,
+    ...(user.school_code ? { schoolCode: user.school_code } : {}),
+    ...(user.department_code ? { departmentCode: user.department_code } : {}),
+    ...(user.employer_id ? { employerId: user.employer_id } : {}),
+  };
+}
