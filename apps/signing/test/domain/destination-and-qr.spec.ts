@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { DESTINATIONS, type Destination } from '@netsign/contracts';
+import {
+  assertCanRecord,
+  assertCanSign,
+  assertCanUnlock,
+} from '../../src/modules/destinations/domain/destination-rules.js';
+import { signQrToken, verifyQrToken } from '../../src/modules/qr-cards/domain/qr-card-token.js';
+
+const codeOf = (fn: () => void): string | null => {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    return (err as { code: string }).code;
+  }
+};
+
+describe('destination rules', () => {
+  it.each(DESTINATIONS.flatMap((d) => [[d, false], [d, true]] as Array<[Destination, boolean]>))(
+    'signing from %s (active agreement: %s)',
+    (destination, hasActiveAgreement) => {
+      const ok = destination === 'AWAITING_EMPLOYMENT' && !hasActiveAgreement;
+      expect(codeOf(() => assertCanSign({ destination, hasActiveAgreement }))).toBe(ok ? null : 'GRADUATE_NOT_AVAILABLE');
+    },
+  );
+
+  it('records only offline destinations, never over an active agreement', () => {
+    const free = { destination: 'AWAITING_EMPLOYMENT' as const, hasActiveAgreement: false };
+    expect(codeOf(() => assertCanRecord(free, 'SIGNED_OFFLINE'))).toBeNull();
+    expect(codeOf(() => assertCanRecord(free, 'FURTHER_STUDY'))).toBeNull();
+    expect(codeOf(() => assertCanRecord({ destination: 'OTHER', hasActiveAgreement: false }, 'FURTHER_STUDY'))).toBeNull();
+    expect(codeOf(() => assertCanRecord(free, 'SIGNED_ONLINE'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => assertCanRecord(free, 'AWAITING_EMPLOYMENT'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => assertCanRecord({ destination: 'SIGNED_ONLINE', hasActiveAgreement: true }, 'OTHER'))).toBe('INVALID_STATE');
+  });
+
+  it('unlocks with a reason, not over an active agreement, not when already awaiting', () => {
+    const offline = { destination: 'SIGNED_OFFLINE' as const, hasActiveAgreement: false };
+    expect(codeOf(() => assertCanUnlock(offline, '线下协议已解除'))).toBeNull();
+    expect(codeOf(() => assertCanUnlock(offline, '  '))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => assertCanUnlock({ destination: 'SIGNED_ONLINE', hasActiveAgreement: true }, 'x'))).toBe('INVALID_STATE');
+    expect(codeOf(() => assertCanUnlock({ destination: 'AWAITING_EMPLOYMENT', hasActiveAgreement: false }, 'x'))).toBe('INVALID_STATE');
+  });
+});
+
+describe('QR card token', () => {
+  const key = randomBytes(32);
+  const now = new Date('2026-03-12T02:30:00Z');
+  const claims = { cardId: '7d7e1c1e-4a37-4a4e-9a55-0c6f9b7f6d11', expiresAt: new Date(now.getTime() + 600_000) };
+
+  it('round-trips and carries no personal data in clear', () => {
+    const token = signQrToken(claims, key);
+    expect(verifyQrToken(token, key, now)).toEqual(claims);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as object;
+    expect(Object.keys(payload).sort()).toEqual(['c', 'e']);
+  });
+
+  it('forged (other key, altered payload or signature) → NOT_FOUND; malformed → VALIDATION_FAILED', () => {
+    const token = signQrToken(claims, key);
+    expect(codeOf(() => verifyQrToken(signQrToken(claims, randomBytes(32)), key, now))).toBe('NOT_FOUND');
+    const [p, body, sig] = token.split('.');
+    const altered = Buffer.from(JSON.stringify({ c: claims.cardId, e: 9_999_999_999 })).toString('base64url');
+    expect(codeOf(() => verifyQrToken(`${p}.${altered}.${sig}`, key, now))).toBe('NOT_FOUND');
+    expect(codeOf(() => verifyQrToken(`${p}.${body}.${sig!.slice(0, -2)}AA`, key, now))).toBe('NOT_FOUND');
+    for (const bad of ['', 'abc', 'q1..', 'q2.a.b', 'q1.a.b.c']) {
+      expect(codeOf(() => verifyQrToken(bad, key, now))).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('expired (genuine signature) → QR_CARD_EXPIRED', () => {
+    const token = signQrToken({ ...claims, expiresAt: new Date(now.getTime() - 1000) }, key);
+    expect(codeOf(() => verifyQrToken(token, key, now))).toBe('QR_CARD_EXPIRED');
+    expect(codeOf(() => verifyQrToken(signQrToken(claims, key), key, claims.expiresAt))).toBe('QR_CARD_EXPIRED');
+  });
+});
