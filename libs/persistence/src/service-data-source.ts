@@ -5,9 +5,7 @@ export interface ServiceDataSourceOptions {
   url: string;
   /** The Postgres schema this service owns; nothing else reads or writes it. */
   schema: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;

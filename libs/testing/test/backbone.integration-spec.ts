@@ -12,7 +12,7 @@ import {
   type EventHandlerFn,
 } from '@netsign/messaging';
 import { createServiceDataSource, migrateServiceSchema } from '@netsign/persistence';
-import { createTestEnv, EventProbe, sleep, waitFor, type TestEnv } from '@netsign/testing';
+import { createTestEnv, EventProbe, sleep, waitFor, type TestEnv } from '../src/index.js';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
 
