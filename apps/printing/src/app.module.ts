@@ -1,8 +1,17 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
-import type { PrintingEnv } from './printing.env.js';
+import { PrintingModule } from './modules/printing.module.js';
+import { PRINTING_ENV, type PrintingEnv } from './printing.env.js';
+
+@Global()
+@Module({})
+class PrintingEnvModule {
+  static register(env: PrintingEnv): DynamicModule {
+    return { module: PrintingEnvModule, providers: [{ provide: PRINTING_ENV, useValue: env }], exports: [PRINTING_ENV] };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -10,8 +19,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        PrintingEnvModule.register(env),
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'printing', env, schema: 'printing' }),
+        PrintingModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ export * from './outbox/outbox-relay.js';
 export * from './jetstream/streams.js';
 export * from './jetstream/event-handler.decorator.js';
 export * from './jetstream/event-consumer.js';
+export * from './jetstream/after-commit.js';
 export * from './messaging.tokens.js';
 export * from './messaging.runtime.js';
 export * from './messaging.module.js';

@@ -17,6 +17,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusNames } from '../bus-names.js';
 import { requestContextStorage } from '../request-context.js';
+import { takeAfterCommit } from './after-commit.js';
 import { ensureEventStream, isNotFound } from './streams.js';
 
 export type EventHandlerFn = (event: EventEnvelope<any>, tx: EntityManager) => Promise<void>;
@@ -180,17 +181,23 @@ export class EventConsumer {
 
   /** Applies an event's effect once: the inbox row and the effect commit together or not at all. */
   async apply(event: EventEnvelope, handle: EventHandlerFn): Promise<Outcome> {
-    return this.options.dataSource.transaction(async (tx) => {
+    let actions: Array<() => Promise<void>> = [];
+    const outcome = await this.options.dataSource.transaction(async (tx) => {
       const inserted: unknown[] = await tx.query(
         `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.durable, event.id],
       );
-      if (inserted.length === 0) return 'duplicate';
+      if (inserted.length === 0) return 'duplicate' as const;
       await requestContextStorage.run({ correlationId: event.correlationId, principal: null }, () =>
         handle(event, tx),
       );
-      return 'applied';
+      actions = takeAfterCommit(tx);
+      return 'applied' as const;
     });
+    for (const action of actions) {
+      await action().catch((err: unknown) => this.logger.error({ err, eventId: event.id }, 'after-commit action failed'));
+    }
+    return outcome;
   }
 
   private async park(msg: JsMsg, subject: string, reason: string, eventId?: string): Promise<void> {

@@ -1,0 +1,106 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { graduateIdNumber, type AgreementSnapshot } from '@netsign/contracts';
+import { BusClient, currentRequestContext } from '@netsign/messaging';
+import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
+import { signVerificationToken } from '../../verification/verification-token.js';
+import { PRINT_COPIES, type AgreementPrintData } from '../../worker/agreement-print-data.js';
+import { renderAgreementPdf } from '../../worker/agreement-renderer.js';
+import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
+import { VerificationKeysService } from '../verification/verification-keys.service.js';
+
+/**
+ * One render job: the approved snapshot plus the full ID number (asked of identity for this
+ * render only, never stored here) → three copies, each with its own signed verification QR → a
+ * file named by agreement and render version, its SHA-256 recorded. Idempotent: a job for a
+ * version already rendered, or superseded, does nothing.
+ */
+@Injectable()
+export class RenderAgreementUseCase {
+  constructor(
+    private readonly records: PrintRecordsRepository,
+    private readonly keys: VerificationKeysService,
+    private readonly bus: BusClient,
+    @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
+  ) {}
+
+  async execute(agreementId: string, renderVersion: number): Promise<'rendered' | 'skipped'> {
+    const record = await this.records.find(agreementId);
+    if (!record) throw new Error(`no print record for ${agreementId} yet`);
+    if (record.render_version !== renderVersion) return 'skipped';
+    if (record.status === 'READY') return 'skipped';
+    const { idNumber } = await this.bus.request(
+      graduateIdNumber,
+      { graduateId: record.graduate_id, purpose: 'PRINT' },
+      {
+        principal: { userId: 'printing', role: 'SERVICE' },
+        correlationId: currentRequestContext()?.correlationId ?? randomUUID(),
+      },
+    );
+    const data = toPrintData(record.snapshot, idNumber, record.approved_at);
+    const contentHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    const { key, kid } = this.keys.signingKey();
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const copies = PRINT_COPIES.map((copy) => ({
+      copy,
+      verifyUrl: `${this.env.PUBLIC_BASE_URL}/api/verify/${signVerificationToken(
+        { agreementNo: record.agreement_no, copy, renderVersion, contentHash, agreementId, issuedAt },
+        key,
+        kid,
+      )}`,
+    }));
+    const pdf = await renderAgreementPdf(data, copies);
+    const dir = resolve(this.env.STORAGE_DIR, 'prints', agreementId);
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `v${renderVersion}.pdf`);
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, pdf);
+    await rename(tmp, path);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    await this.records.markReady(agreementId, renderVersion, { contentHash, path, sha256, size: pdf.length });
+    return 'rendered';
+  }
+}
+
+function toPrintData(s: AgreementSnapshot, idNumber: string, approvedAt: Date): AgreementPrintData {
+  return {
+    agreementNo: s.agreementNo,
+    graduate: {
+      name: s.graduate.name,
+      gender: s.graduate.gender,
+      idNumber,
+      schoolName: s.graduate.schoolName,
+      departmentName: s.graduate.departmentName,
+      major: s.graduate.major,
+      degree: s.graduate.degree,
+      graduationYear: s.graduate.graduationYear,
+      originPlace: s.graduate.originPlace,
+    },
+    employer: {
+      name: s.employer.name,
+      creditCode: s.employer.creditCode,
+      nature: s.employer.nature,
+      industry: s.employer.industry,
+      address: s.employer.address,
+      contactName: s.employer.contactName,
+      contactPhone: s.employer.contactPhone,
+      hasHiringAutonomy: s.employer.hasHiringAutonomy,
+      superiorAuthority: s.terms.superiorAuthority,
+    },
+    position: { title: s.position.title },
+    terms: {
+      workLocation: s.terms.workLocation,
+      monthlySalary: s.terms.monthlySalary,
+      probationMonths: s.terms.probationMonths,
+      contractYears: s.terms.contractYears,
+      archiveTransferAddress: s.terms.archiveTransferAddress,
+      hukouTransferAddress: s.terms.hukouTransferAddress,
+      otherTerms: s.terms.otherTerms,
+    },
+    signedAt: s.signedAt,
+    approvedAt: approvedAt.toISOString(),
+    method: s.method,
+  };
+}

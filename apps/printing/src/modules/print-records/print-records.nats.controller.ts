@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import { Controller } from '@nestjs/common';
+import { requirePrincipal, requireRole, requireSchoolScope } from '@netsign/auth';
+import {
+  agreementGet,
+  ErrorCode,
+  PDF_CHUNK_BYTES,
+  printPdfChunk,
+  printPdfOpen,
+  printRecordList,
+  printRerender,
+  Role,
+  ServiceError,
+  type BusRequest,
+  type PrintStatus,
+  type RequestContext,
+} from '@netsign/contracts';
+import { BusClient, HandleRequest } from '@netsign/messaging';
+import { DataSource } from 'typeorm';
+import { PrintQueue } from '../print-jobs/print-queue.js';
+import { PrintRecordsRepository, type PrintRecordRow, type PrintScope } from './print-records.repository.js';
+
+@Controller()
+export class PrintRecordsNatsController {
+  constructor(
+    private readonly records: PrintRecordsRepository,
+    private readonly queue: PrintQueue,
+    private readonly bus: BusClient,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @HandleRequest(printRecordList)
+  list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
+    const p = requireRole(req.ctx.principal, Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.EMPLOYER);
+    const scope: PrintScope =
+      p.role === Role.EMPLOYER
+        ? { employerId: p.employerId ?? '-' }
+        : p.role === Role.PROVINCE_ADMIN
+          ? {}
+          : { schoolCode: p.schoolCode ?? '-', ...(p.role === Role.DEPARTMENT_STAFF ? { departmentCode: p.departmentCode ?? '-' } : {}) };
+    return this.records.list(scope, req.data.status, req.data.page, req.data.pageSize);
+  }
+
+  @HandleRequest(printPdfOpen)
+  async open(req: BusRequest<{ agreementId: string }>) {
+    const record = await this.authorised(req.ctx, req.data.agreementId);
+    if (record === 'RENDERING' || record.status === 'QUEUED') return { status: 'RENDERING' as const };
+    if (record.status === 'FAILED' || !record.file_path || !record.size || !record.file_sha256) {
+      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '协议书生成失败，请联系管理员重新生成');
+    }
+    await this.records.addHistory(this.dataSource.manager, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED');
+    return {
+      status: 'READY' as const,
+      size: record.size,
+      chunks: Math.ceil(record.size / PDF_CHUNK_BYTES),
+      renderVersion: record.render_version,
+      sha256: record.file_sha256,
+    };
+  }
+
+  @HandleRequest(printPdfChunk)
+  async chunk(req: BusRequest<{ agreementId: string; renderVersion: number; index: number }>) {
+    const record = await this.authorised(req.ctx, req.data.agreementId);
+    if (record === 'RENDERING' || record.status !== 'READY' || record.render_version !== req.data.renderVersion) {
+      throw new ServiceError(ErrorCode.INVALID_STATE, '协议书版本已变化，请重新下载');
+    }
+    const bytes = await readFile(record.file_path!);
+    const start = req.data.index * PDF_CHUNK_BYTES;
+    if (start >= bytes.length) throw new ServiceError(ErrorCode.NOT_FOUND);
+    return { data: bytes.subarray(start, start + PDF_CHUNK_BYTES).toString('base64') };
+  }
+
+  @HandleRequest(printRerender)
+  async rerender(req: BusRequest<{ agreementId: string }>) {
+    const p = requireRole(req.ctx.principal, Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN);
+    const record = await this.records.find(req.data.agreementId);
+    if (!record) throw new ServiceError(ErrorCode.NOT_PRINTABLE);
+    requireSchoolScope(p, record.school_code);
+    const renderVersion = await this.records.bumpVersion(record.agreement_id, actorOf(req.ctx));
+    await this.queue.enqueue(record.agreement_id, renderVersion!);
+    return { renderVersion: renderVersion! };
+  }
+
+  /**
+   * Who may download is who may read the agreement: signing answers that for every role (parties,
+   * staff in scope, counsellors of the graduate, the province), so the rule lives in one place.
+   */
+  private async authorised(ctx: RequestContext, agreementId: string): Promise<PrintRecordRow | 'RENDERING'> {
+    requirePrincipal(ctx.principal);
+    const agreement = await this.bus.request(agreementGet, { agreementId }, ctx);
+    const record = await this.records.find(agreementId);
+    if (record) return record;
+    if (agreement.status === 'APPROVED') return 'RENDERING'; // approval event still on its way
+    throw new ServiceError(ErrorCode.NOT_PRINTABLE);
+  }
+}
+
+function actorOf(ctx: RequestContext) {
+  return ctx.principal ? { userId: ctx.principal.userId, role: ctx.principal.role } : null;
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import type { AgreementSnapshot, PrintRecordView, PrintStatus } from '@netsign/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface PrintRecordRow {
+  agreement_id: string;
+  agreement_no: string;
+  school_code: string;
+  department_code: string;
+  employer_id: string;
+  graduate_id: string;
+  graduate_name: string;
+  employer_name: string;
+  agreement_status: string;
+  snapshot: AgreementSnapshot;
+  approved_at: Date;
+  status: PrintStatus;
+  render_version: number;
+  content_hash: string | null;
+  file_path: string | null;
+  file_sha256: string | null;
+  size: number | null;
+  rendered_at: Date | null;
+  last_error: string | null;
+}
+
+export interface PrintScope {
+  schoolCode?: string;
+  departmentCode?: string;
+  employerId?: string;
+}
+
+type Actor = { userId: string; role: string } | null;
+
+/** Print records and their history; raw SQL on the printing schema. */
+@Injectable()
+export class PrintRecordsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates the record for a newly approved agreement; false if it already existed. */
+  async createFromApproval(tx: EntityManager, snapshot: AgreementSnapshot, approvedAt: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO print_records (agreement_id, agreement_no, school_code, department_code, employer_id,
+         graduate_id, graduate_name, employer_name, agreement_status, snapshot, approved_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'APPROVED', $9, $10, 'QUEUED')
+       ON CONFLICT (agreement_id) DO NOTHING RETURNING agreement_id`,
+      [
+        snapshot.agreementId,
+        snapshot.agreementNo,
+        snapshot.graduate.schoolCode,
+        snapshot.graduate.departmentCode,
+        snapshot.employer.employerId,
+        snapshot.graduate.graduateId,
+        snapshot.graduate.name,
+        snapshot.employer.name,
+        JSON.stringify(snapshot),
+        approvedAt,
+      ],
+    );
+    if (rows.length > 0) await this.addHistory(tx, snapshot.agreementId, null, 'QUEUED');
+    return rows.length > 0;
+  }
+
+  async setAgreementStatus(tx: EntityManager, agreementId: string, status: string): Promise<void> {
+    await tx.query(`UPDATE print_records SET agreement_status = $2, updated_at = now() WHERE agreement_id = $1`, [
+      agreementId,
+      status,
+    ]);
+  }
+
+  find(agreementId: string, manager: EntityManager = this.dataSource.manager): Promise<PrintRecordRow | undefined> {
+    return manager
+      .query(`SELECT * FROM print_records WHERE agreement_id = $1`, [agreementId])
+      .then((rows: PrintRecordRow[]) => rows[0]);
+  }
+
+  async markReady(
+    agreementId: string,
+    renderVersion: number,
+    file: { contentHash: string; path: string; sha256: string; size: number },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: unknown[] = await tx.query(
+        `UPDATE print_records SET status = 'READY', content_hash = $3, file_path = $4, file_sha256 = $5,
+           size = $6, rendered_at = now(), last_error = NULL, updated_at = now()
+         WHERE agreement_id = $1 AND render_version = $2 RETURNING agreement_id`,
+        [agreementId, renderVersion, file.contentHash, file.path, file.sha256, file.size],
+      );
+      if (rows.length > 0) await this.addHistory(tx, agreementId, null, `RENDERED v${renderVersion}`);
+      return rows.length > 0;
+    });
+  }
+
+  async markFailed(agreementId: string, renderVersion: number, error: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE print_records SET status = 'FAILED', last_error = $3, updated_at = now()
+        WHERE agreement_id = $1 AND render_version = $2 AND status = 'QUEUED'`,
+      [agreementId, renderVersion, error.slice(0, 2000)],
+    );
+  }
+
+  /** A new render version (template change): queued again, old files stay for old tokens. */
+  async bumpVersion(agreementId: string, actor: Actor): Promise<number | undefined> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows: Array<{ render_version: number }> = await tx.query(
+        `UPDATE print_records SET render_version = render_version + 1, status = 'QUEUED', updated_at = now()
+          WHERE agreement_id = $1 RETURNING render_version`,
+        [agreementId],
+      );
+      if (rows[0]) await this.addHistory(tx, agreementId, actor, `RERENDER v${rows[0].render_version}`);
+      return rows[0]?.render_version;
+    });
+  }
+
+  queued(olderThanSeconds: number): Promise<Array<{ agreement_id: string; render_version: number }>> {
+    return this.dataSource.query(
+      `SELECT agreement_id, render_version FROM print_records
+        WHERE status = 'QUEUED' AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT 10000`,
+      [olderThanSeconds],
+    );
+  }
+
+  async addHistory(manager: EntityManager, agreementId: string, actor: Actor, action: string): Promise<void> {
+    await manager.query(`INSERT INTO print_history (agreement_id, actor, action) VALUES ($1, $2, $3)`, [
+      agreementId,
+      actor ? JSON.stringify(actor) : null,
+      action,
+    ]);
+  }
+
+  async list(scope: PrintScope, status: PrintStatus | undefined, page: number, pageSize: number) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (scope.schoolCode) add('school_code = ?', scope.schoolCode);
+    if (scope.departmentCode) add('department_code = ?', scope.departmentCode);
+    if (scope.employerId) add('employer_id = ?', scope.employerId);
+    if (status) add('status = ?', status);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM print_records ${clause}`,
+      params,
+    )) as [{ total: number }];
+    const rows: PrintRecordRow[] = await this.dataSource.query(
+      `SELECT * FROM print_records ${clause} ORDER BY created_at DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const items = await Promise.all(rows.map((r) => this.view(r)));
+    return { items, total };
+  }
+
+  async view(row: PrintRecordRow): Promise<PrintRecordView> {
+    const history: Array<{ at: Date; actor: Actor; action: string }> = await this.dataSource.query(
+      `SELECT at, actor, action FROM print_history WHERE agreement_id = $1 ORDER BY at, id`,
+      [row.agreement_id],
+    );
+    return {
+      agreementId: row.agreement_id,
+      agreementNo: row.agreement_no,
+      graduateName: row.graduate_name,
+      employerName: row.employer_name,
+      schoolCode: row.school_code,
+      departmentCode: row.department_code,
+      agreementStatus: row.agreement_status,
+      status: row.status,
+      renderVersion: row.render_version,
+      contentHash: row.content_hash,
+      fileSha256: row.file_sha256,
+      size: row.size,
+      renderedAt: row.rendered_at ? row.rendered_at.toISOString() : null,
+      history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action })),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PRINTING_ENV, type PrintingEnv } from '../printing.env.js';
+import { PrintQueue } from './print-jobs/print-queue.js';
+import { PrintWorkerService } from './print-jobs/print-worker.service.js';
+import { RenderAgreementUseCase } from './print-jobs/render-agreement.use-case.js';
+import { PrintManagementSubscriber } from './print-records/print-management.subscriber.js';
+import { PrintRecordsNatsController } from './print-records/print-records.nats.controller.js';
+import { PrintRecordsRepository } from './print-records/print-records.repository.js';
+import { VerificationKeysService } from './verification/verification-keys.service.js';
+import { VerificationNatsController } from './verification/verification.nats.controller.js';
+
+/**
+ * Re-enqueues records left QUEUED (a lost after-commit enqueue, Redis that lost its jobs): at boot
+ * and then every minute for records queued for more than two minutes. Job ids make it harmless.
+ */
+class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueuedRecordsSweep');
+  private timer: NodeJS.Timeout | null = null;
+  constructor(
+    private readonly records: PrintRecordsRepository,
+    private readonly queue: PrintQueue,
+    @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
+  ) {}
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.env.PRINT_ROLE === 'worker') return;
+    await this.sweep(0);
+    this.timer = setInterval(() => void this.sweep(120).catch((err: unknown) => this.logger.warn({ err }, 'sweep failed')), 60_000);
+    this.timer.unref();
+  }
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+  private async sweep(olderThanSeconds: number): Promise<void> {
+    const queued = await this.records.queued(olderThanSeconds);
+    for (const r of queued) await this.queue.enqueue(r.agreement_id, r.render_version);
+    if (queued.length) this.logger.log(`re-enqueued ${queued.length} queued print record(s)`);
+  }
+}
+
+@Module({
+  controllers: [PrintRecordsNatsController, VerificationNatsController],
+  providers: [
+    PrintRecordsRepository,
+    PrintQueue,
+    VerificationKeysService,
+    RenderAgreementUseCase,
+    PrintManagementSubscriber,
+    PrintWorkerService,
+    QueuedRecordsSweep,
+  ],
+})
+export class PrintingModule {}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { defineRequest } from './request.js';
+
+/* ---- Print management (协议书打印管理) and public verification of printed copies. */
+
+export const PRINT_STATUSES = ['QUEUED', 'READY', 'FAILED'] as const;
+export type PrintStatus = (typeof PRINT_STATUSES)[number];
+export const PRINT_COPY_NAMES = ['EMPLOYER', 'GRADUATE', 'SCHOOL'] as const;
+export type PrintCopyName = (typeof PRINT_COPY_NAMES)[number];
+
+export interface PrintRecordView {
+  agreementId: string;
+  agreementNo: string;
+  graduateName: string;
+  employerName: string;
+  schoolCode: string;
+  departmentCode: string;
+  agreementStatus: string;
+  status: PrintStatus;
+  renderVersion: number;
+  contentHash: string | null;
+  fileSha256: string | null;
+  size: number | null;
+  renderedAt: string | null;
+  history: Array<{ at: string; actor: { userId: string; role: string } | null; action: string }>;
+}
+
+/** Print records in the caller's scope (staff: school/department; employer: own; province: all). */
+export const printRecordList = defineRequest<
+  { status?: PrintStatus; page: number; pageSize: number },
+  { items: PrintRecordView[]; total: number }
+>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'print-record',
+  verb: 'list',
+  version: 1,
+  request: z.object({
+    status: z.enum(PRINT_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  }),
+});
+
+/**
+ * Opens an agreement's PDF for download: NOT_PRINTABLE before approval, `RENDERING` while the job
+ * runs, else its size and chunk count (the bytes come in chunks: NATS messages stay small).
+ * Records the download in the print history.
+ */
+export const printPdfOpen = defineRequest<
+  { agreementId: string },
+  { status: 'RENDERING' } | { status: 'READY'; size: number; chunks: number; renderVersion: number; sha256: string }
+>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'pdf',
+  verb: 'open',
+  version: 1,
+  request: z.object({ agreementId: z.uuid() }),
+});
+
+export const PDF_CHUNK_BYTES = 512 * 1024;
+
+export const printPdfChunk = defineRequest<
+  { agreementId: string; renderVersion: number; index: number },
+  { data: string }
+>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'pdf',
+  verb: 'chunk',
+  version: 1,
+  request: z.object({
+    agreementId: z.uuid(),
+    renderVersion: z.number().int().positive(),
+    index: z.number().int().min(0),
+  }),
+});
+
+/** Renders again (e.g. after a template change): a new render version, new tokens. */
+export const printRerender = defineRequest<{ agreementId: string }, { renderVersion: number }>({
+  service: 'printing',
+  kind: 'cmd',
+  entity: 'print-record',
+  verb: 'rerender',
+  version: 1,
+  request: z.object({ agreementId: z.uuid() }),
+});
+
+export interface VerificationResult {
+  genuine: true;
+  agreementNo: string;
+  copy: PrintCopyName;
+  agreementStatus: string;
+  employerName: string;
+  graduateNameMasked: string;
+  issuedAt: string;
+  renderVersion: number;
+  current: boolean;
+}
+
+/** Public: is this printed copy genuine, and is its agreement still in force? Scans are logged. */
+export const verifyToken = defineRequest<{ token: string; client: string | null }, VerificationResult>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'verification',
+  verb: 'verify',
+  version: 1,
+  request: z.object({ token: z.string().min(10).max(600), client: z.string().max(100).nullable() }),
+});
+
+export const verificationKeys = defineRequest<Record<string, never>, { keys: Array<Record<string, string>> }>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'verification',
+  verb: 'keys',
+  version: 1,
+  request: z.object({}),
+});
