@@ -5,7 +5,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   agreementApproved,
@@ -21,7 +21,7 @@ import {
 } from '@netsign/contracts';
 import { BusClient, BusNames, ensureEventStream } from '@netsign/messaging';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, waitFor, type TestEnv } from '@netsign/testing';
+import { createTestEnv, publishTestEvent, waitFor, type TestEnv } from '@netsign/testing';
 import { printingService } from '../src/printing.service.js';
 
 const execFile = promisify(execFileCb);
@@ -105,24 +105,8 @@ describe('printing service', () => {
     });
   };
 
-  const publish = async (contract: EventContract<any>, payload: unknown) => {
-    const js = jetstream(nc);
-    const id = randomUUID();
-    await js.publish(
-      names.subject(contract.subject),
-      JSON.stringify({
-        id,
-        type: contract.type,
-        version: contract.version,
-        occurredAt: new Date().toISOString(),
-        aggregateId: agreementId,
-        actor: null,
-        correlationId: 'print-flow',
-        payload,
-      }),
-      { msgID: id },
-    );
-  };
+  const publish = (contract: EventContract<any>, payload: unknown) =>
+    publishTestEvent(nc, env.busPrefix, contract, payload, agreementId);
 
   beforeAll(async () => {
     storage = await mkdtemp(join(tmpdir(), 'netsign-print-'));

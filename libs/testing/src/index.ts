@@ -1,3 +1,4 @@
 export * from './test-env.js';
 export * from './wait-for.js';
 export * from './event-probe.js';
+export * from './publish-test-event.js';
