@@ -6,6 +6,7 @@ export * from './rpc/handle-request.decorator.js';
 export * from './rpc/rpc-context.interceptor.js';
 export * from './rpc/rpc-error.filter.js';
 export * from './rpc/bus-client.js';
+export * from './rpc/compressing-serializer.js';
 export * from './rpc/zod-details.js';
 export * from './outbox/messaging-tables.js';
 export * from './outbox/publish-event.js';

@@ -8,6 +8,7 @@ import {
   type RequestContract,
 } from '@netsign/contracts';
 import type { NatsConnection } from '../nats.js';
+import { decodeReply } from './compressing-serializer.js';
 import type { BusNames } from '../bus-names.js';
 
 interface ReplyPacket {
@@ -42,7 +43,7 @@ export class BusClient {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
         headers: h,
       });
-      reply = msg.json<ReplyPacket>();
+      reply = decodeReply(msg.data, msg.headers) as ReplyPacket;
     } catch (err) {
       throw this.unavailable(contract, err);
     }

@@ -1,4 +1,5 @@
 import { ServerNats, type NatsOptions } from '@nestjs/microservices';
+import { CompressingNatsSerializer } from './compressing-serializer.js';
 
 type NatsClient = Parameters<ServerNats['bindEvents']>[0];
 type ServerNatsOptions = NonNullable<NatsOptions['options']>;
@@ -12,7 +13,7 @@ export class PrefixedServerNats extends ServerNats {
     private readonly prefix: string,
     private readonly serverOptions: ServerNatsOptions & { queue: string },
   ) {
-    super(serverOptions);
+    super({ ...serverOptions, serializer: new CompressingNatsSerializer() });
   }
 
   override bindEvents(client: NatsClient): void {

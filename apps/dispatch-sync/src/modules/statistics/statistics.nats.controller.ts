@@ -8,6 +8,7 @@ import {
   ServiceError,
   takeOnlineSigningSnapshot,
   type BusRequest,
+  type OnlineSigningStatistics,
   type Principal,
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
@@ -23,14 +24,26 @@ function scopedSchool(p: Principal, requested: string | undefined): string | und
   return p.schoolCode ?? '-';
 }
 
+/** Figures may be this old: portals poll the province-wide view, which is the costly one. */
+const FRESH_FOR_MS = 2_000;
+
 @Controller()
 export class StatisticsNatsController {
+  private readonly cache = new Map<string, { at: number; value: Promise<OnlineSigningStatistics> }>();
+
   constructor(private readonly stats: StatisticsRepository) {}
 
   @HandleRequest(onlineSigningStatistics)
   current(req: BusRequest<{ schoolCode?: string }>) {
     const p = requireRole(req.ctx.principal, ...READERS);
-    return this.stats.read(scopedSchool(p, req.data.schoolCode));
+    const school = scopedSchool(p, req.data.schoolCode);
+    const key = school ?? '*';
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < FRESH_FOR_MS) return hit.value;
+    const value = this.stats.read(school);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
   }
 
   @HandleRequest(onlineSigningSnapshot)

@@ -47,7 +47,8 @@ export class RosterStatisticsSubscriber {
  * once (the inbox), so the figures match the agreements without ever scanning them.
  */
 @Injectable()
-@EventSubscriber({ name: 'statistics-agreements' })
+// Counters commute, so events may be applied in parallel.
+@EventSubscriber({ name: 'statistics-agreements', concurrency: 8 })
 export class AgreementStatisticsSubscriber {
   constructor(private readonly stats: StatisticsRepository) {}
 
