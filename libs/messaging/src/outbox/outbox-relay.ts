@@ -1,7 +1,8 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { OUTBOX_WRITTEN } from './publish-event.js';
 import { quoteIdent } from '@netsign/persistence';
 import type { BusNames } from '../bus-names.js';
 
@@ -23,7 +24,9 @@ interface OutboxRow {
 
 /**
  * Publishes committed outbox rows to JetStream with Nats-Msg-Id = event id, then marks them.
- * Woken by LISTEN/NOTIFY on commit, plus a slow safety sweep; it never busy-polls. One relay per
+ * Woken right after a local transaction that wrote the outbox commits (a TypeORM commit hook);
+ * a replica that is not the leader passes the wake-up on with a NOTIFY sent outside any business
+ * transaction; a slow safety sweep catches anything else. It never busy-polls. One relay per
  * schema publishes at a time (a session advisory lock), so events leave in commit order; the
  * others stand by and take over if the leader's connection goes.
  */
@@ -47,6 +50,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.running = true;
+    this.options.dataSource.subscribers.push(this.commitHook);
     await this.connectListener();
     this.sweep = setInterval(() => this.kick(), this.options.sweepMs);
     this.sweep.unref();
@@ -56,6 +60,8 @@ export class OutboxRelay {
   /** Stops waking up and waits for the batch in flight to be published and marked. */
   async stop(): Promise<void> {
     this.running = false;
+    const hooks = this.options.dataSource.subscribers;
+    if (hooks.includes(this.commitHook)) hooks.splice(hooks.indexOf(this.commitHook), 1);
     if (this.sweep) clearInterval(this.sweep);
     if (this.retry) clearTimeout(this.retry);
     await this.inFlight;
@@ -71,6 +77,29 @@ export class OutboxRelay {
       `SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  private readonly commitHook: EntitySubscriberInterface = {
+    afterTransactionCommit: (event: TransactionCommitEvent) => {
+      const data = event.queryRunner.data as Record<string, unknown>;
+      if (!data?.[OUTBOX_WRITTEN] || event.queryRunner.isTransactionActive) return;
+      data[OUTBOX_WRITTEN] = false;
+      if (this.leader) this.kick();
+      else this.wakeLeader();
+    },
+  };
+  private wakePending = false;
+
+  /** Tells the leading replica (another process) that rows are waiting. Coalesced. */
+  private wakeLeader(): void {
+    if (this.wakePending || !this.listener) return;
+    this.wakePending = true;
+    this.listener
+      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not wake the outbox leader'))
+      .finally(() => {
+        this.wakePending = false;
+      });
   }
 
   kick(): void {

@@ -3,10 +3,14 @@ import { actorOf, type Actor, type EventContract, type EventEnvelope } from '@ne
 import type { EntityManager } from 'typeorm';
 import { currentRequestContext } from '../request-context.js';
 
+/** Marks a transaction that wrote to the outbox; the relay's commit hook looks for it. */
+export const OUTBOX_WRITTEN = 'netsign:outbox-written';
+
 /**
  * Records an event in the outbox inside the caller's transaction: it is published if and only if
- * the state change it announces commits. NOTIFY is transactional too, so the relay wakes on
- * commit and never for a rolled-back event.
+ * the state change it announces commits. The relay is woken after the commit (see OutboxRelay):
+ * a NOTIFY inside the transaction would serialise every commit of the server on Postgres's
+ * notification queue lock, which measured 2,613 → 444 tx/s on the signing transaction.
  */
 export async function publishEvent<P>(
   tx: EntityManager,
@@ -32,6 +36,6 @@ export async function publishEvent<P>(
     contract.subject,
     JSON.stringify(envelope),
   ]);
-  await tx.query(`SELECT pg_notify('outbox_' || current_schema(), '')`);
+  tx.queryRunner.data = { ...tx.queryRunner.data, [OUTBOX_WRITTEN]: true };
   return envelope;
 }
