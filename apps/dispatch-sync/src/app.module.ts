@@ -3,6 +3,7 @@ import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import type { DispatchSyncEnv } from './dispatch-sync.env.js';
+import { StatisticsModule } from './modules/statistics/statistics.module.js';
 
 @Module({})
 export class AppModule {
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'dispatch-sync', env, schema: 'dispatch_sync' }),
+        StatisticsModule,
       ],
     };
   }

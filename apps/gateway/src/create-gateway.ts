@@ -9,6 +9,8 @@ import { createPino, PinoNestLogger } from '@netsign/runtime';
 import { sendError } from './common/errors/http-error.filter.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
+import { registerQueueBoard } from './common/queue-board.js';
+import { TokenKeys } from './common/auth/token-keys.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
@@ -40,6 +42,11 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     redisUrl: env.REDIS_URL,
     namespace: env.BUS_PREFIX ? `${env.BUS_PREFIX}:` : '',
     perMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
+  await registerQueueBoard(fastify, {
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.BUS_PREFIX ? `netsign-${env.BUS_PREFIX}` : 'netsign',
+    keys: app.get(TokenKeys),
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   fastify.addHook('onSend', async (request, reply) => {

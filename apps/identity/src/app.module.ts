@@ -4,7 +4,13 @@ import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import type { IdentityEnv } from './identity.env.js';
 import { IDENTITY_ENV } from './identity.tokens.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { PersonalDataModule } from './modules/personal-data/personal-data.module.js';
+import { RosterModule } from './modules/roster/roster.module.js';
+import { SourceInfoModule } from './modules/source-info/source-info.module.js';
+import { WechatModule } from './modules/wechat/wechat.module.js';
 
 @Global()
 @Module({})
@@ -27,7 +33,13 @@ export class AppModule {
         IdentityEnvModule.register(env),
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'identity', env, schema: 'identity' }),
+        PersonalDataModule,
         AuthModule,
+        AccountsModule,
+        RosterModule,
+        WechatModule,
+        SourceInfoModule,
+        NotificationsModule,
       ],
     };
   }

@@ -6,7 +6,9 @@ import { startProvinceStandin } from './province-standin.js';
  */
 const port = Number(process.env.PROVINCE_STANDIN_PORT ?? 3900);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`province stand-in: PROVINCE_STANDIN_PORT must be a port number, got "${process.env.PROVINCE_STANDIN_PORT}"\n`);
+  process.stderr.write(
+    `province stand-in: PROVINCE_STANDIN_PORT must be a port number, got "${process.env.PROVINCE_STANDIN_PORT}"\n`,
+  );
   process.exit(1);
 }
 

@@ -36,14 +36,17 @@ class HttpError extends Error {
  * API.md fixes it (signature, validation, idempotency by recordId, per-graduate order) and can be
  * told to fail, slow down, drop connections or reject through `POST /_control`.
  */
-export async function startProvinceStandin(options: ProvinceStandinOptions): Promise<ProvinceStandin> {
+export async function startProvinceStandin(
+  options: ProvinceStandinOptions,
+): Promise<ProvinceStandin> {
   const state = new StandinState(options.dataFile);
   await state.load();
   const secret = Buffer.from(options.secret, 'utf8');
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return send(res, err.status, { code: err.code, reason: err.reason, ...err.extra });
+      if (err instanceof HttpError)
+        return send(res, err.status, { code: err.code, reason: err.reason, ...err.extra });
       send(res, 500, { code: 'INTERNAL', reason: String(err) });
     });
   });
@@ -56,23 +59,34 @@ export async function startProvinceStandin(options: ProvinceStandinOptions): Pro
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (req.method === 'POST' && path === '/records') return postRecord(req, res);
     if (req.method === 'GET' && path === '/records') {
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), 10_000);
-      return send(res, 200, { items: state.accepted.slice(offset, offset + limit), total: state.accepted.length });
+      const offset = Math.max(0, parseInt(url.searchParams.get('offset') ?? '', 10) || 0);
+      const limit = Math.min(
+        Math.max(0, parseInt(url.searchParams.get('limit') ?? '', 10) || 1000),
+        10_000,
+      );
+      return send(res, 200, {
+        items: state.accepted.slice(offset, offset + limit),
+        total: state.accepted.length,
+      });
     }
     if (req.method === 'GET' && path === '/graduates') return send(res, 200, state.graduates());
     const graduate = /^\/graduates\/([^/]+)\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && graduate) {
-      const key = graduateKeyOf({ schoolCode: decodeURIComponent(graduate[1]!), studentNo: decodeURIComponent(graduate[2]!) });
+      const key = graduateKeyOf({
+        schoolCode: decodeURIComponent(graduate[1]!),
+        studentNo: decodeURIComponent(graduate[2]!),
+      });
       const records = state.recordsOf(key);
-      if (records.length === 0) throw new HttpError(404, 'NOT_FOUND', 'no record for this graduate');
+      if (records.length === 0)
+        throw new HttpError(404, 'NOT_FOUND', 'no record for this graduate');
       return send(res, 200, { graduateKey: key, lastSequence: state.lastSequenceOf(key), records });
     }
     if (req.method === 'POST' && path === '/_control') {
       state.faults = { ...state.faults, ...parseFaults(await readJson(req)) };
       return send(res, 200, { faults: state.faults });
     }
-    if (req.method === 'GET' && path === '/_control') return send(res, 200, { faults: state.faults, stats: state.stats });
+    if (req.method === 'GET' && path === '/_control')
+      return send(res, 200, { faults: state.faults, stats: state.stats });
     if (req.method === 'POST' && path === '/_reset') {
       state.reset();
       return send(res, 200, { reset: true });
@@ -98,7 +112,11 @@ export async function startProvinceStandin(options: ProvinceStandinOptions): Pro
     }
   }
 
-  async function answerRecord(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  async function answerRecord(
+    req: IncomingMessage,
+    res: ServerResponse,
+    raw: Buffer,
+  ): Promise<void> {
     const { faults } = state;
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
     if (state.take('dropConnections')) {
@@ -118,15 +136,21 @@ export async function startProvinceStandin(options: ProvinceStandinOptions): Pro
     }
     const parsed = dispatchRecordSchema.safeParse(json);
     if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-      throw new HttpError(422, 'VALIDATION_FAILED', 'body does not match the contract', { details });
+      const details = parsed.error.issues.map((i) => ({
+        field: i.path.join('.'),
+        message: i.message,
+      }));
+      throw new HttpError(422, 'VALIDATION_FAILED', 'body does not match the contract', {
+        details,
+      });
     }
     const record = parsed.data;
     const idempotencyKey = req.headers['idempotency-key'];
     if (idempotencyKey !== record.recordId) {
       throw new HttpError(400, 'IDEMPOTENCY_KEY_MISMATCH', 'Idempotency-Key must be the recordId');
     }
-    if (state.take('rejectNext')) throw new HttpError(422, 'INJECTED_REJECTION', 'rejection injected by /_control');
+    if (state.take('rejectNext'))
+      throw new HttpError(422, 'INJECTED_REJECTION', 'rejection injected by /_control');
 
     const canonical = JSON.stringify(record);
     const seen = state.find(record.recordId);
@@ -140,9 +164,14 @@ export async function startProvinceStandin(options: ProvinceStandinOptions): Pro
     const expected = state.lastSequenceOf(graduateKey) + 1;
     if (record.graduateSequence !== expected) {
       const code = record.graduateSequence < expected ? 'SEQUENCE_TAKEN' : 'OUT_OF_ORDER';
-      throw new HttpError(409, code, `graduateSequence ${record.graduateSequence} for ${graduateKey}, expected ${expected}`, {
-        expected,
-      });
+      throw new HttpError(
+        409,
+        code,
+        `graduateSequence ${record.graduateSequence} for ${graduateKey}, expected ${expected}`,
+        {
+          expected,
+        },
+      );
     }
     state.accept(record, canonical);
     if (state.take('dropResponses')) {
@@ -150,7 +179,11 @@ export async function startProvinceStandin(options: ProvinceStandinOptions): Pro
       req.socket.destroy();
       return;
     }
-    send(res, 201, { status: 'ACCEPTED', recordId: record.recordId, graduateSequence: record.graduateSequence });
+    send(res, 201, {
+      status: 'ACCEPTED',
+      recordId: record.recordId,
+      graduateSequence: record.graduateSequence,
+    });
   }
 
   function verifySignature(header: string | string[] | undefined, raw: Buffer): void {
@@ -193,7 +226,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `body over ${MAX_BODY} bytes`);
+    if (size > MAX_BODY)
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `body over ${MAX_BODY} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -213,7 +247,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function peekGraduateKey(raw: Buffer): string | undefined {
   try {
     const body = JSON.parse(raw.toString('utf8')) as { schoolCode?: unknown; studentNo?: unknown };
-    if (typeof body.schoolCode === 'string' && typeof body.studentNo === 'string') return graduateKeyOf(body as { schoolCode: string; studentNo: string });
+    if (typeof body.schoolCode === 'string' && typeof body.studentNo === 'string')
+      return graduateKeyOf(body as { schoolCode: string; studentNo: string });
   } catch {
     // not JSON: the checks below answer it
   }
@@ -223,19 +258,25 @@ function peekGraduateKey(raw: Buffer): string | undefined {
 const COUNTED = ['failFirst', 'delayMs', 'dropConnections', 'dropResponses', 'rejectNext'] as const;
 
 function parseFaults(input: unknown): Partial<Faults> {
-  if (typeof input !== 'object' || input === null) throw new HttpError(400, 'VALIDATION_FAILED', 'expected an object');
+  if (typeof input !== 'object' || input === null)
+    throw new HttpError(400, 'VALIDATION_FAILED', 'expected an object');
   const given = input as Record<string, unknown>;
   const out: Partial<Faults> = {};
   for (const name of COUNTED) {
     if (given[name] === undefined) continue;
     const n = given[name];
-    if (!Number.isInteger(n) || (n as number) < 0) throw new HttpError(400, 'VALIDATION_FAILED', `${name} must be an integer ≥ 0`);
+    if (!Number.isInteger(n) || (n as number) < 0)
+      throw new HttpError(400, 'VALIDATION_FAILED', `${name} must be an integer ≥ 0`);
     out[name] = n as number;
   }
   if (given['failStatus'] !== undefined) {
     const s = given['failStatus'];
     if (!Number.isInteger(s) || (s as number) < 400 || (s as number) > 599) {
-      throw new HttpError(400, 'VALIDATION_FAILED', 'failStatus must be an HTTP error status (400-599)');
+      throw new HttpError(
+        400,
+        'VALIDATION_FAILED',
+        'failStatus must be an HTTP error status (400-599)',
+      );
     }
     out.failStatus = s as number;
   }

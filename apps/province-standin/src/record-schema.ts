@@ -32,7 +32,8 @@ export function creditCodeCheckChar(first17: string): string {
 export function isValidCreditCode(value: string): boolean {
   const chars = `[${CREDIT_CHARS}]`;
   return (
-    new RegExp(`^${chars}{18}$`).test(value) && creditCodeCheckChar(value.slice(0, 17)) === value[17]
+    new RegExp(`^${chars}{18}$`).test(value) &&
+    creditCodeCheckChar(value.slice(0, 17)) === value[17]
   );
 }
 
@@ -57,7 +58,10 @@ export const dispatchRecordSchema = z.object({
   }),
   position: text(200),
   // Required only when the employer lacks hiring autonomy, hence nullable.
-  superiorAuthority: z.enum(['EMPLOYMENT_PLACE_TALENT_SERVICE', 'ORIGIN_PLACE']).nullable().optional(),
+  superiorAuthority: z
+    .enum(['EMPLOYMENT_PLACE_TALENT_SERVICE', 'ORIGIN_PLACE'])
+    .nullable()
+    .optional(),
   occurredAt: z.iso.datetime({ offset: true }),
 });
 

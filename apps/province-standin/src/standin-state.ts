@@ -91,7 +91,10 @@ export class StandinState {
   }
 
   graduates(): Array<{ graduateKey: string; lastSequence: number }> {
-    return [...this.lastSequence].map(([graduateKey, lastSequence]) => ({ graduateKey, lastSequence }));
+    return [...this.lastSequence].map(([graduateKey, lastSequence]) => ({
+      graduateKey,
+      lastSequence,
+    }));
   }
 
   recordsOf(graduateKey: string): AcceptedRecord[] {

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
+import { RecruitingModule } from './modules/recruiting.module.js';
 import type { RecruitingEnv } from './recruiting.env.js';
 
 @Module({})
@@ -12,6 +13,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'recruiting', env, schema: 'recruiting' }),
+        RecruitingModule,
       ],
     };
   }

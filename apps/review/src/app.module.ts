@@ -1,8 +1,26 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
-import type { ReviewEnv } from './review.env.js';
+import { createFileStore } from './modules/files/create-file-store.js';
+import { FILE_STORE } from './modules/files/file-store.js';
+import { ReviewModule } from './modules/review.module.js';
+import { REVIEW_ENV, type ReviewEnv } from './review.env.js';
+
+@Global()
+@Module({})
+class ReviewEnvModule {
+  static register(env: ReviewEnv): DynamicModule {
+    return {
+      module: ReviewEnvModule,
+      providers: [
+        { provide: REVIEW_ENV, useValue: env },
+        { provide: FILE_STORE, useFactory: () => createFileStore(env) },
+      ],
+      exports: [REVIEW_ENV, FILE_STORE],
+    };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -10,8 +28,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ReviewEnvModule.register(env),
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'review', env, schema: 'review' }),
+        ReviewModule,
       ],
     };
   }

@@ -1,8 +1,17 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
-import type { SigningEnv } from './signing.env.js';
+import { AgreementsModule } from './modules/agreements/agreements.module.js';
+import { SIGNING_ENV, type SigningEnv } from './signing.env.js';
+
+@Global()
+@Module({})
+class SigningEnvModule {
+  static register(env: SigningEnv): DynamicModule {
+    return { module: SigningEnvModule, providers: [{ provide: SIGNING_ENV, useValue: env }], exports: [SIGNING_ENV] };
+  }
+}
 
 @Module({})
 export class AppModule {
@@ -10,8 +19,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        SigningEnvModule.register(env),
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'signing', env, schema: 'signing' }),
+        AgreementsModule,
       ],
     };
   }

@@ -8,3 +8,6 @@ export * from './identity.js';
 export * from './signing.js';
 export * from './review.js';
 export * from './recruiting.js';
+export * from './printing.js';
+export * from './review-terminations.js';
+export * from './dispatch.js';

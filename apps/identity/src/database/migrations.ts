@@ -1,6 +1,12 @@
 import { Init1764280000000 } from './migrations/1764280000000-Init.js';
 import { SigningKeys1764280000100 } from './migrations/1764280000100-SigningKeys.js';
 import { Identity1764280000200 } from './migrations/1764280000200-Identity.js';
+import { IdentityInboxParties1764280000300 } from './migrations/1764280000300-IdentityInboxParties.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const identityMigrations = [Init1764280000000, SigningKeys1764280000100, Identity1764280000200];
+export const identityMigrations = [
+  Init1764280000000,
+  SigningKeys1764280000100,
+  Identity1764280000200,
+  IdentityInboxParties1764280000300,
+];

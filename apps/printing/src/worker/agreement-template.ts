@@ -14,10 +14,10 @@ import {
  * Geometry is fixed in millimetres so that the renderer can stamp a copy's label and QR onto a
  * body rendered once (see agreement-renderer.ts): the slots sit at the same place on every page.
  */
-export const PAGE_MM = { width: 210, height: 297, margin: 14 } as const;
-/** Top-right header slots, measured from the page's top-right corner. */
-export const LABEL_SLOT_MM = { top: 10, right: 14, width: 42, height: 9 } as const;
-export const QR_SLOT_MM = { top: 21, right: 14, size: 34 } as const;
+export const PAGE_MM = { width: 210, height: 297, marginTop: 10, marginBottom: 10, marginSide: 14 } as const;
+/** Top-right header slots, in page coordinates from the top-right corner (first page of a copy). */
+export const LABEL_SLOT_MM = { top: 10, right: 14, width: 40, height: 9 } as const;
+export const QR_SLOT_MM = { top: 21, right: 17, size: 34 } as const;
 
 export interface TemplateCopy {
   copy: PrintCopy;
@@ -45,14 +45,16 @@ export function esc(value: unknown): string {
 
 /** Agreement dates are printed in China Standard Time whatever the worker's TZ. */
 export function formatChineseDate(value: Date | string): string {
-  const d = new Date(new Date(value).getTime() + 8 * 3600_000);
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time)) throw new RangeError(`not a date: ${String(value)}`);
+  const d = new Date(time + 8 * 3600_000);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
 /** One page (or more, if the free text is long) per copy, each with its label and QR image. */
 export function buildAgreementHtml(data: AgreementPrintData, copies: TemplateCopy[], font = SYSTEM_CJK_FONT): string {
   const pages = copies.map((c) => copySection(data, PRINT_COPY_LABELS[c.copy], c.qrDataUrl)).join('\n');
-  return documentShell(font, pages);
+  return documentShell(data, font, pages);
 }
 
 /**
@@ -62,11 +64,12 @@ export function buildAgreementHtml(data: AgreementPrintData, copies: TemplateCop
  */
 export function buildStampableAgreementHtml(data: AgreementPrintData, font = SYSTEM_CJK_FONT): string {
   const labels = PRINT_COPIES.map((copy) => `<section class="page">${labelSlot(PRINT_COPY_LABELS[copy])}</section>`);
-  return documentShell(font, [copySection(data, null, null), ...labels].join('\n'));
+  return documentShell(data, font, [copySection(data, null, null), ...labels].join('\n'));
 }
 
-function documentShell(font: TemplateFont, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+function documentShell(data: AgreementPrintData, font: TemplateFont, body: string): string {
+  // The title becomes the PDF's /Title; lang="zh-CN" makes any font fallback pick SC glyphs.
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>就业协议书 ${esc(data.agreementNo)}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'">
 <style>${font.faceCss}${css(font.family)}</style></head><body>
 ${body}
@@ -75,25 +78,29 @@ ${body}
 
 function css(family: string): string {
   const m = PAGE_MM;
-  return `@page{size:A4;margin:0}
+  // Slots are positioned inside the first .page box, which starts at the top page margin.
+  const top = (mm: number) => `${mm - m.marginTop}mm`;
+  return `@page{size:A4;margin:${m.marginTop}mm 0 ${m.marginBottom}mm}
 *{box-sizing:border-box}
-html,body{margin:0;padding:0;font-family:${family};font-size:10.5pt;color:#000;line-height:1.35}
-.page{position:relative;width:${m.width}mm;min-height:${m.height}mm;padding:${m.margin}mm;padding-top:20mm;break-after:page}
+html,body{margin:0;padding:0;font-family:${family};font-size:10pt;color:#000;line-height:1.35}
+.page{position:relative;width:${m.width}mm;padding:0 ${m.marginSide}mm;break-after:page}
 .page:last-child{break-after:auto}
-.label{position:absolute;top:${LABEL_SLOT_MM.top}mm;right:${LABEL_SLOT_MM.right}mm;width:${LABEL_SLOT_MM.width}mm;height:${LABEL_SLOT_MM.height}mm;border:.4mm solid #000;font-size:12pt;font-weight:bold;text-align:center;line-height:${LABEL_SLOT_MM.height - 1}mm}
-.qr{position:absolute;top:${QR_SLOT_MM.top}mm;right:${QR_SLOT_MM.right}mm;width:${QR_SLOT_MM.size}mm;height:${QR_SLOT_MM.size}mm}
+.label{position:absolute;top:${top(LABEL_SLOT_MM.top)};right:${LABEL_SLOT_MM.right}mm;width:${LABEL_SLOT_MM.width}mm;height:${LABEL_SLOT_MM.height}mm;border:.4mm solid #000;font-size:12pt;font-weight:bold;text-align:center;line-height:${LABEL_SLOT_MM.height - 1}mm}
+.qr{position:absolute;top:${top(QR_SLOT_MM.top)};right:${QR_SLOT_MM.right}mm;width:${QR_SLOT_MM.size}mm;height:${QR_SLOT_MM.size}mm}
 .qr img{width:100%;height:100%;display:block;image-rendering:pixelated}
-.qr-caption{position:absolute;top:${QR_SLOT_MM.top + QR_SLOT_MM.size + 0.5}mm;right:${QR_SLOT_MM.right}mm;width:${QR_SLOT_MM.size}mm;text-align:center;font-size:7.5pt}
-h1{font-size:17pt;text-align:center;margin:0 ${QR_SLOT_MM.size + 2}mm 2mm;letter-spacing:.5mm}
-.no{text-align:center;margin:0 ${QR_SLOT_MM.size + 2}mm 9mm;font-size:10pt}
-h2{font-size:11pt;margin:3mm 0 1mm}
+.qr-caption{position:absolute;top:${top(QR_SLOT_MM.top + QR_SLOT_MM.size + 0.5)};right:${LABEL_SLOT_MM.right}mm;width:${LABEL_SLOT_MM.width}mm;text-align:center;font-size:7.5pt}
+.head{height:${QR_SLOT_MM.top + QR_SLOT_MM.size + 4 - m.marginTop}mm;margin-right:${LABEL_SLOT_MM.width + 4}mm;padding-top:6mm}
+h1{font-size:18pt;text-align:center;margin:0 0 2mm;letter-spacing:.6mm}
+.no{text-align:center;margin:0 0 4mm}
+.preamble{margin:0;text-indent:2em;font-size:9.5pt}
+h2{font-size:10.5pt;margin:2.5mm 0 1mm}
 table{width:100%;border-collapse:collapse;table-layout:fixed}
-td{border:.3mm solid #000;padding:1.1mm 1.6mm;vertical-align:top;overflow-wrap:anywhere}
-td.k{width:22%;background:#f2f2f2;font-weight:bold}
-.free{white-space:pre-wrap;min-height:12mm}
+td{border:.3mm solid #000;padding:.9mm 1.5mm;vertical-align:top;overflow-wrap:anywhere}
+td.k{width:20%;background:#f2f2f2;font-weight:bold}
+.free{white-space:pre-wrap;min-height:10mm}
 ol{margin:1mm 0;padding-left:5mm;font-size:9pt}
-.sign{display:flex;gap:3mm;margin-top:3mm}
-.sign>div{flex:1;border:.3mm solid #000;height:38mm;padding:1.5mm;position:relative}
+.sign{display:flex;gap:3mm;margin-top:3mm;break-inside:avoid}
+.sign>div{flex:1;border:.3mm solid #000;height:30mm;padding:1.5mm;position:relative}
 .sign .date{position:absolute;bottom:1.5mm;left:1.5mm;font-size:9pt}
 .foot{margin-top:2mm;font-size:8.5pt;color:#333}`;
 }
@@ -121,8 +128,11 @@ function copySection(d: AgreementPrintData, label: string | null, qrDataUrl: str
   return `<section class="page">
 ${label === null ? '' : labelSlot(label)}
 <div class="qr">${qr}</div><div class="qr-caption">扫码核验真伪及协议状态</div>
+<div class="head">
 <h1>高校毕业生就业协议书</h1>
 <div class="no">协议编号：${esc(d.agreementNo)}</div>
+<p class="preamble">毕业生、用人单位、学校经平等协商，依据国家有关高校毕业生就业的规定订立本协议，三方共同遵守。</p>
+</div>
 <h2>一、毕业生情况</h2>
 <table>
 ${row(['姓名', esc(g.name)], ['性别', esc(g.gender)])}

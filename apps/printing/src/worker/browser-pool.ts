@@ -107,6 +107,8 @@ export class BrowserPool implements PdfRenderer {
     this.current = null;
     this.currentGen = null;
     if (current) await this.dispose(await current.catch(() => null));
+    // Retired browsers still closing in the background: done before close() resolves.
+    await Promise.all(this.disposals);
   }
 
   private async renderOnce(html: string, pdf: PDFOptions): Promise<Buffer> {
@@ -201,14 +203,20 @@ export class BrowserPool implements PdfRenderer {
     if (gen.active === 0) void this.dispose(gen);
   }
 
-  private disposed = new WeakSet<Generation>();
+  private readonly disposed = new WeakSet<Generation>();
+  private readonly disposals = new Set<Promise<void>>();
 
-  private async dispose(gen: Generation | null): Promise<void> {
-    if (!gen || this.disposed.has(gen)) return;
+  private dispose(gen: Generation | null): Promise<void> {
+    if (!gen || this.disposed.has(gen)) return Promise.resolve();
     this.disposed.add(gen);
     gen.alive = false;
-    await gen.browser.close().catch(() => gen.browser.process()?.kill('SIGKILL'));
-    await rm(gen.userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    const done = (async () => {
+      await gen.browser.close().catch(() => gen.browser.process()?.kill('SIGKILL'));
+      await rm(gen.userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    })();
+    this.disposals.add(done);
+    void done.finally(() => this.disposals.delete(done));
+    return done;
   }
 
   private acquireSlot(): Promise<void> {

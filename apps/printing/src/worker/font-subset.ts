@@ -39,6 +39,8 @@ interface FontkitFont {
   directory: { tables: Record<string, TableRecord> };
   glyphForCodePoint(cp: number): { id: number };
   getGlyph(gid: number): { path: { commands: PathCommand[] } };
+  /** fontkit's own glyph cache, which would otherwise keep every parsed outline. */
+  _glyphs: Record<number, unknown>;
 }
 
 interface CachedGlyph {
@@ -52,6 +54,7 @@ const MAX_CACHED_GLYPHS = 20_000;
 export class CjkFontSubsetter {
   private loaded: { file: Buffer; font: FontkitFont; hMetrics: number } | null = null;
   private readonly cache = new Map<number, CachedGlyph>();
+  private readonly gidOf = new Map<number, number>();
 
   constructor(private readonly source = DEFAULT_CJK_FONT) {}
 
@@ -81,6 +84,7 @@ export class CjkFontSubsetter {
       const hmtx = this.table(file, font, 'hmtx');
       const advance = hmtx.readUInt16BE(Math.min(gid, hMetrics - 1) * 4);
       hit = { glyph: encodeTrueTypeGlyph(font.getGlyph(gid).path.commands), advance };
+      delete font._glyphs[gid];
       if (this.cache.size >= MAX_CACHED_GLYPHS) this.cache.clear();
       this.cache.set(gid, hit);
     }
@@ -102,7 +106,12 @@ export class CjkFontSubsetter {
     for (const ch of new Set(text)) {
       const cp = ch.codePointAt(0)!;
       if (cp < 0x20) continue;
-      const gid = font.glyphForCodePoint(cp).id;
+      let gid = this.gidOf.get(cp);
+      if (gid === undefined) {
+        gid = font.glyphForCodePoint(cp).id;
+        delete font._glyphs[gid];
+        this.gidOf.set(cp, gid);
+      }
       if (gid === 0) {
         missing.push(ch);
         continue;

@@ -1,4 +1,5 @@
 import { Init1764280000000 } from './migrations/1764280000000-Init.js';
+import { Review1764300000000 } from './migrations/1764300000000-Review.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const reviewMigrations = [Init1764280000000];
+export const reviewMigrations = [Init1764280000000, Review1764300000000];

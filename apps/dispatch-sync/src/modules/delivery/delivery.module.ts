@@ -47,13 +47,16 @@ export class DeliveryModule {
       module: DeliveryModule,
       providers: [
         { provide: RESOLVE_ID_NUMBER, ...options.resolveIdNumber },
-        { provide: RecordLogRepository, inject: [DataSource], useFactory: (ds: DataSource) => new RecordLogRepository(ds) },
+        {
+          provide: RecordLogRepository,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => new RecordLogRepository(ds),
+        },
         {
           provide: DispatchDelivery,
-          inject: [DataSource, RESOLVE_ID_NUMBER],
-          useFactory: (dataSource: DataSource, resolveIdNumber: ResolveIdNumber) =>
+          inject: [RESOLVE_ID_NUMBER],
+          useFactory: (resolveIdNumber: ResolveIdNumber) =>
             new DispatchDelivery({
-              dataSource,
               databaseUrl: env.DATABASE_URL,
               schema,
               provinceUrl: env.PROVINCE_DISPATCH_URL,

@@ -1,20 +1,18 @@
-import { randomInt } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import pg from 'pg';
-import type { DataSource } from 'typeorm';
-import { quoteIdent } from '@netsign/persistence';
-import { DeliveryClaims, OWNER_LOCK_NS, type ClaimedRecord } from './delivery-claims.repository.js';
+import { DeliveryClaims, type ClaimedRecord } from './delivery-claims.repository.js';
+import { DeliveryListener } from './delivery-listener.js';
 import { OutcomeWriter } from './outcome-writer.js';
+import { WakeSignal } from './wake-signal.js';
 import { sendRecord, type ProvinceClientOptions } from './province-client.js';
-import { decide, type RetryPolicy } from './retry-policy.js';
+import { decide, type AttemptResult, type Decision, type RetryPolicy } from './retry-policy.js';
 
 export interface DispatchDeliveryOptions {
-  dataSource: DataSource;
   databaseUrl: string;
   schema: string;
   provinceUrl: string;
   secret: string;
   resolveIdNumber: (graduateId: string) => Promise<string>;
+  /** Requests out at once (distinct graduates). */
   concurrency?: number;
   requestTimeoutMs?: number;
   resolveTimeoutMs?: number;
@@ -38,16 +36,16 @@ export interface DeliveryStats {
 const MIN_WAKE_MS = 25;
 
 /**
- * Delivers the record log to the province. Woken by NOTIFY from appendRecord/replay and by a
- * timer set to the next due retry; never polls in a loop. Claims due heads (one per graduate,
- * see DeliveryClaims) and sends up to `concurrency` of them at once, so graduates proceed in
- * parallel while each one's records leave strictly in sequence.
+ * Delivers the record log to the province. Woken by NOTIFY (appendRecord, replay), by its own
+ * outcomes and by a timer set to the next due retry; it never polls in a loop. It claims due heads
+ * (one per graduate, see DeliveryClaims) a round ahead and keeps up to `concurrency` requests
+ * out, so graduates proceed in parallel while each one's records leave strictly in sequence.
  *
  * Replicas: a claim is a committed DELIVERING state with a lease and the claimant's owner lock
- * (a session advisory lock on this loop's LISTEN connection). Others skip it until the lease runs
- * out or the lock disappears with the process. If a slow claimant is taken over, the same record
- * may go out twice — the province's idempotency by recordId absorbs that — but never n+1 before n
- * was accepted, since n+1 is claimable only once n is recorded DELIVERED.
+ * (DeliveryListener). Others leave it alone until the lease runs out or the lock goes with the
+ * process. If a slow claimant is taken over, one record may go out twice — the province's
+ * idempotency by recordId absorbs that — but never n+1 before n was accepted: n+1 is claimable
+ * only once n is recorded DELIVERED, which happens only after the province said 2xx to n.
  */
 export class DispatchDelivery {
   private readonly logger = new Logger('DispatchDelivery');
@@ -59,24 +57,32 @@ export class DispatchDelivery {
   private readonly refillAt: number;
   private readonly leaseMs: number;
   private readonly sweepMs: number;
-  private readonly channel: string;
+  /** Claimed, waiting for a slot: a slot that frees never waits for a claim round trip. */
+  private queue: ClaimedRecord[] = [];
+  /** Requests out, a slot each. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Outcomes being written; they no longer hold a slot. */
+  private readonly writing = new Set<Promise<void>>();
   private readonly abort = new AbortController();
-  private listener: pg.Client | null = null;
-  private owner = 0;
+  private listener: DeliveryListener | null = null;
   private running = false;
   private halted = false;
+  private stopped = false;
   private draining: Promise<void> | null = null;
   private kicked = false;
-  private kickWaiter: { promise: Promise<void>; resolve: () => void } | null = null;
+  private readonly kickSignal = new WakeSignal();
   private wake: NodeJS.Timeout | null = null;
   private failures = 0;
+  /** Take orphaned claims back on the next drain (at start and on every timer wake-up). */
+  private reapDue = true;
   readonly stats: DeliveryStats = { attempts: 0, delivered: 0, retried: 0, dead: 0 };
 
   constructor(private readonly options: DispatchDeliveryOptions) {
     const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     const resolveTimeoutMs = options.resolveTimeoutMs ?? 5_000;
-    this.claims = new DeliveryClaims(options.dataSource);
+    this.claims = DeliveryClaims.open(options.databaseUrl, options.schema, (err) =>
+      this.logger.warn({ err }, 'idle dispatch database connection failed'),
+    );
     this.writer = new OutcomeWriter(this.claims);
     this.client = {
       url: options.provinceUrl,
@@ -91,47 +97,60 @@ export class DispatchDelivery {
       maxDelayMs: options.maxDelayMs ?? 600_000,
     };
     this.concurrency = options.concurrency ?? 16;
-    // Claim again once a quarter of the slots is free: one query fills several.
-    this.refillAt = this.concurrency - Math.max(1, Math.floor(this.concurrency / 4));
+    // Hold up to two rounds (out + claimed ahead); claim again once half a round is used.
+    this.refillAt = this.concurrency + Math.floor(this.concurrency / 2);
     this.leaseMs = options.leaseMs ?? requestTimeoutMs + resolveTimeoutMs + 30_000;
     this.sweepMs = options.sweepMs ?? 10_000;
-    this.channel = `dispatch_${options.schema}`;
   }
 
   async start(): Promise<void> {
-    if (this.halted) throw new Error('a halted delivery loop cannot restart; create a new one');
+    if (this.halted || this.stopped)
+      throw new Error('a stopped delivery loop cannot restart; create a new one');
     await this.connectListener();
     this.running = true;
     this.kick();
   }
 
-  /** Stops claiming, lets requests in flight finish and record their outcome, then lets go. */
+  /** Stops claiming, lets requests out finish and their outcomes be written, gives back the rest. */
   async stop(): Promise<void> {
+    if (this.halted || this.stopped) return;
+    this.stopped = true;
     this.running = false;
     this.clearWake();
-    this.releaseWaiter();
+    this.kickSignal.fire();
     await this.draining;
+    const unsent = this.queue.splice(0);
     await Promise.allSettled([...this.inFlight]);
-    await this.dropListener();
+    await Promise.allSettled([...this.writing]);
+    await this.claims.release(unsent).catch((err: unknown) => {
+      // Not fatal: once this loop's owner lock is gone, the next loop to wake takes them back.
+      this.logger.warn({ err }, 'could not release unsent claims');
+    });
+    await this.listener?.close();
+    this.listener = null;
+    await this.claims.close();
   }
 
   /**
-   * Stops at once, as a crash would: requests in flight are aborted and nothing more is written;
-   * the owner lock goes with the connection, so another loop takes over the claims right away.
+   * Stops at once, as a crash would: requests out are aborted and nothing more is written. The
+   * owner lock goes with the connection, so another loop takes the claims back right away.
    */
   async halt(): Promise<void> {
+    if (this.halted || this.stopped) return;
     this.halted = true;
     this.running = false;
     this.clearWake();
-    this.releaseWaiter();
+    this.kickSignal.fire();
     this.abort.abort();
-    await this.dropListener();
+    await this.listener?.close();
+    this.listener = null;
+    void this.claims.close().catch(() => undefined);
   }
 
-  /** Something may be due: a new record, a replay, a timer. Cheap to call often. */
+  /** Something may be due: a new record, a replay, an outcome, a timer. Cheap to call often. */
   kick(): void {
     this.kicked = true;
-    this.releaseWaiter();
+    this.kickSignal.fire();
     if (!this.running || this.draining) return;
     this.clearWake();
     this.draining = this.drain()
@@ -153,56 +172,90 @@ export class DispatchDelivery {
   }
 
   private async drain(): Promise<void> {
+    if (!this.listener) await this.connectListener();
+    if (this.reapDue) {
+      this.reapDue = false;
+      await this.claims.reapOrphans();
+    }
     while (this.running) {
-      const free = this.concurrency - this.inFlight.size;
-      if (free > 0 && (this.inFlight.size <= this.refillAt || this.kicked)) {
+      this.fillSlots();
+      const held = this.inFlight.size + this.queue.length;
+      const want = this.concurrency * 2 - held;
+      if (want > 0 && (held <= this.refillAt || this.kicked)) {
         this.kicked = false;
+        // Without the owner lock our claims would look orphaned to other loops.
         if (!this.listener) await this.connectListener();
-        const claimed = await this.claims.claim(free, this.owner, this.leaseMs);
+        const claimed = await this.claims.claim(want, this.listener!.owner, this.leaseMs);
         if (this.halted) return;
-        for (const record of claimed) this.launch(record);
+        this.queue.push(...claimed);
+        this.fillSlots();
       }
-      if (this.inFlight.size === 0) {
-        if (this.kicked) continue;
-        return;
+      if (this.inFlight.size === 0 || !this.running) {
+        if (this.kicked && this.running) continue;
+        return; // idle until an outcome, a NOTIFY or the timer (stop() awaits requests out itself)
       }
-      // A finished send frees a slot and may unblock its graduate's next record.
-      await Promise.race([...this.inFlight, this.nextKick()]);
+      await Promise.race([...this.inFlight, this.kickSignal.next()]);
     }
   }
 
-  private launch(record: ClaimedRecord): void {
-    const task: Promise<void> = this.deliver(record)
-      .catch((err: unknown) => {
-        // The claim stays; its lease or the takeover of a dead owner brings the record back.
-        if (!this.halted) this.logger.error({ err, recordId: record.id }, 'could not record a delivery outcome');
-      })
-      .finally(() => this.inFlight.delete(task));
-    this.inFlight.add(task);
+  private fillSlots(): void {
+    while (this.running && this.inFlight.size < this.concurrency && this.queue.length > 0) {
+      const record = this.queue.shift()!;
+      const task: Promise<void> = this.deliver(record)
+        .catch((err: unknown) => {
+          if (!this.halted)
+            this.logger.error({ err, recordId: record.id }, 'dispatch attempt failed unexpectedly');
+        })
+        .finally(() => this.inFlight.delete(task));
+      this.inFlight.add(task);
+    }
   }
 
+  /** Sends one record; its slot frees when the answer is in, and the outcome is written behind. */
   private async deliver(record: ClaimedRecord): Promise<void> {
     this.stats.attempts++;
     const result = await sendRecord(this.client, record, this.abort.signal);
     if (this.halted) return;
     const decision = decide(result, record.attempts, this.policy);
-    await this.writer.write({
-      id: record.id,
-      claimToken: record.claimToken,
-      status: decision.status,
-      delayMs: decision.status === 'PENDING' ? decision.delayMs : 0,
-      error: result.result === 'accepted' ? null : result.error,
-      response: result.response ?? null,
-    });
-    const about = { recordId: record.id, graduateSequence: record.graduateSequence, attempts: record.attempts };
+    const write: Promise<void> = this.writer
+      .write({
+        id: record.id,
+        claimToken: record.claimToken,
+        status: decision.status,
+        delayMs: decision.status === 'PENDING' ? decision.delayMs : 0,
+        error: result.result === 'accepted' ? null : result.error,
+        response: result.response ?? null,
+      })
+      .then(() => this.recorded(record, decision, result))
+      .catch((err: unknown) => {
+        // The claim stays; when its lease runs out (or this loop's lock goes) it is sent again.
+        if (!this.halted)
+          this.logger.error({ err, recordId: record.id }, 'could not record a dispatch outcome');
+      })
+      .finally(() => this.writing.delete(write));
+    this.writing.add(write);
+  }
+
+  private recorded(record: ClaimedRecord, decision: Decision, result: AttemptResult): void {
+    // Delivered: the graduate's next record is due now. Retry: the wake-up timer must see its time.
+    this.kick();
+    const about = {
+      recordId: record.id,
+      graduateSequence: record.graduateSequence,
+      attempts: record.attempts,
+    };
+    const error = result.result === 'accepted' ? undefined : result.error;
     if (decision.status === 'DELIVERED') {
       this.stats.delivered++;
     } else if (decision.status === 'PENDING') {
       this.stats.retried++;
-      this.logger.warn({ ...about, error: (result as { error: string }).error, retryInMs: decision.delayMs }, 'dispatch record not accepted; will retry');
+      this.logger.warn(
+        { ...about, error, retryInMs: decision.delayMs },
+        'dispatch record not accepted; will retry',
+      );
     } else {
       this.stats.dead++;
-      this.logger.error({ ...about, error: (result as { error: string }).error }, 'dispatch record is dead; an operator may replay it');
+      this.logger.error({ ...about, error }, 'dispatch record is dead; an operator may replay it');
     }
   }
 
@@ -216,6 +269,7 @@ export class DispatchDelivery {
     if (!this.running) return;
     this.wake = setTimeout(() => {
       this.wake = null;
+      this.reapDue = true;
       this.kick();
     }, delay);
     this.wake.unref();
@@ -226,58 +280,21 @@ export class DispatchDelivery {
     this.wake = null;
   }
 
-  private nextKick(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    if (!this.kickWaiter) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      this.kickWaiter = { promise, resolve };
-    }
-    return this.kickWaiter.promise;
-  }
-
-  private releaseWaiter(): void {
-    const waiter = this.kickWaiter;
-    this.kickWaiter = null;
-    waiter?.resolve();
-  }
-
-  /** LISTEN for new work, and hold the owner lock that marks this loop's claims as alive. */
   private async connectListener(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.options.databaseUrl,
-      application_name: `${this.options.schema}-dispatch-delivery`,
+    const listener = await DeliveryListener.connect({
+      databaseUrl: this.options.databaseUrl,
+      schema: this.options.schema,
+      onNotify: () => this.kick(),
+      onLost: (err) => {
+        if (this.listener !== listener) return;
+        this.listener = null;
+        this.logger.warn(
+          { err },
+          'dispatch listener connection lost; claims of this loop may be taken over',
+        );
+        this.setWake(MIN_WAKE_MS);
+      },
     });
-    const lost = (err?: Error) => {
-      if (this.listener !== client) return;
-      this.listener = null;
-      this.logger.warn({ err }, 'dispatch listener connection lost; claims of this loop may be taken over');
-      if (this.running) this.setWake(MIN_WAKE_MS);
-    };
-    client.on('notification', () => this.kick());
-    client.on('error', lost);
-    client.on('end', () => lost());
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${quoteIdent(this.channel)}`);
-      for (;;) {
-        const owner = randomInt(1, 2 ** 31 - 1);
-        const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [OWNER_LOCK_NS, owner]);
-        if (res.rows[0]?.ok) {
-          this.owner = owner;
-          break;
-        }
-      }
-    } catch (err) {
-      await client.end().catch(() => undefined);
-      throw err;
-    }
-    this.listener = client;
-  }
-
-  private async dropListener(): Promise<void> {
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
+    this.listener = listener;
   }
 }

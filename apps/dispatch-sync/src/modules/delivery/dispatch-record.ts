@@ -81,10 +81,7 @@ export interface BacklogMetrics {
  * more than this log ever produced.
  */
 export type ReconcileDifferenceKind =
-  | 'ACCEPTED_NOT_CONFIRMED'
-  | 'PENDING_DELIVERY'
-  | 'MISSING_AT_PROVINCE'
-  | 'UNKNOWN_TO_LOG';
+  'ACCEPTED_NOT_CONFIRMED' | 'PENDING_DELIVERY' | 'MISSING_AT_PROVINCE' | 'UNKNOWN_TO_LOG';
 
 export interface ReconcileDifference {
   graduateKey: string;

@@ -6,7 +6,11 @@ import type { AttemptOutcome, DeliveryClaims } from './delivery-claims.repositor
  * idle, and under load one commit serves many records.
  */
 export class OutcomeWriter {
-  private queue: Array<{ outcome: AttemptOutcome; resolve: () => void; reject: (err: unknown) => void }> = [];
+  private queue: Array<{
+    outcome: AttemptOutcome;
+    resolve: () => void;
+    reject: (err: unknown) => void;
+  }> = [];
   private running: Promise<void> | null = null;
 
   constructor(

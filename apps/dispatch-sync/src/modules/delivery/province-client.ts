@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { DispatchKind, DispatchRecordContent } from './dispatch-record.js';
-import { classifyStatus, maskIdNumber, parseRetryAfter, type AttemptResult } from './retry-policy.js';
+import {
+  classifyStatus,
+  maskIdNumber,
+  parseRetryAfter,
+  type AttemptResult,
+} from './retry-policy.js';
 
 export interface ProvinceClientOptions {
   /** PROVINCE_DISPATCH_URL; records go to `<url>/records`. */
@@ -60,7 +65,10 @@ export async function sendRecord(
 ): Promise<AttemptResult> {
   let idNumber: string;
   try {
-    idNumber = await withTimeout(options.resolveIdNumber(record.graduateId), options.resolveTimeoutMs);
+    idNumber = await withTimeout(
+      options.resolveIdNumber(record.graduateId),
+      options.resolveTimeoutMs,
+    );
     if (typeof idNumber !== 'string' || idNumber.length === 0) throw new Error('empty answer');
   } catch (err) {
     return { result: 'retryable', error: `ID number not available: ${(err as Error).message}` };
@@ -94,7 +102,13 @@ export async function sendRecord(
   if (kind === 'accepted') return { result: 'accepted', status, response };
   const error = `HTTP ${status}: ${reasonOf(response)}`;
   if (kind === 'rejected') return { result: 'rejected', status, response, error };
-  return { result: 'retryable', status, response, error, retryAfterMs: parseRetryAfter(retryAfter) };
+  return {
+    result: 'retryable',
+    status,
+    response,
+    error,
+    retryAfterMs: parseRetryAfter(retryAfter),
+  };
 }
 
 function recordsUrl(base: string): string {

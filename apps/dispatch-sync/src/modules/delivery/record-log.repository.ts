@@ -45,8 +45,12 @@ const APPEND_LOCK_NS = 0x44535041; // 'DSPA'
  * commit, so two appends never read the same "last" and a rollback leaves no gap. The unique
  * (graduate_key, graduate_sequence) is the backstop. Wakes the delivery loops on commit.
  */
-export async function appendRecord(tx: EntityManager, input: AppendRecordInput): Promise<AppendedRecord> {
-  if (!tx.queryRunner?.isTransactionActive) throw new Error('appendRecord must run inside a transaction');
+export async function appendRecord(
+  tx: EntityManager,
+  input: AppendRecordInput,
+): Promise<AppendedRecord> {
+  if (!tx.queryRunner?.isTransactionActive)
+    throw new Error('appendRecord must run inside a transaction');
   const graduateKey = graduateKeyOf(input.graduate);
   await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [APPEND_LOCK_NS, graduateKey]);
   if (input.recordId) {
@@ -54,7 +58,12 @@ export async function appendRecord(tx: EntityManager, input: AppendRecordInput):
       `SELECT graduate_sequence FROM dispatch_records WHERE id = $1`,
       [input.recordId],
     );
-    if (seen[0]) return { recordId: input.recordId, graduateSequence: seen[0].graduate_sequence, created: false };
+    if (seen[0])
+      return {
+        recordId: input.recordId,
+        graduateSequence: seen[0].graduate_sequence,
+        created: false,
+      };
   }
   const content = await contentOf(tx, graduateKey, input);
   const recordId = input.recordId ?? randomUUID();
@@ -70,7 +79,11 @@ export async function appendRecord(tx: EntityManager, input: AppendRecordInput):
 }
 
 /** Builds the stored body field by field, so nothing else (an idNumber above all) slips in. */
-async function contentOf(tx: EntityManager, graduateKey: string, input: AppendRecordInput): Promise<DispatchRecordContent> {
+async function contentOf(
+  tx: EntityManager,
+  graduateKey: string,
+  input: AppendRecordInput,
+): Promise<DispatchRecordContent> {
   let { signingMethod, employer, position, superiorAuthority } = input;
   if ((!signingMethod || !employer || !position) && input.kind === 'TERMINATION') {
     const rows: Array<{ body: DispatchRecordContent }> = await tx.query(
@@ -86,7 +99,9 @@ async function contentOf(tx: EntityManager, graduateKey: string, input: AppendRe
     if (superiorAuthority === undefined) superiorAuthority = employment?.superiorAuthority;
   }
   if (!signingMethod || !employer || !position) {
-    throw new Error(`dispatch record for agreement ${input.agreementNo}: signingMethod, employer and position are required`);
+    throw new Error(
+      `dispatch record for agreement ${input.agreementNo}: signingMethod, employer and position are required`,
+    );
   }
   const { graduate } = input;
   return {
@@ -142,7 +157,9 @@ const toView = (r: RecordRow): DispatchRecordView => ({
 export class RecordLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async listRecords(query: { status?: DispatchStatus; limit?: number; offset?: number } = {}): Promise<{
+  async listRecords(
+    query: { status?: DispatchStatus; limit?: number; offset?: number } = {},
+  ): Promise<{
     items: DispatchRecordView[];
     total: number;
   }> {
@@ -222,9 +239,13 @@ export class RecordLogRepository {
    */
   async reconcile(acknowledged: Map<string, number>): Promise<ReconcileReport> {
     const keys = [...acknowledged.keys()];
-    const rows: Array<{ graduate_key: string; acknowledged: number; delivered: number; appended: number }> =
-      await this.dataSource.query(
-        `WITH province AS (SELECT * FROM unnest($1::text[], $2::int[]) AS p(graduate_key, last_sequence)),
+    const rows: Array<{
+      graduate_key: string;
+      acknowledged: number;
+      delivered: number;
+      appended: number;
+    }> = await this.dataSource.query(
+      `WITH province AS (SELECT * FROM unnest($1::text[], $2::int[]) AS p(graduate_key, last_sequence)),
               log AS (SELECT graduate_key, max(graduate_sequence) AS appended,
                              coalesce(max(graduate_sequence) FILTER (WHERE status = 'DELIVERED'), 0) AS delivered
                         FROM dispatch_records GROUP BY graduate_key),
@@ -233,9 +254,9 @@ export class RecordLogRepository {
                        coalesce(p.last_sequence, 0) AS acknowledged,
                        coalesce(l.delivered, 0) AS delivered, coalesce(l.appended, 0) AS appended
                   FROM log l FULL JOIN province p ON p.graduate_key = l.graduate_key)
-         SELECT * FROM compared WHERE acknowledged <> appended ORDER BY graduate_key`,
-        [keys, keys.map((k) => acknowledged.get(k) ?? 0)],
-      );
+         SELECT * FROM compared WHERE acknowledged <> appended OR acknowledged <> delivered ORDER BY graduate_key`,
+      [keys, keys.map((k) => acknowledged.get(k) ?? 0)],
+    );
     const counts: Record<ReconcileDifferenceKind, number> = {
       ACCEPTED_NOT_CONFIRMED: 0,
       PENDING_DELIVERY: 0,
@@ -252,7 +273,13 @@ export class RecordLogRepository {
               ? 'ACCEPTED_NOT_CONFIRMED'
               : 'PENDING_DELIVERY';
       counts[kind]++;
-      return { graduateKey: r.graduate_key, acknowledged: r.acknowledged, delivered: r.delivered, appended: r.appended, kind };
+      return {
+        graduateKey: r.graduate_key,
+        acknowledged: r.acknowledged,
+        delivered: r.delivered,
+        appended: r.appended,
+        kind,
+      };
     });
     const total: Array<{ n: string }> = await this.dataSource.query(
       `SELECT count(*) AS n FROM (SELECT graduate_key FROM dispatch_records UNION SELECT unnest($1::text[])) k`,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -77,12 +78,8 @@ export class Agreements1764290000000 implements MigrationInterface {
         created_at   timestamptz NOT NULL DEFAULT now()
       )`);
     await runner.query(`CREATE TABLE qr_card_keys (id integer PRIMARY KEY, secret bytea NOT NULL)`);
-    await runner.query(`INSERT INTO qr_card_keys (id, secret) VALUES (1, gen_random_bytes(32))`).catch(async () => {
-      // pgcrypto may be missing: fall back to md5 of random data, still 32 random bytes.
-      await runner.query(
-        `INSERT INTO qr_card_keys (id, secret) VALUES (1, decode(md5(random()::text) || md5(random()::text), 'hex'))`,
-      );
-    });
+    // The key that signs QR cards: random, generated here, never leaves the schema.
+    await runner.query(`INSERT INTO qr_card_keys (id, secret) VALUES (1, $1)`, [randomBytes(32)]);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+
+export class CorrectionChangesDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) name?: string;
+  @ApiPropertyOptional({ enum: ['男', '女'] }) @IsOptional() @IsString() @Length(1, 8) gender?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) major?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) degree?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) className?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) originPlace?: string;
+}
+
+export class CorrectionRequestDto {
+  @ApiProperty({ type: CorrectionChangesDto, description: 'only the fields to change' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CorrectionChangesDto)
+  changes!: CorrectionChangesDto;
+
+  @ApiProperty({ example: '专业名称有误' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class NotificationsQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  unreadOnly?: boolean;
+}

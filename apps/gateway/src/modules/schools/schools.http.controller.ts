@@ -1,0 +1,100 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  graduatesList,
+  Role,
+  schoolCreate,
+  sourceInfoCorrectionDecide,
+  sourceInfoCorrectionsList,
+  staffCreate,
+  wechatBindingRelease,
+  type RequestContext,
+} from '@netsign/contracts';
+import { BusClient } from '@netsign/messaging';
+import type { FastifyRequest } from 'fastify';
+import { Roles } from '../../common/auth/access.decorators.js';
+import { Ctx } from '../../common/auth/request-context.js';
+import { readRosterUpload, sendRoster } from './roster-upload.js';
+import {
+  CorrectionDecisionDto,
+  CorrectionsQuery,
+  CreateSchoolDto,
+  CreateStaffDto,
+  ListGraduatesQuery,
+} from './schools.dto.js';
+
+@ApiTags('schools')
+@ApiBearerAuth()
+@Controller('schools')
+export class SchoolsHttpController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Post()
+  @Roles(Role.PROVINCE_ADMIN)
+  @ApiOperation({ summary: 'Creates a school with its departments' })
+  create(@Body() body: CreateSchoolDto, @Ctx() ctx: RequestContext) {
+    return this.bus.request(schoolCreate, body, ctx);
+  }
+
+  @Post(':schoolCode/staff')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @ApiOperation({ summary: 'Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR' })
+  createStaff(@Param('schoolCode') schoolCode: string, @Body() body: CreateStaffDto, @Ctx() ctx: RequestContext) {
+    return this.bus.request(staffCreate, { ...body, schoolCode }, ctx);
+  }
+
+  @Post(':schoolCode/roster')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({ description: 'CSV or XLSX in field `file`, or JSON {graduates: [roster record]}' })
+  @ApiOperation({ summary: 'Upserts roster records → {created, updated, rejected: [{row, code, message}]}' })
+  async roster(@Param('schoolCode') schoolCode: string, @Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
+    return sendRoster(this.bus, ctx, schoolCode, await readRosterUpload(req));
+  }
+
+  @Get(':schoolCode/graduates')
+  @Roles(Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR, Role.PROVINCE_ADMIN)
+  @ApiOperation({ summary: 'Roster in the caller’s scope, paged {items, total}; ID numbers masked' })
+  graduates(@Param('schoolCode') schoolCode: string, @Query() query: ListGraduatesQuery, @Ctx() ctx: RequestContext) {
+    return this.bus.request(graduatesList, { schoolCode, page: query.page ?? 1, pageSize: query.pageSize ?? 50, ...strip(query) }, ctx);
+  }
+
+  @Delete(':schoolCode/graduates/:graduateId/wechat-binding')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @ApiOperation({ summary: 'Releases a graduate’s WeChat binding (audited)' })
+  release(
+    @Param('schoolCode') schoolCode: string,
+    @Param('graduateId', new ParseUUIDPipe()) graduateId: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(wechatBindingRelease, { schoolCode, graduateId }, ctx);
+  }
+
+  @Get(':schoolCode/source-info-corrections')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @ApiOperation({ summary: 'Graduates’ correction requests of their source info' })
+  corrections(@Param('schoolCode') schoolCode: string, @Query() query: CorrectionsQuery, @Ctx() ctx: RequestContext) {
+    return this.bus.request(sourceInfoCorrectionsList, { schoolCode, ...(query.status ? { status: query.status } : {}) }, ctx);
+  }
+
+  @Post(':schoolCode/source-info-corrections/:id/decision')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approves (the record changes) or rejects (reason required) a correction' })
+  decide(
+    @Param('schoolCode') schoolCode: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CorrectionDecisionDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(sourceInfoCorrectionDecide, { schoolCode, id, ...body }, ctx);
+  }
+}
+
+function strip(query: ListGraduatesQuery): { departmentCode?: string; q?: string } {
+  return {
+    ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}),
+    ...(query.q ? { q: query.q } : {}),
+  };
+}

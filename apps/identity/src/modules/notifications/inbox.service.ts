@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
+import { SUBSCRIBE_MESSAGE_SENDER, type SubscribeMessageSender } from './subscribe-message.sender.js';
+
+/** Writes inbox items for an event and, when configured, pushes them to bound graduates' WeChat. */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    @Inject(SUBSCRIBE_MESSAGE_SENDER) private readonly sender: SubscribeMessageSender,
+  ) {}
+
+  async deliver(tx: EntityManager, eventId: string, items: NewNotification[]): Promise<void> {
+    await this.notifications.add(tx, eventId, items);
+    if (!this.sender.enabled) return;
+    for (const n of items.filter((i) => i.recipient.startsWith('graduate:'))) {
+      const rows: Array<{ wechat_open_id: string | null }> = await tx.query(
+        `SELECT wechat_open_id FROM graduates WHERE id::text = $1`,
+        [n.recipient.slice('graduate:'.length)],
+      );
+      const openId = rows[0]?.wechat_open_id;
+      // After the handler returns; a push is a courtesy, the inbox row is the record.
+      if (openId) setImmediate(() => void this.sender.send(openId, n));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { NotificationItem, Principal } from '@netsign/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { returnedRows } from '../../common/sql.js';
+
+export interface NewNotification {
+  recipient: string;
+  kind: string;
+  title: string;
+  body: string;
+  data?: Record<string, unknown>;
+}
+
+/** Inbox address of a principal: graduates and employers by their entity, others by account. */
+export function recipientOf(p: Principal): string {
+  if (p.role === 'GRADUATE' && p.graduateId) return `graduate:${p.graduateId}`;
+  if (p.role === 'EMPLOYER' && p.employerId) return `employer:${p.employerId}`;
+  return `user:${p.userId}`;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Inside the consumer's transaction; one row per recipient and source event (replays are no-ops). */
+  async add(tx: EntityManager, sourceEventId: string, items: NewNotification[]): Promise<void> {
+    for (const n of items) {
+      await tx.query(
+        `INSERT INTO notifications (recipient, kind, title, body, data, source_event_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (recipient, source_event_id) DO NOTHING`,
+        [n.recipient, n.kind, n.title, n.body, JSON.stringify(n.data ?? {}), sourceEventId],
+      );
+    }
+  }
+
+  async list(recipient: string, page: number, pageSize: number, unreadOnly: boolean) {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT id, kind, title, body, data, created_at, read_at FROM notifications
+        WHERE recipient = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
+        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
+      [recipient, unreadOnly, pageSize, (page - 1) * pageSize],
+    );
+    const counts: Array<{ total: string; unread: string }> = await this.db.query(
+      `SELECT count(*) FILTER (WHERE $2::boolean IS FALSE OR read_at IS NULL) AS total,
+              count(*) FILTER (WHERE read_at IS NULL) AS unread
+         FROM notifications WHERE recipient = $1`,
+      [recipient, unreadOnly],
+    );
+    const items: NotificationItem[] = rows.map((r) => ({
+      id: String(r['id']),
+      kind: String(r['kind']),
+      title: String(r['title']),
+      body: String(r['body']),
+      data: r['data'] as Record<string, unknown>,
+      createdAt: (r['created_at'] as Date).toISOString(),
+      readAt: r['read_at'] ? (r['read_at'] as Date).toISOString() : null,
+    }));
+    return { items, total: Number(counts[0]?.total ?? 0), unread: Number(counts[0]?.unread ?? 0), page, pageSize };
+  }
+
+  async markRead(recipient: string, id: string): Promise<{ id: string; readAt: string } | null> {
+    const rows = returnedRows<{ read_at: Date }>(
+      await this.db.query(
+        `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND recipient = $2 RETURNING read_at`,
+        [id, recipient],
+      ),
+    );
+    return rows[0] ? { id, readAt: rows[0].read_at.toISOString() } : null;
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { GraduatesRepository } from './graduates.repository.js';
+import { RosterUploadsService } from './roster-uploads.service.js';
+import { RosterNatsController } from './roster.nats.controller.js';
+import { GraduateQueriesUseCase } from './use-cases/graduate-queries.use-case.js';
+import { ImportRosterUseCase } from './use-cases/import-roster.use-case.js';
+import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
+
+@Module({
+  imports: [AccountsModule],
+  controllers: [RosterNatsController],
+  providers: [GraduatesRepository, RosterUploadsService, ImportRosterUseCase, ListGraduatesUseCase, GraduateQueriesUseCase],
+  exports: [GraduatesRepository, GraduateQueriesUseCase, ImportRosterUseCase],
+})
+export class RosterModule {}

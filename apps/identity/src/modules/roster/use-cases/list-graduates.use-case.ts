@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { requirePrincipal, requireSchoolScope } from '@netsign/auth';
+import { type GraduateListItem, type Principal, type RequestOf, type graduatesList } from '@netsign/contracts';
+import { DataSource } from 'typeorm';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
+import { forbidden } from '../graduate-access.js';
+import { SNAPSHOT_SELECT, toSnapshot, type GraduateRow } from '../graduates.repository.js';
+
+/** The roster as the caller's scope allows: whole school, own department, or assigned graduates. */
+@Injectable()
+export class ListGraduatesUseCase {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
+  ) {}
+
+  async execute(principal: Principal | null, query: RequestOf<typeof graduatesList>) {
+    const p = requirePrincipal(principal);
+    if (!['PROVINCE_ADMIN', 'SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'].includes(p.role)) throw forbidden();
+    requireSchoolScope(p, query.schoolCode);
+    const params: unknown[] = [query.schoolCode];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['g.school_code = $1'];
+    if (p.role === 'DEPARTMENT_STAFF') where.push(`g.department_code = ${param(p.departmentCode)}`);
+    if (p.role === 'COUNSELLOR') {
+      const me = await this.accounts.userById(p.userId);
+      const ids = param(me?.scope_graduate_ids ?? []);
+      const classes = param(me?.scope_class_names ?? []);
+      where.push(`(g.id = ANY(${ids}::uuid[]) OR g.class_name = ANY(${classes}::text[]))`);
+    }
+    if (query.departmentCode) where.push(`g.department_code = ${param(query.departmentCode)}`);
+    if (query.q) {
+      const q = param(query.q);
+      where.push(`(g.student_no = ${q} OR starts_with(g.name, ${q}))`);
+    }
+    const filter = where.join(' AND ');
+    const counted: Array<{ n: string }> = await this.db.query(`SELECT count(*) AS n FROM graduates g WHERE ${filter}`, params);
+    const rows: GraduateRow[] = await this.db.query(
+      `${SNAPSHOT_SELECT} WHERE ${filter} ORDER BY g.department_code, g.student_no LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params,
+    );
+    const items: GraduateListItem[] = rows.map((r) => ({ ...toSnapshot(r), wechatBound: r.wechat_open_id !== null }));
+    return { items, total: Number(counted[0]?.n ?? 0), page: query.page, pageSize: query.pageSize };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { requirePrincipal } from '@netsign/auth';
+import { ErrorCode, ServiceError, type MeReply, type Principal } from '@netsign/contracts';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
+import { GraduatesRepository, toSnapshot } from '../../roster/graduates.repository.js';
+
+/** The caller's own profile; a graduate sees their source info with the ID number masked. */
+@Injectable()
+export class GetMeUseCase {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly graduates: GraduatesRepository,
+  ) {}
+
+  async execute(principal: Principal | null): Promise<MeReply> {
+    const p = requirePrincipal(principal);
+    const base: MeReply = { userId: p.userId, role: p.role };
+    if (p.role === 'WECHAT_UNBOUND') return { ...base, ...(p.openId ? { openId: p.openId } : {}) };
+    if (p.role === 'GRADUATE') {
+      const g = p.graduateId ? await this.graduates.byId(p.graduateId) : null;
+      // Released or removed since the token was issued: the session is no longer valid.
+      if (!g || g.wechat_open_id !== p.openId) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
+      return {
+        ...base,
+        schoolCode: g.school_code,
+        departmentCode: g.department_code,
+        graduate: { ...toSnapshot(g), sourceInfoConfirmedAt: g.source_info_confirmed_at?.toISOString() ?? null },
+      };
+    }
+    const user = await this.accounts.userById(p.userId);
+    if (!user) return base;
+    const employer = user.employer_id ? await this.accounts.employerById(user.employer_id) : null;
+    return {
+      ...base,
+      username: user.username,
+      ...(user.school_code ? { schoolCode: user.school_code } : {}),
+      ...(user.department_code ? { departmentCode: user.department_code } : {}),
+      ...(employer ? { employer } : {}),
+    };
+  }
+}

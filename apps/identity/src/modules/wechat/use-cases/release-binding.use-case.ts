@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole, requireSchoolScope } from '@netsign/auth';
+import { ErrorCode, Role, ServiceError, type Principal } from '@netsign/contracts';
+import { DataSource } from 'typeorm';
+import { writeAudit } from '../../audit/audit.js';
+import { GraduatesRepository } from '../../roster/graduates.repository.js';
+
+/** The school admin releases a graduate's WeChat binding (lost phone, wrong account); audited. */
+@Injectable()
+export class ReleaseBindingUseCase {
+  constructor(
+    private readonly db: DataSource,
+    private readonly graduates: GraduatesRepository,
+  ) {}
+
+  async execute(principal: Principal | null, schoolCode: string, graduateId: string): Promise<{ released: boolean }> {
+    const actor = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
+    requireSchoolScope(actor, schoolCode);
+    return this.db.transaction(async (tx) => {
+      const g = await this.graduates.byId(graduateId, tx, true);
+      if (!g || g.school_code !== schoolCode) throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
+      if (g.wechat_open_id === null) return { released: false };
+      await tx.query(`UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL WHERE id = $1`, [g.id]);
+      await writeAudit(tx, {
+        actor,
+        action: 'WECHAT_RELEASED',
+        subjectType: 'graduate',
+        subjectId: g.id,
+        before: { wechatOpenId: g.wechat_open_id },
+        after: { wechatOpenId: null },
+      });
+      return { released: true };
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { PaperFormStatus, PaperFormView } from '@netsign/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+interface PaperFormRow {
+  id: string;
+  school_code: string;
+  department_code: string;
+  graduate_id: string;
+  graduate_name: string;
+  student_no: string;
+  form_no: string;
+  status: PaperFormStatus;
+  issued_at: Date;
+  issued_by: string;
+  issued_role: string;
+  replaces_id: string | null;
+  reissue_reason: string | null;
+  collected_at: Date | null;
+  agreement_id: string | null;
+  voided_at: Date | null;
+}
+
+function toView(r: PaperFormRow): PaperFormView {
+  return {
+    id: r.id,
+    schoolCode: r.school_code,
+    departmentCode: r.department_code,
+    graduateId: r.graduate_id,
+    graduateName: r.graduate_name,
+    studentNo: r.student_no,
+    formNo: r.form_no,
+    status: r.status,
+    issuedAt: r.issued_at.toISOString(),
+    issuedBy: { userId: r.issued_by, role: r.issued_role },
+    replacesId: r.replaces_id,
+    reissueReason: r.reissue_reason,
+    collectedAt: r.collected_at?.toISOString() ?? null,
+    agreementId: r.agreement_id,
+    voidedAt: r.voided_at?.toISOString() ?? null,
+  };
+}
+
+export interface NewPaperForm {
+  schoolCode: string;
+  departmentCode: string;
+  graduateId: string;
+  graduateName: string;
+  studentNo: string;
+  formNo: string;
+  issuedBy: { userId: string; role: string };
+  replacesId: string | null;
+  reissueReason: string | null;
+}
+
+export interface PaperFormFilter {
+  schoolCode: string;
+  departmentCode?: string;
+  graduateId?: string;
+  graduateIds?: string[];
+  status?: PaperFormStatus;
+}
+
+@Injectable()
+export class PaperFormRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The graduate's forms, newest first, locked for the change being made. */
+  async lockForms(tx: EntityManager, graduateId: string): Promise<Array<{ id: string; status: PaperFormStatus }>> {
+    return tx.query(`SELECT id, status FROM paper_forms WHERE graduate_id = $1 ORDER BY issued_at DESC, id FOR UPDATE`, [graduateId]);
+  }
+
+  async insert(tx: EntityManager, f: NewPaperForm): Promise<PaperFormView> {
+    const [row] = (await tx.query(
+      `INSERT INTO paper_forms (school_code, department_code, graduate_id, graduate_name, student_no, form_no, status,
+         issued_by, issued_role, replaces_id, reissue_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10) RETURNING *`,
+      [f.schoolCode, f.departmentCode, f.graduateId, f.graduateName, f.studentNo, f.formNo, f.issuedBy.userId, f.issuedBy.role, f.replacesId, f.reissueReason],
+    )) as PaperFormRow[];
+    return toView(row!);
+  }
+
+  async void(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`UPDATE paper_forms SET status = 'VOIDED', voided_at = now() WHERE id = $1 AND status = 'ISSUED'`, [id]);
+  }
+
+  /** The graduate signed online: the form they held is to be handed back (collected). */
+  async collect(tx: EntityManager, graduateId: string, agreementId: string, at: string): Promise<void> {
+    await tx.query(
+      `UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED'`,
+      [graduateId, agreementId, at],
+    );
+  }
+
+  async graduatesOf(f: PaperFormFilter, limit: number): Promise<string[]> {
+    const { where, params } = this.where(f);
+    const rows: Array<{ graduate_id: string }> = await this.db.query(`SELECT DISTINCT graduate_id FROM paper_forms WHERE ${where} LIMIT ${limit}`, params);
+    return rows.map((r) => r.graduate_id);
+  }
+
+  async list(f: PaperFormFilter, page: number, pageSize: number): Promise<{ items: PaperFormView[]; total: number }> {
+    const { where, params } = this.where(f);
+    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM paper_forms WHERE ${where}`, params)) as [{ n: number }];
+    const rows = (await this.db.query(
+      `SELECT * FROM paper_forms WHERE ${where} ORDER BY issued_at, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    )) as PaperFormRow[];
+    return { items: rows.map(toView), total: n };
+  }
+
+  private where(f: PaperFormFilter): { where: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
+    add('school_code = ?', f.schoolCode);
+    if (f.departmentCode) add('department_code = ?', f.departmentCode);
+    if (f.graduateId) add('graduate_id = ?', f.graduateId);
+    if (f.graduateIds) add('graduate_id = ANY(?::text[])', f.graduateIds);
+    if (f.status) add('status = ?', f.status);
+    return { where: clauses.join(' AND '), params };
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@netsign/auth';
+import { ErrorCode, Role, ServiceError, terminationApplied, type FileRef, type Principal, type TerminationView } from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
+import { isUniqueViolation } from '@netsign/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AgreementProjectionRepository } from '../../agreements/agreement-projection.repository.js';
+import { StoreUploadsUseCase } from '../../files/use-cases/store-uploads.use-case.js';
+import { ReviewTaskRepository } from '../../review-tasks/review-task.repository.js';
+import { effectiveAgreementStatus, requireCanApply } from '../domain/termination-rules.js';
+import { TerminationRepository, toTerminationView } from '../termination.repository.js';
+
+const ALREADY_OPEN = () => new ServiceError(ErrorCode.INVALID_STATE, '该协议已有待处理的解约申请');
+
+/** The graduate applies to terminate their active agreement, with a reason and at least one material file. */
+@Injectable()
+export class ApplyTerminationUseCase {
+  constructor(
+    private readonly db: DataSource,
+    private readonly agreements: AgreementProjectionRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly terminations: TerminationRepository,
+    private readonly files: StoreUploadsUseCase,
+  ) {}
+
+  async execute(principal: Principal | null, input: { agreementId: string; reason: string; materials: FileRef[] }): Promise<TerminationView> {
+    const p = requireRole(principal, Role.GRADUATE);
+    await this.db.transaction((tx) => this.check(tx, p, input.agreementId, false)); // before storing any file
+    const prepared = await this.files.prepare(p.userId, input.materials);
+    const id = await this.db.transaction(async (tx) => {
+      const a = await this.check(tx, p, input.agreementId, true);
+      let terminationId: string;
+      try {
+        terminationId = await this.terminations.insert(tx, { agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, reason: input.reason.trim() });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw ALREADY_OPEN();
+        throw err;
+      }
+      const stored = await this.files.commit(tx, p.userId, prepared);
+      await this.terminations.addMaterials(tx, terminationId, stored.map((f) => f.id));
+      await publishEvent(tx, terminationApplied, {
+        aggregateId: a.agreementId,
+        payload: { terminationId, agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, appliedAt: new Date().toISOString() },
+      });
+      return terminationId;
+    });
+    return toTerminationView((await this.terminations.get(id))!);
+  }
+
+  private async check(tx: EntityManager, p: Principal, agreementId: string, lock: boolean) {
+    const a = await this.agreements.get(agreementId, tx, lock);
+    if (!a) throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');
+    const task = await this.tasks.byAgreement(tx, agreementId);
+    requireCanApply(p, { graduateId: a.graduateId, status: effectiveAgreementStatus(a.status, task?.status ?? null) });
+    if (await this.terminations.hasAgreed(tx, agreementId)) throw new ServiceError(ErrorCode.INVALID_STATE, '该协议已同意解约');
+    const { rows } = await this.terminations.list({ graduateId: a.graduateId, status: 'PENDING' }, 1, 100);
+    if (rows.some((r) => r.agreement_id === agreementId)) throw ALREADY_OPEN();
+    return a;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@netsign/auth';
+import {
+  ACTIVE_AGREEMENT_STATUSES,
+  ErrorCode,
+  Role,
+  ServiceError,
+  terminationDecided,
+  type Principal,
+  type TerminationDecision,
+  type TerminationView,
+} from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
+import { DataSource } from 'typeorm';
+import { AgreementProjectionRepository } from '../../agreements/agreement-projection.repository.js';
+import { ReviewTaskRepository } from '../../review-tasks/review-task.repository.js';
+import { decideTermination, effectiveAgreementStatus, requireOpen } from '../domain/termination-rules.js';
+import { TerminationRepository, toTerminationView } from '../termination.repository.js';
+import { TerminationAccess } from '../termination-access.js';
+
+/** Counsellor (of this graduate) or school admin decides; the graduate may withdraw before that. */
+@Injectable()
+export class DecideTerminationUseCase {
+  constructor(
+    private readonly db: DataSource,
+    private readonly agreements: AgreementProjectionRepository,
+    private readonly tasks: ReviewTaskRepository,
+    private readonly terminations: TerminationRepository,
+    private readonly access: TerminationAccess,
+  ) {}
+
+  async decide(
+    principal: Principal | null,
+    input: { terminationId: string; decision: TerminationDecision; reason?: string | null },
+  ): Promise<TerminationView> {
+    const p = requireRole(principal, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const found = await this.found(input.terminationId);
+    await this.access.requireDecider(p, found); // identity is asked outside the transaction
+    await this.db.transaction(async (tx) => {
+      const agreement = (await this.agreements.get(found.agreement_id, tx, true))!;
+      const t = (await this.terminations.get(input.terminationId, tx, true))!;
+      const outcome = decideTermination(t.status, input.decision, input.reason);
+      const task = await this.tasks.byAgreement(tx, t.agreement_id);
+      const status = effectiveAgreementStatus(agreement.status, task?.status ?? null);
+      if (outcome.status === 'AGREED' && !ACTIVE_AGREEMENT_STATUSES.includes(status)) {
+        throw new ServiceError(ErrorCode.INVALID_STATE, '协议已失效，无需解约', { status });
+      }
+      const decider = { userId: p.userId, role: p.role };
+      const at = new Date();
+      await this.terminations.decide(tx, t.id, { ...outcome, decision: input.decision, decider, at });
+      if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id);
+      await publishEvent(tx, terminationDecided, {
+        aggregateId: t.agreement_id,
+        payload: { terminationId: t.id, agreementId: t.agreement_id, decision: input.decision, reason: outcome.reason, decider, decidedAt: at.toISOString() },
+      });
+    });
+    return toTerminationView((await this.terminations.get(input.terminationId))!);
+  }
+
+  async withdraw(principal: Principal | null, terminationId: string): Promise<TerminationView> {
+    const p = requireRole(principal, Role.GRADUATE);
+    const found = await this.found(terminationId);
+    if (found.graduate_id !== p.graduateId) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
+    await this.db.transaction(async (tx) => {
+      const t = (await this.terminations.get(terminationId, tx, true))!;
+      requireOpen(t.status);
+      await this.terminations.withdraw(tx, terminationId);
+    });
+    return toTerminationView((await this.terminations.get(terminationId))!);
+  }
+
+  private async found(id: string) {
+    const t = await this.terminations.get(id);
+    if (!t) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
+    return t;
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@netsign/auth';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type FileChunk,
+  type Principal,
+  type TerminationStatus,
+  type TerminationView,
+} from '@netsign/contracts';
+import { StoreUploadsUseCase } from '../../files/use-cases/store-uploads.use-case.js';
+import { IdentityClient } from '../../integration/identity.client.js';
+import { TerminationAccess } from '../termination-access.js';
+import { TerminationRepository, toTerminationView, type TerminationFilter } from '../termination.repository.js';
+
+/** Applications a counsellor may see are few at a time (解约 is rare); identity is asked per graduate. */
+const COUNSELLOR_CANDIDATES = 500;
+
+@Injectable()
+export class ReadTerminationsUseCase {
+  constructor(
+    private readonly terminations: TerminationRepository,
+    private readonly access: TerminationAccess,
+    private readonly identity: IdentityClient,
+    private readonly files: StoreUploadsUseCase,
+  ) {}
+
+  async list(
+    principal: Principal | null,
+    q: { status?: TerminationStatus; page: number; pageSize: number },
+  ): Promise<{ items: TerminationView[]; total: number }> {
+    const p = requireRole(principal, Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}) };
+    if (p.role === Role.GRADUATE) {
+      if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN);
+      filter.graduateId = p.graduateId;
+    } else {
+      if (!p.schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
+      filter.schoolCode = p.schoolCode;
+    }
+    if (p.role === Role.COUNSELLOR) {
+      const candidates = await this.terminations.graduatesOf(filter, COUNSELLOR_CANDIDATES);
+      const checks = await Promise.all(candidates.map(async (id) => ((await this.identity.inScope(id)) ? id : null)));
+      filter.graduateIds = checks.filter((id): id is string => id !== null);
+    }
+    const { rows, total } = await this.terminations.list(filter, q.page, q.pageSize);
+    return { items: rows.map(toTerminationView), total };
+  }
+
+  async get(principal: Principal | null, terminationId: string): Promise<TerminationView> {
+    const p = requireRole(principal, Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const t = await this.terminations.get(terminationId);
+    if (!t) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
+    await this.access.requireReader(p, t);
+    return toTerminationView(t);
+  }
+
+  async material(principal: Principal | null, terminationId: string, materialId: string, seq: number): Promise<FileChunk> {
+    await this.get(principal, terminationId);
+    const file = await this.terminations.materialFile(terminationId, materialId);
+    if (!file) throw new ServiceError(ErrorCode.NOT_FOUND, '解约材料不存在');
+    return this.files.chunk(file, seq);
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  ServiceError,
+  type AgreementHistoryEntry,
+  type AgreementListQuery,
+  type AgreementSnapshot,
+  type AgreementStatus,
+  type AgreementView,
+} from '@netsign/contracts';
+import { isUniqueViolation } from '@netsign/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
+
+type Db = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
+
+export interface AgreementRecord extends AgreementSnapshot {
+  offerId: string | null;
+}
+
+/** Rows a reader may see: the scope is part of every list query (never optional). */
+export type ReadScope =
+  | { kind: 'ALL' }
+  | { kind: 'GRADUATE'; graduateId: string }
+  | { kind: 'EMPLOYER'; employerId: string }
+  | { kind: 'SCHOOL'; schoolCode: string; departmentCode?: string };
+
+const COLUMNS = `id, agreement_no, method, status, snapshot, signed_at, version, offer_id`;
+
+function toRecord(r: Record<string, unknown>): AgreementRecord {
+  const s = r['snapshot'] as Pick<AgreementSnapshot, 'graduate' | 'employer' | 'position' | 'terms'>;
+  return {
+    agreementId: r['id'] as string,
+    agreementNo: r['agreement_no'] as string,
+    method: r['method'] as AgreementSnapshot['method'],
+    status: r['status'] as AgreementStatus,
+    graduate: s.graduate,
+    employer: s.employer,
+    position: s.position,
+    terms: s.terms,
+    signedAt: (r['signed_at'] as Date).toISOString(),
+    version: Number(r['version']),
+    offerId: (r['offer_id'] as string | null) ?? null,
+  };
+}
+
+function scopeSql(scope: ReadScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'ALL':
+      return 'true';
+    case 'GRADUATE':
+      params.push(scope.graduateId);
+      return `graduate_id = $${params.length}`;
+    case 'EMPLOYER':
+      params.push(scope.employerId);
+      return `employer_id = $${params.length}`;
+    case 'SCHOOL':
+      params.push(scope.schoolCode);
+      if (scope.departmentCode === undefined) return `school_code = $${params.length}`;
+      params.push(scope.departmentCode);
+      return `school_code = $${params.length - 1} AND department_code = $${params.length}`;
+  }
+}
+
+@Injectable()
+export class AgreementRepository {
+  async nextSeq(tx: EntityManager): Promise<string> {
+    const rows: Array<{ seq: string }> = await tx.query(`SELECT nextval('agreement_no_seq') AS seq`);
+    return rows[0]!.seq;
+  }
+
+  /**
+   * Agreement and its first history entry in one statement. The partial unique index decides the
+   * race: a second active agreement is GRADUATE_NOT_AVAILABLE.
+   */
+  async insert(tx: EntityManager, a: AgreementRecord, h: AgreementHistoryEntry): Promise<void> {
+    try {
+      await tx.query(
+        `WITH a AS (
+           INSERT INTO agreements (id, agreement_no, method, status, graduate_id, school_code, department_code,
+                                   employer_id, offer_id, snapshot, signed_at, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id)
+         INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason)
+         SELECT id, $11, $13, NULL, $4, NULL FROM a`,
+        [
+          a.agreementId, a.agreementNo, a.method, a.status, a.graduate.graduateId, a.graduate.schoolCode,
+          a.graduate.departmentCode, a.employer.employerId, a.offerId,
+          JSON.stringify({ graduate: a.graduate, employer: a.employer, position: a.position, terms: a.terms }),
+          a.signedAt, a.version, JSON.stringify(h.actor),
+        ],
+      );
+    } catch (err) {
+      if (isUniqueViolation(err, 'agreements_one_active_per_graduate')) {
+        throw new ServiceError(ErrorCode.GRADUATE_NOT_AVAILABLE);
+      }
+      if (isUniqueViolation(err, 'agreements_offer_id_key')) {
+        throw new ServiceError(ErrorCode.INVALID_STATE, '该签约通知已被接受');
+      }
+      throw err;
+    }
+  }
+
+  async addHistory(tx: EntityManager, agreementId: string, e: AgreementHistoryEntry): Promise<void> {
+    await tx.query(
+      `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [agreementId, e.at, JSON.stringify(e.actor), e.from, e.to, e.reason],
+    );
+  }
+
+  async lock(tx: EntityManager, agreementId: string): Promise<AgreementRecord | null> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT ${COLUMNS} FROM agreements WHERE id = $1 FOR UPDATE`,
+      [agreementId],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async updateStatus(tx: EntityManager, agreementId: string, status: AgreementStatus, version: number): Promise<void> {
+    await tx.query(`UPDATE agreements SET status = $2, version = $3, updated_at = now() WHERE id = $1`, [
+      agreementId,
+      status,
+      version,
+    ]);
+  }
+
+  async activeFor(db: Db, graduateIds: string[]): Promise<Array<{ graduateId: string; agreementId: string; agreementNo: string; status: AgreementStatus }>> {
+    const rows: Array<Record<string, string>> = await db.query(
+      `SELECT graduate_id, id, agreement_no, status FROM agreements
+        WHERE graduate_id = ANY($1::text[]) AND status IN ('PENDING_REVIEW', 'APPROVED')`,
+      [graduateIds],
+    );
+    return rows.map((r) => ({
+      graduateId: r['graduate_id']!,
+      agreementId: r['id']!,
+      agreementNo: r['agreement_no']!,
+      status: r['status'] as AgreementStatus,
+    }));
+  }
+
+  async get(db: Db, agreementId: string): Promise<AgreementView | null> {
+    const rows: Array<Record<string, unknown>> = await db.query(`SELECT ${COLUMNS} FROM agreements WHERE id = $1`, [agreementId]);
+    if (!rows[0]) return null;
+    const [view] = await this.withHistory(db, [toRecord(rows[0])]);
+    return view!;
+  }
+
+  async list(db: Db, scope: ReadScope, q: AgreementListQuery): Promise<{ items: AgreementView[]; total: number }> {
+    const params: unknown[] = [];
+    const where = [scopeSql(scope, params)];
+    if (q.status) where.push(`status = $${params.push(q.status)}`);
+    if (q.method) where.push(`method = $${params.push(q.method)}`);
+    const filter = where.join(' AND ');
+    const [count] = (await db.query(`SELECT count(*)::int AS n FROM agreements WHERE ${filter}`, params)) as Array<{ n: number }>;
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT ${COLUMNS} FROM agreements WHERE ${filter} ORDER BY signed_at DESC, id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return { items: await this.withHistory(db, rows.map(toRecord)), total: count?.n ?? 0 };
+  }
+
+  private async withHistory(db: Db, records: AgreementRecord[]): Promise<AgreementView[]> {
+    if (records.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT agreement_id, at, actor, from_status, to_status, reason FROM agreement_history
+        WHERE agreement_id = ANY($1::uuid[]) ORDER BY id`,
+      [records.map((r) => r.agreementId)],
+    );
+    const byId = new Map<string, AgreementHistoryEntry[]>();
+    for (const h of rows) {
+      const list = byId.get(h['agreement_id'] as string) ?? [];
+      list.push({
+        at: (h['at'] as Date).toISOString(),
+        actor: (h['actor'] as AgreementHistoryEntry['actor']) ?? null,
+        from: (h['from_status'] as AgreementStatus | null) ?? null,
+        to: h['to_status'] as AgreementStatus,
+        reason: (h['reason'] as string | null) ?? null,
+      });
+      byId.set(h['agreement_id'] as string, list);
+    }
+    return records.map((r) => ({ id: r.agreementId, ...r, history: byId.get(r.agreementId) ?? [] }));
+  }
+}

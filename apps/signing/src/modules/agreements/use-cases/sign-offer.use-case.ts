@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@netsign/auth';
+import { ErrorCode, Role, ServiceError, actorOf, type Principal, type SignResult } from '@netsign/contracts';
+import { IdentityClient } from '../../integration/identity.client.js';
+import { RecruitingClient } from '../../integration/recruiting.client.js';
+import { inOrder } from '../../integration/settle.js';
+import { SignAgreementUseCase } from './sign-agreement.use-case.js';
+
+/**
+ * Method 1 (RECRUITING): the graduate accepts a signing offer. The offer is read from recruiting;
+ * recruiting marks it ACCEPTED when it sees agreement.signed naming it, so a failed signing leaves
+ * the offer open.
+ */
+@Injectable()
+export class SignOfferUseCase {
+  constructor(
+    private readonly identity: IdentityClient,
+    private readonly recruiting: RecruitingClient,
+    private readonly sign: SignAgreementUseCase,
+  ) {}
+
+  async execute(principal: Principal | null, offerId: string): Promise<SignResult> {
+    const p = requireRole(principal, Role.GRADUATE);
+    if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
+    const offer = await this.recruiting.offer(offerId);
+    if (offer.graduateId !== p.graduateId) throw new ServiceError(ErrorCode.NOT_FOUND, '签约通知不存在');
+    if (offer.status === 'EXPIRED') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已过期');
+    if (offer.status !== 'SENT') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已处理');
+    const [graduate, employer] = await inOrder(
+      this.identity.graduate(p.graduateId),
+      this.identity.employer(offer.employerId),
+    );
+    return this.sign.execute({
+      method: 'RECRUITING',
+      graduate,
+      employer,
+      position: offer.position,
+      terms: offer.terms,
+      offerId: offer.id,
+      actor: actorOf(p)!,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { destinationChanged, type Actor, type Destination } from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
+import type { EntityManager } from 'typeorm';
+import type { GraduateRow } from './graduate-projection.repository.js';
+
+/** Every destination change: the row, its audit entry and the event, in the caller's transaction. */
+@Injectable()
+export class DestinationWriter {
+  async change(
+    tx: EntityManager,
+    graduate: GraduateRow,
+    to: Destination,
+    input: { reason: string | null; note?: string | null; agreementId: string | null; actor?: Actor },
+  ): Promise<GraduateRow> {
+    const at = new Date();
+    // One round trip for the row and its audit entry.
+    await tx.query(
+      `WITH changed AS (
+         UPDATE graduates SET destination = $3, destination_note = $4, updated_at = $7 WHERE graduate_id = $1 RETURNING graduate_id)
+       INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor, at)
+       SELECT graduate_id, $2, $3, $5, $6, $8, $7 FROM changed`,
+      [graduate.graduateId, graduate.destination, to, input.note ?? null, input.reason, input.agreementId, at, JSON.stringify(input.actor ?? null)],
+    );
+    await publishEvent(tx, destinationChanged, {
+      aggregateId: graduate.graduateId,
+      ...(input.actor !== undefined ? { actor: input.actor } : {}),
+      payload: {
+        graduateId: graduate.graduateId,
+        schoolCode: graduate.schoolCode,
+        departmentCode: graduate.departmentCode,
+        from: graduate.destination,
+        to,
+        reason: input.reason,
+        agreementId: input.agreementId,
+        changedAt: at.toISOString(),
+      },
+    });
+    return { ...graduate, destination: to, note: input.note ?? null };
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { Destination, GraduateSnapshot } from '@netsign/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** Signing's view of a graduate: roster facts from identity's events + the destination it owns. */
+export interface GraduateRow {
+  graduateId: string;
+  schoolCode: string;
+  departmentCode: string;
+  sourceInfoConfirmed: boolean;
+  destination: Destination;
+  note: string | null;
+  snapshot: GraduateSnapshot;
+}
+
+const COLUMNS = `graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note, snapshot`;
+
+function toRow(r: Record<string, unknown>): GraduateRow {
+  return {
+    graduateId: r['graduate_id'] as string,
+    schoolCode: r['school_code'] as string,
+    departmentCode: r['department_code'] as string,
+    sourceInfoConfirmed: r['source_info_confirmed'] as boolean,
+    destination: r['destination'] as Destination,
+    note: (r['destination_note'] as string | null) ?? null,
+    snapshot: r['snapshot'] as GraduateSnapshot,
+  };
+}
+
+@Injectable()
+export class GraduateProjectionRepository {
+  /**
+   * Writes identity's snapshot and returns the row locked for this transaction: concurrent
+   * signings for one graduate queue here, and each sees the destination the previous one left.
+   */
+  async upsertAndLock(tx: EntityManager, s: GraduateSnapshot): Promise<GraduateRow> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `INSERT INTO graduates (graduate_id, school_code, department_code, source_info_confirmed, snapshot)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (graduate_id) DO UPDATE SET school_code = EXCLUDED.school_code,
+         department_code = EXCLUDED.department_code, source_info_confirmed = EXCLUDED.source_info_confirmed,
+         snapshot = EXCLUDED.snapshot, updated_at = now()
+       RETURNING ${COLUMNS}`,
+      [s.graduateId, s.schoolCode, s.departmentCode, s.sourceInfoConfirmed, JSON.stringify(s)],
+    );
+    return toRow(rows[0]!);
+  }
+
+  async markConfirmed(tx: EntityManager, graduateId: string): Promise<void> {
+    await tx.query(
+      `UPDATE graduates SET source_info_confirmed = true,
+              snapshot = jsonb_set(snapshot, '{sourceInfoConfirmed}', 'true'), updated_at = now()
+        WHERE graduate_id = $1`,
+      [graduateId],
+    );
+  }
+
+  async lockInSchool(tx: EntityManager, schoolCode: string, graduateId: string): Promise<GraduateRow | null> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT ${COLUMNS} FROM graduates WHERE graduate_id = $1 AND school_code = $2 FOR UPDATE`,
+      [graduateId, schoolCode],
+    );
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  async lock(tx: EntityManager, graduateId: string): Promise<GraduateRow | null> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `SELECT ${COLUMNS} FROM graduates WHERE graduate_id = $1 FOR UPDATE`,
+      [graduateId],
+    );
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  async find(db: Pick<EntityManager, 'query'>, schoolCode: string, graduateIds: string[]): Promise<GraduateRow[]> {
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT ${COLUMNS} FROM graduates WHERE school_code = $1 AND graduate_id = ANY($2::text[])`,
+      [schoolCode, graduateIds],
+    );
+    return rows.map(toRow);
+  }
+}

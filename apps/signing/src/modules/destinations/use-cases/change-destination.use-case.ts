@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole, requireSchoolScope } from '@netsign/auth';
+import {
+  actorOf,
+  ErrorCode,
+  Role,
+  ServiceError,
+  type Actor,
+  type Destination,
+  type GraduateDestinationView,
+  type Principal,
+} from '@netsign/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AgreementRepository } from '../../agreements/agreement.repository.js';
+import { DestinationWriter } from '../destination-writer.js';
+import { assertCanRecord, assertCanUnlock } from '../domain/destination-rules.js';
+import { GraduateProjectionRepository, type GraduateRow } from '../graduate-projection.repository.js';
+
+/** School admin (or province): records an offline destination, or unlocks back to awaiting (audited). */
+@Injectable()
+export class ChangeDestinationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly graduates: GraduateProjectionRepository,
+    private readonly agreements: AgreementRepository,
+    private readonly writer: DestinationWriter,
+  ) {}
+
+  record(principal: Principal | null, input: { schoolCode: string; graduateId: string; destination: Destination; note?: string }) {
+    return this.run(principal, input, async (tx, g, active, actor) => {
+      assertCanRecord({ destination: g.destination, hasActiveAgreement: active }, input.destination);
+      const reason = input.note?.trim() || null;
+      return this.writer.change(tx, g, input.destination, { reason, note: reason, agreementId: null, actor });
+    });
+  }
+
+  unlock(principal: Principal | null, input: { schoolCode: string; graduateId: string; reason: string }) {
+    return this.run(principal, input, async (tx, g, active, actor) => {
+      assertCanUnlock({ destination: g.destination, hasActiveAgreement: active }, input.reason);
+      return this.writer.change(tx, g, 'AWAITING_EMPLOYMENT', { reason: input.reason.trim(), agreementId: null, actor });
+    });
+  }
+
+  private async run(
+    principal: Principal | null,
+    input: { schoolCode: string; graduateId: string },
+    change: (tx: EntityManager, g: GraduateRow, hasActive: boolean, actor: Actor) => Promise<GraduateRow>,
+  ): Promise<GraduateDestinationView> {
+    const p = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
+    requireSchoolScope(p, input.schoolCode);
+    const actor = actorOf(p);
+    return this.dataSource.transaction(async (tx) => {
+      const g = await this.graduates.lockInSchool(tx, input.schoolCode, input.graduateId);
+      if (!g) throw new ServiceError(ErrorCode.NOT_FOUND, '该校没有此毕业生');
+      const active = await this.agreements.activeFor(tx, [g.graduateId]);
+      const changed = await change(tx, g, active.length > 0, actor);
+      return {
+        graduateId: g.graduateId,
+        schoolCode: g.schoolCode,
+        destination: changed.destination,
+        note: changed.note,
+        activeAgreement: null,
+      };
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, ServiceError } from '@netsign/contracts';
+import { DataSource } from 'typeorm';
+import { SIGNING_ENV, type SigningEnv } from '../../signing.env.js';
+import { signQrToken, verifyQrToken } from './domain/qr-card-token.js';
+
+export interface QrCard {
+  cardId: string;
+  graduateId: string;
+  expiresAt: Date;
+}
+
+/** QR cards: a row per card (who it names), the token only points at it. */
+@Injectable()
+export class QrCardRepository {
+  private key: Promise<Buffer> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SIGNING_ENV) private readonly env: SigningEnv,
+  ) {}
+
+  async issue(cardId: string, graduateId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(now.getTime() + this.env.QR_CARD_TTL_SECONDS * 1000);
+    await this.dataSource.query(`INSERT INTO qr_cards (id, graduate_id, expires_at) VALUES ($1, $2, $3)`, [
+      cardId,
+      graduateId,
+      expiresAt,
+    ]);
+    return { token: signQrToken({ cardId, expiresAt }, await this.secret()), expiresAt };
+  }
+
+  /** The card a genuine, unexpired token names; NOT_FOUND / VALIDATION_FAILED / QR_CARD_EXPIRED otherwise. */
+  async resolve(token: string, now: Date): Promise<QrCard> {
+    const claims = verifyQrToken(token, await this.secret(), now);
+    const rows: Array<{ graduate_id: string; expires_at: Date }> = await this.dataSource.query(
+      `SELECT graduate_id, expires_at FROM qr_cards WHERE id = $1`,
+      [claims.cardId],
+    );
+    const row = rows[0];
+    if (!row) throw new ServiceError(ErrorCode.NOT_FOUND, '二维码名片无效');
+    if (row.expires_at.getTime() <= now.getTime()) throw new ServiceError(ErrorCode.QR_CARD_EXPIRED);
+    return { cardId: claims.cardId, graduateId: row.graduate_id, expiresAt: row.expires_at };
+  }
+
+  url(token: string): string {
+    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/qr-cards/${token}`;
+  }
+
+  private secret(): Promise<Buffer> {
+    this.key ??= this.dataSource
+      .query(`SELECT secret FROM qr_card_keys WHERE id = 1`)
+      .then((rows: Array<{ secret: Buffer }>) => rows[0]!.secret);
+    return this.key;
+  }
+}

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@netsign/auth';
+import { ErrorCode, Role, ServiceError, type Principal, type QrCardIssued } from '@netsign/contracts';
+import QRCode from 'qrcode';
+import { QrCardRepository } from '../qr-card.repository.js';
+
+/** Method 3, graduate side: a short-lived signed card and its QR code as a PNG data URL. */
+@Injectable()
+export class IssueQrCardUseCase {
+  constructor(private readonly cards: QrCardRepository) {}
+
+  async execute(principal: Principal | null): Promise<QrCardIssued> {
+    const p = requireRole(principal, Role.GRADUATE);
+    if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
+    const { token, expiresAt } = await this.cards.issue(randomUUID(), p.graduateId, new Date());
+    const url = this.cards.url(token);
+    const qrPng = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    return { token, url, qrPng, expiresAt: expiresAt.toISOString() };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { actorOf, type AgreementTerms, type Principal, type SignResult } from '@netsign/contracts';
+import { SignAgreementUseCase } from '../../agreements/use-cases/sign-agreement.use-case.js';
+import { employerIdOf } from '../../agreements/use-cases/sign-direct.use-case.js';
+import { IdentityClient } from '../../integration/identity.client.js';
+import { RecruitingClient } from '../../integration/recruiting.client.js';
+import { inOrder } from '../../integration/settle.js';
+import { QrCardRepository } from '../qr-card.repository.js';
+
+/** Method 3 (QR_CARD), employer side: signs with the graduate a genuine, unexpired card names. */
+@Injectable()
+export class SignQrCardUseCase {
+  constructor(
+    private readonly cards: QrCardRepository,
+    private readonly identity: IdentityClient,
+    private readonly recruiting: RecruitingClient,
+    private readonly sign: SignAgreementUseCase,
+  ) {}
+
+  async execute(
+    principal: Principal | null,
+    input: { token: string; positionId: string; terms: AgreementTerms },
+  ): Promise<SignResult> {
+    const employerId = employerIdOf(principal);
+    const card = await this.cards.resolve(input.token, new Date());
+    const [position, graduate, employer] = await inOrder(
+      this.recruiting.openPositionOf(employerId, input.positionId),
+      this.identity.graduate(card.graduateId),
+      this.identity.employer(employerId),
+    );
+    return this.sign.execute({
+      method: 'QR_CARD',
+      graduate,
+      employer,
+      position: { positionId: position.id, title: position.title, location: position.location },
+      terms: input.terms,
+      offerId: null,
+      actor: actorOf(principal)!,
+    });
+  }
+}

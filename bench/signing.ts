@@ -1,0 +1,206 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import { createTestEnv, waitFor, type TestEnv } from '@netsign/testing';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../apps/identity/src/modules/accounts/domain/credit-code.js';
+import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
+
+/**
+ * `npm run bench:signing`: sustained method-2 signings (POST /api/agreements, distinct graduates)
+ * through the gateway with autocannon, against identity, recruiting and signing running as their
+ * own processes (as in production), then — in the same run, on the same database — pgbench on the
+ * equivalent SQL: insert agreement under the partial unique index + insert outbox row.
+ * Knobs (env): BENCH_GRADUATES (4000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15).
+ */
+/** autocannon ships no types (and @types/autocannon is not installed): the part used here. */
+interface AutocannonResult {
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  duration: number;
+  latency: { p50: number; p99: number };
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<AutocannonResult>;
+
+const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 4000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const WARMUP = Math.min(400, Math.floor(GRADUATES / 10));
+const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 15);
+const SCHOOL = '10357';
+const ADMIN_PASSWORD = 'bench-admin-password';
+const TERMS = {
+  workLocation: '安徽省合肥市', monthlySalary: 9500, probationMonths: 3, contractYears: 3,
+  archiveTransferAddress: '合肥市人才服务中心', hukouTransferAddress: '合肥市公安局', otherTerms: '', superiorAuthority: null,
+};
+
+function idNumber(n: number): string {
+  const first17 = `3401042003${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12) % 28)).padStart(2, '0')}${String(n % 1000).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+const identityOf = (i: number) => ({ schoolCode: SCHOOL, name: `学生${i}`, studentNo: `B${i}`, idNumber: idNumber(i) });
+
+function startService(app: string, vars: Record<string, string>): ChildProcess {
+  const file = fileURLToPath(new URL(`../apps/${app}/src/main.js`, import.meta.url));
+  const child = spawn(process.execPath, [file], { env: { ...process.env, ...vars }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code) => {
+    if (code && code !== 0) console.error(`[bench] ${app} exited with ${code}`);
+  });
+  return child;
+}
+
+/** CPU seconds a process has used so far (utime + stime from /proc, 100 ticks/s). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function postgresCpuSeconds(): number {
+  const out = spawnSync('pgrep', ['-x', 'postgres'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  return out.reduce((sum, pid) => sum + cpuSeconds(Number(pid)), 0);
+}
+
+async function http(base: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await res.json().catch(() => null)) as unknown;
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function seed(base: string, env: TestEnv): Promise<{ token: string; positionId: string }> {
+  const admin = (await http(base, 'POST', '/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).accessToken as string;
+  await http(base, 'POST', '/api/schools', { code: SCHOOL, name: '安徽大学', departments: [{ code: 'CS', name: '计算机学院' }] }, admin);
+  const roster = Array.from({ length: GRADUATES }, (_, k) => {
+    const i = k + 1;
+    const id = identityOf(i);
+    return { studentNo: id.studentNo, name: id.name, gender: '男', idNumber: id.idNumber, departmentCode: 'CS', major: '软件工程', degree: '本科', className: 'CS2201', originPlace: '安徽合肥', graduationYear: 2026 };
+  });
+  for (let i = 0; i < roster.length; i += 500) {
+    await http(base, 'POST', `/api/schools/${SCHOOL}/roster`, { graduates: roster.slice(i, i + 500) }, admin);
+  }
+  // Seeding shortcut: source info confirmed directly in identity's table (each graduate would
+  // otherwise bind through WeChat and confirm in the mini-program; not what is measured here).
+  const client = new pg.Client({ connectionString: env.databaseUrl });
+  await client.connect();
+  await client.query(`UPDATE identity.graduates SET source_info_confirmed_at = now()`);
+  await client.end();
+  const body8 = 'MA000001';
+  const first17 = `91340100${body8}${organisationCodeCheckChar(body8)}`;
+  await http(base, 'POST', '/api/employers', {
+    creditCode: first17 + creditCodeCheckChar(first17), name: '合肥星辰信息技术有限公司', nature: '其他企业', industry: '信息技术',
+    address: '合肥市高新区', hasHiringAutonomy: true, contactName: '王晓丽', contactPhone: '0551-65551234', username: 'bench-hr', password: 'bench-hr-password',
+  });
+  const token = (await http(base, 'POST', '/api/auth/login', { username: 'bench-hr', password: 'bench-hr-password' })).accessToken as string;
+  const position = await http(base, 'POST', '/api/positions', { title: '后端开发工程师', location: '合肥', headcount: 1000 }, token);
+  return { token, positionId: position.id as string };
+}
+
+async function signings(base: string, token: string, positionId: string, from: number, count: number) {
+  let next = from;
+  const result = await autocannon({
+    url: `${base}/api/agreements`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    amount: count,
+    timeout: 30,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ positionId, graduate: identityOf(next++), terms: TERMS }) }) }],
+  });
+  const ok = result['2xx'];
+  return { ok, non2xx: result.non2xx, errors: result.errors, seconds: result.duration, perSecond: ok / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/**
+ * The signing transaction reduced to its SQL core, as MEASURED.md measured it; `notify` adds the
+ * two pg_notify calls publishEvent makes (one per event) to show what they cost.
+ */
+function pgbenchScript(notify: boolean): string {
+  const script = join(tmpdir(), `signing-pgbench-${process.pid}-${notify ? 'notify' : 'plain'}.sql`);
+  const notifyLine = notify ? [`SELECT pg_notify('outbox_pgbench_signing', '');`] : [];
+  writeFileSync(script, [
+    `\\set g random(1, 2000000000)`,
+    `BEGIN;`,
+    `INSERT INTO pgbench_signing.agreements (id, agreement_no, method, status, graduate_id, school_code, department_code, employer_id, snapshot, signed_at, version)`,
+    `  VALUES (gen_random_uuid(), '2026-10357-' || nextval('signing.agreement_no_seq'), 'EMPLOYER_DIRECT', 'PENDING_REVIEW', 'g' || :g, '10357', 'CS', 'e1', '{"graduate":{},"employer":{},"position":{},"terms":{}}', now(), 1);`,
+    ...notifyLine,
+    `INSERT INTO pgbench_signing.outbox (id, subject, envelope) VALUES (gen_random_uuid(), 'signing.evt.agreement.signed.v1', '{"payload":{}}');`,
+    ...notifyLine,
+    `END;`,
+  ].join('\n'));
+  return script;
+}
+
+async function createPgbenchTables(env: TestEnv): Promise<void> {
+  const client = new pg.Client({ connectionString: env.databaseUrl });
+  await client.connect();
+  await client.query(`CREATE SCHEMA pgbench_signing`);
+  // Same columns, same indexes (the partial unique index included) as the service's tables.
+  await client.query(`CREATE TABLE pgbench_signing.agreements (LIKE signing.agreements INCLUDING ALL)`);
+  await client.query(`CREATE TABLE pgbench_signing.outbox (LIKE signing.outbox INCLUDING ALL)`);
+  await client.end();
+}
+
+function runPgbench(env: TestEnv, notify: boolean): { tps: number; latencyMs: number } {
+  const script = pgbenchScript(notify);
+  const out = spawnSync('pgbench', ['-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(PGBENCH_SECONDS), '-f', script, env.databaseUrl], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`pgbench failed: ${out.stderr}`);
+  const tps = Number(/tps = ([\d.]+)/.exec(out.stdout)?.[1] ?? NaN);
+  const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(out.stdout)?.[1] ?? NaN);
+  return { tps, latencyMs };
+}
+
+async function main(): Promise<void> {
+  const env = await createTestEnv('bench_signing', { LOG_LEVEL: 'warn', DB_POOL_SIZE: '16' });
+  const vars = { ...env.vars, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, GATEWAY_PORT: '3917', GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000' };
+  const base = 'http://127.0.0.1:3917';
+  const children = new Map<string, ChildProcess>();
+  try {
+    for (const app of ['identity', 'recruiting', 'signing']) children.set(app, startService(app, vars));
+    await new Promise((r) => setTimeout(r, 1500)); // let the services migrate before the gateway asks for keys
+    children.set('gateway', startService('gateway', vars));
+    await waitFor(async () => {
+      const health = (await (await fetch(`${base}/api/health`)).json()) as { services: Record<string, string> };
+      return ['identity', 'recruiting', 'signing'].every((s) => health.services[s] === 'up');
+    }, { timeoutMs: 60_000, intervalMs: 500, what: 'services up' });
+    console.log(`[bench] seeding ${GRADUATES} graduates…`);
+    const { token, positionId } = await seed(base, env);
+
+    await signings(base, token, positionId, 1, WARMUP);
+    const cpuBefore = new Map([...children].map(([name, c]) => [name, cpuSeconds(c.pid)]));
+    const pgBefore = postgresCpuSeconds();
+    const run = await signings(base, token, positionId, WARMUP + 1, GRADUATES - WARMUP);
+    const cpu = [...children].map(([name, c]) => `${name} ${(((cpuSeconds(c.pid) - cpuBefore.get(name)!) / run.seconds) * 100).toFixed(0)}%`);
+    cpu.push(`postgres ${(((postgresCpuSeconds() - pgBefore) / run.seconds) * 100).toFixed(0)}%`);
+
+    await createPgbenchTables(env);
+    const pgb = runPgbench(env, false);
+    const pgbNotify = runPgbench(env, true);
+    const ratio = run.perSecond / pgb.tps;
+    console.log('\n== bench:signing — method-2 signings through the gateway ==');
+    console.log(`gateway  : ${run.ok} signed in ${run.seconds.toFixed(1)} s = ${run.perSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors} (${CONNECTIONS} connections)`);
+    console.log(`pgbench  : ${pgb.tps.toFixed(0)} tx/s, latency avg ${pgb.latencyMs} ms (insert agreement under the partial unique index + outbox row, ${CONNECTIONS} clients, ${PGBENCH_SECONDS} s)`);
+    console.log(`pgbench+N: ${pgbNotify.tps.toFixed(0)} tx/s, latency avg ${pgbNotify.latencyMs} ms (the same + the 2 pg_notify calls publishEvent makes: a cluster-wide lock held through commit)`);
+    console.log(`ratio    : ${(ratio * 100).toFixed(1)}% of pgbench (target ≥ 50%, p99 ≤ 100 ms: ${ratio >= 0.5 && run.p99 <= 100 ? 'met' : 'NOT met'})`);
+    console.log(`CPU during the gateway run (100% = one core of ${process.env.BENCH_CORES ?? 2}): ${cpu.join(', ')}`);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`Machine load average at the end: ${load} (other work on these cores counts against every figure above).`);
+    console.log('Per signing: gateway auth + validation, 3 NATS requests (position from recruiting, roster match and employer from identity), one signing transaction (graduate row lock, sequence, agreement + history, destination + audit, 2 outbox rows + NOTIFY), the relay publishing 2 events, identity and recruiting consuming them.');
+  } finally {
+    for (const c of children.values()) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await env.dispose().catch(() => undefined);
+  }
+}
+
+await main();

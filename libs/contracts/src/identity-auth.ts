@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { EmployerSnapshot, GraduateSnapshot } from './identity.js';
+import { defineRequest } from './request.js';
+
+/* ---- Accounts, login and WeChat (the gateway's auth, schools, employers and me areas). */
+
+export interface AccessTokenReply {
+  accessToken: string;
+  expiresIn: number;
+}
+
+export const authLogin = defineRequest<{ username: string; password: string }, AccessTokenReply>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'auth',
+  verb: 'login',
+  version: 1,
+  request: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+});
+
+export const authWechatLogin = defineRequest<{ code: string }, AccessTokenReply & { bound: boolean }>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'auth',
+  verb: 'wechat-login',
+  version: 1,
+  request: z.object({ code: z.string().min(1).max(256) }),
+});
+
+/** WECHAT_UNBOUND caller binds its openid to the roster record that matches exactly. */
+export const authWechatBind = defineRequest<
+  { schoolCode: string; name: string; studentNo: string; idNumber: string },
+  AccessTokenReply & { graduate: GraduateSnapshot }
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'auth',
+  verb: 'wechat-bind',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1).max(32),
+    name: z.string().min(1).max(64),
+    studentNo: z.string().min(1).max(64),
+    idNumber: z.string().min(15).max(18),
+  }),
+});
+
+/** School admin (or province) releases a graduate's WeChat binding. */
+export const wechatBindingRelease = defineRequest<{ schoolCode: string; graduateId: string }, { released: boolean }>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'wechat-binding',
+  verb: 'release',
+  version: 1,
+  request: z.object({ schoolCode: z.string().min(1), graduateId: z.uuid() }),
+});
+
+export const departmentSchema = z.object({ code: z.string().min(1).max(32), name: z.string().min(1).max(128) });
+
+export const schoolCreate = defineRequest<
+  { code: string; name: string; departments: Array<{ code: string; name: string }> },
+  { code: string; name: string; departments: Array<{ code: string; name: string }> }
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'school',
+  verb: 'create',
+  version: 1,
+  request: z.object({
+    code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+    name: z.string().min(1).max(128),
+    departments: z.array(departmentSchema).max(500),
+  }),
+});
+
+export const STAFF_ROLES = ['SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'] as const;
+export interface StaffAccount {
+  userId: string;
+  username: string;
+  role: (typeof STAFF_ROLES)[number];
+  schoolCode: string;
+  departmentCode: string | null;
+  graduateIds: string[];
+  classNames: string[];
+}
+
+export const staffCreate = defineRequest<
+  {
+    schoolCode: string;
+    username: string;
+    password: string;
+    role: (typeof STAFF_ROLES)[number];
+    departmentCode?: string;
+    graduateIds?: string[];
+    classNames?: string[];
+  },
+  StaffAccount
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'staff',
+  verb: 'create',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
+    password: z.string().min(8).max(256),
+    role: z.enum(STAFF_ROLES),
+    departmentCode: z.string().min(1).optional(),
+    graduateIds: z.array(z.uuid()).max(5000).optional(),
+    classNames: z.array(z.string().min(1).max(64)).max(500).optional(),
+  }),
+});
+
+export const employerRegister = defineRequest<
+  Omit<EmployerSnapshot, 'employerId'> & { username: string; password: string },
+  EmployerSnapshot & { userId: string }
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'employer',
+  verb: 'register',
+  version: 1,
+  request: z.object({
+    creditCode: z.string().min(1).max(32),
+    name: z.string().min(1).max(128),
+    nature: z.string().min(1).max(64),
+    industry: z.string().min(1).max(64),
+    address: z.string().min(1).max(256),
+    hasHiringAutonomy: z.boolean(),
+    contactName: z.string().min(1).max(64),
+    contactPhone: z.string().regex(/^[0-9+\- ]{5,20}$/),
+    username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
+    password: z.string().min(8).max(256),
+  }),
+});
