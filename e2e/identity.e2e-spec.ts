@@ -243,6 +243,38 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
     await db.end();
   });
 
+  it('refuses every role a route does not name with 403 FORBIDDEN', async () => {
+    const roles = ['GRADUATE', 'EMPLOYER', 'DEPARTMENT_STAFF', 'COUNSELLOR', 'SCHOOL_ADMIN', 'PROVINCE_ADMIN', 'WECHAT_UNBOUND'] as const;
+    const tokens = Object.fromEntries(
+      await Promise.all(
+        roles.map(async (role) => [
+          role,
+          await issueToken(p, { userId: `u-${role}`, role, schoolCode: '10357', departmentCode: 'CS', graduateId: t.graduate1!, employerId: t.employerId!, openId: 'o' }),
+        ]),
+      ),
+    ) as Record<(typeof roles)[number], string>;
+    const uuid = '00000000-0000-4000-8000-000000000001';
+    const routes: Array<[string, string, string[]]> = [
+      ['POST', '/api/schools', ['PROVINCE_ADMIN']],
+      ['POST', '/api/schools/10357/staff', ['SCHOOL_ADMIN', 'PROVINCE_ADMIN']],
+      ['POST', '/api/schools/10357/roster', ['SCHOOL_ADMIN', 'PROVINCE_ADMIN']],
+      ['GET', '/api/schools/10357/graduates', ['SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR', 'PROVINCE_ADMIN']],
+      ['DELETE', `/api/schools/10357/graduates/${uuid}/wechat-binding`, ['SCHOOL_ADMIN', 'PROVINCE_ADMIN']],
+      ['GET', '/api/schools/10357/source-info-corrections', ['SCHOOL_ADMIN', 'PROVINCE_ADMIN']],
+      ['POST', `/api/schools/10357/source-info-corrections/${uuid}/decision`, ['SCHOOL_ADMIN', 'PROVINCE_ADMIN']],
+      ['POST', '/api/me/source-info/confirmation', ['GRADUATE']],
+      ['POST', '/api/me/source-info/corrections', ['GRADUATE']],
+      ['POST', '/api/auth/wechat/bind', ['WECHAT_UNBOUND']],
+    ];
+    for (const [method, path, allowed] of routes) {
+      for (const role of roles.filter((r) => !allowed.includes(r))) {
+        const body = method === 'GET' || method === 'DELETE' ? undefined : { studentNo: `${role}-${path}` };
+        const res = await p.http(method, path, { token: tokens[role], body });
+        expect({ method, path, role, status: res.status, code: res.body?.code }).toEqual({ method, path, role, status: 403, code: 'FORBIDDEN' });
+      }
+    }
+  });
+
   it('issues tokens only identity can sign: a token for another role is refused where it does not belong', async () => {
     const graduateToken = await issueToken(p, { userId: 'g', role: 'GRADUATE', graduateId: t.graduate1!, openId: 'nobody' });
     expect((await p.http('POST', '/api/schools', { token: graduateToken, body: {} })).status).toBe(403);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventProbe, waitFor } from '@netsign/testing';
-import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from '../apps/signing/test/support/signing-fixture.js';
+import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 
 /** Method 1 end to end: position → resume → application → interview → result + offer → accept signs. */
 describe('campus recruiting and method 1 through the gateway', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@netsign/testing';
-import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from '../apps/signing/test/support/signing-fixture.js';
+import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 import { issueToken } from './support/tokens.js';
 
 /**

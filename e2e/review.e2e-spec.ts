@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { reviewDecided } from '@netsign/contracts';
 import { BusNames } from '@netsign/messaging';
 import { EventProbe, waitFor } from '@netsign/testing';
-import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from '../apps/signing/test/support/signing-fixture.js';
+import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 import { issueToken } from './support/tokens.js';
 
 /**

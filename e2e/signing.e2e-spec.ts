@@ -6,7 +6,7 @@ import { createServiceDataSource } from '@netsign/persistence';
 import { EventProbe, waitFor } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import { signQrToken } from '../apps/signing/src/modules/qr-cards/domain/qr-card-token.js';
-import { SCHOOL, startSigningWorld, TERMS, type Employer, type SigningWorld } from '../apps/signing/test/support/signing-fixture.js';
+import { SCHOOL, startSigningWorld, TERMS, type Employer, type SigningWorld } from './support/signing-world.js';
 
 /**
  * Methods 2 and 3, destinations, scoped reading, review decisions applied, and the one-active-

@@ -1,8 +1,8 @@
-import { startWechatFake, type WechatFake } from '../../../wechat-fake/src/wechat-fake.js';
-import { creditCodeCheckChar, organisationCodeCheckChar } from '../../../identity/src/modules/accounts/domain/credit-code.js';
-import { idNumberCheckChar } from '../../../identity/src/modules/roster/domain/id-number.js';
-import { startPlatform, type Platform } from '../../../../e2e/support/platform.js';
-import { issueToken } from '../../../../e2e/support/tokens.js';
+import { startWechatFake, type WechatFake } from '../../apps/wechat-fake/src/wechat-fake.js';
+import { creditCodeCheckChar, organisationCodeCheckChar } from '../../apps/identity/src/modules/accounts/domain/credit-code.js';
+import { idNumberCheckChar } from '../../apps/identity/src/modules/roster/domain/id-number.js';
+import { startPlatform, type Platform } from './platform.js';
+import { issueToken } from './tokens.js';
 
 /**
  * The world signing tests need, built through identity's real HTTP API (no stand-in): a school
