@@ -25,6 +25,8 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     disableRequestLogging: env.NODE_ENV === 'test',
     requestIdLogLabel: 'correlationId',
     bodyLimit: env.BODY_LIMIT_BYTES,
+    // Verification tokens in printed QR codes are ~190 characters (Fastify's default limit is 100).
+    maxParamLength: 600,
     trustProxy: env.TRUST_PROXY,
     // The correlation id: the caller's X-Request-Id if sane, else a new one; carried to NATS and logs.
     genReqId: (req: IncomingMessage) => {

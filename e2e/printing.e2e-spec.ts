@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile as execFileCb } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from '@netsign/testing';
+import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
+
+const execFile = promisify(execFileCb);
+
+/**
+ * From approval to a printed agreement and back, through the gateway on the real system
+ * (Postgres, JetStream, Redis/BullMQ, Chromium): the PDF holds three copies whose QR codes decode
+ * to tokens that verify as the three copies; after a termination the same tokens say TERMINATED.
+ */
+describe('printing through the gateway', () => {
+  let w: SigningWorld;
+  let employer: Employer;
+  let other: Employer;
+  let g: Graduate;
+  let dir: string;
+  let agreementId: string;
+  let urls: string[] = [];
+  const http = (method: string, path: string, token?: string, body?: unknown) => w.p.http(method, path, { token, body });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'netsign-e2e-print-'));
+    w = await startSigningWorld('printing', 3);
+    employer = await w.employer(1, true);
+    other = await w.employer(2, true);
+    g = await w.graduate(1);
+    agreementId = w.ok<{ agreementId: string }>(
+      await http('POST', '/api/agreements', employer.token, { positionId: employer.positionId, graduate: g.identity, terms: TERMS }),
+    ).agreementId;
+  }, 120_000);
+
+  afterAll(async () => {
+    await w?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to print before approval, renders after it, and serves the parties only', async () => {
+    const early = await http('GET', `/api/agreements/${agreementId}/pdf`, g.token);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('NOT_PRINTABLE');
+
+    await waitFor(async () => (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find((t: any) => t.agreementId === agreementId));
+    w.ok(await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, { decision: 'APPROVE' }));
+
+    let sawRendering = false;
+    const pdf = await waitFor(
+      async () => {
+        const res = await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${g.token}` } });
+        if (res.status === 202) {
+          sawRendering = true;
+          expect(await res.json()).toEqual({ status: 'RENDERING' });
+          return undefined;
+        }
+        if (res.status === 409) return undefined; // the approval is still on its way to signing
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toBe('application/pdf');
+        return Buffer.from(await res.arrayBuffer());
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'the agreement PDF' },
+    );
+    expect(sawRendering || pdf.length > 0).toBe(true);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The employer that signed may print it too; another employer may not.
+    expect((await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(200);
+    expect([403, 404]).toContain((await http('GET', `/api/agreements/${agreementId}/pdf`, other.token)).status);
+
+    const file = join(dir, 'agreement.pdf');
+    await writeFile(file, pdf);
+    const { stdout: text } = await execFile('pdftotext', [file, '-']);
+    for (const label of ['第一联', '第二联', '第三联']) expect(text).toContain(label);
+    expect(text).toContain(g.identity.idNumber);
+    await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'page')]);
+    for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
+      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(dir, png)]);
+      urls.push(...stdout.trim().split('\n').filter(Boolean));
+    }
+    expect(urls).toHaveLength(3);
+  }, 150_000);
+
+  it('verifies each printed copy publicly, with masked names, and refuses forgeries', async () => {
+    const copies: string[] = [];
+    for (const url of urls) {
+      const path = new URL(url).pathname;
+      const res = await http('GET', path); // no token: anyone with a phone
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ genuine: true, agreementStatus: 'APPROVED', employerName: expect.any(String) });
+      expect(res.body.graduateNameMasked).not.toContain(g.identity.name.slice(1));
+      expect(JSON.stringify(res.body)).not.toContain(g.identity.idNumber);
+      copies.push(res.body.copy);
+    }
+    expect(copies.sort()).toEqual(['EMPLOYER', 'GRADUATE', 'SCHOOL']);
+    const token = new URL(urls[0]!).pathname.split('/').pop()!;
+    const forged = await http('GET', `/api/verify/${token.slice(0, -4)}AAAA`);
+    expect(forged.status).toBe(404);
+    expect(forged.body.code).toBe('VERIFICATION_INVALID');
+    const keys = await http('GET', '/api/verification-keys');
+    expect(keys.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+  });
+
+  it('lists print records with their history for staff and the employer, not for graduates', async () => {
+    const list = w.ok<{ items: any[] }>(await http('GET', '/api/print-records', w.schoolAdmin));
+    const record = list.items.find((r) => r.agreementId === agreementId);
+    expect(record).toMatchObject({ status: 'READY', agreementStatus: 'APPROVED' });
+    expect(record.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['QUEUED', 'DOWNLOADED']));
+    expect(w.ok<{ items: any[] }>(await http('GET', '/api/print-records', employer.token)).items.map((r) => r.agreementId)).toContain(agreementId);
+    expect(w.ok<{ items: any[] }>(await http('GET', '/api/print-records', other.token)).items).toEqual([]);
+    expect((await http('GET', '/api/print-records', g.token)).status).toBe(403);
+    expect((await http('GET', '/admin/queues')).status).toBe(401);
+    expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(403);
+    expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${w.admin}` } })).status).toBe(200);
+  });
+
+  it('reports TERMINATED for the same printed copies after a termination', async () => {
+    const form = new FormData();
+    form.append('agreementId', agreementId);
+    form.append('reason', '个人原因，单位同意解约');
+    form.append('materials', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% termination letter\n'))]), 'letter.pdf');
+    const applied = await fetch(`${w.p.url}/api/terminations`, { method: 'POST', headers: { authorization: `Bearer ${g.token}` }, body: form });
+    expect(applied.status).toBe(201);
+    const termination = (await applied.json()) as { id: string };
+    w.ok(await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '材料齐全' }));
+    const path = new URL(urls[1]!).pathname;
+    await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', { timeoutMs: 30_000, what: 'TERMINATED on verification' });
+  });
+});
