@@ -18,6 +18,7 @@ export async function registerQueueBoard(
   options: { redisUrl: string; queuePrefix: string; keys: TokenKeys },
 ): Promise<void> {
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (err) => fastify.log.warn({ err }, 'queue board: redis error'));
   const queue = new Queue('print', { connection, prefix: options.queuePrefix });
   const adapter = new BullBoardFastifyAdapter();
   adapter.setBasePath('/admin/queues');

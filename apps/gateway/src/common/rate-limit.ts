@@ -11,7 +11,9 @@ export async function registerRateLimit(
   fastify: FastifyInstance,
   options: { redisUrl: string; namespace: string; perMinute: number },
 ): Promise<Redis> {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 2_000 });
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+  // Reconnects by itself; meanwhile skipOnError lets requests through.
+  redis.on('error', (err) => fastify.log.warn({ err }, 'rate limit: redis error'));
   await fastify.register(rateLimit, {
     global: true,
     max: options.perMinute,

@@ -1,9 +1,10 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
 
 export const PRINT_QUEUE = 'print';
+const logger = new Logger('PrintQueue');
 
 export interface PrintJobData {
   agreementId: string;
@@ -17,7 +18,10 @@ export function queuePrefix(env: Pick<PrintingEnv, 'BUS_PREFIX'>): string {
 
 export function redisConnection(url: string): Redis {
   // BullMQ workers need blocking commands without a retry cap.
-  return new Redis(url, { maxRetriesPerRequest: null });
+  const redis = new Redis(url, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; an unhandled 'error' event would only add noise.
+  redis.on('error', (err) => logger.warn({ err }, 'redis error'));
+  return redis;
 }
 
 /**
