@@ -107,6 +107,14 @@ describe('agreement renderer (real Chromium)', () => {
     for (const word of ['𠮷䶮', '喆堃']) expect(text.split(word).length - 1).toBe(3);
   });
 
+  it('reports characters the CJK font does not have', async () => {
+    const reported: string[] = [];
+    const watching = new AgreementRenderer({ pool, onMissingCharacters: (chars) => reported.push(...chars) });
+    const data = sampleAgreement();
+    await watching.render({ ...data, position: { title: '工程师😀' } }, copiesFor('https://verify.example.cn/api/verify'));
+    expect(reported).toEqual(['😀']);
+  });
+
   it('puts the three copies on three pages, each with its own label and a QR code that decodes', async () => {
     const { privateKey, publicKey } = generateKeyPair();
     const agreementId = randomUUID();

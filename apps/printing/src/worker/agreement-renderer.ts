@@ -26,6 +26,8 @@ export interface AgreementRendererOptions {
   strategy?: RenderStrategy;
   /** Per-document subset fonts; false forces system fonts. Default: on when the files exist. */
   subsetFonts?: boolean;
+  /** Told about characters the CJK font lacks (likely printed as boxes): worth a log line. */
+  onMissingCharacters?: (characters: string[], agreementNo: string) => void;
 }
 
 export class AgreementRenderer {
@@ -40,14 +42,14 @@ export class AgreementRenderer {
   async render(data: AgreementPrintData, copies: readonly CopyToPrint[]): Promise<Buffer> {
     if (copies.length === 0) throw new Error('nothing to print: no copies requested');
     if (this.strategy === 'stamped') {
-      const html = buildStampableAgreementHtml(data, this.font((f) => buildStampableAgreementHtml(data, f)));
+      const html = buildStampableAgreementHtml(data, this.font(data, (f) => buildStampableAgreementHtml(data, f)));
       return stampCopies(await this.options.pool.render(html), copies);
     }
     const slots = await Promise.all(
       copies.map(async ({ copy, verifyUrl }) => ({ copy, qrDataUrl: await qrPngDataUrl(verifyUrl) })),
     );
     const noQr = slots.map((s) => ({ ...s, qrDataUrl: null }));
-    return this.options.pool.render(buildAgreementHtml(data, slots, this.font((f) => buildAgreementHtml(data, noQr, f))));
+    return this.options.pool.render(buildAgreementHtml(data, slots, this.font(data, (f) => buildAgreementHtml(data, noQr, f))));
   }
 
   /** Converts the template's own text ahead of the first job (the font parse takes ~0.5 s). */
@@ -56,9 +58,11 @@ export class AgreementRenderer {
   }
 
   /** The subset font for what `build` prints (built without the font to see its characters). */
-  private font(build: (font: TemplateFont) => string): TemplateFont {
+  private font(data: AgreementPrintData, build: (font: TemplateFont) => string): TemplateFont {
     if (!this.fonts) return SYSTEM_CJK_FONT;
-    return this.fonts.forText(build({ faceCss: '', family: DocumentFonts.family }));
+    const { font, missing } = this.fonts.forText(build({ faceCss: '', family: DocumentFonts.family }));
+    if (missing.length) this.options.onMissingCharacters?.(missing, data.agreementNo);
+    return font;
   }
 }
 

@@ -11,7 +11,9 @@ import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions }
  *
  * Pages never run script and never fetch: JavaScript is off, content arrives through
  * page.setContent (document.write into about:blank, so there is no document request at all),
- * every request except a data: URL is aborted, and the page is emulated offline.
+ * every request except a data: URL is aborted, and the page is emulated offline. (A pooled page
+ * keeps rewriting the same document, so a CSP meta tag it once received stays in force — fine
+ * here, since the templates all carry the same one.)
  */
 export interface BrowserPoolOptions {
   /** Default: env CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
@@ -33,8 +35,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Containers (compose's print-worker) give /dev/shm 64 MB, too little for a renderer: use /tmp.
   '--disable-dev-shm-usage',
-  '--mute-audio',
 ];
 
 /** What the renderer needs from the pool (lets tests and the benchmark substitute their own). */
@@ -176,7 +178,6 @@ export class BrowserPool implements PdfRenderer {
         executablePath: this.executablePath,
         headless: true,
         args: CHROMIUM_ARGS,
-        ignoreDefaultArgs: ['--enable-automation'],
         userDataDir,
         protocolTimeout: this.renderTimeoutMs * 2,
       });

@@ -36,12 +36,15 @@ export class DocumentFonts {
   /** The font-family list templates use when measuring which characters a document needs. */
   static readonly family = `"${FAMILY}", ${SYSTEM_CJK_FONT.family}`;
 
-  forText(text: string): TemplateFont {
+  /** The fonts for `text`, and the characters Noto Sans CJK SC lacks (they will print as boxes
+   *  unless some other installed font has them). */
+  forText(text: string): { font: TemplateFont; missing: string[] } {
     const face = (weight: number, ttf: Buffer) =>
       `@font-face{font-family:"${FAMILY}";font-weight:${weight};src:url(data:font/ttf;base64,${ttf.toString('base64')}) format("truetype")}`;
+    const regular = this.regular.subset(text);
     return {
-      faceCss: face(400, this.regular.subset(text).ttf) + face(700, this.bold.subset(text).ttf),
-      family: DocumentFonts.family,
+      font: { faceCss: face(400, regular.ttf) + face(700, this.bold.subset(text).ttf), family: DocumentFonts.family },
+      missing: regular.missing,
     };
   }
 
