@@ -21,7 +21,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Errors surface as exceptions; TypeORM's own logging would print query parameters.
+    logging: false,
     applicationName: options.applicationName ?? options.schema,
     extra: {
       max: options.poolSize ?? 10,
