@@ -45,8 +45,7 @@ export interface DispatchBenchResult {
   concurrency: number;
   bareLoopPerSecond: number[];
   enginePerSecond: number[];
-  /** Median engine / median bare loop. */
-  ratio: number;
+  ratio: number; // median engine / median bare loop
 }
 
 const SECRET = 'bench-dispatch-secret';
@@ -85,32 +84,19 @@ function input(g: number, k: number): AppendRecordInput {
 /** The record as the engine would hold it after appendRecord (for the bare loop). */
 function outbound(g: number, k: number): OutboundRecord {
   const i = input(g, k);
-  return {
-    id: randomUUID(),
-    graduateId: i.graduate.graduateId,
-    graduateSequence: k,
-    kind: i.kind,
-    body: {
-      schoolCode: i.graduate.schoolCode,
-      studentNo: i.graduate.studentNo,
-      name: i.graduate.name,
-      agreementNo: i.agreementNo,
-      signingMethod: i.signingMethod!,
-      employer: i.employer!,
-      position: i.position!,
-      superiorAuthority: null,
-      occurredAt: new Date(i.occurredAt).toISOString(),
-    },
-  };
+  const { graduateId, ...who } = i.graduate;
+  const [signingMethod, employer, position] = [i.signingMethod!, i.employer!, i.position!];
+  const occurredAt = new Date(i.occurredAt).toISOString();
+  const body = { ...who, agreementNo: i.agreementNo, signingMethod, employer, position };
+  const rest = { graduateId, graduateSequence: k, kind: i.kind };
+  return { id: randomUUID(), ...rest, body: { ...body, superiorAuthority: null, occurredAt } };
 }
 
 /** The stand-in in its own process (as in production, the province is not our process). */
 async function startStandinProcess(): Promise<{ url: string; close(): Promise<void> }> {
   const main = fileURLToPath(new URL('../apps/province-standin/src/main.js', import.meta.url));
   if (!existsSync(main)) {
-    // Not running from dist/: fall back to the stand-in in this process.
-    const standin = await startProvinceStandin({ secret: SECRET });
-    return standin;
+    return startProvinceStandin({ secret: SECRET }); // not run from dist/: in this process
   }
   const child: ChildProcess = fork(main, [], {
     env: { ...process.env, PROVINCE_STANDIN_PORT: '0', PROVINCE_DISPATCH_SECRET: SECRET },
@@ -134,14 +120,9 @@ async function reset(url: string): Promise<void> {
   await (await fetch(`${url}/_reset`, { method: 'POST' })).text();
 }
 
-async function standinStats(
-  url: string,
-): Promise<{ accepted: number; duplicates: number; requests: number }> {
-  const res = await fetch(`${url}/_control`);
-  return (
-    (await res.json()) as { stats: { accepted: number; duplicates: number; requests: number } }
-  ).stats;
-}
+type StandinStats = { accepted: number; duplicates: number };
+const standinStats = async (url: string) =>
+  ((await (await fetch(`${url}/_control`)).json()) as { stats: StandinStats }).stats;
 
 /** The baseline: what a bare client does per record (serialise, sign, POST, read the answer). */
 async function bareLoop(
@@ -149,8 +130,9 @@ async function bareLoop(
   graduates: number,
   perGraduate: number,
   concurrency: number,
-): Promise<number> {
+): Promise<Measured> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const worker = async () => {
     for (let g = next++; g < graduates; g = next++) {
@@ -173,7 +155,7 @@ async function bareLoop(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return ((graduates * perGraduate) / (performance.now() - started)) * 1000;
+  return measured(graduates * perGraduate, started, cpu);
 }
 
 async function engineRun(
@@ -183,7 +165,7 @@ async function engineRun(
   graduates: number,
   perGraduate: number,
   concurrency: number,
-): Promise<number> {
+): Promise<Measured> {
   await ds.query(`TRUNCATE dispatch_records`);
   // The backlog is written first (not timed): the figure is delivery throughput.
   for (let start = 0; start < graduates; start += 500) {
@@ -203,14 +185,29 @@ async function engineRun(
     resolveIdNumber: async (graduateId) => idNumber(Number(graduateId.slice(1))),
     concurrency,
   });
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await engine.start();
   while (engine.stats.delivered < total) await new Promise((r) => setTimeout(r, 2));
-  const perSecond = (total / (performance.now() - started)) * 1000;
+  const result = measured(total, started, cpu);
   await engine.stop();
   if (engine.stats.attempts !== total)
     throw new Error(`engine made ${engine.stats.attempts} attempts for ${total} records`);
-  return perSecond;
+  return result;
+}
+
+interface Measured {
+  perSecond: number;
+  /** CPU of this process (the client side; not Postgres, not the stand-in) per record. */
+  cpuUsPerRecord: number;
+}
+
+function measured(records: number, started: number, cpu: NodeJS.CpuUsage): Measured {
+  const used = process.cpuUsage(cpu);
+  return {
+    perSecond: (records / (performance.now() - started)) * 1000,
+    cpuUsPerRecord: (used.user + used.system) / records,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -236,8 +233,8 @@ export async function benchDispatch(
   });
   await ds.initialize();
   const standin = await startStandinProcess();
-  const bare: number[] = [];
-  const engine: number[] = [];
+  const bare: Measured[] = [];
+  const engine: Measured[] = [];
   try {
     await migrateServiceSchema(ds, 'dispatch_sync');
     // Warm-up of both paths (JIT, sockets, pool), not counted.
@@ -256,8 +253,11 @@ export async function benchDispatch(
       if (stats.accepted !== graduates * perGraduate || stats.duplicates !== 0) {
         throw new Error(`stand-in saw ${stats.accepted} accepted, ${stats.duplicates} repeats`);
       }
+      const b = bare.at(-1)!;
+      const e = engine.at(-1)!;
       process.stdout.write(
-        `round ${round}: bare fetch loop ${bare.at(-1)!.toFixed(0)} records/s, engine ${engine.at(-1)!.toFixed(0)} records/s\n`,
+        `round ${round}: bare fetch loop ${b.perSecond.toFixed(0)} records/s (${b.cpuUsPerRecord.toFixed(0)} µs CPU/record), ` +
+          `engine ${e.perSecond.toFixed(0)} records/s (${e.cpuUsPerRecord.toFixed(0)} µs CPU/record)\n`,
       );
     }
   } finally {
@@ -265,21 +265,22 @@ export async function benchDispatch(
     await ds.destroy();
     await dropDatabase(databaseUrl);
   }
-  const ratio = median(engine) / median(bare);
+  const bareRate = median(bare.map((m) => m.perSecond));
+  const engineRate = median(engine.map((m) => m.perSecond));
+  const ratio = engineRate / bareRate;
+  const load = loadavg().join(' ');
   process.stdout.write(
     `dispatch: ${graduates * perGraduate} records (${perGraduate} per graduate), concurrency ${concurrency}, ` +
-      `load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}\n` +
-      `  bare fetch loop: ${median(bare).toFixed(0)} records/s (median of ${rounds})\n` +
-      `  engine:          ${median(engine).toFixed(0)} records/s (median of ${rounds})\n` +
+      `load average ${load.replace(/(\.\d)\d+/g, '$1')}\n` +
+      `  bare fetch loop: ${bareRate.toFixed(0)} records/s, ${median(bare.map((m) => m.cpuUsPerRecord)).toFixed(0)} µs client CPU/record (median of ${rounds})\n` +
+      `  engine:          ${engineRate.toFixed(0)} records/s, ${median(engine.map((m) => m.cpuUsPerRecord)).toFixed(0)} µs client CPU/record (median of ${rounds})\n` +
       `  ratio:           ${(ratio * 100).toFixed(1)}% (target ≥ 80%)\n`,
   );
   return {
     records: graduates * perGraduate,
     concurrency,
-    bareLoopPerSecond: bare,
-    enginePerSecond: engine,
+    bareLoopPerSecond: bare.map((m) => m.perSecond),
+    enginePerSecond: engine.map((m) => m.perSecond),
     ratio,
   };
 }

@@ -30,10 +30,14 @@ function idNumber(n: number): string {
 }
 
 function rosterCsv(rows: number, major = '专业'): Buffer {
-  const lines = ['studentNo,name,gender,idNumber,departmentCode,major,degree,className,originPlace,graduationYear'];
+  const lines = [
+    'studentNo,name,gender,idNumber,departmentCode,major,degree,className,originPlace,graduationYear',
+  ];
   for (let i = 0; i < rows; i++) {
     const dept = DEPARTMENTS[i % DEPARTMENTS.length]!;
-    lines.push(`2022${String(i).padStart(7, '0')},学生${i},${i % 2 ? '男' : '女'},${idNumber(i)},${dept},${major}${i % 20},本科,${dept}${i % 50},安徽省合肥市,2026`);
+    lines.push(
+      `2022${String(i).padStart(7, '0')},学生${i},${i % 2 ? '男' : '女'},${idNumber(i)},${dept},${major}${i % 20},本科,${dept}${i % 50},安徽省合肥市,2026`,
+    );
   }
   return Buffer.from(lines.join('\n'));
 }
@@ -63,7 +67,9 @@ async function main(): Promise<void> {
           `node CPU ${((used.user + used.system) / 1e6).toFixed(1)} s\n`,
       );
     }
-    const gateway = await createGateway(loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0' }));
+    const gateway = await createGateway(
+      loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0' }),
+    );
     await gateway.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { accessToken } = await identity.app.get(SigningKeysService).tokens().issue(admin);
@@ -71,11 +77,14 @@ async function main(): Promise<void> {
       const form = new FormData();
       form.append('file', new Blob([changed]), 'roster.csv');
       const started = process.hrtime.bigint();
-      const res = await fetch(`${(await gateway.getUrl()).replace('[::1]', '127.0.0.1')}/api/schools/10357/roster`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}` },
-        body: form,
-      });
+      const res = await fetch(
+        `${(await gateway.getUrl()).replace('[::1]', '127.0.0.1')}/api/schools/10357/roster`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${accessToken}` },
+          body: form,
+        },
+      );
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const body = (await res.json()) as { updated?: number; code?: string };
       process.stdout.write(

@@ -21,7 +21,10 @@ export const identityEnvSchema = commonEnvSchema
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
     /** AES-256-GCM key for national ID numbers at rest, and its id (stored per row, for rotation). */
     ID_ENCRYPTION_KEY: key32.optional(),
-    ID_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+    ID_ENCRYPTION_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/)
+      .optional(),
     /** Earlier keys still needed to decrypt old rows: `kid:base64,kid:base64`. */
     ID_ENCRYPTION_OLD_KEYS: z.string().optional(),
     /** HMAC-SHA256 key of the blind index used to look ID numbers up without decrypting. */
@@ -36,7 +39,8 @@ export const identityEnvSchema = commonEnvSchema
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const name of ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
     }
   })
   .transform((env) => ({

@@ -14,7 +14,9 @@ export interface WechatFake {
  * `code-<openid>` → `{openid, session_key}`; `bad-code` → errcode 40029; `busy-code` → errcode -1;
  * missing appid/secret → 40013 — the shapes WeChat documents. `code-<openid>.<n>` also gives <openid>.
  */
-export async function startWechatFake(options: { port?: number; host?: string } = {}): Promise<WechatFake> {
+export async function startWechatFake(
+  options: { port?: number; host?: string } = {},
+): Promise<WechatFake> {
   const exchanged: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -39,7 +41,9 @@ export async function startWechatFake(options: { port?: number; host?: string } 
     exchanged.push(code);
     return send({ openid: match[1], session_key: Buffer.from(code).toString('base64') });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

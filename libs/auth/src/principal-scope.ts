@@ -29,7 +29,8 @@ export function staffScopeOf(
   graduate: { schoolCode: string; departmentCode: string },
 ): 'IN_SCOPE' | 'OUT_OF_SCOPE' | 'ASK_IDENTITY' {
   if (principal.role === 'PROVINCE_ADMIN') return 'IN_SCOPE';
-  if (!isSchoolStaff(principal) || principal.schoolCode !== graduate.schoolCode) return 'OUT_OF_SCOPE';
+  if (!isSchoolStaff(principal) || principal.schoolCode !== graduate.schoolCode)
+    return 'OUT_OF_SCOPE';
   if (principal.role === 'SCHOOL_ADMIN') return 'IN_SCOPE';
   if (principal.role === 'DEPARTMENT_STAFF') {
     return principal.departmentCode === graduate.departmentCode ? 'IN_SCOPE' : 'OUT_OF_SCOPE';

@@ -18,7 +18,10 @@ export const authLogin = defineRequest<{ username: string; password: string }, A
   request: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
 });
 
-export const authWechatLogin = defineRequest<{ code: string }, AccessTokenReply & { bound: boolean }>({
+export const authWechatLogin = defineRequest<
+  { code: string },
+  AccessTokenReply & { bound: boolean }
+>({
   service: 'identity',
   kind: 'cmd',
   entity: 'auth',
@@ -46,7 +49,10 @@ export const authWechatBind = defineRequest<
 });
 
 /** School admin (or province) releases a graduate's WeChat binding. */
-export const wechatBindingRelease = defineRequest<{ schoolCode: string; graduateId: string }, { released: boolean }>({
+export const wechatBindingRelease = defineRequest<
+  { schoolCode: string; graduateId: string },
+  { released: boolean }
+>({
   service: 'identity',
   kind: 'cmd',
   entity: 'wechat-binding',
@@ -55,7 +61,10 @@ export const wechatBindingRelease = defineRequest<{ schoolCode: string; graduate
   request: z.object({ schoolCode: z.string().min(1), graduateId: z.uuid() }),
 });
 
-export const departmentSchema = z.object({ code: z.string().min(1).max(32), name: z.string().min(1).max(128) });
+export const departmentSchema = z.object({
+  code: z.string().min(1).max(32),
+  name: z.string().min(1).max(128),
+});
 
 export const schoolCreate = defineRequest<
   { code: string; name: string; departments: Array<{ code: string; name: string }> },

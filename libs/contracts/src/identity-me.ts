@@ -25,7 +25,10 @@ export const meGet = defineRequest<Record<string, never>, MeReply>({
   request: z.object({}),
 });
 
-export const sourceInfoConfirm = defineRequest<Record<string, never>, { graduateId: string; confirmedAt: string }>({
+export const sourceInfoConfirm = defineRequest<
+  Record<string, never>,
+  { graduateId: string; confirmedAt: string }
+>({
   service: 'identity',
   kind: 'cmd',
   entity: 'source-info',
@@ -84,7 +87,10 @@ export const sourceInfoCorrectionsList = defineRequest<
   entity: 'source-info-correction',
   verb: 'list',
   version: 1,
-  request: z.object({ schoolCode: z.string().min(1), status: z.enum(['PENDING', 'APPROVED', 'REJECTED']).optional() }),
+  request: z.object({
+    schoolCode: z.string().min(1),
+    status: z.enum(['PENDING', 'APPROVED', 'REJECTED']).optional(),
+  }),
 });
 
 export const sourceInfoCorrectionDecide = defineRequest<
@@ -103,7 +109,10 @@ export const sourceInfoCorrectionDecide = defineRequest<
       decision: z.enum(['APPROVE', 'REJECT']),
       reason: z.string().min(1).max(500).optional(),
     })
-    .refine((d) => d.decision === 'APPROVE' || d.reason, { message: '驳回须填写理由', path: ['reason'] }),
+    .refine((d) => d.decision === 'APPROVE' || d.reason, {
+      message: '驳回须填写理由',
+      path: ['reason'],
+    }),
 });
 
 /** A correction was approved or rejected (the graduate is told; an approval also upserts the roster). */

@@ -23,7 +23,13 @@ export interface RosterImportResult {
  * (`rosterUploadPart`) and imported by `uploadId`; small ones travel inline as `content`.
  */
 export const rosterImport = defineRequest<
-  { schoolCode: string; format: (typeof ROSTER_FORMATS)[number]; content?: string; uploadId?: string; parts?: number },
+  {
+    schoolCode: string;
+    format: (typeof ROSTER_FORMATS)[number];
+    content?: string;
+    uploadId?: string;
+    parts?: number;
+  },
   RosterImportResult
 >({
   service: 'identity',

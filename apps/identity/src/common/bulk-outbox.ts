@@ -16,7 +16,8 @@ export async function publishEventsInBulk<P>(
   actor?: Actor,
 ): Promise<void> {
   if (items.length === 0) return;
-  if (!tx.queryRunner?.isTransactionActive) throw new Error(`publishEventsInBulk(${contract.type}) needs a transaction`);
+  if (!tx.queryRunner?.isTransactionActive)
+    throw new Error(`publishEventsInBulk(${contract.type}) needs a transaction`);
   const ctx = currentRequestContext();
   const occurredAt = new Date().toISOString();
   const correlationId = ctx?.correlationId ?? randomUUID();

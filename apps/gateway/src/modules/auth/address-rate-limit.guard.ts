@@ -36,7 +36,9 @@ export class AddressRateLimitGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const result = await this.limiter(max)(request);
     if (!result.isAllowed && result.isExceeded) {
-      throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, { retryAfterSeconds: result.ttlInSeconds });
+      throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, {
+        retryAfterSeconds: result.ttlInSeconds,
+      });
     }
     return true;
   }

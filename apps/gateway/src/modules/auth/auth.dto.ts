@@ -14,7 +14,10 @@ export class LoginDto {
 }
 
 export class WechatLoginDto {
-  @ApiProperty({ description: 'wx.login() code of the mini-program', example: 'code-o6_bmjrPTlm6_2sgVt7hMZOPfL2M' })
+  @ApiProperty({
+    description: 'wx.login() code of the mini-program',
+    example: 'code-o6_bmjrPTlm6_2sgVt7hMZOPfL2M',
+  })
   @IsString()
   @Length(1, 256)
   code!: string;

@@ -1,7 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { authLogin, authWechatBind, authWechatLogin, Role, type RequestContext } from '@netsign/contracts';
+import {
+  authLogin,
+  authWechatBind,
+  authWechatLogin,
+  Role,
+  type RequestContext,
+} from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
@@ -25,7 +31,14 @@ export class AuthHttpController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @RouteConfig({ rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: accountKey('username') } })
+  @RouteConfig({
+    rateLimit: {
+      max: 10,
+      timeWindow: 60_000,
+      hook: 'preHandler',
+      keyGenerator: accountKey('username'),
+    },
+  })
   @AddressRateLimit(100)
   @ApiOperation({ summary: 'Staff, employer and admin login → {accessToken}' })
   login(@Body() body: LoginDto, @Ctx() ctx: RequestContext) {
@@ -36,7 +49,9 @@ export class AuthHttpController {
   @Public()
   @HttpCode(200)
   @AddressRateLimit(100)
-  @ApiOperation({ summary: 'Mini-program login: exchanges the code with WeChat → {accessToken, bound}' })
+  @ApiOperation({
+    summary: 'Mini-program login: exchanges the code with WeChat → {accessToken, bound}',
+  })
   wechatLogin(@Body() body: WechatLoginDto, @Ctx() ctx: RequestContext) {
     return this.bus.request(authWechatLogin, body, ctx);
   }
@@ -45,9 +60,13 @@ export class AuthHttpController {
   @Roles(Role.WECHAT_UNBOUND)
   @HttpCode(200)
   @ApiBearerAuth()
-  @RouteConfig({ rateLimit: { max: 5, timeWindow: 60_000, hook: 'preHandler', keyGenerator: bindAccountKey } })
+  @RouteConfig({
+    rateLimit: { max: 5, timeWindow: 60_000, hook: 'preHandler', keyGenerator: bindAccountKey },
+  })
   @AddressRateLimit(30)
-  @ApiOperation({ summary: 'Binds the WeChat session to the matching roster record → {accessToken, graduate}' })
+  @ApiOperation({
+    summary: 'Binds the WeChat session to the matching roster record → {accessToken, graduate}',
+  })
   wechatBind(@Body() body: WechatBindDto, @Ctx() ctx: RequestContext) {
     return this.bus.request(authWechatBind, body, ctx);
   }

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsString, Length, Matches } from 'class-validator';
 
 export class RegisterEmployerDto {
-  @ApiProperty({ example: '91350100M000100Y43', description: 'unified social credit code (GB 32100)' })
+  @ApiProperty({
+    example: '91350100M000100Y43',
+    description: 'unified social credit code (GB 32100)',
+  })
   @IsString()
   @Length(1, 32)
   creditCode!: string;

@@ -15,7 +15,9 @@ export class EmployersHttpController {
   @Post()
   @Public()
   @RouteConfig({ rateLimit: { max: 20, timeWindow: 60_000 } })
-  @ApiOperation({ summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)' })
+  @ApiOperation({
+    summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)',
+  })
   register(@Body() body: RegisterEmployerDto, @Ctx() ctx: RequestContext) {
     return this.bus.request(employerRegister, body, ctx);
   }

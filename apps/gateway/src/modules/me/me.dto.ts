@@ -1,10 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class CorrectionChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) name?: string;
-  @ApiPropertyOptional({ enum: ['男', '女'] }) @IsOptional() @IsString() @Length(1, 8) gender?: string;
+  @ApiPropertyOptional({ enum: ['男', '女'] })
+  @IsOptional()
+  @IsString()
+  @Length(1, 8)
+  gender?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 128) major?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) degree?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) className?: string;

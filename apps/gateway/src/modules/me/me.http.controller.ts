@@ -22,7 +22,9 @@ export class MeHttpController {
 
   @Get()
   @Roles(ANY_ROLE)
-  @ApiOperation({ summary: 'Own profile; a graduate sees the source info with the ID number masked' })
+  @ApiOperation({
+    summary: 'Own profile; a graduate sees the source info with the ID number masked',
+  })
   me(@Ctx() ctx: RequestContext) {
     return this.bus.request(meGet, {}, ctx);
   }
@@ -37,9 +39,13 @@ export class MeHttpController {
 
   @Post('source-info/corrections')
   @Roles(Role.GRADUATE)
-  @ApiOperation({ summary: 'Asks the school to correct the record; applied only when the school admin approves' })
+  @ApiOperation({
+    summary: 'Asks the school to correct the record; applied only when the school admin approves',
+  })
   requestCorrection(@Body() body: CorrectionRequestDto, @Ctx() ctx: RequestContext) {
-    const changes = Object.fromEntries(Object.entries(body.changes).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries(body.changes).filter(([, v]) => v !== undefined),
+    );
     return this.bus.request(sourceInfoCorrectionRequest, { changes, reason: body.reason }, ctx);
   }
 
@@ -49,7 +55,11 @@ export class MeHttpController {
   notifications(@Query() query: NotificationsQuery, @Ctx() ctx: RequestContext) {
     return this.bus.request(
       notificationsList,
-      { page: query.page ?? 1, pageSize: query.pageSize ?? 20, ...(query.unreadOnly ? { unreadOnly: true } : {}) },
+      {
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+        ...(query.unreadOnly ? { unreadOnly: true } : {}),
+      },
       ctx,
     );
   }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, rosterImport, rosterUploadPart, ServiceError, type RequestContext, type RosterImportResult } from '@netsign/contracts';
+import {
+  ErrorCode,
+  rosterImport,
+  rosterUploadPart,
+  ServiceError,
+  type RequestContext,
+  type RosterImportResult,
+} from '@netsign/contracts';
 import type { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
 
@@ -10,18 +17,27 @@ const INLINE_MAX = 450 * 1024;
 const PART_SIZE = 384 * 1024;
 
 /** Reads the roster from a multipart `file` or a JSON `{graduates: [...]}` body. */
-export async function readRosterUpload(req: FastifyRequest): Promise<{ format: Format; content: Buffer }> {
+export async function readRosterUpload(
+  req: FastifyRequest,
+): Promise<{ format: Format; content: Buffer }> {
   if (req.isMultipart()) {
     const file = await req.file();
-    if (!file) throw new ServiceError(ErrorCode.VALIDATION_FAILED, '缺少文件', { fields: [{ field: 'file', message: '缺少文件' }] });
+    if (!file)
+      throw new ServiceError(ErrorCode.VALIDATION_FAILED, '缺少文件', {
+        fields: [{ field: 'file', message: '缺少文件' }],
+      });
     const content = await file.toBuffer();
     return { format: sniffFormat(file.filename, content), content };
   }
   const graduates = (req.body as { graduates?: unknown } | undefined)?.graduates;
   if (!Array.isArray(graduates)) {
-    throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请上传 CSV/XLSX 文件或提交 {graduates: [...]}', {
-      fields: [{ field: 'graduates', message: '须为数组' }],
-    });
+    throw new ServiceError(
+      ErrorCode.VALIDATION_FAILED,
+      '请上传 CSV/XLSX 文件或提交 {graduates: [...]}',
+      {
+        fields: [{ field: 'graduates', message: '须为数组' }],
+      },
+    );
   }
   return { format: 'json', content: Buffer.from(JSON.stringify({ graduates })) };
 }
@@ -31,7 +47,8 @@ function sniffFormat(fileName: string, content: Buffer): Format {
   if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   const head = content.subarray(0, 4096);
   const binary = head.includes(0) || /\.(pdf|png|jpe?g|xls|docx?)$/i.test(fileName);
-  if (binary) throw new ServiceError(ErrorCode.UNSUPPORTED_FILE_TYPE, '不支持的文件类型，请上传 CSV 或 XLSX');
+  if (binary)
+    throw new ServiceError(ErrorCode.UNSUPPORTED_FILE_TYPE, '不支持的文件类型，请上传 CSV 或 XLSX');
   return 'csv';
 }
 
@@ -45,7 +62,9 @@ export async function sendRoster(
   const timeoutMs = 120_000;
   if (upload.content.length <= INLINE_MAX) {
     const content = upload.content.toString('base64');
-    return bus.request(rosterImport, { schoolCode, format: upload.format, content }, ctx, { timeoutMs });
+    return bus.request(rosterImport, { schoolCode, format: upload.format, content }, ctx, {
+      timeoutMs,
+    });
   }
   const uploadId = randomUUID();
   let seq = 0;
@@ -53,5 +72,10 @@ export async function sendRoster(
     const data = upload.content.subarray(offset, offset + PART_SIZE).toString('base64');
     await bus.request(rosterUploadPart, { schoolCode, uploadId, seq, data }, ctx);
   }
-  return bus.request(rosterImport, { schoolCode, format: upload.format, uploadId, parts: seq }, ctx, { timeoutMs });
+  return bus.request(
+    rosterImport,
+    { schoolCode, format: upload.format, uploadId, parts: seq },
+    ctx,
+    { timeoutMs },
+  );
 }

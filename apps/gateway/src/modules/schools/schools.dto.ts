@@ -61,7 +61,9 @@ export class CreateStaffDto {
   role!: 'SCHOOL_ADMIN' | 'DEPARTMENT_STAFF' | 'COUNSELLOR';
 
   @ApiPropertyOptional({ description: 'required for DEPARTMENT_STAFF' })
-  @ValidateIf((o: CreateStaffDto) => o.role === 'DEPARTMENT_STAFF' || o.departmentCode !== undefined)
+  @ValidateIf(
+    (o: CreateStaffDto) => o.role === 'DEPARTMENT_STAFF' || o.departmentCode !== undefined,
+  )
   @IsString()
   @Length(1, 32)
   departmentCode?: string;

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   graduatesList,
@@ -38,8 +49,14 @@ export class SchoolsHttpController {
 
   @Post(':schoolCode/staff')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR' })
-  createStaff(@Param('schoolCode') schoolCode: string, @Body() body: CreateStaffDto, @Ctx() ctx: RequestContext) {
+  @ApiOperation({
+    summary: 'Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR',
+  })
+  createStaff(
+    @Param('schoolCode') schoolCode: string,
+    @Body() body: CreateStaffDto,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.bus.request(staffCreate, { ...body, schoolCode }, ctx);
   }
 
@@ -48,16 +65,32 @@ export class SchoolsHttpController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ description: 'CSV or XLSX in field `file`, or JSON {graduates: [roster record]}' })
-  @ApiOperation({ summary: 'Upserts roster records → {created, updated, rejected: [{row, code, message}]}' })
-  async roster(@Param('schoolCode') schoolCode: string, @Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
+  @ApiOperation({
+    summary: 'Upserts roster records → {created, updated, rejected: [{row, code, message}]}',
+  })
+  async roster(
+    @Param('schoolCode') schoolCode: string,
+    @Req() req: FastifyRequest,
+    @Ctx() ctx: RequestContext,
+  ) {
     return sendRoster(this.bus, ctx, schoolCode, await readRosterUpload(req));
   }
 
   @Get(':schoolCode/graduates')
   @Roles(Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Roster in the caller’s scope, paged {items, total}; ID numbers masked' })
-  graduates(@Param('schoolCode') schoolCode: string, @Query() query: ListGraduatesQuery, @Ctx() ctx: RequestContext) {
-    return this.bus.request(graduatesList, { schoolCode, page: query.page ?? 1, pageSize: query.pageSize ?? 50, ...strip(query) }, ctx);
+  @ApiOperation({
+    summary: 'Roster in the caller’s scope, paged {items, total}; ID numbers masked',
+  })
+  graduates(
+    @Param('schoolCode') schoolCode: string,
+    @Query() query: ListGraduatesQuery,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      graduatesList,
+      { schoolCode, page: query.page ?? 1, pageSize: query.pageSize ?? 50, ...strip(query) },
+      ctx,
+    );
   }
 
   @Delete(':schoolCode/graduates/:graduateId/wechat-binding')
@@ -74,14 +107,24 @@ export class SchoolsHttpController {
   @Get(':schoolCode/source-info-corrections')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @ApiOperation({ summary: 'Graduates’ correction requests of their source info' })
-  corrections(@Param('schoolCode') schoolCode: string, @Query() query: CorrectionsQuery, @Ctx() ctx: RequestContext) {
-    return this.bus.request(sourceInfoCorrectionsList, { schoolCode, ...(query.status ? { status: query.status } : {}) }, ctx);
+  corrections(
+    @Param('schoolCode') schoolCode: string,
+    @Query() query: CorrectionsQuery,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      sourceInfoCorrectionsList,
+      { schoolCode, ...(query.status ? { status: query.status } : {}) },
+      ctx,
+    );
   }
 
   @Post(':schoolCode/source-info-corrections/:id/decision')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approves (the record changes) or rejects (reason required) a correction' })
+  @ApiOperation({
+    summary: 'Approves (the record changes) or rejects (reason required) a correction',
+  })
   decide(
     @Param('schoolCode') schoolCode: string,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -41,7 +41,10 @@ export class AccountsNatsController {
 
   @HandleRequest(staffCreate)
   staff({ ctx, data }: BusRequest<RequestOf<typeof staffCreate>>) {
-    return this.createStaff.execute(requireRole(ctx.principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN), data);
+    return this.createStaff.execute(
+      requireRole(ctx.principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN),
+      data,
+    );
   }
 
   @HandleRequest(employerRegister)
@@ -53,8 +56,10 @@ export class AccountsNatsController {
   @HandleRequest(employerGet)
   async getEmployer({ ctx, data }: BusRequest<RequestOf<typeof employerGet>>) {
     const p = requirePrincipal(ctx.principal);
-    if (p.role === Role.GRADUATE || p.role === Role.WECHAT_UNBOUND) throw new ServiceError(ErrorCode.FORBIDDEN);
-    if (p.role === Role.EMPLOYER && p.employerId !== data.employerId) throw new ServiceError(ErrorCode.FORBIDDEN);
+    if (p.role === Role.GRADUATE || p.role === Role.WECHAT_UNBOUND)
+      throw new ServiceError(ErrorCode.FORBIDDEN);
+    if (p.role === Role.EMPLOYER && p.employerId !== data.employerId)
+      throw new ServiceError(ErrorCode.FORBIDDEN);
     const employer = await this.accounts.employerById(data.employerId);
     if (!employer) throw new ServiceError(ErrorCode.NOT_FOUND, '用人单位不存在');
     return employer;

@@ -20,7 +20,10 @@ export class AccountsRepository {
   constructor(private readonly db: DataSource) {}
 
   async userByUsername(username: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT * FROM users WHERE lower(username) = lower($1)`, [username]);
+    const rows: UserRow[] = await this.db.query(
+      `SELECT * FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
     return rows[0] ?? null;
   }
 
@@ -35,17 +38,24 @@ export class AccountsRepository {
     return rows.length > 0;
   }
 
-  async departmentExists(schoolCode: string, code: string, tx: EntityManager | DataSource = this.db): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM departments WHERE school_code = $1 AND code = $2`, [
-      schoolCode,
-      code,
-    ]);
+  async departmentExists(
+    schoolCode: string,
+    code: string,
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM departments WHERE school_code = $1 AND code = $2`,
+      [schoolCode, code],
+    );
     return rows.length > 0;
   }
 
   async employerById(id: string): Promise<EmployerSnapshot | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows: Array<Record<string, unknown>> = await this.db.query(`SELECT * FROM employers WHERE id = $1`, [id]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT * FROM employers WHERE id = $1`,
+      [id],
+    );
     return rows[0] ? toEmployer(rows[0]) : null;
   }
 }

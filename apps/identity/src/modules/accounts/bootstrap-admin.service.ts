@@ -20,7 +20,9 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     const hash = await hashPassword(password);
     const created = await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-bootstrap-admin'))`);
-      const existing: unknown[] = await tx.query(`SELECT 1 FROM users WHERE role = 'PROVINCE_ADMIN' LIMIT 1`);
+      const existing: unknown[] = await tx.query(
+        `SELECT 1 FROM users WHERE role = 'PROVINCE_ADMIN' LIMIT 1`,
+      );
       if (existing.length > 0) return false;
       await tx.query(
         `INSERT INTO users (username, password_hash, role) VALUES ('admin', $1, 'PROVINCE_ADMIN')

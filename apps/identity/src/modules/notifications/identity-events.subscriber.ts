@@ -13,7 +13,10 @@ export class IdentityEventsSubscriber {
   constructor(private readonly inbox: InboxService) {}
 
   @OnEvent(sourceInfoCorrectionDecided)
-  async correctionDecided(event: EventEnvelope<Payload<typeof sourceInfoCorrectionDecided>>, tx: EntityManager) {
+  async correctionDecided(
+    event: EventEnvelope<Payload<typeof sourceInfoCorrectionDecided>>,
+    tx: EntityManager,
+  ) {
     const p = event.payload;
     const approved = p.decision === 'APPROVE';
     await this.inbox.deliver(tx, event.id, [
@@ -21,7 +24,9 @@ export class IdentityEventsSubscriber {
         recipient: `graduate:${p.graduateId}`,
         kind: 'SOURCE_INFO_CORRECTION_DECIDED',
         title: approved ? '生源信息更正已通过' : '生源信息更正未通过',
-        body: approved ? '学校已按您的申请更正生源信息，请核对后确认。' : `学校未同意您的更正申请：${p.reason ?? ''}`,
+        body: approved
+          ? '学校已按您的申请更正生源信息，请核对后确认。'
+          : `学校未同意您的更正申请：${p.reason ?? ''}`,
         data: { correctionId: p.correctionId, decision: p.decision },
       },
     ]);

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
-import { SUBSCRIBE_MESSAGE_SENDER, type SubscribeMessageSender } from './subscribe-message.sender.js';
+import {
+  SUBSCRIBE_MESSAGE_SENDER,
+  type SubscribeMessageSender,
+} from './subscribe-message.sender.js';
 
 /** Writes inbox items for an event and, when configured, pushes them to bound graduates' WeChat. */
 @Injectable()

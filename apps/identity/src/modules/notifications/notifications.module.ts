@@ -23,7 +23,9 @@ import {
       provide: SUBSCRIBE_MESSAGE_SENDER,
       inject: [IDENTITY_ENV],
       useFactory: (env: IdentityEnv) =>
-        env.WECHAT_SUBSCRIBE_TEMPLATE_ID ? new WechatSubscribeMessageSender(env) : new DisabledSubscribeMessageSender(),
+        env.WECHAT_SUBSCRIBE_TEMPLATE_ID
+          ? new WechatSubscribeMessageSender(env)
+          : new DisabledSubscribeMessageSender(),
     },
     IdentityEventsSubscriber,
     RecruitingEventsSubscriber,

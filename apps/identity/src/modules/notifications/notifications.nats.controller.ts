@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { requirePrincipal } from '@netsign/auth';
-import { ErrorCode, notificationRead, notificationsList, ServiceError, type BusRequest, type RequestOf } from '@netsign/contracts';
+import {
+  ErrorCode,
+  notificationRead,
+  notificationsList,
+  ServiceError,
+  type BusRequest,
+  type RequestOf,
+} from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
 import { NotificationsRepository, recipientOf } from './notifications.repository.js';
 
@@ -11,7 +18,12 @@ export class NotificationsNatsController {
   @HandleRequest(notificationsList)
   list({ ctx, data }: BusRequest<RequestOf<typeof notificationsList>>) {
     const p = requirePrincipal(ctx.principal);
-    return this.notifications.list(recipientOf(p), data.page, data.pageSize, data.unreadOnly ?? false);
+    return this.notifications.list(
+      recipientOf(p),
+      data.page,
+      data.pageSize,
+      data.unreadOnly ?? false,
+    );
   }
 
   @HandleRequest(notificationRead)

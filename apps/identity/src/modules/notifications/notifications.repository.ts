@@ -34,18 +34,21 @@ export class NotificationsRepository {
   }
 
   async list(recipient: string, page: number, pageSize: number, unreadOnly: boolean) {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT id, kind, title, body, data, created_at, read_at FROM notifications
+    // Page and counts from one snapshot, so they agree while new items arrive.
+    const [rows, counts] = await this.db.transaction('REPEATABLE READ', async (tx) => [
+      (await tx.query(
+        `SELECT id, kind, title, body, data, created_at, read_at FROM notifications
         WHERE recipient = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
         ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-      [recipient, unreadOnly, pageSize, (page - 1) * pageSize],
-    );
-    const counts: Array<{ total: string; unread: string }> = await this.db.query(
-      `SELECT count(*) FILTER (WHERE $2::boolean IS FALSE OR read_at IS NULL) AS total,
+        [recipient, unreadOnly, pageSize, (page - 1) * pageSize],
+      )) as Array<Record<string, unknown>>,
+      (await tx.query(
+        `SELECT count(*) FILTER (WHERE $2::boolean IS FALSE OR read_at IS NULL) AS total,
               count(*) FILTER (WHERE read_at IS NULL) AS unread
          FROM notifications WHERE recipient = $1`,
-      [recipient, unreadOnly],
-    );
+        [recipient, unreadOnly],
+      )) as Array<{ total: string; unread: string }>,
+    ]);
     const items: NotificationItem[] = rows.map((r) => ({
       id: String(r['id']),
       kind: String(r['kind']),
@@ -55,7 +58,13 @@ export class NotificationsRepository {
       createdAt: (r['created_at'] as Date).toISOString(),
       readAt: r['read_at'] ? (r['read_at'] as Date).toISOString() : null,
     }));
-    return { items, total: Number(counts[0]?.total ?? 0), unread: Number(counts[0]?.unread ?? 0), page, pageSize };
+    return {
+      items,
+      total: Number(counts[0]?.total ?? 0),
+      unread: Number(counts[0]?.unread ?? 0),
+      page,
+      pageSize,
+    };
   }
 
   async markRead(recipient: string, id: string): Promise<{ id: string; readAt: string } | null> {

@@ -21,7 +21,12 @@ export class RecruitingEventsSubscriber {
         kind: 'INTERVIEW_INVITATION',
         title: '面试邀请',
         body: `您收到岗位“${p.positionTitle}”的面试邀请，时间 ${p.at}，地点 ${p.place}。`,
-        data: { invitationId: p.invitationId, applicationId: p.applicationId, at: p.at, place: p.place },
+        data: {
+          invitationId: p.invitationId,
+          applicationId: p.applicationId,
+          at: p.at,
+          place: p.place,
+        },
       },
     ]);
   }

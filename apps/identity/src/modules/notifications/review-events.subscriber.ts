@@ -17,7 +17,10 @@ export class ReviewEventsSubscriber {
   constructor(private readonly inbox: InboxService) {}
 
   @OnEvent(terminationDecided)
-  async terminationDecided(event: EventEnvelope<Payload<typeof terminationDecided>>, tx: EntityManager) {
+  async terminationDecided(
+    event: EventEnvelope<Payload<typeof terminationDecided>>,
+    tx: EntityManager,
+  ) {
     const p = event.payload;
     if (p.decision !== 'DISAGREE') return;
     const rows: Array<{ graduate_id: string }> = await tx.query(

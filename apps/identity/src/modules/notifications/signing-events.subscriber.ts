@@ -36,7 +36,11 @@ export class SigningEventsSubscriber {
       [a.agreementId, a.graduate.graduateId, a.employer.employerId],
     );
     const body = `就业协议书 ${a.agreementNo}（${a.employer.name}）已签约，待学校审核。`;
-    await this.inbox.deliver(tx, event.id, both(a, 'AGREEMENT_SIGNED', '签约成功，待学校审核', body));
+    await this.inbox.deliver(
+      tx,
+      event.id,
+      both(a, 'AGREEMENT_SIGNED', '签约成功，待学校审核', body),
+    );
   }
 
   @OnEvent(agreementApproved)

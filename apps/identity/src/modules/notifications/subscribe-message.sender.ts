@@ -44,7 +44,10 @@ export class WechatSubscribeMessageSender implements SubscribeMessageSender {
         signal: AbortSignal.timeout(this.env.WECHAT_TIMEOUT_MS),
       });
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message, kind: n.kind }, 'subscribe message not sent');
+      this.logger.warn(
+        { reason: (err as Error).message, kind: n.kind },
+        'subscribe message not sent',
+      );
     }
   }
 
@@ -56,12 +59,17 @@ export class WechatSubscribeMessageSender implements SubscribeMessageSender {
       appid: this.env.WECHAT_APPID,
       secret: this.env.WECHAT_SECRET,
     }).toString();
-    const res = (await (await fetch(url, { signal: AbortSignal.timeout(this.env.WECHAT_TIMEOUT_MS) })).json()) as {
+    const res = (await (
+      await fetch(url, { signal: AbortSignal.timeout(this.env.WECHAT_TIMEOUT_MS) })
+    ).json()) as {
       access_token?: string;
       expires_in?: number;
     };
     if (!res.access_token) throw new Error('no access_token');
-    this.token = { value: res.access_token, expiresAt: Date.now() + ((res.expires_in ?? 7200) - 300) * 1000 };
+    this.token = {
+      value: res.access_token,
+      expiresAt: Date.now() + ((res.expires_in ?? 7200) - 300) * 1000,
+    };
     return res.access_token;
   }
 }

@@ -20,7 +20,8 @@ export class IdNumberCipher {
     private readonly blindIndexKey: Buffer,
     oldKeys: Map<string, Buffer> = new Map(),
   ) {
-    if (currentKey.length !== 32 || blindIndexKey.length !== 32) throw new Error('keys must be 32 bytes');
+    if (currentKey.length !== 32 || blindIndexKey.length !== 32)
+      throw new Error('keys must be 32 bytes');
     this.keys = new Map([...oldKeys, [currentKeyId, currentKey]]);
   }
 
@@ -48,7 +49,10 @@ export class IdNumberCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
     const body = Buffer.concat([cipher.update(idNumber, 'utf8'), cipher.final()]);
-    return { ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'), keyId: this.currentKeyId };
+    return {
+      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+      keyId: this.currentKeyId,
+    };
   }
 
   decrypt(value: EncryptedIdNumber): string {
@@ -70,7 +74,12 @@ export class IdNumberCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
     const body = Buffer.concat([cipher.update(data), cipher.final()]);
-    return Buffer.concat([Buffer.from(this.currentKeyId.padEnd(32, ' ')), iv, cipher.getAuthTag(), body]);
+    return Buffer.concat([
+      Buffer.from(this.currentKeyId.padEnd(32, ' ')),
+      iv,
+      cipher.getAuthTag(),
+      body,
+    ]);
   }
 
   decryptBytes(raw: Buffer): Buffer {

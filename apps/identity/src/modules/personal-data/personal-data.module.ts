@@ -7,7 +7,11 @@ import { IdNumberCipher } from './id-number-cipher.js';
 @Global()
 @Module({
   providers: [
-    { provide: IdNumberCipher, inject: [IDENTITY_ENV], useFactory: (env: IdentityEnv) => IdNumberCipher.fromEnv(env) },
+    {
+      provide: IdNumberCipher,
+      inject: [IDENTITY_ENV],
+      useFactory: (env: IdentityEnv) => IdNumberCipher.fromEnv(env),
+    },
   ],
   exports: [IdNumberCipher],
 })

@@ -13,7 +13,11 @@ export interface GraduateScopeFacts {
  * department's staff, and a counsellor assigned to the graduate or the graduate's class.
  * `counsellor` is the caller's account row, needed only for COUNSELLOR.
  */
-export function canSeeGraduate(p: Principal, g: GraduateScopeFacts, counsellor: UserRow | null): boolean {
+export function canSeeGraduate(
+  p: Principal,
+  g: GraduateScopeFacts,
+  counsellor: UserRow | null,
+): boolean {
   switch (p.role) {
     case 'SERVICE':
     case 'PROVINCE_ADMIN':

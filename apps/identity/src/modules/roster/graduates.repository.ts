@@ -64,11 +64,19 @@ export class GraduatesRepository {
 
   async byId(id: string, db: Db = this.db, lock = false): Promise<GraduateRow | null> {
     if (!UUID.test(id)) return null;
-    const rows: GraduateRow[] = await db.query(`${SNAPSHOT_SELECT} WHERE g.id = $1${lock ? ' FOR UPDATE OF g' : ''}`, [id]);
+    const rows: GraduateRow[] = await db.query(
+      `${SNAPSHOT_SELECT} WHERE g.id = $1${lock ? ' FOR UPDATE OF g' : ''}`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
-  async byStudentNo(schoolCode: string, studentNo: string, db: Db = this.db, lock = false): Promise<GraduateRow | null> {
+  async byStudentNo(
+    schoolCode: string,
+    studentNo: string,
+    db: Db = this.db,
+    lock = false,
+  ): Promise<GraduateRow | null> {
     const rows: GraduateRow[] = await db.query(
       `${SNAPSHOT_SELECT} WHERE g.school_code = $1 AND g.student_no = $2${lock ? ' FOR UPDATE OF g' : ''}`,
       [schoolCode, studentNo],
@@ -77,7 +85,9 @@ export class GraduatesRepository {
   }
 
   async byOpenId(openId: string, db: Db = this.db): Promise<GraduateRow | null> {
-    const rows: GraduateRow[] = await db.query(`${SNAPSHOT_SELECT} WHERE g.wechat_open_id = $1`, [openId]);
+    const rows: GraduateRow[] = await db.query(`${SNAPSHOT_SELECT} WHERE g.wechat_open_id = $1`, [
+      openId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -90,7 +100,10 @@ export class GraduatesRepository {
   }
 
   async schoolName(schoolCode: string, db: Db = this.db): Promise<string | null> {
-    const rows: Array<{ name: string }> = await db.query(`SELECT name FROM schools WHERE code = $1`, [schoolCode]);
+    const rows: Array<{ name: string }> = await db.query(
+      `SELECT name FROM schools WHERE code = $1`,
+      [schoolCode],
+    );
     return rows[0]?.name ?? null;
   }
 }

@@ -31,8 +31,12 @@ const malformed = (reason: string) =>
  * (unparseable, no header, a required column missing, no rows) is one VALIDATION_FAILED:
  * nothing is imported. Row-level problems are left to the row validator.
  */
-export async function parseRosterFile(format: 'csv' | 'xlsx' | 'json', content: Buffer): Promise<RawRosterRow[]> {
-  const table = format === 'csv' ? csvTable(content) : format === 'xlsx' ? await xlsxTable(content) : null;
+export async function parseRosterFile(
+  format: 'csv' | 'xlsx' | 'json',
+  content: Buffer,
+): Promise<RawRosterRow[]> {
+  const table =
+    format === 'csv' ? csvTable(content) : format === 'xlsx' ? await xlsxTable(content) : null;
   const rows = table ? rowsFromTable(table) : jsonRows(content);
   if (rows.length === 0) throw malformed('没有数据行');
   return rows;
@@ -40,7 +44,12 @@ export async function parseRosterFile(format: 'csv' | 'xlsx' | 'json', content: 
 
 function csvTable(content: Buffer): string[][] {
   try {
-    return parseCsv(content, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
+    return parseCsv(content, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as string[][];
   } catch (err) {
     throw malformed(`CSV 无法解析（${(err as Error).message.slice(0, 120)}）`);
   }
@@ -67,7 +76,11 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     const v = value as { text?: unknown; result?: unknown; richText?: Array<{ text: string }> };
-    if (v.richText) return v.richText.map((t) => t.text).join('').trim();
+    if (v.richText)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return String(v.result).trim();
   }
@@ -77,7 +90,9 @@ function cellText(value: unknown): string {
 function rowsFromTable(table: string[][]): RawRosterRow[] {
   const [header, ...body] = table;
   if (!header) throw malformed('缺少表头');
-  const fields = header.map((h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
+  const fields = header.map(
+    (h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null,
+  );
   const missing = REQUIRED_HEADERS.filter((f) => !fields.includes(f));
   if (missing.length > 0) throw malformed(`缺少列 ${missing.join(', ')}`);
   return body.map((cells) => {

@@ -16,10 +16,18 @@ export class RosterUploadsService {
     private readonly cipher: IdNumberCipher,
   ) {}
 
-  async storePart(actor: Principal, schoolCode: string, uploadId: string, seq: number, data: Buffer): Promise<number> {
+  async storePart(
+    actor: Principal,
+    schoolCode: string,
+    uploadId: string,
+    seq: number,
+    data: Buffer,
+  ): Promise<number> {
     requireRole(actor, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
     requireSchoolScope(actor, schoolCode);
-    await this.db.query(`DELETE FROM roster_upload_parts WHERE created_at < now() - interval '1 day'`);
+    await this.db.query(
+      `DELETE FROM roster_upload_parts WHERE created_at < now() - interval '1 day'`,
+    );
     await this.db.query(
       `INSERT INTO roster_upload_parts (upload_id, school_code, seq, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (upload_id, seq) DO UPDATE SET data = EXCLUDED.data`,
@@ -37,9 +45,14 @@ export class RosterUploadsService {
       ),
     );
     rows.sort((a, b) => a.seq - b.seq);
-    const complete = rows.length > 0 && rows.every((r, i) => r.seq === i) && (parts === undefined || rows.length === parts);
+    const complete =
+      rows.length > 0 &&
+      rows.every((r, i) => r.seq === i) &&
+      (parts === undefined || rows.length === parts);
     if (!complete) {
-      throw new ServiceError(ErrorCode.VALIDATION_FAILED, '生源文件上传不完整，请重新上传', { reason: 'incomplete upload' });
+      throw new ServiceError(ErrorCode.VALIDATION_FAILED, '生源文件上传不完整，请重新上传', {
+        reason: 'incomplete upload',
+      });
     }
     return Buffer.concat(rows.map((r) => this.cipher.decryptBytes(r.data)));
   }

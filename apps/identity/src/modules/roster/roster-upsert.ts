@@ -21,7 +21,17 @@ export interface IndexedRecord {
 
 /** What makes a stored record equal to an imported one (the ID compared by blind index). */
 export function signatureOf(r: RosterRecord, blindIndex: string): string {
-  return JSON.stringify([r.name, r.gender, blindIndex, r.departmentCode, r.major, r.degree, r.className, r.originPlace, r.graduationYear]);
+  return JSON.stringify([
+    r.name,
+    r.gender,
+    blindIndex,
+    r.departmentCode,
+    r.major,
+    r.degree,
+    r.className,
+    r.originPlace,
+    r.graduationYear,
+  ]);
 }
 
 /**
@@ -29,7 +39,10 @@ export function signatureOf(r: RosterRecord, blindIndex: string): string {
  * imports of one school run one after the other. Lets an import skip unchanged rows without
  * encrypting or touching them (a full re-upload is the common case).
  */
-export async function storedSignatures(tx: EntityManager, schoolCode: string): Promise<Map<string, string>> {
+export async function storedSignatures(
+  tx: EntityManager,
+  schoolCode: string,
+): Promise<Map<string, string>> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`identity-roster:${schoolCode}`]);
   const rows: Array<Record<string, unknown>> = await tx.query(
     `SELECT student_no, name, gender, id_blind_index, department_code, major, degree, class_name, origin_place,
@@ -41,8 +54,15 @@ export async function storedSignatures(tx: EntityManager, schoolCode: string): P
     rows.map((g) => [
       String(g['student_no']),
       JSON.stringify([
-        g['name'], g['gender'], g['id_blind_index'], g['department_code'], g['major'], g['degree'], g['class_name'],
-        g['origin_place'], g['graduation_year'],
+        g['name'],
+        g['gender'],
+        g['id_blind_index'],
+        g['department_code'],
+        g['major'],
+        g['degree'],
+        g['class_name'],
+        g['origin_place'],
+        g['graduation_year'],
       ]),
     ]),
   );
@@ -54,7 +74,10 @@ export interface PreparedBatch {
 }
 
 /** CPU part (encrypt, blind index, serialise): done while the previous batch is in the database. */
-export function prepareRosterBatch(indexed: IndexedRecord[], cipher: IdNumberCipher): PreparedBatch {
+export function prepareRosterBatch(
+  indexed: IndexedRecord[],
+  cipher: IdNumberCipher,
+): PreparedBatch {
   // One JSON parameter per batch: far cheaper to serialise than 13 array literals.
   const rows = indexed.map(({ record: r, blindIndex }) => {
     const enc = cipher.encrypt(r.idNumber);
@@ -83,9 +106,14 @@ export function prepareRosterBatch(indexed: IndexedRecord[], cipher: IdNumberCip
  * values are all equal (ID compared by blind index, as ciphertexts differ per write) is left
  * untouched and not returned, so only real changes announce an event.
  */
-export async function upsertRosterBatch(tx: EntityManager, schoolCode: string, batch: PreparedBatch): Promise<UpsertedRow[]> {
-  const rows: Array<{ id: string; inserted: boolean; student_no: string; confirmed: boolean }> = await tx.query(
-    `INSERT INTO graduates (id, school_code, ${COLUMNS})
+export async function upsertRosterBatch(
+  tx: EntityManager,
+  schoolCode: string,
+  batch: PreparedBatch,
+): Promise<UpsertedRow[]> {
+  const rows: Array<{ id: string; inserted: boolean; student_no: string; confirmed: boolean }> =
+    await tx.query(
+      `INSERT INTO graduates (id, school_code, ${COLUMNS})
      SELECT id, $1, ${COLUMNS} FROM json_to_recordset($2::json) AS t(id uuid, student_no text, name text, gender text,
        id_number_enc text, id_key_id text, id_blind_index text, id_number_masked text, department_code text,
        major text, degree text, class_name text, origin_place text, graduation_year int)
@@ -100,8 +128,13 @@ export async function upsertRosterBatch(tx: EntityManager, schoolCode: string, b
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.gender, EXCLUDED.id_blind_index, EXCLUDED.department_code,
             EXCLUDED.major, EXCLUDED.degree, EXCLUDED.class_name, EXCLUDED.origin_place, EXCLUDED.graduation_year)
      RETURNING id, (xmax = 0) AS inserted, student_no, source_info_confirmed_at IS NOT NULL AS confirmed`,
-    [schoolCode, batch.json],
-  );
+      [schoolCode, batch.json],
+    );
   const byNo = new Map(batch.records.map((r) => [r.studentNo, r]));
-  return rows.map((r) => ({ id: r.id, inserted: r.inserted, confirmed: r.confirmed, record: byNo.get(r.student_no)! }));
+  return rows.map((r) => ({
+    id: r.id,
+    inserted: r.inserted,
+    confirmed: r.confirmed,
+    record: byNo.get(r.student_no)!,
+  }));
 }

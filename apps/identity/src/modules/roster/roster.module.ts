@@ -10,7 +10,13 @@ import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
 @Module({
   imports: [AccountsModule],
   controllers: [RosterNatsController],
-  providers: [GraduatesRepository, RosterUploadsService, ImportRosterUseCase, ListGraduatesUseCase, GraduateQueriesUseCase],
+  providers: [
+    GraduatesRepository,
+    RosterUploadsService,
+    ImportRosterUseCase,
+    ListGraduatesUseCase,
+    GraduateQueriesUseCase,
+  ],
   exports: [GraduatesRepository, GraduateQueriesUseCase, ImportRosterUseCase],
 })
 export class RosterModule {}

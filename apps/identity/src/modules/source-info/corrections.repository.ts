@@ -40,8 +40,15 @@ function toCorrection(r: CorrectionRow): SourceInfoCorrection {
 export class CorrectionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async byId(id: string, db: DataSource | EntityManager = this.db, lock = false): Promise<SourceInfoCorrection | null> {
-    const rows: CorrectionRow[] = await db.query(`${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+  async byId(
+    id: string,
+    db: DataSource | EntityManager = this.db,
+    lock = false,
+  ): Promise<SourceInfoCorrection | null> {
+    const rows: CorrectionRow[] = await db.query(
+      `${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+      [id],
+    );
     return rows[0] ? toCorrection(rows[0]) : null;
   }
 

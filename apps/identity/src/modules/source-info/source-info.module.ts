@@ -11,6 +11,12 @@ import { RequestCorrectionUseCase } from './use-cases/request-correction.use-cas
 @Module({
   imports: [AccountsModule, RosterModule],
   controllers: [SourceInfoNatsController],
-  providers: [CorrectionsRepository, GetMeUseCase, ConfirmSourceInfoUseCase, RequestCorrectionUseCase, DecideCorrectionUseCase],
+  providers: [
+    CorrectionsRepository,
+    GetMeUseCase,
+    ConfirmSourceInfoUseCase,
+    RequestCorrectionUseCase,
+    DecideCorrectionUseCase,
+  ],
 })
 export class SourceInfoModule {}

@@ -43,19 +43,28 @@ export class WechatClient {
       reply = (await res.json()) as Code2SessionReply;
     } catch (err) {
       this.logger.warn({ reason: (err as Error).message }, 'jscode2session failed');
-      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '微信服务暂时不可用，请稍后再试', { upstream: 'wechat' });
+      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '微信服务暂时不可用，请稍后再试', {
+        upstream: 'wechat',
+      });
     }
     if (reply.errcode && reply.errcode !== 0) {
       const message = CODE_ERRORS[reply.errcode];
-      if (message) throw new ServiceError(ErrorCode.UNAUTHENTICATED, message, { wechatErrcode: reply.errcode });
-      if (reply.errcode === 45011) throw new ServiceError(ErrorCode.RATE_LIMITED, '微信登录过于频繁，请稍后再试');
+      if (message)
+        throw new ServiceError(ErrorCode.UNAUTHENTICATED, message, {
+          wechatErrcode: reply.errcode,
+        });
+      if (reply.errcode === 45011)
+        throw new ServiceError(ErrorCode.RATE_LIMITED, '微信登录过于频繁，请稍后再试');
       this.logger.warn({ errcode: reply.errcode }, 'jscode2session refused');
       throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '微信登录暂时不可用，请稍后再试', {
         upstream: 'wechat',
         wechatErrcode: reply.errcode,
       });
     }
-    if (!reply.openid) throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '微信返回数据异常', { upstream: 'wechat' });
+    if (!reply.openid)
+      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '微信返回数据异常', {
+        upstream: 'wechat',
+      });
     return { openId: reply.openid };
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkCreditCode, isValidCreditCode, isValidOrganisationCode, organisationCodeCheckChar } from './credit-code.js';
+import {
+  checkCreditCode,
+  isValidCreditCode,
+  isValidOrganisationCode,
+  organisationCodeCheckChar,
+} from './credit-code.js';
 
 describe('unified social credit code (GB 32100) with embedded organisation code (GB 11714)', () => {
   // The standard's own example and codes published on registered companies' business licences.

@@ -34,7 +34,9 @@ export function organisationCodeCheckChar(body8: string): string {
 
 export function isValidOrganisationCode(raw: string): boolean {
   const code = raw.trim().toUpperCase().replace('-', '');
-  return /^[0-9A-Z]{8}[0-9X]$/.test(code) && organisationCodeCheckChar(code.slice(0, 8)) === code[8];
+  return (
+    /^[0-9A-Z]{8}[0-9X]$/.test(code) && organisationCodeCheckChar(code.slice(0, 8)) === code[8]
+  );
 }
 
 /** null when valid; otherwise the first problem found. */

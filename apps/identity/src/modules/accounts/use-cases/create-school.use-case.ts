@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, ServiceError, type Principal, type RequestOf, type schoolCreate } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type Principal,
+  type RequestOf,
+  type schoolCreate,
+} from '@netsign/contracts';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -20,14 +26,23 @@ export class CreateSchoolUseCase {
     }
     try {
       await this.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO schools (code, name) VALUES ($1, $2)`, [input.code, input.name]);
+        await tx.query(`INSERT INTO schools (code, name) VALUES ($1, $2)`, [
+          input.code,
+          input.name,
+        ]);
         if (codes.length > 0) {
           await tx.query(
             `INSERT INTO departments (school_code, code, name) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
             [input.code, codes, input.departments.map((d) => d.name)],
           );
         }
-        await writeAudit(tx, { actor, action: 'SCHOOL_CREATED', subjectType: 'school', subjectId: input.code, after: input });
+        await writeAudit(tx, {
+          actor,
+          action: 'SCHOOL_CREATED',
+          subjectType: 'school',
+          subjectId: input.code,
+          after: input,
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new ServiceError(ErrorCode.CONFLICT, '学校代码已存在');

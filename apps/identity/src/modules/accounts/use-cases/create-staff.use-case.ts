@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { requireSchoolScope } from '@netsign/auth';
-import { ErrorCode, ServiceError, type Principal, type RequestOf, type StaffAccount, type staffCreate } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type Principal,
+  type RequestOf,
+  type StaffAccount,
+  type staffCreate,
+} from '@netsign/contracts';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -22,7 +29,8 @@ export class CreateStaffUseCase {
 
   async execute(actor: Principal, input: Input): Promise<StaffAccount> {
     requireSchoolScope(actor, input.schoolCode);
-    if (!(await this.accounts.schoolExists(input.schoolCode))) throw new ServiceError(ErrorCode.NOT_FOUND, '学校不存在');
+    if (!(await this.accounts.schoolExists(input.schoolCode)))
+      throw new ServiceError(ErrorCode.NOT_FOUND, '学校不存在');
     const scope = await this.scopeOf(input);
     const hash = await hashPassword(input.password);
     try {
@@ -30,7 +38,15 @@ export class CreateStaffUseCase {
         const rows: Array<{ id: string }> = await tx.query(
           `INSERT INTO users (username, password_hash, role, school_code, department_code, scope_graduate_ids, scope_class_names)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [input.username, hash, input.role, input.schoolCode, scope.departmentCode, scope.graduateIds, scope.classNames],
+          [
+            input.username,
+            hash,
+            input.role,
+            input.schoolCode,
+            scope.departmentCode,
+            scope.graduateIds,
+            scope.classNames,
+          ],
         );
         const account: StaffAccount = {
           userId: rows[0]!.id,
@@ -39,7 +55,13 @@ export class CreateStaffUseCase {
           schoolCode: input.schoolCode,
           ...scope,
         };
-        await writeAudit(tx, { actor, action: 'STAFF_CREATED', subjectType: 'user', subjectId: account.userId, after: account });
+        await writeAudit(tx, {
+          actor,
+          action: 'STAFF_CREATED',
+          subjectType: 'user',
+          subjectId: account.userId,
+          after: account,
+        });
         return account;
       });
     } catch (err) {
@@ -48,7 +70,9 @@ export class CreateStaffUseCase {
     }
   }
 
-  private async scopeOf(input: Input): Promise<Pick<StaffAccount, 'departmentCode' | 'graduateIds' | 'classNames'>> {
+  private async scopeOf(
+    input: Input,
+  ): Promise<Pick<StaffAccount, 'departmentCode' | 'graduateIds' | 'classNames'>> {
     const graduateIds = [...new Set(input.graduateIds ?? [])];
     const classNames = [...new Set(input.classNames ?? [])];
     if (input.role === 'DEPARTMENT_STAFF') {
@@ -66,7 +90,8 @@ export class CreateStaffUseCase {
         `SELECT count(*) AS n FROM graduates WHERE school_code = $1 AND id = ANY($2::uuid[])`,
         [input.schoolCode, graduateIds],
       );
-      if (Number(found[0]?.n) !== graduateIds.length) throw invalid('graduateIds', '部分毕业生不属于本校');
+      if (Number(found[0]?.n) !== graduateIds.length)
+        throw invalid('graduateIds', '部分毕业生不属于本校');
       return { departmentCode: null, graduateIds, classNames };
     }
     return { departmentCode: null, graduateIds: [], classNames: [] };

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, ServiceError, type AccessTokenReply, type Principal, type Role } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type AccessTokenReply,
+  type Principal,
+  type Role,
+} from '@netsign/contracts';
 import { SigningKeysService } from '../../auth/signing-keys.service.js';
 import { AccountsRepository, type UserRow } from '../accounts.repository.js';
 import { verifyPassword } from '../password.js';

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, ServiceError, type EmployerSnapshot, type RequestOf, type employerRegister } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type EmployerSnapshot,
+  type RequestOf,
+  type employerRegister,
+} from '@netsign/contracts';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';

@@ -28,7 +28,9 @@ describe('national ID number (GB 11643)', () => {
 
   it('computes the MOD 11-2 check character', () => {
     expect(idNumberCheckChar('11010519491231002')).toBe('X');
-    expect(isValidIdNumber(`11010120000101001${idNumberCheckChar('11010120000101001')}`, today)).toBe(true);
+    expect(
+      isValidIdNumber(`11010120000101001${idNumberCheckChar('11010120000101001')}`, today),
+    ).toBe(true);
   });
 
   it('masks all but the region code and the last four', () => {

@@ -37,7 +37,11 @@ function isValidBirthDate(yyyymmdd: string, today: Date): boolean {
   const day = Number(yyyymmdd.slice(6, 8));
   if (year < 1900) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return false;
   }
   return date.getTime() <= today.getTime();

@@ -2,16 +2,34 @@ import { describe, expect, it } from '@jest/globals';
 import { validateRosterRows, type RawRosterRow } from './roster-row.js';
 
 const base: RawRosterRow = {
-  studentNo: 'S1', name: '张三', gender: '男', idNumber: '11010519491231002x', departmentCode: 'CS', major: '软件工程',
-  degree: '本科', className: '', originPlace: '北京', graduationYear: '2026',
+  studentNo: 'S1',
+  name: '张三',
+  gender: '男',
+  idNumber: '11010519491231002x',
+  departmentCode: 'CS',
+  major: '软件工程',
+  degree: '本科',
+  className: '',
+  originPlace: '北京',
+  graduationYear: '2026',
 };
 const today = new Date('2026-06-01T00:00:00Z');
 
 describe('roster row validation', () => {
   it('normalises a valid row: upper-case X, masked copy, empty class as null, M/F genders', () => {
-    const { records, rejected } = validateRosterRows([{ ...base, gender: 'M' }], new Set(['CS']), today);
+    const { records, rejected } = validateRosterRows(
+      [{ ...base, gender: 'M' }],
+      new Set(['CS']),
+      today,
+    );
     expect(rejected).toEqual([]);
-    expect(records[0]).toMatchObject({ idNumber: '11010519491231002X', idNumberMasked: '110105********002X', className: null, gender: '男', graduationYear: 2026 });
+    expect(records[0]).toMatchObject({
+      idNumber: '11010519491231002X',
+      idNumberMasked: '110105********002X',
+      className: null,
+      gender: '男',
+      graduationYear: 2026,
+    });
   });
 
   it('reports each invalid row with its 1-based number and a code, never echoing the ID number', () => {
@@ -23,7 +41,7 @@ describe('roster row validation', () => {
       { ...base, studentNo: 'S1', idNumber: '11010119900307803X' },
       { ...base, studentNo: 'S6' },
       { ...base, studentNo: 'S7', major: ' ' },
-      { ...base, studentNo: 'S8', gender: '?' , idNumber: '110101199003074477' },
+      { ...base, studentNo: 'S8', gender: '?', idNumber: '110101199003074477' },
       { ...base, studentNo: 'S9', graduationYear: 'next', idNumber: '110101199003074477' },
     ];
     const { records, rejected } = validateRosterRows(rows, new Set(['CS']), today);

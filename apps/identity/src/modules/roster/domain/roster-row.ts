@@ -32,7 +32,12 @@ export interface RosterRecord {
 
 export interface RowRejection {
   row: number;
-  code: 'MISSING_FIELD' | 'INVALID_FIELD' | 'INVALID_ID_NUMBER' | 'UNKNOWN_DEPARTMENT' | 'DUPLICATE_IN_FILE';
+  code:
+    | 'MISSING_FIELD'
+    | 'INVALID_FIELD'
+    | 'INVALID_ID_NUMBER'
+    | 'UNKNOWN_DEPARTMENT'
+    | 'DUPLICATE_IN_FILE';
   message: string;
 }
 
@@ -65,11 +70,19 @@ export function validateRosterRows(
     if ('code' in result) return rejected.push({ row, ...result });
     const firstNo = studentNos.get(result.studentNo);
     if (firstNo !== undefined) {
-      return rejected.push({ row, code: 'DUPLICATE_IN_FILE', message: `学号与第 ${firstNo} 行重复` });
+      return rejected.push({
+        row,
+        code: 'DUPLICATE_IN_FILE',
+        message: `学号与第 ${firstNo} 行重复`,
+      });
     }
     const firstId = idNumbers.get(result.idNumber);
     if (firstId !== undefined) {
-      return rejected.push({ row, code: 'DUPLICATE_IN_FILE', message: `身份证号与第 ${firstId} 行重复` });
+      return rejected.push({
+        row,
+        code: 'DUPLICATE_IN_FILE',
+        message: `身份证号与第 ${firstId} 行重复`,
+      });
     }
     studentNos.set(result.studentNo, row);
     idNumbers.set(result.idNumber, row);
@@ -84,7 +97,8 @@ function validateRow(
   today: Date,
 ): RosterRecord | Omit<RowRejection, 'row'> {
   const missing = REQUIRED.filter((f) => !raw[f]?.trim());
-  if (missing.length > 0) return { code: 'MISSING_FIELD', message: `缺少必填项：${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { code: 'MISSING_FIELD', message: `缺少必填项：${missing.join(', ')}` };
   const tooLong = ROSTER_FIELDS.find((f) => (raw[f]?.length ?? 0) > MAX_LENGTH);
   if (tooLong) return { code: 'INVALID_FIELD', message: `${tooLong} 过长` };
   const idNumber = normaliseIdNumber(raw.idNumber!);

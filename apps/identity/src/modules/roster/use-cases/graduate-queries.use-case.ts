@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { requirePrincipal, requireRole } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type GraduateSnapshot, type Principal } from '@netsign/contracts';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type GraduateSnapshot,
+  type Principal,
+} from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { writeAudit } from '../../audit/audit.js';
@@ -43,22 +49,36 @@ export class GraduateQueriesUseCase {
   ): Promise<GraduateSnapshot> {
     requireRole(principal, Role.EMPLOYER, Role.SERVICE);
     const g = await this.graduates.byStudentNo(input.schoolCode, input.studentNo.trim());
-    if (!g || !this.matches(g, input.name, input.idNumber)) throw new ServiceError(ErrorCode.ROSTER_MISMATCH);
+    if (!g || !this.matches(g, input.name, input.idNumber))
+      throw new ServiceError(ErrorCode.ROSTER_MISMATCH);
     return toSnapshot(g);
   }
 
   matches(g: GraduateRow, name: string, idNumber: string): boolean {
-    return g.name === name.trim() && g.id_blind_index === this.cipher.blindIndex(normaliseIdNumber(idNumber));
+    return (
+      g.name === name.trim() &&
+      g.id_blind_index === this.cipher.blindIndex(normaliseIdNumber(idNumber))
+    );
   }
 
-  async idNumber(principal: Principal | null, graduateId: string, purpose: 'PRINT' | 'DISPATCH'): Promise<{ idNumber: string }> {
+  async idNumber(
+    principal: Principal | null,
+    graduateId: string,
+    purpose: 'PRINT' | 'DISPATCH',
+  ): Promise<{ idNumber: string }> {
     const p = requireRole(principal, Role.SERVICE);
     if (!ID_NUMBER_READERS.has(p.userId)) throw forbidden();
     const g = await this.graduates.byId(graduateId);
     if (!g) throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
     const idNumber = this.cipher.decrypt({ ciphertext: g.id_number_enc, keyId: g.id_key_id });
     await this.db.transaction((tx) =>
-      writeAudit(tx, { actor: p, action: 'ID_NUMBER_READ', subjectType: 'graduate', subjectId: g.id, after: { purpose } }),
+      writeAudit(tx, {
+        actor: p,
+        action: 'ID_NUMBER_READ',
+        subjectType: 'graduate',
+        subjectId: g.id,
+        after: { purpose },
+      }),
     );
     return { idNumber };
   }

@@ -16,7 +16,12 @@ import { IdNumberCipher } from '../../personal-data/id-number-cipher.js';
 import { validateRosterRows, type RosterRecord } from '../domain/roster-row.js';
 import { GraduatesRepository } from '../graduates.repository.js';
 import { parseRosterFile } from '../roster-file.parser.js';
-import { prepareRosterBatch, signatureOf, storedSignatures, upsertRosterBatch } from '../roster-upsert.js';
+import {
+  prepareRosterBatch,
+  signatureOf,
+  storedSignatures,
+  upsertRosterBatch,
+} from '../roster-upsert.js';
 import { Pipeline } from '../../../common/pipeline.js';
 
 const BATCH = 5_000;
@@ -53,7 +58,10 @@ export class ImportRosterUseCase {
       const stored = await storedSignatures(tx, schoolCode);
       const toWrite = records
         .map((record) => ({ record, blindIndex: this.cipher.blindIndex(record.idNumber) }))
-        .filter(({ record, blindIndex }) => stored.get(record.studentNo) !== signatureOf(record, blindIndex));
+        .filter(
+          ({ record, blindIndex }) =>
+            stored.get(record.studentNo) !== signatureOf(record, blindIndex),
+        );
       // Batches are queued on the transaction's connection as soon as they are prepared, so
       // encrypting the next batch overlaps the database writing this one (at most 2 ahead).
       const pipeline = new Pipeline(2);

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { requirePrincipal, requireSchoolScope } from '@netsign/auth';
-import { type GraduateListItem, type Principal, type RequestOf, type graduatesList } from '@netsign/contracts';
+import {
+  type GraduateListItem,
+  type Principal,
+  type RequestOf,
+  type graduatesList,
+} from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { forbidden } from '../graduate-access.js';
@@ -16,7 +21,8 @@ export class ListGraduatesUseCase {
 
   async execute(principal: Principal | null, query: RequestOf<typeof graduatesList>) {
     const p = requirePrincipal(principal);
-    if (!['PROVINCE_ADMIN', 'SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'].includes(p.role)) throw forbidden();
+    if (!['PROVINCE_ADMIN', 'SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'].includes(p.role))
+      throw forbidden();
     requireSchoolScope(p, query.schoolCode);
     const params: unknown[] = [query.schoolCode];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -34,12 +40,21 @@ export class ListGraduatesUseCase {
       where.push(`(g.student_no = ${q} OR starts_with(g.name, ${q}))`);
     }
     const filter = where.join(' AND ');
-    const counted: Array<{ n: string }> = await this.db.query(`SELECT count(*) AS n FROM graduates g WHERE ${filter}`, params);
-    const rows: GraduateRow[] = await this.db.query(
-      `${SNAPSHOT_SELECT} WHERE ${filter} ORDER BY g.department_code, g.student_no LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-      params,
-    );
-    const items: GraduateListItem[] = rows.map((r) => ({ ...toSnapshot(r), wechatBound: r.wechat_open_id !== null }));
+    // Page and total from one snapshot, so they agree while an import runs.
+    const [counted, rows] = await this.db.transaction('REPEATABLE READ', async (tx) => [
+      (await tx.query(`SELECT count(*) AS n FROM graduates g WHERE ${filter}`, params)) as Array<{
+        n: string;
+      }>,
+      (await tx.query(
+        `${SNAPSHOT_SELECT} WHERE ${filter} ORDER BY g.department_code, g.student_no
+         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        params,
+      )) as GraduateRow[],
+    ]);
+    const items: GraduateListItem[] = rows.map((r) => ({
+      ...toSnapshot(r),
+      wechatBound: r.wechat_open_id !== null,
+    }));
     return { items, total: Number(counted[0]?.n ?? 0), page: query.page, pageSize: query.pageSize };
   }
 }

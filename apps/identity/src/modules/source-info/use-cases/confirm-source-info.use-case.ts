@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, graduateSourceInfoConfirmed, Role, ServiceError, type Principal } from '@netsign/contracts';
+import {
+  ErrorCode,
+  graduateSourceInfoConfirmed,
+  Role,
+  ServiceError,
+  type Principal,
+} from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -21,18 +27,27 @@ export class ConfirmSourceInfoUseCase {
     const p = requireRole(principal, Role.GRADUATE);
     return this.db.transaction(async (tx) => {
       const g = p.graduateId ? await this.graduates.byId(p.graduateId, tx, true) : null;
-      if (!g || g.wechat_open_id !== p.openId) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
-      if (g.source_info_confirmed_at) return { graduateId: g.id, confirmedAt: g.source_info_confirmed_at.toISOString() };
+      if (!g || g.wechat_open_id !== p.openId)
+        throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
+      if (g.source_info_confirmed_at)
+        return { graduateId: g.id, confirmedAt: g.source_info_confirmed_at.toISOString() };
       if (await this.corrections.hasPending(g.id, tx)) {
         throw new ServiceError(ErrorCode.INVALID_STATE, '生源信息更正申请尚在处理中，处理后再确认');
       }
       const rows = returnedRows<{ at: Date }>(
-        await tx.query(`UPDATE graduates SET source_info_confirmed_at = now() WHERE id = $1 RETURNING source_info_confirmed_at AS at`, [
-          g.id,
-        ]),
+        await tx.query(
+          `UPDATE graduates SET source_info_confirmed_at = now() WHERE id = $1 RETURNING source_info_confirmed_at AS at`,
+          [g.id],
+        ),
       );
       const confirmedAt = rows[0]!.at.toISOString();
-      await writeAudit(tx, { actor: p, action: 'SOURCE_INFO_CONFIRMED', subjectType: 'graduate', subjectId: g.id, after: { confirmedAt } });
+      await writeAudit(tx, {
+        actor: p,
+        action: 'SOURCE_INFO_CONFIRMED',
+        subjectType: 'graduate',
+        subjectId: g.id,
+        after: { confirmedAt },
+      });
       await publishEvent(tx, graduateSourceInfoConfirmed, {
         aggregateId: g.id,
         payload: { graduateId: g.id, schoolCode: g.school_code, confirmedAt },

@@ -42,8 +42,10 @@ export class DecideCorrectionUseCase {
     requireSchoolScope(actor, input.schoolCode);
     await this.db.transaction(async (tx) => {
       const c = await this.corrections.byId(input.id, tx, true);
-      if (!c || c.schoolCode !== input.schoolCode) throw new ServiceError(ErrorCode.NOT_FOUND, '更正申请不存在');
-      if (c.status !== 'PENDING') throw new ServiceError(ErrorCode.INVALID_STATE, '该更正申请已处理');
+      if (!c || c.schoolCode !== input.schoolCode)
+        throw new ServiceError(ErrorCode.NOT_FOUND, '更正申请不存在');
+      if (c.status !== 'PENDING')
+        throw new ServiceError(ErrorCode.INVALID_STATE, '该更正申请已处理');
       const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
       await tx.query(
         `UPDATE source_info_corrections SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1`,
@@ -90,6 +92,9 @@ export class DecideCorrectionUseCase {
       before: before ? toSnapshot(before) : null,
       after: toSnapshot(after),
     });
-    await publishEvent(tx, graduateRosterUpserted, { aggregateId: after.id, payload: toSnapshot(after) });
+    await publishEvent(tx, graduateRosterUpserted, {
+      aggregateId: after.id,
+      payload: toSnapshot(after),
+    });
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type CorrectionChanges, type Principal, type SourceInfoCorrection } from '@netsign/contracts';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type CorrectionChanges,
+  type Principal,
+  type SourceInfoCorrection,
+} from '@netsign/contracts';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -16,7 +23,11 @@ export class RequestCorrectionUseCase {
     private readonly corrections: CorrectionsRepository,
   ) {}
 
-  async execute(principal: Principal | null, changes: CorrectionChanges, reason: string): Promise<SourceInfoCorrection> {
+  async execute(
+    principal: Principal | null,
+    changes: CorrectionChanges,
+    reason: string,
+  ): Promise<SourceInfoCorrection> {
     const p = requireRole(principal, Role.GRADUATE);
     if (changes.gender !== undefined && !['男', '女'].includes(changes.gender)) {
       throw new ServiceError(ErrorCode.VALIDATION_FAILED, '性别应为“男”或“女”', {
@@ -24,8 +35,10 @@ export class RequestCorrectionUseCase {
       });
     }
     const g = p.graduateId ? await this.graduates.byId(p.graduateId) : null;
-    if (!g || g.wechat_open_id !== p.openId) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
-    if (await this.corrections.hasPending(g.id)) throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
+    if (!g || g.wechat_open_id !== p.openId)
+      throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
+    if (await this.corrections.hasPending(g.id))
+      throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
     try {
       const id = await this.db.transaction(async (tx) => {
         const rows: Array<{ id: string }> = await tx.query(
@@ -45,7 +58,8 @@ export class RequestCorrectionUseCase {
       });
       return (await this.corrections.byId(id))!;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
+      if (isUniqueViolation(err))
+        throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
       throw err;
     }
   }

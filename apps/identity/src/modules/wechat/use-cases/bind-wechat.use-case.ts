@@ -36,20 +36,32 @@ export class BindWechatUseCase {
     private readonly keys: SigningKeysService,
   ) {}
 
-  async execute(principal: Principal | null, input: BindInput): Promise<AccessTokenReply & { graduate: GraduateSnapshot }> {
+  async execute(
+    principal: Principal | null,
+    input: BindInput,
+  ): Promise<AccessTokenReply & { graduate: GraduateSnapshot }> {
     const p = requireRole(principal, Role.WECHAT_UNBOUND);
     const openId = p.openId;
     if (!openId) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '请重新登录微信');
     const outcome = await this.db
       .transaction(async (tx) => {
-        const g = await this.graduates.byStudentNo(input.schoolCode, input.studentNo.trim(), tx, true);
-        if (!g || !this.queries.matches(g, input.name, input.idNumber)) return { mismatch: true as const };
+        const g = await this.graduates.byStudentNo(
+          input.schoolCode,
+          input.studentNo.trim(),
+          tx,
+          true,
+        );
+        if (!g || !this.queries.matches(g, input.name, input.idNumber))
+          return { mismatch: true as const };
         if (g.wechat_open_id === openId) return { graduate: g };
         if (g.wechat_open_id !== null) throw new ServiceError(ErrorCode.ALREADY_BOUND);
         if (await this.graduates.byOpenId(openId, tx)) {
           throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
         }
-        await tx.query(`UPDATE graduates SET wechat_open_id = $2, wechat_bound_at = now() WHERE id = $1`, [g.id, openId]);
+        await tx.query(
+          `UPDATE graduates SET wechat_open_id = $2, wechat_bound_at = now() WHERE id = $1`,
+          [g.id, openId],
+        );
         await writeAudit(tx, {
           actor: p,
           action: 'WECHAT_BOUND',
@@ -62,12 +74,18 @@ export class BindWechatUseCase {
       })
       .catch((err: unknown) => {
         // This openid is bound to another graduate already (unique index).
-        if (isUniqueViolation(err)) throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
+        if (isUniqueViolation(err))
+          throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
         throw err;
       });
     if ('mismatch' in outcome) {
       await this.db.transaction((tx) =>
-        writeAudit(tx, { actor: p, action: 'WECHAT_BIND_REJECTED', subjectType: 'wechat', subjectId: openId }),
+        writeAudit(tx, {
+          actor: p,
+          action: 'WECHAT_BIND_REJECTED',
+          subjectType: 'wechat',
+          subjectId: openId,
+        }),
       );
       throw new ServiceError(ErrorCode.ROSTER_MISMATCH);
     }

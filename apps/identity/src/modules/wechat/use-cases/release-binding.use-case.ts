@@ -13,14 +13,22 @@ export class ReleaseBindingUseCase {
     private readonly graduates: GraduatesRepository,
   ) {}
 
-  async execute(principal: Principal | null, schoolCode: string, graduateId: string): Promise<{ released: boolean }> {
+  async execute(
+    principal: Principal | null,
+    schoolCode: string,
+    graduateId: string,
+  ): Promise<{ released: boolean }> {
     const actor = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
     requireSchoolScope(actor, schoolCode);
     return this.db.transaction(async (tx) => {
       const g = await this.graduates.byId(graduateId, tx, true);
-      if (!g || g.school_code !== schoolCode) throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
+      if (!g || g.school_code !== schoolCode)
+        throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
       if (g.wechat_open_id === null) return { released: false };
-      await tx.query(`UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL WHERE id = $1`, [g.id]);
+      await tx.query(
+        `UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL WHERE id = $1`,
+        [g.id],
+      );
       await writeAudit(tx, {
         actor,
         action: 'WECHAT_RELEASED',
