@@ -51,10 +51,14 @@ export interface SigningWorld {
   ok<T = any>(res: { status: number; body: any }, status?: number): T;
 }
 
-export async function startSigningWorld(label: string, graduates: number): Promise<SigningWorld> {
+export async function startSigningWorld(
+  label: string,
+  graduates: number,
+  vars: Record<string, string> = {},
+): Promise<SigningWorld> {
   const wechat = await startWechatFake();
   const p = await startPlatform(label, {
-    vars: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'wx-secret' },
+    vars: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'wx-secret', ...vars },
   });
   const ok = <T>(res: { status: number; body: any }, status?: number): T => {
     if ((status !== undefined && res.status !== status) || res.status >= 300) {

@@ -11,6 +11,7 @@ import { SchoolsHttpController } from './modules/schools/schools.http.controller
 import { EmployersHttpController } from './modules/employers/employers.http.controller.js';
 import { PrintingHttpController } from './modules/printing/printing.http.controller.js';
 import { StatisticsHttpController } from './modules/statistics/statistics.http.controller.js';
+import { DispatchHttpController } from './modules/dispatch/dispatch.http.controller.js';
 import { ReviewHttpController } from './modules/review/review.http.controller.js';
 import { QualificationDocumentsHttpController } from './modules/qualification-documents/qualification-documents.http.controller.js';
 import { TerminationsHttpController } from './modules/terminations/terminations.http.controller.js';
@@ -33,6 +34,7 @@ export const GATEWAY_CONTROLLERS: Type<unknown>[] = [
   RecruitingHttpController,
   PrintingHttpController,
   StatisticsHttpController,
+  DispatchHttpController,
   ReviewHttpController,
   QualificationDocumentsHttpController,
   TerminationsHttpController,

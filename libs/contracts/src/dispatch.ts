@@ -62,3 +62,56 @@ export const takeOnlineSigningSnapshot = defineRequest<Record<string, never>, { 
   version: 1,
   request: z.object({}),
 });
+
+/* ---- The outbound record log to the provincial dispatch system (operators: province admin). */
+
+export const DISPATCH_RECORD_STATUSES = ['PENDING', 'DELIVERING', 'DELIVERED', 'DEAD'] as const;
+export type DispatchRecordStatus = (typeof DISPATCH_RECORD_STATUSES)[number];
+
+export const dispatchRecordList = defineRequest<
+  { status?: DispatchRecordStatus; page: number; pageSize: number },
+  { items: unknown[]; total: number }
+>({
+  service: 'dispatch-sync',
+  kind: 'qry',
+  entity: 'record',
+  verb: 'list',
+  version: 1,
+  request: z.object({
+    status: z.enum(DISPATCH_RECORD_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+});
+
+/** DEAD → PENDING, attempts reset; INVALID_STATE for a record that is not dead. */
+export const dispatchRecordReplay = defineRequest<{ recordId: string }, { replayed: true }>({
+  service: 'dispatch-sync',
+  kind: 'cmd',
+  entity: 'record',
+  verb: 'replay',
+  version: 1,
+  request: z.object({ recordId: z.uuid() }),
+});
+
+/**
+ * Compares what the province acknowledged (last sequence per graduate, `schoolCode:studentNo`;
+ * fetched from the province when not given) with the log, listing every difference.
+ */
+export const dispatchReconcile = defineRequest<{ acknowledged?: Record<string, number> }, unknown>({
+  service: 'dispatch-sync',
+  kind: 'cmd',
+  entity: 'record',
+  verb: 'reconcile',
+  version: 1,
+  request: z.object({ acknowledged: z.record(z.string(), z.number().int().min(0)).optional() }),
+});
+
+export const dispatchMetrics = defineRequest<Record<string, never>, unknown>({
+  service: 'dispatch-sync',
+  kind: 'qry',
+  entity: 'record',
+  verb: 'metrics',
+  version: 1,
+  request: z.object({}),
+});

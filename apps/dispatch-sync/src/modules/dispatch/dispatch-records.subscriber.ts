@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { agreementApproved, agreementTerminated, type AgreementSnapshot, type EventEnvelope } from '@netsign/contracts';
+import { EventSubscriber, OnEvent } from '@netsign/messaging';
+import type { EntityManager } from 'typeorm';
+import { appendRecord } from '../delivery/record-log.repository.js';
+
+type Payload<C> = C extends { payload: { parse(v: unknown): infer P } } ? P : never;
+
+const graduateOf = (a: AgreementSnapshot) => ({
+  schoolCode: a.graduate.schoolCode,
+  studentNo: a.graduate.studentNo,
+  graduateId: a.graduate.graduateId,
+  name: a.graduate.name,
+});
+
+/**
+ * Every approval and every termination of an approved agreement becomes a record for the
+ * province, appended in the same transaction as the inbox row of its event (so exactly once),
+ * with the event id as record id (so even a replayed event cannot add a second record).
+ * One consumer, in stream order: a graduate's termination is appended after their employment.
+ */
+@Injectable()
+@EventSubscriber({ name: 'dispatch-records' })
+export class DispatchRecordsSubscriber {
+  @OnEvent(agreementApproved)
+  async approved(event: EventEnvelope<Payload<typeof agreementApproved>>, tx: EntityManager): Promise<void> {
+    const a = event.payload.agreement;
+    await appendRecord(tx, {
+      recordId: event.id,
+      kind: 'EMPLOYMENT',
+      graduate: graduateOf(a),
+      agreementNo: a.agreementNo,
+      occurredAt: event.payload.approvedAt,
+      signingMethod: a.method,
+      employer: {
+        name: a.employer.name,
+        creditCode: a.employer.creditCode,
+        nature: a.employer.nature,
+        industry: a.employer.industry,
+        location: a.terms.workLocation,
+      },
+      position: a.position.title,
+      superiorAuthority: a.terms.superiorAuthority,
+    });
+  }
+
+  @OnEvent(agreementTerminated)
+  async terminated(event: EventEnvelope<Payload<typeof agreementTerminated>>, tx: EntityManager): Promise<void> {
+    // The province only ever heard of approved agreements.
+    if (event.payload.previousStatus !== 'APPROVED') return;
+    const a = event.payload.agreement;
+    await appendRecord(tx, {
+      recordId: event.id,
+      kind: 'TERMINATION',
+      graduate: graduateOf(a),
+      agreementNo: a.agreementNo,
+      occurredAt: event.payload.terminatedAt,
+    });
+  }
+}
