@@ -25,12 +25,7 @@ export interface DispatchDeliveryOptions {
   sweepMs?: number;
 }
 
-export interface DeliveryStats {
-  attempts: number;
-  delivered: number;
-  retried: number;
-  dead: number;
-}
+export type DeliveryStats = Record<'attempts' | 'delivered' | 'retried' | 'dead', number>;
 
 /** A due head found but skipped (another replica is claiming it): look again shortly, not at once. */
 const MIN_WAKE_MS = 25;
@@ -54,6 +49,7 @@ export class DispatchDelivery {
   private readonly client: ProvinceClientOptions;
   private readonly policy: RetryPolicy;
   private readonly concurrency: number;
+  private readonly holdMax: number;
   private readonly refillAt: number;
   private readonly leaseMs: number;
   private readonly sweepMs: number;
@@ -84,21 +80,18 @@ export class DispatchDelivery {
       this.logger.warn({ err }, 'idle dispatch database connection failed'),
     );
     this.writer = new OutcomeWriter(this.claims);
-    this.client = {
-      url: options.provinceUrl,
-      secret: options.secret,
-      requestTimeoutMs,
-      resolveTimeoutMs,
-      resolveIdNumber: options.resolveIdNumber,
-    };
+    const { provinceUrl: url, secret, resolveIdNumber } = options;
+    this.client = { url, secret, requestTimeoutMs, resolveTimeoutMs, resolveIdNumber };
     this.policy = {
       maxAttempts: options.maxAttempts ?? 15,
       baseDelayMs: options.baseDelayMs ?? 1_000,
       maxDelayMs: options.maxDelayMs ?? 600_000,
     };
     this.concurrency = options.concurrency ?? 16;
-    // Hold up to two rounds (out + claimed ahead); claim again once half a round is used.
-    this.refillAt = this.concurrency + Math.floor(this.concurrency / 2);
+    // Hold up to `concurrency` requests out plus two rounds claimed ahead; claim again when a
+    // round is used, so a freed slot never waits for a claim and one claim serves a round.
+    this.holdMax = this.concurrency * 3;
+    this.refillAt = this.concurrency * 2;
     this.leaseMs = options.leaseMs ?? requestTimeoutMs + resolveTimeoutMs + 30_000;
     this.sweepMs = options.sweepMs ?? 10_000;
   }
@@ -180,8 +173,9 @@ export class DispatchDelivery {
     while (this.running) {
       this.fillSlots();
       const held = this.inFlight.size + this.queue.length;
-      const want = this.concurrency * 2 - held;
-      if (want > 0 && (held <= this.refillAt || this.kicked)) {
+      const want = this.holdMax - held;
+      // A kick (new record, delivered predecessor) forces a claim only if nothing is ready to send.
+      if (want > 0 && (held <= this.refillAt || (this.kicked && this.queue.length === 0))) {
         this.kicked = false;
         // Without the owner lock our claims would look orphaned to other loops.
         if (!this.listener) await this.connectListener();
