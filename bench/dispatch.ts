@@ -10,11 +10,11 @@ import {
   migrateServiceSchema,
 } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
-import { startProvinceStandin } from '../apps/province-standin/src/province-standin.js';
+import { startProvinceStandin } from '@netsign/province-standin';
 import {
   idNumberCheckChar,
   creditCodeCheckChar,
-} from '../apps/province-standin/src/record-schema.js';
+} from '@netsign/province-standin';
 import { dispatchSyncMigrations } from '../apps/dispatch-sync/src/database/migrations.js';
 import { DispatchDelivery } from '../apps/dispatch-sync/src/modules/delivery/dispatch-delivery.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@netsign/testing';
-import { startProvinceStandin, type ProvinceStandin } from '../apps/province-standin/src/province-standin.js';
+import { startProvinceStandin, type ProvinceStandin } from '@netsign/province-standin';
 import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 
 /**

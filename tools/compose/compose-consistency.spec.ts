@@ -30,6 +30,7 @@ const extraVariables = [
   'BLIND_INDEX_KEY',
   'JWT_PRIVATE_KEY',
   'PROVINCE_STANDIN_PORT',
+  'PROVINCE_STANDIN_HOST',
 ];
 const devOnlyApps = ['wechat-fake'];
 const infrastructure = ['postgres', 'nats', 'redis'];

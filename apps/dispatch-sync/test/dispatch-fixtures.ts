@@ -4,16 +4,13 @@ import { createTestEnv, type TestEnv } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import { dispatchSyncMigrations } from '../src/database/migrations.js';
 import type { AppendRecordInput } from '../src/modules/delivery/record-log.repository.js';
-/* eslint-disable @nx/enforce-module-boundaries -- the stand-in plays the province, an external
-   system, in these tests; it is started in-process, and only imported here. */
-import type { ProvinceStandin } from '../../province-standin/src/province-standin.js';
 import {
   creditCodeCheckChar,
   idNumberCheckChar,
-} from '../../province-standin/src/record-schema.js';
-export { startProvinceStandin } from '../../province-standin/src/province-standin.js';
+  type ProvinceStandin,
+} from '@netsign/province-standin';
+export { startProvinceStandin } from '@netsign/province-standin';
 export type { ProvinceStandin };
-/* eslint-enable @nx/enforce-module-boundaries */
 
 /** Shared set-up of the dispatch tests: a private database migrated like the service's. */
 export async function openDispatchDatabase(

@@ -1,4 +1,4 @@
-import { startProvinceStandin } from './province-standin.js';
+import { startProvinceStandin } from '@netsign/province-standin';
 
 /**
  * Runs the stand-in on its own: `npm start` points PROVINCE_DISPATCH_URL at it by default.

@@ -3,13 +3,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startProvinceStandin, type ProvinceStandin } from '../src/province-standin.js';
+import { startProvinceStandin, type ProvinceStandin } from '../src/index.js';
 import {
   creditCodeCheckChar,
   idNumberCheckChar,
   isValidCreditCode,
   isValidIdNumber,
-} from '../src/record-schema.js';
+} from '../src/index.js';
 
 const SECRET = 'standin-test-secret';
 const idNumber = (() => {
