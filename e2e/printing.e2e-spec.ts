@@ -115,6 +115,8 @@ describe('printing through the gateway', () => {
     expect((await http('GET', '/admin/queues')).status).toBe(401);
     expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(403);
     expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${w.admin}` } })).status).toBe(200);
+    const metrics = await (await fetch(`${w.p.url}/api/metrics`)).text();
+    expect(metrics).toMatch(/netsign_print_queue_jobs\{state="completed"\} [1-9]/);
   });
 
   it('reports TERMINATED for the same printed copies after a termination', async () => {

@@ -6,6 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { DEFAULT_ERROR_MESSAGE, ErrorCode } from '@netsign/contracts';
 import type { TokenKeys } from './auth/token-keys.js';
+import { metricsRegistry } from './metrics/metrics.js';
+import { Gauge } from 'prom-client';
 
 const COOKIE = 'netsign_ops';
 
@@ -20,6 +22,17 @@ export async function registerQueueBoard(
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (err) => fastify.log.warn({ err }, 'queue board: redis error'));
   const queue = new Queue('print', { connection, prefix: options.queuePrefix });
+  metricsRegistry.removeSingleMetric('netsign_print_queue_jobs'); // one gauge per process, for the latest board
+  new Gauge({
+    name: 'netsign_print_queue_jobs',
+    help: 'Jobs in the BullMQ print queue by state',
+    labelNames: ['state'],
+    registers: [metricsRegistry],
+    async collect() {
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed').catch(() => null);
+      for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
+    },
+  });
   const adapter = new BullBoardFastifyAdapter();
   adapter.setBasePath('/admin/queues');
   createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: adapter, options: { uiConfig: { boardTitle: '网签平台 · 打印队列' } } });
