@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@netsign/contracts';
+import { Role } from '@netsign/contracts';
 
 export const IS_PUBLIC = 'netsign:public';
 export const ROLES = 'netsign:roles';
@@ -10,3 +10,13 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Needs a valid token with one of these roles (`ANY_ROLE`: any signed-in caller). */
 export const Roles = (...roles: Array<Role | typeof ANY_ROLE>) => SetMetadata(ROLES, roles);
+
+/** Who may read an agreement (and print it): its parties, school staff in scope, the province. */
+export const AGREEMENT_READERS = [
+  Role.GRADUATE,
+  Role.EMPLOYER,
+  Role.DEPARTMENT_STAFF,
+  Role.COUNSELLOR,
+  Role.SCHOOL_ADMIN,
+  Role.PROVINCE_ADMIN,
+] as const;

@@ -8,18 +8,11 @@ import {
   type RequestContext,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
-import { Roles } from '../../common/auth/access.decorators.js';
+import { AGREEMENT_READERS, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { AgreementListQueryDto, SignDirectDto, SignResultDto, toTerms } from './agreements.dto.js';
 
-const READERS = [
-  Role.GRADUATE,
-  Role.EMPLOYER,
-  Role.DEPARTMENT_STAFF,
-  Role.COUNSELLOR,
-  Role.SCHOOL_ADMIN,
-  Role.PROVINCE_ADMIN,
-] as const;
+const READERS = AGREEMENT_READERS;
 
 /** Agreements (就业协议书): method 2 signing and reading, scoped by role in the signing service. */
 @ApiTags('agreements')

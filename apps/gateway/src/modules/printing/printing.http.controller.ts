@@ -13,18 +13,11 @@ import {
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, Roles } from '../../common/auth/access.decorators.js';
+import { AGREEMENT_READERS, Public, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { PrintRecordQueryDto } from './printing.dto.js';
 
-const READERS = [
-  Role.GRADUATE,
-  Role.EMPLOYER,
-  Role.DEPARTMENT_STAFF,
-  Role.COUNSELLOR,
-  Role.SCHOOL_ADMIN,
-  Role.PROVINCE_ADMIN,
-] as const;
+const READERS = AGREEMENT_READERS;
 
 @ApiTags('printing')
 @Controller()
