@@ -14,7 +14,8 @@ import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id
  * through the gateway with autocannon, against identity, recruiting and signing running as their
  * own processes (as in production), then — in the same run, on the same database — pgbench on the
  * equivalent SQL: insert agreement under the partial unique index + insert outbox row.
- * Knobs (env): BENCH_GRADUATES (4000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15).
+ * Knobs (env): BENCH_GRADUATES (4000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15),
+ * BENCH_PROFILE (a directory: V8 CPU profiles of every service).
  */
 /** autocannon ships no types (and @types/autocannon is not installed): the part used here. */
 interface AutocannonResult {
@@ -45,7 +46,9 @@ const identityOf = (i: number) => ({ schoolCode: SCHOOL, name: `学生${i}`, stu
 
 function startService(app: string, vars: Record<string, string>): ChildProcess {
   const file = fileURLToPath(new URL(`../apps/${app}/src/main.js`, import.meta.url));
-  const child = spawn(process.execPath, [file], { env: { ...process.env, ...vars }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE=<dir>: each service writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, file], { env: { ...process.env, ...vars }, stdio: ['ignore', 'ignore', 'inherit'] });
   child.on('exit', (code) => {
     if (code && code !== 0) console.error(`[bench] ${app} exited with ${code}`);
   });

@@ -40,6 +40,11 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal | null> {
+    return (await this.verifyWithExpiry(token))?.principal ?? null;
+  }
+
+  /** The principal and when the token expires (ms since epoch), or null. */
+  async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: number } | null> {
     try {
       const { payload } = await jwtVerify(
         token,
@@ -51,7 +56,8 @@ export class TokenVerifier {
         { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] },
       );
       const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
-      return parsed.success ? parsed.data : null;
+      if (!parsed.success || typeof payload.exp !== 'number') return null;
+      return { principal: parsed.data, expiresAt: payload.exp * 1000 };
     } catch {
       return null;
     }

@@ -12,7 +12,7 @@ import { ErrorCode, ServiceError, type EventContract, type HealthReply, type Par
 import { DataSource } from 'typeorm';
 import { BusNames } from './bus-names.js';
 import { EventConsumer, type EventHandlerFn, type EventSubscriptionSpec } from './jetstream/event-consumer.js';
-import { EVENT_HANDLER, EVENT_SUBSCRIBER, type EventSubscriberMeta } from './jetstream/event-handler.decorator.js';
+import { EVENT_HANDLER, EVENT_SUBSCRIBER, type EventHandlerMeta, type EventSubscriberMeta } from './jetstream/event-handler.decorator.js';
 import { ensureEventStream } from './jetstream/streams.js';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './messaging.tokens.js';
 import type { NatsConnection } from './nats.js';
@@ -145,12 +145,12 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
-        const contract = this.reflector.get<EventContract<unknown> | undefined>(EVENT_HANDLER, fn);
-        if (!contract) continue;
-        handlers.push({ contract, handle: (fn as EventHandlerFn).bind(instance) });
+        const handler = this.reflector.get<EventHandlerMeta | undefined>(EVENT_HANDLER, fn);
+        if (!handler) continue;
+        handlers.push({ ...handler, handle: (fn as EventHandlerFn).bind(instance) });
       }
       if (handlers.length === 0) throw new Error(`@EventSubscriber ${meta.name} has no @OnEvent method`);
-      specs.push({ name: meta.name, concurrency: meta.concurrency ?? 1, handlers });
+      specs.push({ name: meta.name, concurrency: meta.concurrency ?? 1, ...(meta.batchSize ? { batchSize: meta.batchSize } : {}), handlers });
     }
     this.logger.log(`${specs.length} event subscription(s)`);
     return specs;

@@ -21,7 +21,9 @@ import { z } from 'zod';
  * (a) a committed event survives the death of its service before the relay ran;
  * (b) a rolled-back transaction publishes nothing;
  * (c) a consumer dying after its effect but before its ack does not apply the effect twice;
- * (d) two instances of one consumer share the work with no double processing.
+ * (d) two instances of one consumer share the work with no double processing;
+ * (e) events that queue up are applied several to a transaction, and one failing event in such a
+ *     batch costs the others nothing: each is still applied exactly once, in stream order.
  */
 const probeRecorded = defineEvent({
   service: 'signing',
@@ -74,16 +76,17 @@ describe('message backbone', () => {
     instance: string,
     conn: NatsConnection,
     afterCommit?: (e: EventEnvelope) => Promise<void>,
+    options: { batchSize?: number; handle?: EventHandlerFn } = {},
   ) => {
-    const handle: EventHandlerFn = async (event, tx) => {
+    const handle: EventHandlerFn = options.handle ?? (async (event, tx) => {
       await tx.query(`INSERT INTO effects (event_id, n, instance) VALUES ($1, $2, $3)`, [
         event.id,
         (event.payload as { n: number }).n,
         instance,
       ]);
-    };
+    });
     const consumer = new EventConsumer(
-      { name, concurrency: 1, handlers: [{ contract: probeRecorded, handle }] },
+      { name, concurrency: 1, ...(options.batchSize ? { batchSize: options.batchSize } : {}), handlers: [{ contract: probeRecorded, handle }] },
       {
         service: 'review',
         dataSource: ds,
@@ -155,10 +158,11 @@ describe('message backbone', () => {
     const doomed = await connect({ servers: env.vars['NATS_URL'] });
     let hung = false;
     // Effect committed, then the process "dies": it never acks and its connection goes away.
+    // One event to a transaction here, so the first instance applies exactly one before dying.
     await newConsumer('crash-probe', 'first', doomed, async () => {
       hung = true;
       await new Promise(() => undefined);
-    });
+    }, { batchSize: 1 });
     await waitFor(() => hung, { what: 'first delivery committed' });
     await doomed.close();
     const firstRows: Array<{ n: string }> = await ds.query(`SELECT count(*) AS n FROM effects WHERE instance = 'first'`);
@@ -221,5 +225,46 @@ describe('message backbone', () => {
     for (const r of rows) expect(Number(r.total)).toBeGreaterThan(0);
     for (const c of instances) await c.stop();
     for (const c of conns) await c.close();
+  });
+
+  it('(e) applies queued events several to a transaction; a failing one costs the others nothing', async () => {
+    await ds.query(`CREATE TABLE batch_effects (event_id uuid NOT NULL, n int NOT NULL, txid bigint NOT NULL, seq bigserial)`);
+    const relay = relays[0]!;
+    const published: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await record(5000 + i);
+      published.push(5000 + i);
+    }
+    await waitFor(async () => (await relay.backlog()) === 0, { what: 'all 40 published' });
+    let failed = false;
+    const handle: EventHandlerFn = async (event, tx) => {
+      const n = (event.payload as { n: number }).n;
+      if (n < 5000) return; // earlier tests' events
+      if (n === 5017 && !failed) {
+        failed = true;
+        throw new Error('transient failure of one event');
+      }
+      await tx.query(`INSERT INTO batch_effects (event_id, n, txid) VALUES ($1, $2, txid_current())`, [event.id, n]);
+    };
+    const conn = await connect({ servers: env.vars['NATS_URL'] });
+    const consumer = await newConsumer('batch-probe', 'e', conn, undefined, { handle });
+    await waitFor(
+      async () => {
+        const r: Array<{ n: string }> = await ds.query(`SELECT count(*) AS n FROM batch_effects`);
+        return Number(r[0]!.n) >= published.length;
+      },
+      { what: 'all 40 applied', timeoutMs: 30_000 },
+    );
+    await sleep(1_000); // a double application would land by now
+    const rows: Array<{ n: number; txid: string }> = await ds.query(`SELECT n, txid FROM batch_effects ORDER BY seq`);
+    expect(failed).toBe(true);
+    expect(rows.map((r) => r.n).sort()).toEqual(published); // each exactly once
+    // The events before the failing one were applied in stream order.
+    const before = rows.map((r) => r.n).filter((n) => n < 5017);
+    expect(before).toEqual([...before].sort());
+    // Fewer transactions than events: they were batched.
+    expect(new Set(rows.map((r) => r.txid)).size).toBeLessThan(published.length);
+    await consumer.stop();
+    await conn.close();
   });
 });

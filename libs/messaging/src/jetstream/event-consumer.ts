@@ -22,10 +22,19 @@ import { ensureEventStream, isNotFound } from './streams.js';
 
 export type EventHandlerFn = (event: EventEnvelope<any>, tx: EntityManager) => Promise<void>;
 
+export interface EventHandlerSpec {
+  contract: EventContract<any>;
+  handle: EventHandlerFn;
+  /** Events it answers false for are acked without a transaction (see OnEventOptions.when). */
+  when?: (event: EventEnvelope<any>) => boolean;
+}
+
 export interface EventSubscriptionSpec {
   name: string;
   concurrency: number;
-  handlers: Array<{ contract: EventContract<any>; handle: EventHandlerFn }>;
+  /** Most events applied in one transaction when they queue up (1: one transaction each). */
+  batchSize?: number;
+  handlers: EventHandlerSpec[];
 }
 
 export interface EventConsumerOptions {
@@ -42,18 +51,33 @@ export interface EventConsumerOptions {
 
 type Outcome = 'applied' | 'duplicate';
 
+interface Decoded {
+  msg: JsMsg;
+  subject: string;
+  event: EventEnvelope;
+  handler: EventHandlerSpec;
+}
+
+export const DEFAULT_EVENT_BATCH = 32;
+
 /**
  * One durable consumer: validates each event, applies its effect and records the event id in the
- * inbox in one transaction, acks after commit. Failures are retried with growing delays; after
- * `maxDeliver` attempts, or at once for an event that cannot be valid, the message is parked in
- * `parked_events` for operators to inspect and replay.
+ * inbox in one transaction, acks after commit. Events that queue up while a transaction runs are
+ * applied together in the next one (one inbox statement, one commit), in stream order; if any of
+ * them fails, that transaction rolls back and each is applied on its own. Failures are retried
+ * with growing delays; after `maxDeliver` attempts, or at once for an event that cannot be valid,
+ * the message is parked in `parked_events` for operators to inspect and replay.
  */
 export class EventConsumer {
   private readonly logger: Logger;
   private readonly durable: string;
-  private readonly byKey = new Map<string, { contract: EventContract<any>; handle: EventHandlerFn }>();
+  private readonly byKey = new Map<string, EventHandlerSpec>();
+  private readonly batchSize: number;
   private messages: ConsumerMessages | null = null;
   private loop: Promise<void> | null = null;
+  /** Messages received and not yet taken by a batch, in stream order. */
+  private queued: JsMsg[] = [];
+  private pumpScheduled = false;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
@@ -62,6 +86,7 @@ export class EventConsumer {
   ) {
     this.durable = options.names.durable(options.service, spec.name);
     this.logger = new Logger(`EventConsumer:${this.durable}`);
+    this.batchSize = Math.max(1, spec.batchSize ?? DEFAULT_EVENT_BATCH);
     const publishers = new Set(spec.handlers.map((h) => h.contract.service));
     if (publishers.size !== 1) {
       throw new Error(`subscription ${spec.name} must consume events of exactly one service`);
@@ -112,7 +137,7 @@ export class EventConsumer {
       });
     }
     const consumer = await js.consumers.get(stream, this.durable);
-    this.messages = await consumer.consume({ max_messages: Math.max(16, this.spec.concurrency * 4) });
+    this.messages = await consumer.consume({ max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2) });
     this.loop = this.run(this.messages);
   }
 
@@ -122,26 +147,82 @@ export class EventConsumer {
     this.messages = null;
     if (messages) await messages.close().catch(() => undefined);
     await this.loop;
+    // Not taken yet: left unacked, so JetStream redelivers them (to this or another instance).
+    this.queued = [];
     await Promise.allSettled([...this.inFlight]);
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
+    const limit = this.spec.concurrency * this.batchSize;
     try {
       for await (const msg of messages) {
         if (this.messages !== messages) {
           // Stopping: leave the rest for redelivery, to this or another instance.
           break;
         }
-        const work = this.process(msg).finally(() => this.inFlight.delete(work));
-        this.inFlight.add(work);
-        if (this.inFlight.size >= this.spec.concurrency) await Promise.race(this.inFlight);
+        this.queued.push(msg);
+        this.schedulePump();
+        // Back pressure: hold the pull while a full round of batches is already waiting.
+        while (this.queued.length >= limit && this.messages === messages) {
+          if (this.inFlight.size === 0) this.pump();
+          await Promise.race(this.inFlight);
+        }
       }
     } catch (err) {
       this.logger.error({ err }, 'consumer loop ended with an error');
     }
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  /** On the next turn of the event loop, so that messages which arrived together go together. */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Starts batches while fewer than `concurrency` run; each finished batch pumps again. */
+  private pump(): void {
+    while (this.inFlight.size < this.spec.concurrency && this.queued.length > 0 && this.messages) {
+      const batch = this.queued.splice(0, this.batchSize);
+      const work: Promise<void> = this.processBatch(batch)
+        .catch((err: unknown) => this.logger.error({ err }, 'event batch failed'))
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.pump();
+        });
+      this.inFlight.add(work);
+    }
+  }
+
+  private async processBatch(msgs: JsMsg[]): Promise<void> {
+    const items: Decoded[] = [];
+    for (const msg of msgs) {
+      const item = await this.decode(msg);
+      if (item) items.push(item);
+    }
+    if (items.length === 0) return;
+    if (items.length > 1) {
+      try {
+        const applied = await this.applyAll(items);
+        for (const item of items) {
+          if (applied.has(item) && this.options.afterCommit) await this.options.afterCommit(item.event);
+          item.msg.ack();
+        }
+        return;
+      } catch (err) {
+        // One of them failed: nothing of the batch committed. Each on its own, so only the
+        // failing one is retried or parked.
+        this.logger.debug?.({ err, events: items.length }, 'batch failed; applying one by one');
+      }
+    }
+    for (const item of items) await this.processOne(item);
+  }
+
+  /** Subject → handler, then a valid envelope; acks or parks what has nothing to apply. */
+  private async decode(msg: JsMsg): Promise<Decoded | null> {
     const subject = this.options.names.prefix
       ? msg.subject.slice(this.options.names.prefix.length + 1)
       : msg.subject;
@@ -149,7 +230,7 @@ export class EventConsumer {
     if (!handler) {
       // Another event of the same publisher: not this subscription's business.
       msg.ack();
-      return;
+      return null;
     }
     let event: EventEnvelope;
     try {
@@ -160,8 +241,16 @@ export class EventConsumer {
       event = { ...envelope, payload: handler.contract.payload.parse(envelope.payload) };
     } catch (err) {
       await this.park(msg, subject, `INVALID_EVENT: ${(err as Error).message}`);
-      return;
+      return null;
     }
+    if (handler.when && !handler.when(event)) {
+      msg.ack();
+      return null;
+    }
+    return { msg, subject, event, handler };
+  }
+
+  private async processOne({ msg, subject, event, handler }: Decoded): Promise<void> {
     try {
       const outcome = await this.apply(event, handler.handle);
       if (outcome === 'applied' && this.options.afterCommit) await this.options.afterCommit(event);
@@ -177,6 +266,36 @@ export class EventConsumer {
       this.logger.warn({ err, eventId: event.id, attempt, delay }, 'event handling failed; will retry');
       msg.nak(delay);
     }
+  }
+
+  /**
+   * Several events in one transaction: one statement records them all in the inbox, then each
+   * new one is applied in stream order. Returns the items applied (not duplicates).
+   */
+  private async applyAll(items: Decoded[]): Promise<Set<Decoded>> {
+    let actions: Array<() => Promise<void>> = [];
+    const applied = new Set<Decoded>();
+    await this.options.dataSource.transaction(async (tx) => {
+      const rows: Array<{ event_id: string }> = await tx.query(
+        `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[])
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.durable, items.map((i) => i.event.id)],
+      );
+      const fresh = new Set(rows.map((r) => r.event_id));
+      for (const item of items) {
+        // The same event twice in one batch (a redelivery) is applied once.
+        if (!fresh.delete(item.event.id)) continue;
+        await requestContextStorage.run({ correlationId: item.event.correlationId, principal: null }, () =>
+          item.handler.handle(item.event, tx),
+        );
+        applied.add(item);
+      }
+      actions = takeAfterCommit(tx);
+    });
+    for (const action of actions) {
+      await action().catch((err: unknown) => this.logger.error({ err }, 'after-commit action failed'));
+    }
+    return applied;
   }
 
   /** Applies an event's effect once: the inbox row and the effect commit together or not at all. */

@@ -5,10 +5,17 @@ import { BusClient } from '@netsign/messaging';
 import { randomUUID } from 'node:crypto';
 
 const REFRESH_MS = 5 * 60 * 1000;
+/** How long a verified token is remembered (never past its expiry), and how many are. */
+const VERIFIED_TTL_MS = 60 * 1000;
+const VERIFIED_MAX = 20_000;
 
 /**
  * Verifies access tokens with the public keys identity publishes over NATS, cached for a few
  * minutes and refreshed when a token names a key id not seen yet (key rotation).
+ *
+ * A portal sends the same token with every request, and an Ed25519 check costs more CPU than
+ * the rest of the gateway's work on a request: the outcome for an exact token string is kept for
+ * a minute (never past the token's expiry), and forgotten when the published keys change.
  */
 @Injectable()
 export class TokenKeys {
@@ -17,23 +24,37 @@ export class TokenKeys {
   private kids = new Set<string>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly bus: BusClient) {}
 
   async verify(token: string): Promise<Principal | null> {
+    const now = Date.now();
     const kid = kidOf(token);
-    if (!this.verifier || Date.now() - this.loadedAt > REFRESH_MS || (kid && !this.kids.has(kid))) {
+    if (!this.verifier || now - this.loadedAt > REFRESH_MS || (kid && !this.kids.has(kid))) {
       await this.refresh();
     }
-    return this.verifier!.verify(token);
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.principal;
+    const result = await this.verifier!.verifyWithExpiry(token);
+    if (!result) return null;
+    if (this.verified.size >= VERIFIED_MAX) {
+      // Oldest first (insertion order): enough for a cache whose entries live a minute.
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, { principal: result.principal, until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS) });
+    return result.principal;
   }
 
   private refresh(): Promise<void> {
     this.loading ??= this.bus
       .request(authSigningKeys, {}, { principal: null, correlationId: randomUUID() }, { timeoutMs: 3000 })
       .then(async ({ keys }) => {
+        const kids = new Set(keys.map((k) => k.kid ?? 'default'));
+        // A key withdrawn from the set: tokens it signed must stop working at once.
+        if ([...this.kids].some((k) => !kids.has(k))) this.verified.clear();
         this.verifier = await TokenVerifier.fromJwks(keys);
-        this.kids = new Set(keys.map((k) => k.kid ?? 'default'));
+        this.kids = kids;
         this.loadedAt = Date.now();
       })
       .catch((err: unknown) => {

@@ -10,7 +10,8 @@ import { OffersUseCase } from './offers.use-case.js';
 export class SigningEventsSubscriber {
   constructor(private readonly offers: OffersUseCase) {}
 
-  @OnEvent(agreementSigned)
+  /** Methods 2 and 3 have no offer: those events are acked without a transaction. */
+  @OnEvent(agreementSigned, { when: (event) => event.payload.offerId !== null })
   async agreementSigned(event: EventEnvelope<{ offerId: string | null; agreement: { agreementId: string } }>, tx: EntityManager): Promise<void> {
     if (event.payload.offerId) await this.offers.markAccepted(tx, event.payload.offerId, event.payload.agreement.agreementId);
   }
