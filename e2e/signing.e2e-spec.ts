@@ -213,4 +213,43 @@ describe('signing through the gateway', () => {
     const rows = await w.p.services.get('signing')!.dataSource.query(`SELECT count(*)::int AS n FROM agreements WHERE graduate_id = $1`, [g.graduateId]);
     expect(rows).toEqual([{ n: 1 }]);
   });
+
+  it('positions: only the owner edits or closes; signing snapshots the current one from its projection; closed cannot be signed', async () => {
+    const acme = await w.employer(3, true);
+    const [g1, g2, g3] = [await w.graduate(9), await w.graduate(10), await w.graduate(11)];
+    const signingDb = w.p.services.get('signing')!.dataSource;
+    const projected = async () =>
+      ((await signingDb.query(`SELECT title, status, revision FROM positions WHERE position_id = $1`, [acme.positionId])) as Array<{ title: string; status: string; revision: number }>)[0];
+    const path = `/api/positions/${acme.positionId}`;
+    const before = await sign(acme, g1.identity);
+    expect(before.status).toBe(201);
+
+    expect((await w.p.http('PATCH', path, { token: autonomous.token, body: { title: '别家的' } })).status).toBe(404);
+    expect((await w.p.http('PATCH', path, { token: g1.token, body: { title: '毕业生改的' } })).status).toBe(403);
+    const empty = await w.p.http('PATCH', path, { token: acme.token, body: {} });
+    expect([empty.status, empty.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const edited = await w.p.http('PATCH', path, { token: acme.token, body: { title: '高级后端开发工程师' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: acme.positionId, title: '高级后端开发工程师', description: 'Node.js', status: 'OPEN' });
+    // Signing learns the change from recruiting's event, not by asking at each signing.
+    await waitFor(async () => (await projected())?.title === '高级后端开发工程师', { what: 'signing projection updated' });
+    const after = await sign(acme, g2.identity);
+    expect(after.status).toBe(201);
+    const read = (id: string) => w.p.http('GET', `/api/agreements/${id}`, { token: acme.token });
+    expect((await read(after.body.agreementId)).body.position.title).toBe('高级后端开发工程师');
+    expect((await read(before.body.agreementId)).body.position.title).toBe('后端开发工程师-3'); // signed before: unchanged
+
+    expect((await w.p.http('POST', `${path}/close`, { token: dependent.token })).status).toBe(404);
+    const closed = await w.p.http('POST', `${path}/close`, { token: acme.token });
+    expect([closed.status, closed.body.status]).toEqual([200, 'CLOSED']);
+    const twice = await w.p.http('POST', `${path}/close`, { token: acme.token });
+    expect([twice.status, twice.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect((await w.p.http('PATCH', path, { token: acme.token, body: { title: '再改' } })).body.code).toBe('INVALID_STATE');
+    const listed = await w.p.http('GET', `/api/positions?employerId=${acme.employerId}`, { token: g3.token });
+    expect(listed.body.total).toBe(0);
+    await waitFor(async () => (await projected())?.status === 'CLOSED', { what: 'signing projection closed' });
+    expect(await projected()).toEqual({ title: '高级后端开发工程师', status: 'CLOSED', revision: 3 });
+    const refused = await sign(acme, g3.identity);
+    expect([refused.status, refused.body.code]).toEqual([409, 'INVALID_STATE']);
+  });
 });

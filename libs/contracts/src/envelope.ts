@@ -34,6 +34,9 @@ export interface EventContract<P = unknown> {
   readonly payload: z.ZodType<P>;
 }
 
+/** The payload type of an event contract. */
+export type EventPayload<C> = C extends EventContract<infer P> ? P : never;
+
 export function defineEvent<P>(def: {
   service: ServiceName;
   entity: string;

@@ -131,6 +131,15 @@ export const employerSnapshotSchema = z.object({
 });
 export type EmployerSnapshot = z.infer<typeof employerSnapshotSchema>;
 
+/** An employer registered (signing keeps the employers it snapshots at signing from these). */
+export const employerRegistered = defineEvent({
+  service: 'identity',
+  entity: 'employer',
+  verb: 'registered',
+  version: 1,
+  payload: employerSnapshotSchema,
+});
+
 export const employerGet = defineRequest<{ employerId: string }, EmployerSnapshot>({
   service: 'identity',
   kind: 'qry',

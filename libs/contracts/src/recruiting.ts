@@ -14,13 +14,23 @@ export interface Paged<T> {
   total: number;
 }
 
-export const positionInputSchema = z.object({
+const positionFields = {
   title: z.string().trim().min(1).max(100),
   location: z.string().trim().min(1).max(100),
   headcount: z.number().int().min(1).max(10_000),
-  salaryRange: z.string().trim().max(50).default(''),
-  description: z.string().trim().max(5000).default(''),
+  salaryRange: z.string().trim().max(50),
+  description: z.string().trim().max(5000),
+};
+export const positionInputSchema = z.object({
+  ...positionFields,
+  salaryRange: positionFields.salaryRange.default(''),
+  description: positionFields.description.default(''),
 });
+/** An edit names only what changes (no defaults: an absent field keeps its value). */
+export const positionChangesSchema = z
+  .object(positionFields)
+  .partial()
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: '没有要修改的内容' });
 export type PositionInput = z.infer<typeof positionInputSchema>;
 export interface PositionView extends PositionInput {
   id: string;
@@ -92,6 +102,21 @@ export const positionList = defineRequest<
 >({
   service: 'recruiting', kind: 'qry', entity: 'position', verb: 'list', version: 1,
   request: z.object({ q: z.string().trim().max(100).optional(), employerId: z.string().optional(), ...page }),
+});
+
+/** The employer edits its own position; agreements already signed keep their snapshot. */
+export const positionUpdate = defineRequest<{ positionId: string; changes: Partial<PositionInput> }, PositionView>({
+  service: 'recruiting', kind: 'cmd', entity: 'position', verb: 'update', version: 1,
+  request: z.object({
+    positionId: z.uuid(),
+    changes: positionChangesSchema,
+  }),
+});
+
+/** The employer closes its own position: no new applications or signings name it. */
+export const positionClose = defineRequest<{ positionId: string }, PositionView>({
+  service: 'recruiting', kind: 'cmd', entity: 'position', verb: 'close', version: 1,
+  request: z.object({ positionId: z.uuid() }),
 });
 
 /** One position. Callers: anyone signed in, SERVICE (signing reads it at signing). */
@@ -180,7 +205,27 @@ export const offerDecline = defineRequest<{ offerId: string }, OfferView>({
   request: z.object({ offerId: z.uuid() }),
 });
 
-/* ---- Events (for notifications; the other party is named in each). */
+/* ---- Events. */
+
+/**
+ * A position was published, edited or closed: its state after the change. `revision` grows with
+ * every change, so a consumer keeps the newest whatever order it sees them in (signing keeps the
+ * positions it snapshots at signing from these).
+ */
+export const positionChanged = defineEvent({
+  service: 'recruiting', entity: 'position', verb: 'changed', version: 1,
+  payload: z.object({
+    positionId: z.string(),
+    employerId: z.string(),
+    title: z.string(),
+    location: z.string(),
+    status: z.enum(['OPEN', 'CLOSED']),
+    revision: z.number().int().min(1),
+    change: z.enum(['PUBLISHED', 'UPDATED', 'CLOSED']),
+  }),
+});
+
+/* For notifications: the other party is named in each. */
 
 const parties = { employerId: z.string(), graduateId: z.string() };
 

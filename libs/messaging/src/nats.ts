@@ -6,6 +6,9 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
+    // By default nats.js builds two Error objects (stack traces) for every request, in case it
+    // fails: ~9% of a service's CPU under load. Our errors name subject and service instead.
+    noAsyncTraces: true,
   });
 }
 export type { NatsConnection };

@@ -62,6 +62,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
         gracefulShutdown: true,
         gracePeriod: 500,
         maxReconnectAttempts: -1,
+        noAsyncTraces: true,
       }),
       logger: new PinoNestLogger(log),
     });

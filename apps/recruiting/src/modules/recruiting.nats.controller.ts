@@ -10,9 +10,11 @@ import {
   offerDecline,
   offerGet,
   offerList,
+  positionClose,
   positionCreate,
   positionGet,
   positionList,
+  positionUpdate,
   resumePut,
   type BusRequest,
   type RequestOf,
@@ -38,6 +40,16 @@ export class RecruitingNatsController {
   @HandleRequest(positionCreate)
   createPosition(req: Req<typeof positionCreate>) {
     return this.positions.create(req.ctx.principal, req.data);
+  }
+
+  @HandleRequest(positionUpdate)
+  updatePosition(req: Req<typeof positionUpdate>) {
+    return this.positions.update(req.ctx.principal, req.data.positionId, req.data.changes);
+  }
+
+  @HandleRequest(positionClose)
+  closePosition(req: Req<typeof positionClose>) {
+    return this.positions.close(req.ctx.principal, req.data.positionId);
   }
 
   @HandleRequest(positionList)

@@ -25,6 +25,15 @@ export class PositionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
 }
 
+/** An edit: only the fields sent change. */
+export class PositionChangesDto {
+  @ApiPropertyOptional({ example: '后端开发工程师' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) title?: string;
+  @ApiPropertyOptional({ example: '安徽省合肥市' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) location?: string;
+  @ApiPropertyOptional({ example: 3 }) @IsOptional() @IsInt() @Min(1) @Max(10_000) headcount?: number;
+  @ApiPropertyOptional({ example: '8k-12k' }) @IsOptional() @IsString() @MaxLength(50) salaryRange?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+}
+
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   agreementSignOffer,
@@ -11,8 +11,10 @@ import {
   invitationWithdraw,
   offerDecline,
   offerList,
+  positionClose,
   positionCreate,
   positionList,
+  positionUpdate,
   resumePut,
   Role,
   type RequestContext,
@@ -28,6 +30,7 @@ import {
   InvitationDto,
   OfferQueryDto,
   PageQueryDto,
+  PositionChangesDto,
   PositionDto,
   PositionQueryDto,
   ResumeDto,
@@ -49,6 +52,21 @@ export class RecruitingHttpController {
   createPosition(@Body() b: PositionDto, @Ctx() ctx: RequestContext) {
     const input = { ...b, salaryRange: b.salaryRange ?? '', description: b.description ?? '' };
     return this.bus.request(positionCreate, input, ctx);
+  }
+
+  @Patch('positions/:positionId')
+  @Roles(Role.EMPLOYER)
+  @ApiOperation({ summary: 'Edits the employer’s own open position (signed agreements keep their snapshot)' })
+  updatePosition(@Param('positionId', uuid()) positionId: string, @Body() b: PositionChangesDto, @Ctx() ctx: RequestContext) {
+    return this.bus.request(positionUpdate, { positionId, changes: b }, ctx);
+  }
+
+  @Post('positions/:positionId/close')
+  @HttpCode(200)
+  @Roles(Role.EMPLOYER)
+  @ApiOperation({ summary: 'Closes the employer’s own position: no new applications or signings name it' })
+  closePosition(@Param('positionId', uuid()) positionId: string, @Ctx() ctx: RequestContext) {
+    return this.bus.request(positionClose, { positionId }, ctx);
   }
 
   @Get('positions')

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { requirePrincipal } from '@netsign/auth';
-import type { Paged, PositionInput, PositionView, Principal } from '@netsign/contracts';
-import { DataSource } from 'typeorm';
-import { employerOf, notFound } from '../parties.js';
+import { positionChanged, type Paged, type PositionInput, type PositionView, type Principal } from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { employerOf, invalidState, notFound } from '../parties.js';
 
 const COLUMNS = `id, employer_id, title, location, headcount, salary_range, description, status, created_at`;
+
+const CHANGEABLE: Record<keyof PositionInput, string> = {
+  title: 'title',
+  location: 'location',
+  headcount: 'headcount',
+  salaryRange: 'salary_range',
+  description: 'description',
+};
 
 export function toPosition(r: Record<string, unknown>): PositionView {
   return {
@@ -21,7 +30,10 @@ export function toPosition(r: Record<string, unknown>): PositionView {
   };
 }
 
-/** Employers publish positions; anyone signed in lists and searches them. */
+/**
+ * Employers publish, edit and close positions; anyone signed in lists and searches the open ones.
+ * Every change announces the position's new state (position.changed, with a revision).
+ */
 @Injectable()
 export class PositionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,12 +41,76 @@ export class PositionsUseCase {
   async create(principal: Principal | null, input: PositionInput): Promise<{ id: string }> {
     const employerId = employerOf(principal);
     const id = randomUUID();
-    await this.dataSource.query(
-      `INSERT INTO positions (id, employer_id, title, location, headcount, salary_range, description)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, employerId, input.title, input.location, input.headcount, input.salaryRange, input.description],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      const rows: Array<Record<string, unknown>> = await tx.query(
+        `INSERT INTO positions (id, employer_id, title, location, headcount, salary_range, description)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}, revision`,
+        [id, employerId, input.title, input.location, input.headcount, input.salaryRange, input.description],
+      );
+      await this.announce(tx, rows[0]!, 'PUBLISHED');
+    });
     return { id };
+  }
+
+  /** The employer's own open position, edited; signed agreements keep their snapshot. */
+  async update(principal: Principal | null, positionId: string, changes: Partial<PositionInput>): Promise<PositionView> {
+    const employerId = employerOf(principal);
+    return this.dataSource.transaction(async (tx) => {
+      await this.lockOwnOpen(tx, employerId, positionId);
+      const params: unknown[] = [positionId];
+      const sets = Object.entries(changes)
+        .filter(([key, value]) => key in CHANGEABLE && value !== undefined)
+        .map(([key, value]) => `${CHANGEABLE[key as keyof PositionInput]} = $${params.push(value)}`);
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(
+        `UPDATE positions SET ${sets.join(', ')}, revision = revision + 1, updated_at = now()
+          WHERE id = $1 RETURNING ${COLUMNS}, revision`,
+        params,
+      );
+      await this.announce(tx, rows[0]!, 'UPDATED');
+      return toPosition(rows[0]!);
+    });
+  }
+
+  /** Closes the employer's own position: it leaves the list, and no new signing may name it. */
+  async close(principal: Principal | null, positionId: string): Promise<PositionView> {
+    const employerId = employerOf(principal);
+    return this.dataSource.transaction(async (tx) => {
+      await this.lockOwnOpen(tx, employerId, positionId);
+      const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(
+        `UPDATE positions SET status = 'CLOSED', revision = revision + 1, updated_at = now()
+          WHERE id = $1 RETURNING ${COLUMNS}, revision`,
+        [positionId],
+      );
+      await this.announce(tx, rows[0]!, 'CLOSED');
+      return toPosition(rows[0]!);
+    });
+  }
+
+  private async lockOwnOpen(tx: EntityManager, employerId: string, positionId: string): Promise<void> {
+    const rows: Array<{ status: string }> = await tx.query(
+      `SELECT status FROM positions WHERE id = $1 AND employer_id = $2 FOR UPDATE`,
+      [positionId, employerId],
+    );
+    // Another employer's position is "not found": its existence is not this caller's business.
+    if (!rows[0]) throw notFound('岗位');
+    if (rows[0].status !== 'OPEN') throw invalidState('该岗位已关闭');
+  }
+
+  private async announce(tx: EntityManager, row: Record<string, unknown>, change: 'PUBLISHED' | 'UPDATED' | 'CLOSED'): Promise<void> {
+    const p = toPosition(row);
+    await publishEvent(tx, positionChanged, {
+      aggregateId: p.id,
+      payload: {
+        positionId: p.id,
+        employerId: p.employerId,
+        title: p.title,
+        location: p.location,
+        status: p.status,
+        revision: Number(row['revision']),
+        change,
+      },
+    });
   }
 
   async list(

@@ -9,6 +9,9 @@ import { RecruitingClient } from '../integration/recruiting.client.js';
 import { ReviewEventsSubscriber } from '../integration/review-events.subscriber.js';
 import { QrCardRepository } from '../qr-cards/qr-card.repository.js';
 import { IssueQrCardUseCase } from '../qr-cards/use-cases/issue-qr-card.use-case.js';
+import { EmployerEventsSubscriber, PositionEventsSubscriber } from '../parties/party-events.subscribers.js';
+import { PartyProjectionRepository } from '../parties/party-projection.repository.js';
+import { PartySnapshots } from '../parties/party-snapshots.js';
 import { OpenQrCardUseCase } from '../qr-cards/use-cases/open-qr-card.use-case.js';
 import { SignQrCardUseCase } from '../qr-cards/use-cases/sign-qr-card.use-case.js';
 import { AgreementRepository } from './agreement.repository.js';
@@ -29,6 +32,8 @@ import { SignOfferUseCase } from './use-cases/sign-offer.use-case.js';
     DestinationWriter,
     IdentityClient,
     RecruitingClient,
+    PartyProjectionRepository,
+    PartySnapshots,
     SignAgreementUseCase,
     SignDirectUseCase,
     SignOfferUseCase,
@@ -41,6 +46,8 @@ import { SignOfferUseCase } from './use-cases/sign-offer.use-case.js';
     ListDestinationsUseCase,
     IdentityEventsSubscriber,
     ReviewEventsSubscriber,
+    EmployerEventsSubscriber,
+    PositionEventsSubscriber,
   ],
 })
 export class AgreementsModule {}

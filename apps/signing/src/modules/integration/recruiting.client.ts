@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, offerGet, positionGet, ServiceError, type OfferView, type PositionView } from '@netsign/contracts';
+import { offerGet, positionGet, type OfferView } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { serviceContext } from './identity.client.js';
 
@@ -11,11 +11,9 @@ export class RecruitingClient {
     return this.bus.request(offerGet, { offerId }, serviceContext());
   }
 
-  /** A position of this employer that is open, or NOT_FOUND / INVALID_STATE. */
-  async openPositionOf(employerId: string, positionId: string): Promise<PositionView> {
-    const position = await this.bus.request(positionGet, { positionId }, serviceContext());
-    if (position.employerId !== employerId) throw new ServiceError(ErrorCode.NOT_FOUND, '岗位不存在');
-    if (position.status !== 'OPEN') throw new ServiceError(ErrorCode.INVALID_STATE, '该岗位已关闭');
-    return position;
+  /** The position as recruiting has it now (NOT_FOUND if there is none). */
+  async position(positionId: string): Promise<{ positionId: string; employerId: string; title: string; location: string; status: string }> {
+    const p = await this.bus.request(positionGet, { positionId }, serviceContext());
+    return { positionId: p.id, employerId: p.employerId, title: p.title, location: p.location, status: p.status };
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  employerRegistered,
   ErrorCode,
   ServiceError,
   type EmployerSnapshot,
   type RequestOf,
   type employerRegister,
 } from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -62,6 +64,11 @@ export class RegisterEmployerUseCase {
           subjectType: 'employer',
           subjectId: employer.employerId,
           after: employer,
+        });
+        await publishEvent(tx, employerRegistered, {
+          aggregateId: employer.employerId,
+          actor: { userId, role: 'EMPLOYER' },
+          payload: employer,
         });
         return { ...employer, userId };
       });

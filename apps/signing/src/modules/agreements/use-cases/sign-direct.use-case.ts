@@ -10,8 +10,8 @@ import {
   type SignResult,
 } from '@netsign/contracts';
 import { IdentityClient } from '../../integration/identity.client.js';
-import { RecruitingClient } from '../../integration/recruiting.client.js';
 import { inOrder } from '../../integration/settle.js';
+import { PartySnapshots } from '../../parties/party-snapshots.js';
 import { SignAgreementUseCase } from './sign-agreement.use-case.js';
 
 /** Method 2 (EMPLOYER_DIRECT): the employer enters the graduate's identity, matched exactly against the roster. */
@@ -19,7 +19,7 @@ import { SignAgreementUseCase } from './sign-agreement.use-case.js';
 export class SignDirectUseCase {
   constructor(
     private readonly identity: IdentityClient,
-    private readonly recruiting: RecruitingClient,
+    private readonly parties: PartySnapshots,
     private readonly sign: SignAgreementUseCase,
   ) {}
 
@@ -28,16 +28,15 @@ export class SignDirectUseCase {
     input: { positionId: string; graduate: { schoolCode: string; name: string; studentNo: string; idNumber: string }; terms: AgreementTerms },
   ): Promise<SignResult> {
     const employerId = employerIdOf(principal);
-    const [position, graduate, employer] = await inOrder(
-      this.recruiting.openPositionOf(employerId, input.positionId),
+    const [{ employer, position }, graduate] = await inOrder(
+      this.parties.employerAndOpenPosition(employerId, input.positionId),
       this.identity.rosterMatch(input.graduate),
-      this.identity.employer(employerId),
     );
     return this.sign.execute({
       method: 'EMPLOYER_DIRECT',
       graduate,
       employer,
-      position: { positionId: position.id, title: position.title, location: position.location },
+      position,
       terms: input.terms,
       offerId: null,
       actor: actorOf(principal)!,

@@ -4,6 +4,7 @@ import { ErrorCode, Role, ServiceError, actorOf, type Principal, type SignResult
 import { IdentityClient } from '../../integration/identity.client.js';
 import { RecruitingClient } from '../../integration/recruiting.client.js';
 import { inOrder } from '../../integration/settle.js';
+import { PartySnapshots } from '../../parties/party-snapshots.js';
 import { SignAgreementUseCase } from './sign-agreement.use-case.js';
 
 /**
@@ -16,6 +17,7 @@ export class SignOfferUseCase {
   constructor(
     private readonly identity: IdentityClient,
     private readonly recruiting: RecruitingClient,
+    private readonly parties: PartySnapshots,
     private readonly sign: SignAgreementUseCase,
   ) {}
 
@@ -28,7 +30,7 @@ export class SignOfferUseCase {
     if (offer.status !== 'SENT') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已处理');
     const [graduate, employer] = await inOrder(
       this.identity.graduate(p.graduateId),
-      this.identity.employer(offer.employerId),
+      this.parties.employer(offer.employerId),
     );
     return this.sign.execute({
       method: 'RECRUITING',

@@ -3,8 +3,8 @@ import { actorOf, type AgreementTerms, type Principal, type SignResult } from '@
 import { SignAgreementUseCase } from '../../agreements/use-cases/sign-agreement.use-case.js';
 import { employerIdOf } from '../../agreements/use-cases/sign-direct.use-case.js';
 import { IdentityClient } from '../../integration/identity.client.js';
-import { RecruitingClient } from '../../integration/recruiting.client.js';
 import { inOrder } from '../../integration/settle.js';
+import { PartySnapshots } from '../../parties/party-snapshots.js';
 import { QrCardRepository } from '../qr-card.repository.js';
 
 /** Method 3 (QR_CARD), employer side: signs with the graduate a genuine, unexpired card names. */
@@ -13,7 +13,7 @@ export class SignQrCardUseCase {
   constructor(
     private readonly cards: QrCardRepository,
     private readonly identity: IdentityClient,
-    private readonly recruiting: RecruitingClient,
+    private readonly parties: PartySnapshots,
     private readonly sign: SignAgreementUseCase,
   ) {}
 
@@ -23,16 +23,15 @@ export class SignQrCardUseCase {
   ): Promise<SignResult> {
     const employerId = employerIdOf(principal);
     const card = await this.cards.resolve(input.token, new Date());
-    const [position, graduate, employer] = await inOrder(
-      this.recruiting.openPositionOf(employerId, input.positionId),
+    const [{ employer, position }, graduate] = await inOrder(
+      this.parties.employerAndOpenPosition(employerId, input.positionId),
       this.identity.graduate(card.graduateId),
-      this.identity.employer(employerId),
     );
     return this.sign.execute({
       method: 'QR_CARD',
       graduate,
       employer,
-      position: { positionId: position.id, title: position.title, location: position.location },
+      position,
       terms: input.terms,
       offerId: null,
       actor: actorOf(principal)!,
