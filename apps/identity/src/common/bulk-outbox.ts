@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Actor, type EventContract, type EventEnvelope } from '@netsign/contracts';
-import { currentRequestContext } from '@netsign/messaging';
+import { currentRequestContext, flushOutbox } from '@netsign/messaging';
 import { uuidv7 } from './uuid-v7.js';
 import type { EntityManager } from 'typeorm';
 
@@ -32,6 +32,7 @@ export async function publishEventsInBulk<P>(
     correlationId,
     payload: contract.payload.parse(item.payload),
   }));
+  await flushOutbox(tx); // events published earlier in this transaction stay first
   // One JSON parameter: cheaper to send than an array of JSON documents.
   await tx.query(
     `INSERT INTO outbox (id, subject, envelope)

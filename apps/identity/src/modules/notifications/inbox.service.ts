@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { afterCommit } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
 import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
 import {
@@ -23,8 +24,9 @@ export class InboxService {
         [n.recipient.slice('graduate:'.length)],
       );
       const openId = rows[0]?.wechat_open_id;
-      // After the handler returns; a push is a courtesy, the inbox row is the record.
-      if (openId) setImmediate(() => void this.sender.send(openId, n));
+      // Only once the inbox row has committed (never for a rolled-back attempt); a push is a
+      // courtesy, the inbox row is the record.
+      if (openId) afterCommit(tx, () => this.sender.send(openId, n));
     }
   }
 }

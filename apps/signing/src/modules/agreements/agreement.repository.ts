@@ -63,11 +63,6 @@ function scopeSql(scope: ReadScope, params: unknown[]): string {
 
 @Injectable()
 export class AgreementRepository {
-  async nextSeq(tx: EntityManager): Promise<string> {
-    const rows: Array<{ seq: string }> = await tx.query(`SELECT nextval('agreement_no_seq') AS seq`);
-    return rows[0]!.seq;
-  }
-
   /**
    * Agreement and its first history entry in one statement. The partial unique index decides the
    * race: a second active agreement is GRADUATE_NOT_AVAILABLE.

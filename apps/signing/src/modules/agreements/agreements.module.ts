@@ -14,6 +14,7 @@ import { PartyProjectionRepository } from '../parties/party-projection.repositor
 import { PartySnapshots } from '../parties/party-snapshots.js';
 import { OpenQrCardUseCase } from '../qr-cards/use-cases/open-qr-card.use-case.js';
 import { SignQrCardUseCase } from '../qr-cards/use-cases/sign-qr-card.use-case.js';
+import { AgreementNumbers } from './agreement-numbers.js';
 import { AgreementRepository } from './agreement.repository.js';
 import { AgreementsNatsController } from './agreements.nats.controller.js';
 import { ApplyDecisionUseCase } from './use-cases/apply-decision.use-case.js';
@@ -27,6 +28,7 @@ import { SignOfferUseCase } from './use-cases/sign-offer.use-case.js';
   controllers: [AgreementsNatsController],
   providers: [
     AgreementRepository,
+    AgreementNumbers,
     GraduateProjectionRepository,
     QrCardRepository,
     DestinationWriter,

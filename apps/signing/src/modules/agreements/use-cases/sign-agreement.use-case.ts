@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { DestinationWriter } from '../../destinations/destination-writer.js';
 import { assertCanSign } from '../../destinations/domain/destination-rules.js';
 import { GraduateProjectionRepository } from '../../destinations/graduate-projection.repository.js';
+import { AgreementNumbers } from '../agreement-numbers.js';
 import { AgreementRepository, type AgreementRecord } from '../agreement.repository.js';
 import { formatAgreementNo, signingYear } from '../domain/agreement-number.js';
 import { signedEntry } from '../domain/agreement-lifecycle.js';
@@ -42,6 +43,7 @@ export class SignAgreementUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly agreements: AgreementRepository,
+    private readonly numbers: AgreementNumbers,
     private readonly graduates: GraduateProjectionRepository,
     private readonly destinations: DestinationWriter,
   ) {}
@@ -50,10 +52,11 @@ export class SignAgreementUseCase {
     assertValidTerms(cmd.terms, cmd.employer);
     if (!cmd.graduate.sourceInfoConfirmed) throw new ServiceError(ErrorCode.SOURCE_INFO_NOT_CONFIRMED);
     const at = new Date();
+    // Before the transaction: a refill needs a connection of its own (a failed signing leaves a gap).
+    const seq = await this.numbers.next();
     return this.dataSource.transaction(async (tx) => {
       const graduate = await this.graduates.upsertAndLock(tx, cmd.graduate);
       assertCanSign({ destination: graduate.destination, hasActiveAgreement: false });
-      const seq = await this.agreements.nextSeq(tx);
       const agreement: AgreementRecord = {
         agreementId: randomUUID(),
         agreementNo: formatAgreementNo(signingYear(at), cmd.graduate.schoolCode, BigInt(seq)),
