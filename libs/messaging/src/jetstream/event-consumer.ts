@@ -14,6 +14,7 @@ import {
   type EventEnvelope,
   type ServiceName,
 } from '@netsign/contracts';
+import { preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BusNames } from '../bus-names.js';
 import { requestContextStorage } from '../request-context.js';
@@ -276,7 +277,9 @@ export class EventConsumer {
     let actions: Array<() => Promise<void>> = [];
     const applied = new Set<Decoded>();
     await this.options.dataSource.transaction(async (tx) => {
-      const rows: Array<{ event_id: string }> = await tx.query(
+      const rows = await preparedQuery<{ event_id: string }>(
+        tx,
+        'inbox-record-batch',
         `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[])
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.durable, items.map((i) => i.event.id)],

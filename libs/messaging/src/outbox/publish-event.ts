@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Actor, type EventContract, type EventEnvelope } from '@netsign/contracts';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import { preparedQuery } from '@netsign/persistence';
 import { currentRequestContext } from '../request-context.js';
 
 /** Marks a transaction that wrote to the outbox; the relay's commit hook looks for it. */
@@ -63,7 +64,9 @@ async function flush(runner: QueryRunner): Promise<void> {
   const pending = data?.[OUTBOX_PENDING] as PendingRow[] | undefined;
   if (!pending?.length) return;
   data![OUTBOX_PENDING] = [];
-  await runner.query(
+  await preparedQuery(
+    runner.manager,
+    'outbox-flush',
     `INSERT INTO outbox (id, subject, envelope)
      SELECT id, subject, envelope FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, envelope, n)
       ORDER BY n`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationItem, Principal } from '@netsign/contracts';
+import { preparedQuery } from '@netsign/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returnedRows } from '../../common/sql.js';
 
@@ -24,13 +25,23 @@ export class NotificationsRepository {
 
   /** Inside the consumer's transaction; one row per recipient and source event (replays are no-ops). */
   async add(tx: EntityManager, sourceEventId: string, items: NewNotification[]): Promise<void> {
-    for (const n of items) {
-      await tx.query(
-        `INSERT INTO notifications (recipient, kind, title, body, data, source_event_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (recipient, source_event_id) DO NOTHING`,
-        [n.recipient, n.kind, n.title, n.body, JSON.stringify(n.data ?? {}), sourceEventId],
-      );
-    }
+    if (items.length === 0) return;
+    await preparedQuery(
+      tx,
+      'identity-notifications-add',
+      `INSERT INTO notifications (recipient, kind, title, body, data, source_event_id)
+       SELECT recipient, kind, title, body, data, $6
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) AS n(recipient, kind, title, body, data)
+       ON CONFLICT (recipient, source_event_id) DO NOTHING`,
+      [
+        items.map((n) => n.recipient),
+        items.map((n) => n.kind),
+        items.map((n) => n.title),
+        items.map((n) => n.body),
+        items.map((n) => JSON.stringify(n.data ?? {})),
+        sourceEventId,
+      ],
+    );
   }
 
   async list(recipient: string, page: number, pageSize: number, unreadOnly: boolean) {

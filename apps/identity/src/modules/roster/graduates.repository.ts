@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GraduateSnapshot } from '@netsign/contracts';
+import { preparedQuery } from '@netsign/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 
 type Db = DataSource | EntityManager;
@@ -77,7 +78,9 @@ export class GraduatesRepository {
     db: Db = this.db,
     lock = false,
   ): Promise<GraduateRow | null> {
-    const rows: GraduateRow[] = await db.query(
+    const rows = await preparedQuery<GraduateRow>(
+      db,
+      `identity-graduate-by-student-no${lock ? '-lock' : ''}`,
       `${SNAPSHOT_SELECT} WHERE g.school_code = $1 AND g.student_no = $2${lock ? ' FOR UPDATE OF g' : ''}`,
       [schoolCode, studentNo],
     );

@@ -8,7 +8,7 @@ import {
   type AgreementStatus,
   type AgreementView,
 } from '@netsign/contracts';
-import { isUniqueViolation } from '@netsign/persistence';
+import { isUniqueViolation, preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
@@ -69,7 +69,9 @@ export class AgreementRepository {
    */
   async insert(tx: EntityManager, a: AgreementRecord, h: AgreementHistoryEntry): Promise<void> {
     try {
-      await tx.query(
+      await preparedQuery(
+        tx,
+        'signing-agreement-insert',
         `WITH a AS (
            INSERT INTO agreements (id, agreement_no, method, status, graduate_id, school_code, department_code,
                                    employer_id, offer_id, snapshot, signed_at, version)

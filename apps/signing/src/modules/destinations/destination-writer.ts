@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { destinationChanged, type Actor, type Destination } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
+import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 import type { GraduateRow } from './graduate-projection.repository.js';
 
@@ -15,7 +16,9 @@ export class DestinationWriter {
   ): Promise<GraduateRow> {
     const at = new Date();
     // One round trip for the row and its audit entry.
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'signing-destination-change',
       `WITH changed AS (
          UPDATE graduates SET destination = $3, destination_note = $4, updated_at = $7 WHERE graduate_id = $1 RETURNING graduate_id)
        INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor, at)

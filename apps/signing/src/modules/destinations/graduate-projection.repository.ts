@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Destination, GraduateSnapshot } from '@netsign/contracts';
+import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** Signing's view of a graduate: roster facts from identity's events + the destination it owns. */
@@ -34,7 +35,9 @@ export class GraduateProjectionRepository {
    * signings for one graduate queue here, and each sees the destination the previous one left.
    */
   async upsertAndLock(tx: EntityManager, s: GraduateSnapshot): Promise<GraduateRow> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
+    const rows = await preparedQuery(
+      tx,
+      'signing-graduate-upsert-lock',
       `INSERT INTO graduates (graduate_id, school_code, department_code, source_info_confirmed, snapshot)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (graduate_id) DO UPDATE SET school_code = EXCLUDED.school_code,
