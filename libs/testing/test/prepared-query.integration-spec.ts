@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestEnv, type TestEnv } from '@netsign/testing';
+import { createServiceDataSource, isUniqueViolation, preparedQuery } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource, isUniqueViolation, preparedQuery } from '../src/index.js';
+import { createTestEnv, type TestEnv } from '../src/index.js';
 
 /** Named prepared statements against the real Postgres: in and out of transactions, errors intact. */
 describe('preparedQuery', () => {
