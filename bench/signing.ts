@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,12 @@ import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id
  * `npm run bench:signing`: sustained method-2 signings (POST /api/agreements, distinct graduates)
  * through the gateway with autocannon, against identity, recruiting and signing running as their
  * own processes (as in production), then — in the same run, on the same database — pgbench on the
- * equivalent SQL: insert agreement under the partial unique index + insert outbox row.
- * Knobs (env): BENCH_GRADUATES (4000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15),
- * BENCH_PROFILE (a directory: V8 CPU profiles of every service).
+ * equivalent SQL: insert agreement under the partial unique index + insert outbox row — and the
+ * same SQL behind a bare NestJS + Fastify + pg route (bench/bare-signing-server.ts), to show what
+ * HTTP on Node costs before any of the platform's work. Prints CPU per signing for every process.
+ * Knobs (env): BENCH_GRADUATES (8000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15),
+ * BENCH_BARE_REQUESTS (20000), BENCH_CORES (2), BENCH_PROFILE (a directory: V8 CPU profiles of
+ * every service).
  */
 /** autocannon ships no types (and @types/autocannon is not installed): the part used here. */
 interface AutocannonResult {
@@ -26,10 +29,12 @@ interface AutocannonResult {
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<AutocannonResult>;
 
-const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 4000);
+const GRADUATES = Number(process.env.BENCH_GRADUATES ?? 8000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WARMUP = Math.min(400, Math.floor(GRADUATES / 10));
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 15);
+const BARE_REQUESTS = Number(process.env.BENCH_BARE_REQUESTS ?? 20000);
+const CORES = Number(process.env.BENCH_CORES ?? 2);
 const SCHOOL = '10357';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const TERMS = {
@@ -110,17 +115,23 @@ async function seed(base: string, env: TestEnv): Promise<{ token: string; positi
 
 async function signings(base: string, token: string, positionId: string, from: number, count: number) {
   let next = from;
+  const body = () => JSON.stringify({ positionId, graduate: identityOf(next++), terms: TERMS });
+  return loadWith(`${base}/api/agreements`, body, count, { authorization: `Bearer ${token}` });
+}
+
+/** `count` POSTs over CONNECTIONS keep-alive connections, each body fresh; timed to the last answer. */
+async function loadWith(url: string, body: () => string, count: number, headers: Record<string, string>) {
   const started = performance.now();
   let lastResponse = started;
   const result = await autocannon({
-    url: `${base}/api/agreements`,
+    url,
     method: 'POST',
     connections: CONNECTIONS,
     amount: count,
     timeout: 30,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     requests: [{
-      setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ positionId, graduate: identityOf(next++), terms: TERMS }) }),
+      setupRequest: (req: any) => ({ ...req, body: body() }),
       onResponse: () => {
         lastResponse = performance.now();
       },
@@ -172,6 +183,36 @@ function runPgbench(env: TestEnv, notify: boolean): { tps: number; latencyMs: nu
   return { tps, latencyMs };
 }
 
+async function stopAll(children: Map<string, ChildProcess>): Promise<void> {
+  const exits = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once('exit', r)));
+  for (const c of children.values()) c.kill('SIGTERM');
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
+  children.clear();
+}
+
+/** Runs the bare reference server (bench/bare-signing-server.ts) and loads it like the gateway. */
+async function bareEndpoint(env: TestEnv, count: number) {
+  const file = fileURLToPath(new URL('./bare-signing-server.js', import.meta.url));
+  const port = 3918;
+  const child = fork(file, [env.databaseUrl, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+    });
+    let next = 0;
+    const body = () => JSON.stringify({ graduateId: `bare-${next++}`, schoolCode: SCHOOL });
+    await loadWith(`http://127.0.0.1:${port}/sign`, body, Math.min(1000, count / 10), {});
+    const cpuBefore = cpuSeconds(child.pid);
+    const pgBefore = postgresCpuSeconds();
+    const run = await loadWith(`http://127.0.0.1:${port}/sign`, body, count, {});
+    return { ...run, cpu: { bare: (cpuSeconds(child.pid) - cpuBefore) / run.ok, postgres: (postgresCpuSeconds() - pgBefore) / run.ok } };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r).once('error', r));
+  }
+}
+
 async function main(): Promise<void> {
   const env = await createTestEnv('bench_signing', { LOG_LEVEL: 'warn', DB_POOL_SIZE: '16' });
   const vars = { ...env.vars, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, GATEWAY_PORT: '3917', GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000' };
@@ -192,25 +233,30 @@ async function main(): Promise<void> {
     const cpuBefore = new Map([...children].map(([name, c]) => [name, cpuSeconds(c.pid)]));
     const pgBefore = postgresCpuSeconds();
     const run = await signings(base, token, positionId, WARMUP + 1, GRADUATES - WARMUP);
-    const cpu = [...children].map(([name, c]) => `${name} ${(((cpuSeconds(c.pid) - cpuBefore.get(name)!) / run.seconds) * 100).toFixed(0)}%`);
-    cpu.push(`postgres ${(((postgresCpuSeconds() - pgBefore) / run.seconds) * 100).toFixed(0)}%`);
+    const cpu = [...children].map(([name, c]) => [name, (cpuSeconds(c.pid) - cpuBefore.get(name)!) / run.ok] as const);
+    cpu.push(['postgres', (postgresCpuSeconds() - pgBefore) / run.ok]);
+    // The references run on a quiet machine too: the platform stops first.
+    await stopAll(children);
 
     await createPgbenchTables(env);
     const pgb = runPgbench(env, false);
     const pgbNotify = runPgbench(env, true);
+    const bare = await bareEndpoint(env, BARE_REQUESTS);
     const ratio = run.perSecond / pgb.tps;
+    const ms = (seconds: number) => (seconds * 1000).toFixed(2);
+    const totalCpu = cpu.reduce((sum, [, s]) => sum + s, 0);
     console.log('\n== bench:signing — method-2 signings through the gateway ==');
-    console.log(`gateway  : ${run.ok} signed in ${run.seconds.toFixed(1)} s = ${run.perSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors} (${CONNECTIONS} connections)`);
+    console.log(`platform : ${run.ok} signed in ${run.seconds.toFixed(1)} s = ${run.perSecond.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors} (${CONNECTIONS} connections)`);
     console.log(`pgbench  : ${pgb.tps.toFixed(0)} tx/s, latency avg ${pgb.latencyMs} ms (insert agreement under the partial unique index + outbox row, ${CONNECTIONS} clients, ${PGBENCH_SECONDS} s)`);
     console.log(`pgbench+N: ${pgbNotify.tps.toFixed(0)} tx/s, latency avg ${pgbNotify.latencyMs} ms (the same + 2 pg_notify calls, as the first outbox design made them: a cluster-wide lock held through commit; publishEvent no longer notifies)`);
-    console.log(`ratio    : ${(ratio * 100).toFixed(1)}% of pgbench (target ≥ 50%, p99 ≤ 100 ms: ${ratio >= 0.5 && run.p99 <= 100 ? 'met' : 'NOT met'})`);
-    console.log(`CPU during the gateway run (100% = one core of ${process.env.BENCH_CORES ?? 2}): ${cpu.join(', ')}`);
+    console.log(`bare     : ${bare.perSecond.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, non-2xx ${bare.non2xx} — the pgbench SQL behind one NestJS + Fastify + pg route, nothing else (${(bare.perSecond / pgb.tps * 100).toFixed(1)}% of pgbench; CPU per request: node ${ms(bare.cpu.bare)} ms, postgres ${ms(bare.cpu.postgres)} ms)`);
+    console.log(`ratio    : ${(ratio * 100).toFixed(1)}% of pgbench, ${(run.perSecond / bare.perSecond * 100).toFixed(1)}% of the bare endpoint (target ≥ 50% of pgbench, p99 ≤ 100 ms: ${ratio >= 0.5 && run.p99 <= 100 ? 'met' : 'NOT met'})`);
+    console.log(`CPU per signing (ms): ${cpu.map(([name, s]) => `${name} ${ms(s)}`).join(', ')}; total ${ms(totalCpu)} ms = at most ${(CORES / totalCpu).toFixed(0)} signings/s on ${CORES} cores with nothing else running`);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`Machine load average at the end: ${load} (other work on these cores counts against every figure above).`);
-    console.log('Per signing: gateway auth + validation, 3 NATS requests (position from recruiting, roster match and employer from identity), one signing transaction (graduate row lock, sequence, agreement + history, destination + audit, 2 outbox rows; the relay is woken after commit), the relay publishing 2 events, identity and recruiting consuming them.');
+    console.log(`Machine load average at the end: ${load} (other work on these cores counts against every figure above; the load generator shares them).`);
+    console.log('Per signing: gateway (token, rate limit in Redis, validation), signing (employer and position from its projection, roster match asked of identity over NATS, one transaction: graduate row lock, agreement + history, destination + audit, 2 outbox rows in one statement), the relay publishing 2 events to JetStream, identity consuming them (notifications) and recruiting acking the one it filters out.');
   } finally {
-    for (const c of children.values()) c.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
+    await stopAll(children);
     await env.dispose().catch(() => undefined);
   }
 }

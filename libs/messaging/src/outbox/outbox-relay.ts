@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
 import { OUTBOX_WRITTEN } from './publish-event.js';
-import { quoteIdent } from '@netsign/persistence';
+import { preparedQuery, quoteIdent } from '@netsign/persistence';
 import type { BusNames } from '../bus-names.js';
 
 export interface OutboxRelayOptions {
@@ -19,7 +19,8 @@ export interface OutboxRelayOptions {
 interface OutboxRow {
   id: string;
   subject: string;
-  envelope: unknown;
+  /** As stored (jsonb rendered as text): published without a parse and re-serialisation. */
+  envelope: string;
 }
 
 /**
@@ -144,21 +145,23 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const { dataSource, js, names } = this.options;
-    const rows: OutboxRow[] = await dataSource.query(
-      `SELECT id, subject, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+    const rows = await preparedQuery<OutboxRow>(
+      dataSource,
+      'outbox-relay-next',
+      `SELECT id, subject, envelope::text AS envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.batchSize],
     );
     if (rows.length === 0) return 0;
     // Sent back to back on one connection, so the stream keeps their order; acks awaited together.
     const acks = await Promise.allSettled(
       rows.map((row) =>
-        js.publish(names.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id }),
+        js.publish(names.subject(row.subject), row.envelope, { msgID: row.id }),
       ),
     );
     const firstFailure = acks.findIndex((a) => a.status === 'rejected');
     const published = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
     if (published.length > 0) {
-      await dataSource.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+      await preparedQuery(dataSource, 'outbox-relay-mark', `UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
         published.map((r) => r.id),
       ]);
     }

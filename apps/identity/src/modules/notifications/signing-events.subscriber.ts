@@ -8,6 +8,7 @@ import {
   type EventEnvelope,
 } from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
+import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 import { InboxService } from './inbox.service.js';
 import type { NewNotification } from './notifications.repository.js';
@@ -31,7 +32,9 @@ export class SigningEventsSubscriber {
   @OnEvent(agreementSigned)
   async signed(event: EventEnvelope<Payload<typeof agreementSigned>>, tx: EntityManager) {
     const a = event.payload.agreement;
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'identity-agreement-parties-add',
       `INSERT INTO agreement_parties (agreement_id, graduate_id, employer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [a.agreementId, a.graduate.graduateId, a.employer.employerId],
     );

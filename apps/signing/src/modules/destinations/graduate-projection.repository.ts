@@ -43,10 +43,11 @@ export class GraduateProjectionRepository {
        ON CONFLICT (graduate_id) DO UPDATE SET school_code = EXCLUDED.school_code,
          department_code = EXCLUDED.department_code, source_info_confirmed = EXCLUDED.source_info_confirmed,
          snapshot = EXCLUDED.snapshot, updated_at = now()
-       RETURNING ${COLUMNS}`,
+       RETURNING graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note`,
       [s.graduateId, s.schoolCode, s.departmentCode, s.sourceInfoConfirmed, JSON.stringify(s)],
     );
-    return toRow(rows[0]!);
+    // The snapshot just written is the caller's: not sent back.
+    return toRow({ ...rows[0]!, snapshot: s });
   }
 
   async markConfirmed(tx: EntityManager, graduateId: string): Promise<void> {

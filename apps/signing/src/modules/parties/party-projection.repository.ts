@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EmployerSnapshot } from '@netsign/contracts';
-import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@netsign/persistence';
+import type { DataSource, EntityManager } from 'typeorm';
 
-type Db = Pick<EntityManager, 'query'>;
+type Db = EntityManager | DataSource;
 
 /** A position as signing needs it: who offers it, what it is called, whether it is open. */
 export interface PositionRow {
@@ -39,7 +40,9 @@ export class PartyProjectionRepository {
 
   /** Both in one round trip; null for what the projection has not seen (yet). */
   async find(db: Db, employerId: string, positionId: string | null): Promise<{ employer: EmployerSnapshot | null; position: PositionRow | null }> {
-    const rows: Array<{ employer: EmployerSnapshot | null; position: Record<string, unknown> | null }> = await db.query(
+    const rows = await preparedQuery<{ employer: EmployerSnapshot | null; position: Record<string, unknown> | null }>(
+      db,
+      'signing-parties-find',
       `SELECT (SELECT snapshot FROM employers WHERE employer_id = $1) AS employer,
               (SELECT json_build_object('positionId', position_id, 'employerId', employer_id, 'title', title,
                                         'location', location, 'status', status, 'revision', revision)
