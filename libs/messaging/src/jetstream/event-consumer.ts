@@ -112,9 +112,9 @@ export class EventConsumer {
     const { jsm, js, names, ackWaitMs } = this.options;
     const stream = await ensureEventStream(jsm, names, this.publisher);
     // NATS 2.9 (Debian 12) knows only one filter subject per consumer: a subscription to one
-    // event filters on it; one to several filters on the publisher's stream and skips the rest.
-    const subjects = [...this.byKey.keys()].map((s) => names.subject(s));
-    const filter = subjects.length === 1 ? subjects[0]! : names.streamSubjects(this.publisher)[0]!;
+    // event filters on it; one to several filters on the narrowest wildcard covering them (e.g.
+    // `signing.evt.agreement.>`) and acks the other events that match it.
+    const filter = filterSubject([...this.byKey.keys()].map((s) => names.subject(s)));
     const config = {
       durable_name: this.durable,
       ack_policy: AckPolicy.Explicit,
@@ -239,13 +239,15 @@ export class EventConsumer {
       if (envelope.type !== handler.contract.type || envelope.version !== handler.contract.version) {
         throw new Error(`envelope ${envelope.type}.v${envelope.version} on subject ${subject}`);
       }
+      // An event this subscription filters out is acked before its payload is validated: nothing
+      // of it is used. (A `when` that cannot read the payload lets validation decide.)
+      if (handler.when && !safely(() => handler.when!(envelope))) {
+        msg.ack();
+        return null;
+      }
       event = { ...envelope, payload: handler.contract.payload.parse(envelope.payload) };
     } catch (err) {
       await this.park(msg, subject, `INVALID_EVENT: ${(err as Error).message}`);
-      return null;
-    }
-    if (handler.when && !handler.when(event)) {
-      msg.ack();
       return null;
     }
     return { msg, subject, event, handler };
@@ -345,4 +347,24 @@ export class EventConsumer {
     const event = { ...envelope, payload: handler.contract.payload.parse(envelope.payload) };
     return this.apply(event, handler.handle);
   }
+}
+
+function safely(when: () => boolean): boolean {
+  try {
+    return when();
+  } catch {
+    return true;
+  }
+}
+
+/** The one filter subject covering all of `subjects`: the subject itself, or common tokens + `>`. */
+export function filterSubject(subjects: string[]): string {
+  if (subjects.length === 1) return subjects[0]!;
+  const split = subjects.map((s) => s.split('.'));
+  const common: string[] = [];
+  for (let i = 0; split.every((tokens) => i < tokens.length - 1 && tokens[i] === split[0]![i]); i++) {
+    common.push(split[0]![i]!);
+  }
+  if (common.length === 0) throw new Error(`subjects without a common prefix: ${subjects.join(', ')}`);
+  return `${common.join('.')}.>`;
 }

@@ -24,7 +24,8 @@ export function EventSubscriber(meta: EventSubscriberMeta): ClassDecorator {
 export interface OnEventOptions<P> {
   /**
    * Which events have an effect here. One it answers false for is acked without a transaction or
-   * an inbox row: there is nothing to apply, so nothing to apply twice. Pure and cheap.
+   * an inbox row: there is nothing to apply, so nothing to apply twice. Pure and cheap; it sees
+   * the payload before validation (if it throws, the event is validated and handled).
    */
   when?: (event: EventEnvelope<P>) => boolean;
 }
