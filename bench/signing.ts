@@ -17,7 +17,7 @@ import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id
  * same SQL behind a bare NestJS + Fastify + pg route (bench/bare-signing-server.ts), to show what
  * HTTP on Node costs before any of the platform's work. Prints CPU per signing for every process.
  * Knobs (env): BENCH_GRADUATES (8000), BENCH_CONNECTIONS (16), BENCH_PGBENCH_SECONDS (15),
- * BENCH_BARE_REQUESTS (20000), BENCH_CORES (2), BENCH_PROFILE (a directory: V8 CPU profiles of
+ * BENCH_BARE_REQUESTS (20000), BENCH_CORES (2), BENCH_SERVICES (all: every service), BENCH_PROFILE (a directory: V8 CPU profiles of
  * every service).
  */
 /** autocannon ships no types (and @types/autocannon is not installed): the part used here. */
@@ -35,6 +35,14 @@ const WARMUP = Math.min(400, Math.floor(GRADUATES / 10));
 const PGBENCH_SECONDS = Number(process.env.BENCH_PGBENCH_SECONDS ?? 15);
 const BARE_REQUESTS = Number(process.env.BENCH_BARE_REQUESTS ?? 20000);
 const CORES = Number(process.env.BENCH_CORES ?? 2);
+/**
+ * What a signing touches synchronously (the default), or BENCH_SERVICES=all: every service, as in
+ * production — review then opens a task per signing and dispatch-sync counts it for statistics.
+ */
+const SERVICES =
+  process.env.BENCH_SERVICES === 'all'
+    ? ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync']
+    : ['identity', 'recruiting', 'signing'];
 const SCHOOL = '10357';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const TERMS = {
@@ -215,16 +223,16 @@ async function bareEndpoint(env: TestEnv, count: number) {
 
 async function main(): Promise<void> {
   const env = await createTestEnv('bench_signing', { LOG_LEVEL: 'warn', DB_POOL_SIZE: '16' });
-  const vars = { ...env.vars, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, GATEWAY_PORT: '3917', GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000' };
+  const vars = { ...env.vars, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, GATEWAY_PORT: '3917', GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000', PRINT_ROLE: 'api' };
   const base = 'http://127.0.0.1:3917';
   const children = new Map<string, ChildProcess>();
   try {
-    for (const app of ['identity', 'recruiting', 'signing']) children.set(app, startService(app, vars));
+    for (const app of SERVICES) children.set(app, startService(app, vars));
     await new Promise((r) => setTimeout(r, 1500)); // let the services migrate before the gateway asks for keys
     children.set('gateway', startService('gateway', vars));
     await waitFor(async () => {
       const health = (await (await fetch(`${base}/api/health`)).json()) as { services: Record<string, string> };
-      return ['identity', 'recruiting', 'signing'].every((s) => health.services[s] === 'up');
+      return SERVICES.every((s) => health.services[s] === 'up');
     }, { timeoutMs: 60_000, intervalMs: 500, what: 'services up' });
     console.log(`[bench] seeding ${GRADUATES} graduates…`);
     const { token, positionId } = await seed(base, env);

@@ -78,7 +78,8 @@ export class AgreementStatisticsSubscriber {
     await this.stats.bump(tx, unitOf(a), 'terminations', 1);
   }
 
-  @OnEvent(destinationChanged)
+  /** Only changes into or out of SIGNED_OFFLINE move a counter; the rest are acked untouched. */
+  @OnEvent(destinationChanged, { when: (e) => e.payload.from === 'SIGNED_OFFLINE' || e.payload.to === 'SIGNED_OFFLINE' })
   async destination(event: EventEnvelope<Payload<typeof destinationChanged>>, tx: EntityManager): Promise<void> {
     const { from, to, schoolCode, departmentCode } = event.payload;
     const unit = { schoolCode, departmentCode };
