@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventProbe, waitFor } from '@netsign/testing';
+import { OfferExpirySweep } from '../apps/recruiting/src/modules/offers/offer-expiry.js';
 import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 
 /** Method 1 end to end: position → resume → application → interview → result + offer → accept signs. */
@@ -113,5 +114,41 @@ describe('campus recruiting and method 1 through the gateway', () => {
     expect((await w.p.http('POST', `/api/signing-offers/${offerId}/response`, { token: t(g), body: { accept: false } })).status).toBe(404);
     const declined = await w.p.http('POST', `/api/signing-offers/${offerId}/response`, { token: t(g2), body: { accept: false } });
     expect(declined.body).toMatchObject({ id: offerId, status: 'DECLINED' });
+  });
+
+  it('tells the other party at every step; an offer left unanswered expires and both are told', async () => {
+    const g3 = await w.graduate(3);
+    const kinds = async (token: string) =>
+      ((await w.p.http('GET', '/api/me/notifications?pageSize=100', { token })).body.items as Array<{ kind: string; data: Record<string, unknown> }>);
+    const eventually = (token: string, kind: string, match: (d: Record<string, unknown>) => boolean) =>
+      waitFor(async () => (await kinds(token)).find((n) => n.kind === kind && match(n.data)), { what: `${kind} notification` });
+
+    await w.p.http('PUT', '/api/me/resume', { token: t(g3), body: { summary: '数据工程' } });
+    const app = (await w.p.http('POST', `/api/positions/${acme.positionId}/applications`, { token: t(g3) })).body;
+    await eventually(t(acme), 'APPLICATION_SUBMITTED', (d) => d['applicationId'] === app.id);
+
+    const first = (await w.p.http('POST', `/api/applications/${app.id}/interview-invitations`, { token: t(acme), body: { at: future(24), place: '线上' } })).body;
+    await w.p.http('POST', `/api/interview-invitations/${first.id}/withdrawal`, { token: t(acme) });
+    await eventually(t(g3), 'INTERVIEW_WITHDRAWN', (d) => d['invitationId'] === first.id);
+    const invite = (await w.p.http('POST', `/api/applications/${app.id}/interview-invitations`, { token: t(acme), body: { at: future(24), place: '线上' } })).body;
+    await w.p.http('POST', `/api/interview-invitations/${invite.id}/response`, { token: t(g3), body: { accept: true } });
+    await eventually(t(acme), 'INTERVIEW_ACCEPTED', (d) => d['invitationId'] === invite.id);
+
+    const offerId = (await w.p.http('POST', `/api/interview-invitations/${invite.id}/result`, {
+      token: t(acme), body: { passed: true, offer: { positionId: acme.positionId, terms: TERMS, expiresAt: future(1) } },
+    })).body.offer.id as string;
+    await eventually(t(g3), 'SIGNING_OFFER', (d) => d['offerId'] === offerId);
+
+    // An hour later the sweep finds it unanswered: EXPIRED, recorded once, both parties told.
+    const sweep = w.p.services.get('recruiting')!.app.get(OfferExpirySweep);
+    const later = new Date(Date.now() + 2 * 3600_000);
+    expect(await sweep.sweep(later)).toBeGreaterThanOrEqual(1);
+    expect(await sweep.sweep(later)).toBe(0);
+    await eventually(t(g3), 'SIGNING_OFFER_EXPIRED', (d) => d['offerId'] === offerId);
+    await eventually(t(acme), 'SIGNING_OFFER_EXPIRED', (d) => d['offerId'] === offerId);
+    expect((await w.p.http('GET', '/api/signing-offers?status=EXPIRED', { token: t(g3) })).body.items.map((o: { id: string }) => o.id)).toContain(offerId);
+    const late = await w.p.http('POST', `/api/signing-offers/${offerId}/response`, { token: t(g3), body: { accept: true } });
+    expect([late.status, late.body.code]).toEqual([409, 'INVALID_STATE']);
+    expect(probe.ofType('recruiting.signing-offer.expired').filter((e) => e.aggregateId === offerId)).toHaveLength(1);
   });
 });

@@ -269,6 +269,12 @@ export const offerDeclined = defineEvent({
   payload: z.object({ offerId: z.string(), positionTitle: z.string(), ...parties }),
 });
 
+/** An offer reached its expiry unanswered (recruiting's sweep marks it EXPIRED). */
+export const offerExpired = defineEvent({
+  service: 'recruiting', entity: 'signing-offer', verb: 'expired', version: 1,
+  payload: z.object({ offerId: z.string(), positionTitle: z.string(), expiredAt: z.string(), ...parties }),
+});
+
 /** Recorded when signing's agreement.signed names the offer: the offer is ACCEPTED. */
 export const offerAccepted = defineEvent({
   service: 'recruiting', entity: 'signing-offer', verb: 'accepted', version: 1,
