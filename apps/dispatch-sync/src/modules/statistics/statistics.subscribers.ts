@@ -47,8 +47,10 @@ export class RosterStatisticsSubscriber {
  * once (the inbox), so the figures match the agreements without ever scanning them.
  */
 @Injectable()
-// Counters commute, so events may be applied in parallel.
-@EventSubscriber({ name: 'statistics-agreements', concurrency: 8 })
+// One transaction at a time, each applying the events queued meanwhile (up to 32): transactions
+// in parallel would queue on the same counter rows (one school signs in bulk) and, touching them
+// in different orders, could deadlock.
+@EventSubscriber({ name: 'statistics-agreements' })
 export class AgreementStatisticsSubscriber {
   constructor(private readonly stats: StatisticsRepository) {}
 
