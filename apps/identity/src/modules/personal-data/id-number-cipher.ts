@@ -45,6 +45,16 @@ export class IdNumberCipher {
     );
   }
 
+  /** The key id new values are encrypted under. */
+  get keyId(): string {
+    return this.currentKeyId;
+  }
+
+  /** Key ids this cipher can still decrypt besides the current one (older keys, for re-encryption). */
+  get olderKeyIds(): string[] {
+    return [...this.keys.keys()].filter((k) => k !== this.currentKeyId);
+  }
+
   encrypt(idNumber: string): EncryptedIdNumber {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);

@@ -2,8 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
 import { IdNumberCipher } from './id-number-cipher.js';
+import { IdNumberRekey } from './id-number-rekey.js';
 
-/** The ID-number cipher, built once from env (keys validated at boot). */
+/** The ID-number cipher, built once from env (keys validated at boot), and re-encryption after a rotation. */
 @Global()
 @Module({
   providers: [
@@ -12,6 +13,7 @@ import { IdNumberCipher } from './id-number-cipher.js';
       inject: [IDENTITY_ENV],
       useFactory: (env: IdentityEnv) => IdNumberCipher.fromEnv(env),
     },
+    IdNumberRekey,
   ],
   exports: [IdNumberCipher],
 })
