@@ -49,6 +49,7 @@ describe('identity through the gateway: WeChat login and binding, source info, i
         BOOTSTRAP_ADMIN_PASSWORD: 'province-secret-1',
         WECHAT_API_BASE: wechat.url,
         WECHAT_TIMEOUT_MS: '1500',
+        WECHAT_SUBSCRIBE_TEMPLATE_ID: 'tmpl-inbox',
       },
     });
     probe = await EventProbe.start(p.env.vars['NATS_URL']!, p.env.busPrefix, 'identity');
@@ -197,6 +198,10 @@ describe('identity through the gateway: WeChat login and binding, source info, i
   });
 
   it('delivers inbox items from its own and other services’ events, with unread count and read marks', async () => {
+    // The correction decision of the previous test was pushed to the graduate's WeChat; the
+    // access token then goes stale, and the next push fetches a new one and still arrives.
+    await waitFor(() => wechat.subscribeMessages.length >= 1, { what: 'first subscribe message' });
+    wechat.expireAccessToken();
     // A signing offer as recruiting announces it (published straight to recruiting's stream).
     const nc = await connect({ servers: p.env.vars['NATS_URL']! });
     const envelope = {
@@ -229,6 +234,12 @@ describe('identity through the gateway: WeChat login and binding, source info, i
       { what: 'the correction and offer notifications' },
     );
     expect(inbox).toMatchObject({ unread: 2, total: 2 });
+    const pushed = await waitFor(() => wechat.subscribeMessages.length >= 2 && wechat.subscribeMessages, { what: 'both subscribe messages' });
+    expect(pushed.map((m) => [m.touser, m.template_id, m.data['thing1']?.value])).toEqual([
+      ['openA', 'tmpl-inbox', expect.any(String)],
+      ['openA', 'tmpl-inbox', '签约通知'],
+    ]);
+    expect(JSON.stringify(pushed)).not.toContain(id(1)); // no ID number leaves for WeChat
     expect(inbox.items).toHaveLength(2);
     expect(inbox.items.map((n: any) => n.kind).sort()).toEqual([
       'SIGNING_OFFER',
