@@ -97,3 +97,26 @@ export const graduateInScope = defineRequest<{ graduateId: string }, { inScope: 
   version: 1,
   request: z.object({ graduateId: z.string().min(1) }),
 });
+
+/** Whom a counsellor (辅导员) is responsible for, as identity records it. */
+export interface CounsellorAssignment {
+  schoolCode: string;
+  /** Counsellors are scoped by graduates and classes, not by department: usually null. */
+  departmentCode: string | null;
+  graduateIds: string[];
+  classNames: string[];
+}
+
+/**
+ * A counsellor's assignment, so a service can filter a list in one query instead of asking
+ * `graduateInScope` per row. Asked by a SERVICE on behalf of the counsellor `userId`, or by that
+ * COUNSELLOR themself; anyone else is FORBIDDEN. Not a counsellor account: NOT_FOUND.
+ */
+export const counsellorAssignment = defineRequest<{ userId: string }, CounsellorAssignment>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'counsellor',
+  verb: 'assignment',
+  version: 1,
+  request: z.object({ userId: z.string().min(1) }),
+});

@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { GraduatesRepository } from './graduates.repository.js';
 import { RosterUploadsService } from './roster-uploads.service.js';
 import { RosterNatsController } from './roster.nats.controller.js';
+import { CounsellorAssignmentUseCase } from './use-cases/counsellor-assignment.use-case.js';
 import { GraduateQueriesUseCase } from './use-cases/graduate-queries.use-case.js';
 import { ImportRosterUseCase } from './use-cases/import-roster.use-case.js';
 import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
@@ -16,6 +17,7 @@ import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
     ImportRosterUseCase,
     ListGraduatesUseCase,
     GraduateQueriesUseCase,
+    CounsellorAssignmentUseCase,
   ],
   exports: [GraduatesRepository, GraduateQueriesUseCase, ImportRosterUseCase],
 })

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { requirePrincipal, requireRole, requireSchoolScope } from '@netsign/auth';
 import {
+  counsellorAssignment,
   graduateGet,
   graduateIdNumber,
   graduateInScope,
@@ -14,6 +15,7 @@ import {
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
 import { RosterUploadsService } from './roster-uploads.service.js';
+import { CounsellorAssignmentUseCase } from './use-cases/counsellor-assignment.use-case.js';
 import { GraduateQueriesUseCase } from './use-cases/graduate-queries.use-case.js';
 import { ImportRosterUseCase } from './use-cases/import-roster.use-case.js';
 import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
@@ -25,6 +27,7 @@ export class RosterNatsController {
     private readonly uploads: RosterUploadsService,
     private readonly list: ListGraduatesUseCase,
     private readonly queries: GraduateQueriesUseCase,
+    private readonly assignments: CounsellorAssignmentUseCase,
   ) {}
 
   @HandleRequest(rosterUploadPart)
@@ -63,6 +66,11 @@ export class RosterNatsController {
   @HandleRequest(graduateInScope)
   inScope({ ctx, data }: BusRequest<RequestOf<typeof graduateInScope>>) {
     return this.queries.inScope(ctx.principal, data.graduateId);
+  }
+
+  @HandleRequest(counsellorAssignment)
+  assignment({ ctx, data }: BusRequest<RequestOf<typeof counsellorAssignment>>) {
+    return this.assignments.execute(ctx.principal, data.userId);
   }
 
   @HandleRequest(rosterMatch)

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { graduateGet, graduateInScope, type GraduateSnapshot, type RequestContext } from '@netsign/contracts';
+import {
+  counsellorAssignment,
+  ErrorCode,
+  graduateGet,
+  ServiceError,
+  type CounsellorAssignment,
+  type GraduateSnapshot,
+  type RequestContext,
+} from '@netsign/contracts';
 import { BusClient, currentRequestContext } from '@netsign/messaging';
 import { randomUUID } from 'node:crypto';
 
@@ -11,8 +19,17 @@ import { randomUUID } from 'node:crypto';
 export class IdentityClient {
   constructor(private readonly bus: BusClient) {}
 
-  async inScope(graduateId: string): Promise<boolean> {
-    return (await this.bus.request(graduateInScope, { graduateId }, this.ctx())).inScope;
+  /**
+   * The calling counsellor's assignment (graduates and classes), asked once per list so the list is
+   * filtered in SQL. An account identity does not know as a counsellor sees nothing.
+   */
+  async assignment(counsellorUserId: string): Promise<CounsellorAssignment> {
+    try {
+      return await this.bus.request(counsellorAssignment, { userId: counsellorUserId }, this.ctx());
+    } catch (err) {
+      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND) throw new ServiceError(ErrorCode.FORBIDDEN);
+      throw err;
+    }
   }
 
   /** The graduate as the caller may see them (FORBIDDEN or NOT_FOUND from identity otherwise). */

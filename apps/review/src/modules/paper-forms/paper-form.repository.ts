@@ -6,6 +6,7 @@ interface PaperFormRow {
   id: string;
   school_code: string;
   department_code: string;
+  class_name: string | null;
   graduate_id: string;
   graduate_name: string;
   student_no: string;
@@ -44,6 +45,8 @@ function toView(r: PaperFormRow): PaperFormView {
 export interface NewPaperForm {
   schoolCode: string;
   departmentCode: string;
+  /** The graduate's class at issue: a counsellor assigned the class sees the form. */
+  className: string | null;
   graduateId: string;
   graduateName: string;
   studentNo: string;
@@ -57,7 +60,8 @@ export interface PaperFormFilter {
   schoolCode: string;
   departmentCode?: string;
   graduateId?: string;
-  graduateIds?: string[];
+  /** A counsellor's assignment: graduates by id, or by the class recorded at issue. */
+  assigned?: { graduateIds: string[]; classNames: string[] };
   status?: PaperFormStatus;
 }
 
@@ -73,9 +77,9 @@ export class PaperFormRepository {
   async insert(tx: EntityManager, f: NewPaperForm): Promise<PaperFormView> {
     const [row] = (await tx.query(
       `INSERT INTO paper_forms (school_code, department_code, graduate_id, graduate_name, student_no, form_no, status,
-         issued_by, issued_role, replaces_id, reissue_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10) RETURNING *`,
-      [f.schoolCode, f.departmentCode, f.graduateId, f.graduateName, f.studentNo, f.formNo, f.issuedBy.userId, f.issuedBy.role, f.replacesId, f.reissueReason],
+         issued_by, issued_role, replaces_id, reissue_reason, class_name)
+       VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10, $11) RETURNING *`,
+      [f.schoolCode, f.departmentCode, f.graduateId, f.graduateName, f.studentNo, f.formNo, f.issuedBy.userId, f.issuedBy.role, f.replacesId, f.reissueReason, f.className],
     )) as PaperFormRow[];
     return toView(row!);
   }
@@ -90,12 +94,6 @@ export class PaperFormRepository {
       `UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED'`,
       [graduateId, agreementId, at],
     );
-  }
-
-  async graduatesOf(f: PaperFormFilter, limit: number): Promise<string[]> {
-    const { where, params } = this.where(f);
-    const rows: Array<{ graduate_id: string }> = await this.db.query(`SELECT DISTINCT graduate_id FROM paper_forms WHERE ${where} LIMIT ${limit}`, params);
-    return rows.map((r) => r.graduate_id);
   }
 
   async list(f: PaperFormFilter, page: number, pageSize: number): Promise<{ items: PaperFormView[]; total: number }> {
@@ -115,7 +113,11 @@ export class PaperFormRepository {
     add('school_code = ?', f.schoolCode);
     if (f.departmentCode) add('department_code = ?', f.departmentCode);
     if (f.graduateId) add('graduate_id = ?', f.graduateId);
-    if (f.graduateIds) add('graduate_id = ANY(?::text[])', f.graduateIds);
+    if (f.assigned) {
+      const ids = params.push(f.assigned.graduateIds);
+      const classes = params.push(f.assigned.classNames);
+      clauses.push(`(graduate_id = ANY($${ids}::text[]) OR class_name = ANY($${classes}::text[]))`);
+    }
     if (f.status) add('status = ?', f.status);
     return { where: clauses.join(' AND '), params };
   }

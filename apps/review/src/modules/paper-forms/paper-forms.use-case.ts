@@ -35,7 +35,7 @@ export class PaperFormsUseCase {
           replacesId = plan.replaces;
         }
         return this.forms.insert(tx, {
-          schoolCode: g.schoolCode, departmentCode: g.departmentCode, graduateId: g.graduateId, graduateName: g.name,
+          schoolCode: g.schoolCode, departmentCode: g.departmentCode, className: g.className, graduateId: g.graduateId, graduateName: g.name,
           studentNo: g.studentNo, formNo: input.formNo, issuedBy: { userId: p.userId, role: p.role },
           replacesId, reissueReason: input.reason ?? null,
         });
@@ -63,9 +63,10 @@ export class PaperFormsUseCase {
       filter.departmentCode = q.departmentCode;
     }
     if (p.role === Role.COUNSELLOR) {
-      const candidates = await this.forms.graduatesOf(filter, 500);
-      const checks = await Promise.all(candidates.map(async (id) => ((await this.identity.inScope(id)) ? id : null)));
-      filter.graduateIds = checks.filter((id): id is string => id !== null);
+      // One question to identity, then SQL: the list is complete and paged by the database.
+      const assignment = await this.identity.assignment(p.userId);
+      if (assignment.schoolCode !== q.schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
+      filter.assigned = { graduateIds: assignment.graduateIds, classNames: assignment.classNames };
     }
     return this.forms.list(filter, q.page, q.pageSize);
   }

@@ -51,7 +51,8 @@ export function toTerminationView(r: TerminationRow): TerminationView {
 export interface TerminationFilter {
   schoolCode?: string;
   graduateId?: string;
-  graduateIds?: string[];
+  /** A counsellor's assignment: graduates by id, or by the class frozen in the agreement. */
+  assigned?: { graduateIds: string[]; classNames: string[] };
   status?: TerminationStatus;
 }
 
@@ -99,19 +100,12 @@ export class TerminationRepository {
     await tx.query(`UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING'`, [agreementId]);
   }
 
-  /** Graduates with applications matching the filter (a counsellor's list is narrowed by identity). */
-  async graduatesOf(f: TerminationFilter, limit: number): Promise<string[]> {
-    const { where, params } = this.where(f);
-    const rows: Array<{ graduate_id: string }> = await this.db.query(
-      `SELECT DISTINCT graduate_id FROM terminations t WHERE ${where} LIMIT ${limit}`,
-      params,
-    );
-    return rows.map((r) => r.graduate_id);
-  }
-
   async list(f: TerminationFilter, page: number, pageSize: number): Promise<{ rows: TerminationRow[]; total: number }> {
     const { where, params } = this.where(f);
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM terminations t WHERE ${where}`, params)) as [{ n: number }];
+    const [{ n }] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM terminations t JOIN agreements a USING (agreement_id) WHERE ${where}`,
+      params,
+    )) as [{ n: number }];
     const rows = (await this.db.query(
       `${SELECT} WHERE ${where} ORDER BY t.applied_at, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
@@ -133,7 +127,11 @@ export class TerminationRepository {
     const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
     if (f.schoolCode) add('t.school_code = ?', f.schoolCode);
     if (f.graduateId) add('t.graduate_id = ?', f.graduateId);
-    if (f.graduateIds) add('t.graduate_id = ANY(?::text[])', f.graduateIds);
+    if (f.assigned) {
+      const ids = params.push(f.assigned.graduateIds);
+      const classes = params.push(f.assigned.classNames);
+      clauses.push(`(t.graduate_id = ANY($${ids}::text[]) OR a.class_name = ANY($${classes}::text[]))`);
+    }
     if (f.status) add('t.status = ?', f.status);
     return { where: clauses.join(' AND '), params };
   }

@@ -22,7 +22,9 @@ export type ReadScope =
   | { kind: 'ALL' }
   | { kind: 'GRADUATE'; graduateId: string }
   | { kind: 'EMPLOYER'; employerId: string }
-  | { kind: 'SCHOOL'; schoolCode: string; departmentCode?: string };
+  | { kind: 'SCHOOL'; schoolCode: string; departmentCode?: string }
+  /** A counsellor: graduates assigned by id, or whose class (as frozen in the agreement) is assigned. */
+  | { kind: 'COUNSELLOR'; schoolCode: string; graduateIds: string[]; classNames: string[] };
 
 const COLUMNS = `id, agreement_no, method, status, snapshot, signed_at, version, offer_id`;
 
@@ -58,6 +60,13 @@ function scopeSql(scope: ReadScope, params: unknown[]): string {
       if (scope.departmentCode === undefined) return `school_code = $${params.length}`;
       params.push(scope.departmentCode);
       return `school_code = $${params.length - 1} AND department_code = $${params.length}`;
+    case 'COUNSELLOR': {
+      const school = params.push(scope.schoolCode);
+      const ids = params.push(scope.graduateIds);
+      const classes = params.push(scope.classNames);
+      return `school_code = $${school} AND (graduate_id = ANY($${ids}::text[])
+        OR snapshot->'graduate'->>'className' = ANY($${classes}::text[]))`;
+    }
   }
 }
 

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  counsellorAssignment,
   employerGet,
+  ErrorCode,
   graduateGet,
   rosterMatch,
+  ServiceError,
+  type CounsellorAssignment,
   type EmployerSnapshot,
   type GraduateSnapshot,
   type RequestContext,
@@ -33,5 +37,18 @@ export class IdentityClient {
 
   employer(employerId: string): Promise<EmployerSnapshot> {
     return this.bus.request(employerGet, { employerId }, serviceContext());
+  }
+
+  /**
+   * Whom a counsellor is responsible for: asked at each read, never cached, so a reassignment
+   * applies at once. A token whose account identity no longer knows as a counsellor sees nothing.
+   */
+  async counsellorAssignment(userId: string): Promise<CounsellorAssignment> {
+    try {
+      return await this.bus.request(counsellorAssignment, { userId }, serviceContext());
+    } catch (err) {
+      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND) throw new ServiceError(ErrorCode.FORBIDDEN);
+      throw err;
+    }
   }
 }

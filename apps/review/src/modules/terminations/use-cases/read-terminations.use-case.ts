@@ -14,9 +14,6 @@ import { IdentityClient } from '../../integration/identity.client.js';
 import { TerminationAccess } from '../termination-access.js';
 import { TerminationRepository, toTerminationView, type TerminationFilter } from '../termination.repository.js';
 
-/** Applications a counsellor may see are few at a time (解约 is rare); identity is asked per graduate. */
-const COUNSELLOR_CANDIDATES = 500;
-
 @Injectable()
 export class ReadTerminationsUseCase {
   constructor(
@@ -40,9 +37,10 @@ export class ReadTerminationsUseCase {
       filter.schoolCode = p.schoolCode;
     }
     if (p.role === Role.COUNSELLOR) {
-      const candidates = await this.terminations.graduatesOf(filter, COUNSELLOR_CANDIDATES);
-      const checks = await Promise.all(candidates.map(async (id) => ((await this.identity.inScope(id)) ? id : null)));
-      filter.graduateIds = checks.filter((id): id is string => id !== null);
+      // One question to identity, then SQL: the list is complete and paged by the database.
+      const assignment = await this.identity.assignment(p.userId);
+      if (assignment.schoolCode !== p.schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
+      filter.assigned = { graduateIds: assignment.graduateIds, classNames: assignment.classNames };
     }
     const { rows, total } = await this.terminations.list(filter, q.page, q.pageSize);
     return { items: rows.map(toTerminationView), total };
