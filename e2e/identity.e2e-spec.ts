@@ -62,7 +62,8 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
 
   beforeAll(async () => {
     p = await startPlatform('identity', {
-      services: ['identity'],
+      // signing too: the roster listing carries each graduate's destination, which signing owns.
+      services: ['identity', 'signing'],
       vars: { BOOTSTRAP_ADMIN_PASSWORD: 'province-secret-1' },
     });
     nc = await connectNats(p.env.vars['NATS_URL']!, 'identity-e2e');

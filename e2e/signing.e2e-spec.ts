@@ -153,6 +153,15 @@ describe('signing through the gateway', () => {
     expect(unlocked.body).toMatchObject({ destination: 'AWAITING_EMPLOYMENT' });
     const signed = await sign(autonomous, g.identity);
     expect(signed.status).toBe(201);
+    // The school's roster shows it: destination and the active agreement, beside identity's record.
+    const listed = await w.p.http('GET', `/api/schools/${SCHOOL}/graduates?q=${g.identity.studentNo}`, { token: w.schoolAdmin });
+    expect(listed.body.items).toEqual([expect.objectContaining({
+      graduateId: g.graduateId, studentNo: g.identity.studentNo, destination: 'SIGNED_ONLINE',
+      activeAgreement: { agreementId: signed.body.agreementId, agreementNo: signed.body.agreementNo, status: 'PENDING_REVIEW' },
+    })]);
+    const others = await w.p.http('GET', `/api/schools/${SCHOOL}/graduates?pageSize=200`, { token: w.schoolAdmin });
+    expect(others.body.items.find((x: { graduateId: string }) => x.graduateId !== g.graduateId && x.activeAgreement === null))
+      .toMatchObject({ destination: expect.any(String), activeAgreement: null });
     const locked = await w.p.http('POST', `${path}/unlock`, { token: w.schoolAdmin, body: { reason: '试试' } });
     expect([locked.status, locked.body.code]).toEqual([409, 'INVALID_STATE']);
     const audit = await w.p.services.get('signing')!.dataSource.query(

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  graduateDestinationList,
   graduatesList,
   Role,
   schoolCreate,
@@ -79,18 +80,40 @@ export class SchoolsHttpController {
   @Get(':schoolCode/graduates')
   @Roles(Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR, Role.PROVINCE_ADMIN)
   @ApiOperation({
-    summary: 'Roster in the caller’s scope, paged {items, total}; ID numbers masked',
+    summary:
+      'Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked',
   })
-  graduates(
+  async graduates(
     @Param('schoolCode') schoolCode: string,
     @Query() query: ListGraduatesQuery,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(
+    // Identity owns the roster, signing the destinations: one page from each, joined here.
+    const page = await this.bus.request(
       graduatesList,
       { schoolCode, page: query.page ?? 1, pageSize: query.pageSize ?? 50, ...strip(query) },
       ctx,
     );
+    if (page.items.length === 0) return page;
+    const states = await this.bus.request(
+      graduateDestinationList,
+      { schoolCode, graduateIds: page.items.map((g) => g.graduateId) },
+      ctx,
+    );
+    const byId = new Map(states.map((d) => [d.graduateId, d]));
+    return {
+      ...page,
+      items: page.items.map((g) => {
+        const state = byId.get(g.graduateId);
+        // Not in signing's view yet (a record imported a moment ago): nothing signed, awaiting.
+        return {
+          ...g,
+          destination: state?.destination ?? 'AWAITING_EMPLOYMENT',
+          destinationNote: state?.note ?? null,
+          activeAgreement: state?.activeAgreement ?? null,
+        };
+      }),
+    };
   }
 
   @Delete(':schoolCode/graduates/:graduateId/wechat-binding')
