@@ -160,7 +160,7 @@ describe('signing through the gateway', () => {
       activeAgreement: { agreementId: signed.body.agreementId, agreementNo: signed.body.agreementNo, status: 'PENDING_REVIEW' },
     })]);
     const others = await w.p.http('GET', `/api/schools/${SCHOOL}/graduates?pageSize=200`, { token: w.schoolAdmin });
-    expect(others.body.items.find((x: { graduateId: string }) => x.graduateId !== g.graduateId && x.activeAgreement === null))
+    expect(others.body.items.find((x: { graduateId: string; activeAgreement: unknown }) => x.graduateId !== g.graduateId && x.activeAgreement === null))
       .toMatchObject({ destination: expect.any(String), activeAgreement: null });
     const locked = await w.p.http('POST', `${path}/unlock`, { token: w.schoolAdmin, body: { reason: '试试' } });
     expect([locked.status, locked.body.code]).toEqual([409, 'INVALID_STATE']);

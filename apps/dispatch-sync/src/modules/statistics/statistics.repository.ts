@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentStatistics, OnlineSigningStatistics, SchoolStatistics, SigningCounts } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@netsign/persistence';
 
 export type Metric =
   | 'graduates'
@@ -25,7 +26,9 @@ export class StatisticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async bump(tx: EntityManager, unit: Pick<Unit, 'schoolCode' | 'departmentCode'>, metric: Metric, delta: number): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'stats-bump',
       `INSERT INTO stats_counters (school_code, department_code, metric, value) VALUES ($1, $2, $3, $4)
        ON CONFLICT (school_code, department_code, metric) DO UPDATE SET value = stats_counters.value + EXCLUDED.value`,
       [unit.schoolCode, unit.departmentCode, metric, delta],
@@ -33,7 +36,9 @@ export class StatisticsRepository {
   }
 
   async nameUnit(tx: EntityManager, unit: Unit): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'stats-name-unit',
       `INSERT INTO stats_units (school_code, department_code, school_name, department_name) VALUES ($1, $2, $3, $4)
        ON CONFLICT (school_code, department_code) DO UPDATE
          SET school_name = EXCLUDED.school_name, department_name = EXCLUDED.department_name

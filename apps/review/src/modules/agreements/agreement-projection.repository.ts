@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AgreementSnapshot, AgreementStatus, SigningMethod } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@netsign/persistence';
 
 export interface AgreementRow {
   agreementId: string;
@@ -26,7 +27,9 @@ export class AgreementProjectionRepository {
   constructor(private readonly db: DataSource) {}
 
   async upsert(tx: EntityManager, a: AgreementSnapshot): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'review-agreement-upsert',
       `INSERT INTO agreements (agreement_id, agreement_no, method, status, version, graduate_id, school_code,
          department_code, class_name, employer_id, snapshot, signed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PaperFormStatus, PaperFormView } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@netsign/persistence';
 
 interface PaperFormRow {
   id: string;
@@ -90,7 +91,9 @@ export class PaperFormRepository {
 
   /** The graduate signed online: the form they held is to be handed back (collected). */
   async collect(tx: EntityManager, graduateId: string, agreementId: string, at: string): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'review-paper-form-collect',
       `UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED'`,
       [graduateId, agreementId, at],
     );

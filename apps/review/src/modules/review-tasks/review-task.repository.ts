@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AgreementSnapshot, ReviewTaskListQuery, ReviewTaskStatus, ReviewTaskView, SigningMethod } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isOverdue, type TaskDecision } from './domain/review-rules.js';
+import { preparedQuery } from '@netsign/persistence';
 
 export interface TaskRow {
   id: string;
@@ -50,7 +51,9 @@ export class ReviewTaskRepository {
 
   /** One task per agreement: a redelivered signing event changes nothing. */
   async create(tx: EntityManager, a: AgreementSnapshot): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
+      'review-task-create',
       `INSERT INTO review_tasks (agreement_id, school_code, department_code, method, submitted_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agreement_id) DO NOTHING`,
       [a.agreementId, a.graduate.schoolCode, a.graduate.departmentCode, a.method, a.signedAt],
