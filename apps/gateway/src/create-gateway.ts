@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BusClient } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
-import { sendError } from './common/errors/http-error.filter.js';
+import { LogController } from 'fastify';
+import { registerCompression } from './common/compression.js';
+import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
@@ -22,11 +24,13 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   const log = createPino('gateway', env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
-    disableRequestLogging: env.NODE_ENV === 'test',
-    requestIdLogLabel: 'correlationId',
+    // Fastify 5 takes these through a LogController (the top-level options are deprecated).
+    logController: new LogController({ disableRequestLogging: env.NODE_ENV === 'test', requestIdLogLabel: 'correlationId' }),
     bodyLimit: env.BODY_LIMIT_BYTES,
-    // Verification tokens in printed QR codes are ~190 characters (Fastify's default limit is 100).
-    maxParamLength: 600,
+    routerOptions: {
+      // Verification tokens in printed QR codes are ~190 characters (Fastify's default limit is 100).
+      maxParamLength: 600,
+    },
     trustProxy: env.TRUST_PROXY,
     // The correlation id: the caller's X-Request-Id if sane, else a new one; carried to NATS and logs.
     genReqId: (req: IncomingMessage) => {
@@ -38,8 +42,10 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     logger: new PinoNestLogger(log),
   });
   const fastify = app.getHttpAdapter().getInstance();
-  const errorLogger = new Logger('HttpError');
-  fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, errorLogger));
+  // No Fastify error handler of our own: Nest sets one at init, in the same scope (a second one
+  // drew FSTWRN004 and was replaced by Nest's anyway). Nest's hands errors raised in Fastify hooks
+  // (body parsing, rate limits) to the global HttpErrorFilter: `{code, message, details}` still.
+  await registerCompression(fastify);
   await registerRateLimit(fastify, {
     redisUrl: env.REDIS_URL,
     namespace: env.BUS_PREFIX ? `${env.BUS_PREFIX}:` : '',
@@ -51,6 +57,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     keys: app.get(TokenKeys),
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
+  registerDispatchMetrics(app.get(BusClient));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

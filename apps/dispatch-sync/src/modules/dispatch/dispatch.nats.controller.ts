@@ -48,7 +48,8 @@ export class DispatchNatsController {
 
   @HandleRequest(dispatchMetrics)
   metrics(req: BusRequest<Record<string, never>>) {
-    requireRole(req.ctx.principal, Role.PROVINCE_ADMIN);
+    // SERVICE: the gateway asks at every Prometheus scrape of /api/metrics.
+    requireRole(req.ctx.principal, Role.PROVINCE_ADMIN, Role.SERVICE);
     return this.log.backlogMetrics();
   }
 

@@ -45,7 +45,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-/** Also Fastify's error handler, for errors raised before Nest routes (body parsing, rate limit). */
+/**
+ * The filter's answer. Errors raised in Fastify hooks before Nest routes (body parsing, rate limit)
+ * arrive here too: Nest's Fastify error handler hands them to this filter.
+ */
 export function sendError(
   reply: FastifyReply,
   request: FastifyRequest,

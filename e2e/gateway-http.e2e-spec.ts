@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { DataSource } from 'typeorm';
+import { startPlatform, type Platform } from './support/platform.js';
+import { issueToken } from './support/tokens.js';
+
+interface Raw {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The bytes as they came over the wire. */
+  bytes: Buffer;
+  /** The body after undoing the Content-Encoding. */
+  text: string;
+}
+
+/**
+ * The gateway's HTTP edge: response compression (the province statistics, and the routes that
+ * must keep working with it: small answers, metrics, Swagger UI, Bull Board, verification) and
+ * the dispatch backlog in Prometheus, asked of dispatch-sync at scrape time.
+ */
+describe('gateway HTTP: compression and metrics', () => {
+  let p: Platform;
+  let admin: string;
+
+  /** node:http, not fetch: fetch decodes the body and would hide what went over the wire. */
+  const raw = (path: string, headers: Record<string, string> = {}) =>
+    new Promise<Raw>((resolve, reject) => {
+      httpGet(`${p.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          const encoding = res.headers['content-encoding'];
+          const decoded =
+            encoding === 'gzip'
+              ? gunzipSync(bytes)
+              : encoding === 'br'
+                ? brotliDecompressSync(bytes)
+                : bytes;
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes,
+            text: decoded.toString(),
+          });
+        });
+      }).on('error', reject);
+    });
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const withoutAsOf = (json: string) => ({ ...(JSON.parse(json) as object), asOf: undefined });
+  /** The value of one sample of a Prometheus text exposition, or undefined. */
+  const sample = (exposition: string, series: string): number | undefined => {
+    const line = exposition.split('\n').find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+
+  beforeAll(async () => {
+    p = await startPlatform('gateway_http');
+    admin = await issueToken(p, { userId: 'admin', role: 'PROVINCE_ADMIN' });
+    const dispatch = p.services.get('dispatch-sync')!.dataSource as DataSource;
+    // The statistics read model as events would leave it for 60 schools × 10 departments (the
+    // province-wide answer is then ~250 KB of JSON), written directly: only its size matters here.
+    await dispatch.query(`
+      INSERT INTO stats_units (school_code, department_code, school_name, department_name)
+      SELECT 'S' || s, 'D' || d, '学校' || s, '院系' || d FROM generate_series(1, 60) s, generate_series(1, 10) d`);
+    await dispatch.query(`
+      INSERT INTO stats_counters (school_code, department_code, metric, value)
+      SELECT school_code, department_code, m, (random() * 500)::int
+        FROM stats_units, unnest(ARRAY['graduates', 'online:RECRUITING', 'online:QR_CARD', 'offline', 'approvals']) m`);
+    // A backlog that stays put while the test compares: graduate A's first record is dead and
+    // holds its second back (the delivery loop sends only a graduate's lowest undelivered record),
+    // graduate B's record was delivered.
+    await dispatch.query(
+      `INSERT INTO dispatch_records (id, graduate_key, graduate_id, graduate_sequence, kind, body, status, attempts, created_at, delivered_at)
+       VALUES ($1, '10001:A', 'gA', 1, 'EMPLOYMENT', '{}', 'DEAD', 3, now() - interval '2 hours', NULL),
+              ($2, '10001:A', 'gA', 2, 'TERMINATION', '{}', 'PENDING', 0, now() - interval '1 hour', NULL),
+              ($3, '10001:B', 'gB', 1, 'EMPLOYMENT', '{}', 'DELIVERED', 1, now() - interval '3 hours', now())`,
+      [randomUUID(), randomUUID(), randomUUID()],
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  it('compresses the province statistics when the client accepts it: the same JSON, far fewer bytes', async () => {
+    const plain = await raw('/api/statistics/online-signing', auth(admin));
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.bytes.length).toBeGreaterThan(100_000);
+    expect(JSON.parse(plain.text).schools).toHaveLength(60);
+
+    const gzip = await raw('/api/statistics/online-signing', {
+      ...auth(admin),
+      'accept-encoding': 'gzip',
+    });
+    expect(gzip.status).toBe(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-type']).toMatch(/^application\/json/);
+    expect(gzip.headers['vary']).toMatch(/accept-encoding/i);
+    expect(gzip.headers['x-request-id']).toBeTruthy();
+    expect(gzip.bytes.length).toBeLessThan(plain.bytes.length / 4);
+    // `asOf` is when dispatch-sync read the counters: another read may have happened in between.
+    expect(withoutAsOf(gzip.text)).toEqual(withoutAsOf(plain.text));
+
+    const br = await raw('/api/statistics/online-signing', {
+      ...auth(admin),
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(withoutAsOf(br.text)).toEqual(withoutAsOf(plain.text));
+  });
+
+  it('keeps small answers, verification, metrics, Swagger UI and Bull Board working', async () => {
+    const gzip = { 'accept-encoding': 'gzip' };
+    const health = await raw('/api/health', gzip);
+    expect(health.status).toBe(200);
+    expect(health.headers['content-encoding']).toBeUndefined(); // under the 1 KB threshold
+    expect(JSON.parse(health.text)).toMatchObject({ status: 'up' });
+
+    const verify = await raw('/api/verify/not-a-real-token', gzip);
+    expect(verify.status).toBe(404);
+    expect(JSON.parse(verify.text)).toMatchObject({ code: 'VERIFICATION_INVALID' });
+
+    const metrics = await raw('/api/metrics', gzip);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.headers['content-encoding']).toBe('gzip');
+    expect(metrics.text).toContain('netsign_http_request_duration_seconds');
+    const metricsPlain = await raw('/api/metrics');
+    expect(metricsPlain.headers['content-encoding']).toBeUndefined();
+    expect(metricsPlain.text).toContain('# TYPE netsign_http_request_duration_seconds histogram');
+
+    const docs = await raw('/api/docs', gzip);
+    expect(docs.status).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/^text\/html/);
+    expect(docs.text).toContain('swagger');
+    const script = /src="\.?\/?([^"]*swagger-ui-bundle\.js)"/.exec(docs.text)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await raw(`/api/docs/${script!.split('/').pop()}`, gzip);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers['content-encoding']).toBe('gzip');
+    expect(bundle.text.length).toBeGreaterThan(bundle.bytes.length);
+    const openApi = await raw('/api/docs-json', gzip);
+    expect(JSON.parse(openApi.text).paths['/api/health']).toBeDefined();
+
+    const board = await raw('/admin/queues', { ...auth(admin), ...gzip });
+    expect(board.status).toBe(200);
+    expect(board.text).toContain('<html');
+    const queues = await raw('/admin/queues/api/queues', { ...auth(admin), ...gzip });
+    expect(queues.status).toBe(200);
+    expect(JSON.parse(queues.text).queues.map((q: { name: string }) => q.name)).toContain('print');
+  });
+
+  it('exports the dispatch backlog as gauges with the figures of GET /api/dispatch/metrics', async () => {
+    const json = await p.http('GET', '/api/dispatch/metrics', { token: admin });
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ pending: 1, delivering: 0, dead: 1, blockedByDead: 1 });
+
+    const scrape = await raw('/api/metrics');
+    expect(scrape.status).toBe(200);
+    const m = scrape.text;
+    expect(sample(m, 'netsign_dispatch_up')).toBe(1);
+    expect(sample(m, 'netsign_dispatch_records{status="pending"}')).toBe(json.body.pending);
+    expect(sample(m, 'netsign_dispatch_records{status="delivering"}')).toBe(json.body.delivering);
+    expect(sample(m, 'netsign_dispatch_records{status="dead"}')).toBe(json.body.dead);
+    expect(sample(m, 'netsign_dispatch_records_blocked_by_dead')).toBe(json.body.blockedByDead);
+    const age = sample(m, 'netsign_dispatch_oldest_undelivered_age_seconds')!;
+    expect(json.body.oldestUndeliveredAgeSeconds).toBeGreaterThanOrEqual(7_200);
+    expect(Math.abs(age - json.body.oldestUndeliveredAgeSeconds)).toBeLessThanOrEqual(5); // a few seconds apart
+    expect(m).toContain('# TYPE netsign_dispatch_records gauge');
+  });
+
+  it('still answers /api/metrics, with netsign_dispatch_up 0, while dispatch-sync is down', async () => {
+    await p.stopService('dispatch-sync');
+    const started = Date.now();
+    const scrape = await raw('/api/metrics');
+    expect(scrape.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(sample(scrape.text, 'netsign_dispatch_up')).toBe(0);
+    expect(sample(scrape.text, 'netsign_dispatch_records{status="pending"}')).toBeUndefined();
+    expect(scrape.text).toContain('netsign_http_request_duration_seconds');
+    expect(scrape.text).toContain('netsign_print_queue_jobs');
+
+    await p.startService('dispatch-sync');
+    expect(sample((await raw('/api/metrics')).text, 'netsign_dispatch_up')).toBe(1);
+  });
+});
