@@ -33,6 +33,12 @@ describe('platform through the gateway', () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String) });
 
+    // Refused by Fastify before any route: still the contract's shape.
+    const badUrl = await p.http('GET', '/api/%E0%A4%A');
+    expect([badUrl.status, badUrl.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const longParam = await p.http('GET', `/api/verify/${'a'.repeat(700)}`);
+    expect([longParam.status, longParam.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+
     const bad = await p.http('POST', '/api/ops/parked-events/identity/1/replay', { body: '{"oops', headers: {} });
     expect([400, 401]).toContain(bad.status);
     expect(bad.body.code).toMatch(/VALIDATION_FAILED|UNAUTHENTICATED/);

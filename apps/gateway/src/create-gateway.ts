@@ -4,9 +4,10 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ErrorCode } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerCompression } from './common/compression.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
@@ -32,6 +33,11 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
       maxParamLength: 600,
     },
     trustProxy: env.TRUST_PROXY,
+    // What Fastify refuses before any route (a malformed URL, an over-long path parameter) answers
+    // in the contract's shape too, not Fastify's own.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ code: ErrorCode.VALIDATION_FAILED, message: '请求地址格式错误', details: { reason: error.code } });
+    },
     // The correlation id: the caller's X-Request-Id if sane, else a new one; carried to NATS and logs.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
