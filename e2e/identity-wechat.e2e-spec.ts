@@ -340,7 +340,7 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     for (let i = 0; i < 6; i++) codes.push((await bind(session, guess)).status);
     expect(codes).toEqual([422, 422, 422, 422, 422, 429]);
     const limited = await bind(session, guess);
-    expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.any(String) });
+    expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } });
     const logins: number[] = [];
     for (let i = 0; i < 11; i++) {
       logins.push(

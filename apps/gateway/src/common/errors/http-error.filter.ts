@@ -64,7 +64,11 @@ export function sendError(
 
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof ServiceError) return exception.toBody();
-  if (isErrorBody(exception)) return { code: exception.code, message: exception.message };
+  if (isErrorBody(exception)) {
+    // e.g. the rate limiter's answer: keep its details (retryAfterSeconds).
+    const { details } = exception as ErrorBody;
+    return { code: exception.code, message: exception.message, ...(details !== undefined ? { details } : {}) };
+  }
   if (exception instanceof HttpException) {
     const code = CODE_FOR_STATUS[exception.getStatus()];
     if (code) {
