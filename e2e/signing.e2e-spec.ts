@@ -261,4 +261,21 @@ describe('signing through the gateway', () => {
     const refused = await sign(acme, g3.identity);
     expect([refused.status, refused.body.code]).toEqual([409, 'INVALID_STATE']);
   });
+
+  it('signs from what identity and recruiting answer when its projection has not seen the employer or position yet', async () => {
+    const late = await w.employer(4, true);
+    const g = await w.graduate(12);
+    const signingDb = w.p.services.get('signing')!.dataSource;
+    // As if their events had not arrived yet (or the records predate the projection).
+    await waitFor(async () => (await signingDb.query(`SELECT 1 FROM positions WHERE position_id = $1`, [late.positionId])).length === 1, { what: 'projection caught up' });
+    await signingDb.query(`DELETE FROM positions WHERE position_id = $1`, [late.positionId]);
+    await signingDb.query(`DELETE FROM employers WHERE employer_id = $1`, [late.employerId]);
+    const res = await sign(late, g.identity);
+    expect(res.status).toBe(201);
+    const read = await w.p.http('GET', `/api/agreements/${res.body.agreementId}`, { token: late.token });
+    expect(read.body).toMatchObject({
+      employer: { employerId: late.employerId, name: '合肥星辰4有限公司', hasHiringAutonomy: true },
+      position: { positionId: late.positionId, title: '后端开发工程师-4' },
+    });
+  });
 });
