@@ -20,6 +20,9 @@ interface Raw {
  * must keep working with it: small answers, metrics, Swagger UI, Bull Board, verification) and
  * the dispatch backlog in Prometheus, asked of dispatch-sync at scrape time.
  */
+const METRICS_TOKEN = 'scrape-token-0123456789';
+const scraper = { authorization: `Bearer ${METRICS_TOKEN}` };
+
 describe('gateway HTTP: compression and metrics', () => {
   let p: Platform;
   let admin: string;
@@ -58,7 +61,7 @@ describe('gateway HTTP: compression and metrics', () => {
   };
 
   beforeAll(async () => {
-    p = await startPlatform('gateway_http');
+    p = await startPlatform('gateway_http', { vars: { METRICS_TOKEN } });
     admin = await issueToken(p, { userId: 'admin', role: 'PROVINCE_ADMIN' });
     const dispatch = p.services.get('dispatch-sync')!.dataSource as DataSource;
     // The statistics read model as events would leave it for 60 schools × 10 departments (the
@@ -125,12 +128,12 @@ describe('gateway HTTP: compression and metrics', () => {
     expect(verify.status).toBe(404);
     expect(JSON.parse(verify.text)).toMatchObject({ code: 'VERIFICATION_INVALID' });
 
-    const metrics = await raw('/api/metrics', gzip);
+    const metrics = await raw('/api/metrics', { ...gzip, ...scraper });
     expect(metrics.status).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
     expect(metrics.headers['content-encoding']).toBe('gzip');
     expect(metrics.text).toContain('netsign_http_request_duration_seconds');
-    const metricsPlain = await raw('/api/metrics');
+    const metricsPlain = await raw('/api/metrics', scraper);
     expect(metricsPlain.headers['content-encoding']).toBeUndefined();
     expect(metricsPlain.text).toContain('# TYPE netsign_http_request_duration_seconds histogram');
 
@@ -155,12 +158,19 @@ describe('gateway HTTP: compression and metrics', () => {
     expect(JSON.parse(queues.text).queues.map((q: { name: string }) => q.name)).toContain('print');
   });
 
+  it('serves metrics only to a scraper with METRICS_TOKEN', async () => {
+    expect((await raw('/api/metrics')).status).toBe(401);
+    const wrong = await raw('/api/metrics', { authorization: 'Bearer not-the-scrape-token' });
+    expect([wrong.status, JSON.parse(wrong.text).code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect((await raw('/api/metrics', scraper)).status).toBe(200);
+  });
+
   it('exports the dispatch backlog as gauges with the figures of GET /api/dispatch/metrics', async () => {
     const json = await p.http('GET', '/api/dispatch/metrics', { token: admin });
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({ pending: 1, delivering: 0, dead: 1, blockedByDead: 1 });
 
-    const scrape = await raw('/api/metrics');
+    const scrape = await raw('/api/metrics', scraper);
     expect(scrape.status).toBe(200);
     const m = scrape.text;
     expect(sample(m, 'netsign_dispatch_up')).toBe(1);
@@ -177,7 +187,7 @@ describe('gateway HTTP: compression and metrics', () => {
   it('still answers /api/metrics, with netsign_dispatch_up 0, while dispatch-sync is down', async () => {
     await p.stopService('dispatch-sync');
     const started = Date.now();
-    const scrape = await raw('/api/metrics');
+    const scrape = await raw('/api/metrics', scraper);
     expect(scrape.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(sample(scrape.text, 'netsign_dispatch_up')).toBe(0);
@@ -186,6 +196,6 @@ describe('gateway HTTP: compression and metrics', () => {
     expect(scrape.text).toContain('netsign_print_queue_jobs');
 
     await p.startService('dispatch-sync');
-    expect(sample((await raw('/api/metrics')).text, 'netsign_dispatch_up')).toBe(1);
+    expect(sample((await raw('/api/metrics', scraper)).text, 'netsign_dispatch_up')).toBe(1);
   });
 });

@@ -31,6 +31,7 @@ const extraVariables = [
   'JWT_PRIVATE_KEY',
   'PROVINCE_STANDIN_PORT',
   'PROVINCE_STANDIN_HOST',
+  'METRICS_TOKEN',
 ];
 const devOnlyApps = ['wechat-fake'];
 const infrastructure = ['postgres', 'nats', 'redis'];

@@ -12,5 +12,16 @@ export const gatewayEnvSchema = commonEnvSchema
     /** Largest request body (uploads are 10 MB at most; multipart overhead on top). */
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(11 * 1024 * 1024),
     TRUST_PROXY: z.stringbool().default(false),
+    /**
+     * Bearer token Prometheus must send to read /api/metrics (route latencies, queue depths, the
+     * dispatch backlog — each scrape also asks dispatch-sync). Required in production; without it
+     * elsewhere the endpoint is open, for development.
+     */
+    METRICS_TOKEN: z.string().min(16).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.METRICS_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'required in production' });
+    }
   });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
