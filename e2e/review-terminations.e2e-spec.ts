@@ -76,6 +76,12 @@ describe('terminations and paper forms through the gateway', () => {
     const second = await apply(g1.token, { agreementId: a1, reason: '再申请' }, [{ name: 'a.pdf', bytes: pdf('y') }]);
     expect([second.status, second.body.code]).toEqual([409, 'INVALID_STATE']);
 
+    // The graduate's counsellor is told (not the other counsellor): an application waits on them.
+    const told = await waitFor(async () =>
+      (await http('GET', '/api/me/notifications', counsellor)).body.items?.find((n: any) => n.kind === 'TERMINATION_APPLIED' && n.data.terminationId === first.body.id));
+    expect(told.body).toContain('申请解除就业协议');
+    expect((await http('GET', '/api/me/notifications', otherCounsellor)).body.items.filter((n: any) => n.kind === 'TERMINATION_APPLIED')).toEqual([]);
+
     const ids = async (token: string) => (await http('GET', '/api/terminations?status=PENDING', token)).body.items.map((t: any) => t.id);
     expect(await ids(counsellor)).toEqual([first.body.id]);
     expect(await ids(otherCounsellor)).toEqual([]);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { terminationDecided, type EventEnvelope } from '@netsign/contracts';
+import { terminationApplied, terminationDecided, type EventEnvelope } from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
 import { InboxService } from './inbox.service.js';
@@ -7,14 +7,46 @@ import { InboxService } from './inbox.service.js';
 type Payload<C> = C extends { payload: { parse(v: unknown): infer P } } ? P : never;
 
 /**
- * A counsellor disagreed with a termination (an agreement is announced by signing's
- * `terminated` event instead). The graduate is found through the agreement's signing event; if
- * that has not arrived yet, throwing lets the consumer retry later.
+ * Terminations: an application reaches whoever decides it (the graduate's counsellors, else the
+ * school's admins); a counsellor's disagreement reaches the graduate (an agreement is announced by
+ * signing's `terminated` event instead). The graduate is found through the agreement's signing
+ * event; if that has not arrived yet, throwing lets the consumer retry later.
  */
 @Injectable()
 @EventSubscriber({ name: 'notifications-review' })
 export class ReviewEventsSubscriber {
   constructor(private readonly inbox: InboxService) {}
+
+  @OnEvent(terminationApplied)
+  async terminationApplied(event: EventEnvelope<Payload<typeof terminationApplied>>, tx: EntityManager) {
+    const p = event.payload;
+    // Counsellors assigned the graduate (by id or class); if none is, the school's admins.
+    const rows: Array<{ id: string; name: string; student_no: string }> = await tx.query(
+      `WITH g AS (SELECT id, school_code, class_name, name, student_no FROM graduates WHERE id::text = $1),
+            counsellors AS (
+              SELECT u.id FROM users u, g
+               WHERE u.role = 'COUNSELLOR' AND u.school_code = g.school_code
+                 AND (g.id = ANY(u.scope_graduate_ids) OR g.class_name = ANY(u.scope_class_names)))
+       SELECT c.id, g.name, g.student_no FROM counsellors c, g
+       UNION ALL
+       SELECT u.id, g.name, g.student_no FROM users u, g
+        WHERE u.role = 'SCHOOL_ADMIN' AND u.school_code = g.school_code AND NOT EXISTS (SELECT 1 FROM counsellors)`,
+      [p.graduateId],
+    );
+    if (rows.length === 0) return; // nobody to tell (a school without staff accounts yet)
+    const { name, student_no: studentNo } = rows[0]!;
+    await this.inbox.deliver(
+      tx,
+      event.id,
+      rows.map((r) => ({
+        recipient: `user:${r.id}`,
+        kind: 'TERMINATION_APPLIED',
+        title: '解约申请待处理',
+        body: `毕业生${name}（学号 ${studentNo}）申请解除就业协议，请及时处理。`,
+        data: { terminationId: p.terminationId, agreementId: p.agreementId, graduateId: p.graduateId },
+      })),
+    );
+  }
 
   @OnEvent(terminationDecided)
   async terminationDecided(
