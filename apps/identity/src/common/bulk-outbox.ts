@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { actorOf, type Actor, type EventContract, type EventEnvelope } from '@netsign/contracts';
-import { currentRequestContext, flushOutbox } from '@netsign/messaging';
+import { currentRequestContext, flushOutbox, OUTBOX_WRITTEN } from '@netsign/messaging';
 import { uuidv7 } from './uuid-v7.js';
 import type { EntityManager } from 'typeorm';
 
 /**
  * `publishEvent` for many events of one contract at once (a roster import changes thousands of
- * records): the same envelopes, written to the outbox with one statement per batch and one NOTIFY,
- * inside the caller's transaction.
+ * records): the same envelopes, written to the outbox with one statement per batch, inside the
+ * caller's transaction.
  */
 export async function publishEventsInBulk<P>(
   tx: EntityManager,
@@ -39,5 +39,7 @@ export async function publishEventsInBulk<P>(
      SELECT (e->>'id')::uuid, $1, e FROM jsonb_array_elements($2::jsonb) AS e`,
     [contract.subject, JSON.stringify(envelopes)],
   );
-  await tx.query(`SELECT pg_notify('outbox_' || current_schema(), '')`);
+  // The relay's commit hook wakes it once this commits (no NOTIFY inside the transaction: it
+  // would hold Postgres's notification lock to the commit, serialising every other commit).
+  tx.queryRunner.data = { ...tx.queryRunner.data, [OUTBOX_WRITTEN]: true };
 }
