@@ -11,6 +11,7 @@ import { BusClient, BusNames, connectNats, type NatsConnection } from '@netsign/
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
+import { waitFor } from '@netsign/testing';
 import { startPlatform, type Platform } from './support/platform.js';
 import { issueToken } from './support/tokens.js';
 
@@ -64,7 +65,8 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
     p = await startPlatform('identity', {
       // signing too: the roster listing carries each graduate's destination, which signing owns.
       services: ['identity', 'signing'],
-      vars: { BOOTSTRAP_ADMIN_PASSWORD: 'province-secret-1' },
+      // No outbox sweep: events must leave because their commit woke the relay (bulk imports too).
+      vars: { BOOTSTRAP_ADMIN_PASSWORD: 'province-secret-1', OUTBOX_SWEEP_MS: '600000' },
     });
     nc = await connectNats(p.env.vars['NATS_URL']!, 'identity-e2e');
     bus = new BusClient(nc, new BusNames(p.env.busPrefix), 10_000);
@@ -371,6 +373,12 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
   }, 60_000);
 
   it('lists graduates within each staff scope, paged, ID numbers masked', async () => {
+    // The imports' roster events reached signing (its projection of the roster) without a sweep.
+    const signingDb = p.services.get('signing')!.dataSource;
+    await waitFor(async () => Number((await signingDb.query(`SELECT count(*) AS n FROM graduates`))[0].n) === 6_006, {
+      what: 'roster events of the bulk import consumed by signing',
+      timeoutMs: 30_000,
+    });
     const all = await p.http('GET', '/api/schools/10357/graduates?pageSize=5', {
       token: t.schoolAdmin,
     });
