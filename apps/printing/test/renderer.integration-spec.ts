@@ -169,7 +169,11 @@ describe('agreement renderer (real Chromium)', () => {
     expect(await pageCount(pdf)).toBe(6);
     for (const [i, copy] of PRINT_COPIES.entries()) {
       expect(await pdfText(pdf, 2 * i + 1)).toContain(PRINT_COPY_LABELS[copy]);
-      expect(await pdfText(pdf, 2 * i + 2)).toContain('第60条');
+      const continuation = await pdfText(pdf, 2 * i + 2);
+      expect(continuation).toContain('第60条');
+      // The continuation page names its copy too (in the bottom margin), and no other copy.
+      expect(continuation).toContain(PRINT_COPY_LABELS[copy]);
+      for (const other of PRINT_COPIES.filter((c) => c !== copy)) expect(continuation).not.toContain(PRINT_COPY_LABELS[other]);
     }
   });
 

@@ -14,7 +14,7 @@ import { LABEL_SLOT_MM, PAGE_MM, QR_SLOT_MM } from './agreement-template.js';
 /**
  * Turns the browser's output of buildStampableAgreementHtml — the body pages once, then one page
  * per copy label — into the final document: for each copy, the body pages again, with that copy's
- * label and QR code on its first page.
+ * label and QR code on its first page, and its label again in the bottom margin of any page after.
  *
  * Each source page's content stream becomes a form XObject as it is (still compressed: nothing is
  * inflated or re-deflated), so the three copies share one body stream and one embedded font — the
@@ -45,9 +45,13 @@ export async function stampCopies(bodyAndLabels: Uint8Array, copies: readonly Co
       const page = doc.addPage([width, height]);
       // Content written by hand: pdf-lib's operator objects (number formatting, pako) topped the profile.
       let content = `q ${page.node.newXObject('Body', body).asString()} Do Q\n`;
+      const label = page.node.newXObject('Label', labels[PRINT_COPIES.indexOf(copy)]!).asString();
       if (i === 0) {
-        const label = labels[PRINT_COPIES.indexOf(copy)]!;
-        content += `q ${page.node.newXObject('Label', label).asString()} Do Q\n${qrContent(verifyUrl, height)}`;
+        content += `q ${label} Do Q\n${qrContent(verifyUrl, height)}`;
+      } else {
+        // A page that continues a copy says which copy it belongs to too: the same label, moved
+        // into the blank bottom margin (a page cannot be passed off as part of another copy).
+        content += `q ${continuationTransform(height)} cm ${label} Do Q\n`;
       }
       page.node.addContentStream(doc.context.register(doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' })));
     });
@@ -77,6 +81,20 @@ function labelBox(pageHeight: number): Box {
   const left = (PAGE_MM.width - s.right - s.width) * PT_PER_MM - bleed;
   const top = pageHeight - s.top * PT_PER_MM + bleed;
   return [left, top - s.height * PT_PER_MM - 2 * bleed, left + s.width * PT_PER_MM + 2 * bleed, top];
+}
+
+/**
+ * Where the label goes on a continuation page: scaled to 60% and moved into the bottom margin,
+ * right edge on the text's right edge, clear of the ~4 mm a printer cannot reach at the paper's
+ * edge.
+ */
+function continuationTransform(pageHeight: number): string {
+  const scale = 0.6;
+  const [, , right, top] = labelBox(pageHeight);
+  const targetTop = (PAGE_MM.marginBottom - 0.5) * PT_PER_MM;
+  const tx = right * (1 - scale);
+  const ty = targetTop - scale * top;
+  return `${scale} 0 0 ${scale} ${tx.toFixed(3)} ${ty.toFixed(3)}`;
 }
 
 /** The QR as filled squares, in module units (integers keep the stream short) scaled by `cm`. */
