@@ -117,6 +117,10 @@ describe('printing through the gateway', () => {
     expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${w.admin}` } })).status).toBe(200);
     const metrics = await (await fetch(`${w.p.url}/api/metrics`)).text();
     expect(metrics).toMatch(/netsign_print_queue_jobs\{state="completed"\} [1-9]/);
+    // How long the job waited and rendered, from the completed jobs BullMQ keeps.
+    const render = /netsign_print_job_seconds\{phase="render",quantile="0.5"\} ([\d.e-]+)/.exec(metrics);
+    expect(Number(render?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/netsign_print_job_seconds\{phase="wait",quantile="0.99"\} [\d.e-]+/);
   });
 
   it('reports TERMINATED for the same printed copies after a termination', async () => {

@@ -10,6 +10,13 @@ import { metricsRegistry } from './metrics/metrics.js';
 import { Gauge } from 'prom-client';
 
 const COOKIE = 'netsign_ops';
+/** How many of the latest completed jobs the timing gauges summarise (they are kept a week). */
+const RECENT_JOBS = 200;
+
+/** Nearest-rank quantile of an ascending list. */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
 
 /**
  * Bull Board for operators at /admin/queues: the print queue's depth, failed jobs and their
@@ -31,6 +38,26 @@ export async function registerQueueBoard(
     async collect() {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed').catch(() => null);
       for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
+    },
+  });
+  metricsRegistry.removeSingleMetric('netsign_print_job_seconds');
+  new Gauge({
+    name: 'netsign_print_job_seconds',
+    help: `Print jobs among the last ${RECENT_JOBS} completed: time waiting in the queue and rendering, by quantile`,
+    labelNames: ['phase', 'quantile'],
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      const jobs = await queue.getJobs(['completed'], 0, RECENT_JOBS - 1).catch(() => []);
+      const phases = {
+        wait: jobs.map((j) => (j?.processedOn && j.timestamp ? (j.processedOn - j.timestamp) / 1000 : NaN)),
+        render: jobs.map((j) => (j?.finishedOn && j.processedOn ? (j.finishedOn - j.processedOn) / 1000 : NaN)),
+      };
+      for (const [phase, values] of Object.entries(phases)) {
+        const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+        if (sorted.length === 0) continue;
+        for (const q of [0.5, 0.9, 0.99]) this.set({ phase, quantile: String(q) }, quantile(sorted, q));
+      }
     },
   });
   const adapter = new BullBoardFastifyAdapter();
