@@ -75,7 +75,9 @@ export async function registerQueueBoard(
           return reply.status(403).send({ code: ErrorCode.FORBIDDEN, message: DEFAULT_ERROR_MESSAGE.FORBIDDEN });
         }
         const fromQuery = (request.query as Record<string, string> | undefined)?.['token'];
-        if (fromQuery) void reply.header('set-cookie', `${COOKIE}=${fromQuery}; Path=/admin/queues; HttpOnly; SameSite=Strict`);
+        // Secure whenever the board is reached over HTTPS (directly, or behind a proxy with TRUST_PROXY).
+        const secure = request.protocol === 'https' ? '; Secure' : '';
+        if (fromQuery) void reply.header('set-cookie', `${COOKIE}=${fromQuery}; Path=/admin/queues; HttpOnly; SameSite=Strict${secure}`);
       });
       await scope.register(adapter.registerPlugin(), { prefix: '/admin/queues' });
     },
