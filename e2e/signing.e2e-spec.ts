@@ -278,4 +278,21 @@ describe('signing through the gateway', () => {
       position: { positionId: late.positionId, title: '后端开发工程师-4' },
     });
   });
+
+  it('ends every session of a graduate whose WeChat binding the school released, not only identity\'s', async () => {
+    const g = await w.graduate(13);
+    expect((await w.p.http('GET', '/api/agreements', { token: g.token })).status).toBe(200); // served by signing
+    expect((await w.p.http('POST', '/api/me/qr-card', { token: g.token })).status).toBe(201);
+    const released = await w.p.http('DELETE', `/api/schools/${SCHOOL}/graduates/${g.graduateId}/wechat-binding`, { token: w.schoolAdmin });
+    expect(released.body).toEqual({ released: true });
+    // The gateway learns it from identity's event and refuses the old token on every route.
+    await waitFor(async () => (await w.p.http('GET', '/api/agreements', { token: g.token })).status === 401, { what: 'old session refused' });
+    expect((await w.p.http('POST', '/api/me/qr-card', { token: g.token })).status).toBe(401);
+    // A new binding (new phone) gets a session that works.
+    await new Promise((r) => setTimeout(r, 1_100)); // a later second than the release (tokens carry whole seconds)
+    const login = await w.p.http('POST', '/api/auth/wechat/login', { body: { code: 'code-newphone13' } });
+    const bound = await w.p.http('POST', '/api/auth/wechat/bind', { token: login.body.accessToken, body: g.identity });
+    expect(bound.status).toBe(200);
+    expect((await w.p.http('GET', '/api/agreements', { token: bound.body.accessToken })).status).toBe(200);
+  });
 });

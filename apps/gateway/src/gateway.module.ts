@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { BusModule } from './bus/bus.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
+import { RevokedSessions } from './common/auth/revoked-sessions.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import type { GatewayEnv } from './gateway.env.js';
@@ -20,6 +21,7 @@ export class GatewayModule {
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: GATEWAY_ENV, useValue: env },
+        RevokedSessions,
         TokenKeys,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -3,6 +3,7 @@ import { generateKeyPair } from 'jose';
 import { publicJwk, TokenIssuer } from '@netsign/auth';
 import type { JWK } from 'jose';
 import type { BusClient } from '@netsign/messaging';
+import type { RevokedSessions } from '../src/common/auth/revoked-sessions.js';
 import { TokenKeys } from '../src/common/auth/token-keys.js';
 
 /**
@@ -53,5 +54,20 @@ describe('TokenKeys', () => {
     const fresh = (await k2.issuer(3600).issue(principal)).accessToken;
     expect(await keys.verify(fresh)).toMatchObject(principal);
     expect(await keys.verify(old)).toBeNull();
+  });
+
+  it('refuses a remembered graduate token once the binding it was issued to is released', async () => {
+    const k1 = await keyPair('k1');
+    const released = new Map<string, number>();
+    const revoked = { revoked: (id: string, issuedAt: number) => (released.get(id) ?? -1) >= issuedAt } as unknown as RevokedSessions;
+    const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), revoked);
+    const graduate = { userId: 'wechat:o1', role: 'GRADUATE' as const, graduateId: 'g1', schoolCode: '10357' };
+    const { accessToken } = await k1.issuer(3600).issue(graduate);
+    expect(await keys.verify(accessToken)).toMatchObject(graduate);
+    released.set('g1', Math.floor(Date.now() / 1000));
+    expect(await keys.verify(accessToken)).toBeNull();
+    // Another graduate's session is untouched.
+    const other = (await k1.issuer(3600).issue({ ...graduate, graduateId: 'g2' })).accessToken;
+    expect(await keys.verify(other)).toMatchObject({ graduateId: 'g2' });
   });
 });

@@ -43,8 +43,8 @@ export class TokenVerifier {
     return (await this.verifyWithExpiry(token))?.principal ?? null;
   }
 
-  /** The principal and when the token expires (ms since epoch), or null. */
-  async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: number } | null> {
+  /** The principal, when the token expires (ms since epoch) and when it was issued (s), or null. */
+  async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: number; issuedAt: number } | null> {
     try {
       const { payload } = await jwtVerify(
         token,
@@ -56,8 +56,8 @@ export class TokenVerifier {
         { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] },
       );
       const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
-      if (!parsed.success || typeof payload.exp !== 'number') return null;
-      return { principal: parsed.data, expiresAt: payload.exp * 1000 };
+      if (!parsed.success || typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
+      return { principal: parsed.data, expiresAt: payload.exp * 1000, issuedAt: payload.iat };
     } catch {
       return null;
     }

@@ -61,6 +61,18 @@ export const graduateRosterUpserted = defineEvent({
   payload: graduateSnapshotSchema,
 });
 
+/**
+ * A school admin released the graduate's WeChat binding (lost phone, wrong account): sessions
+ * issued to it until now must stop working everywhere (the gateway refuses them).
+ */
+export const graduateBindingReleased = defineEvent({
+  service: 'identity',
+  entity: 'graduate',
+  verb: 'binding-released',
+  version: 1,
+  payload: z.object({ graduateId: z.string(), schoolCode: z.string(), releasedAt: z.iso.datetime({ offset: true }) }),
+});
+
 /** The graduate confirmed their source info (生源信息维护): signing may proceed. */
 export const graduateSourceInfoConfirmed = defineEvent({
   service: 'identity',

@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { TokenVerifier } from '@netsign/auth';
 import { authSigningKeys, type Principal } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { randomUUID } from 'node:crypto';
+import { RevokedSessions } from './revoked-sessions.js';
 
 const REFRESH_MS = 5 * 60 * 1000;
 /** How long a verified token is remembered (never past its expiry), and how many are. */
@@ -24,9 +25,13 @@ export class TokenKeys {
   private kids = new Set<string>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
-  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly verified = new Map<string, { principal: Principal; until: number; issuedAt: number }>();
 
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    // Explicit token: the union type leaves no usable design-time metadata. Optional for unit tests.
+    @Optional() @Inject(RevokedSessions) private readonly revokedSessions: RevokedSessions | null = null,
+  ) {}
 
   async verify(token: string): Promise<Principal | null> {
     const now = Date.now();
@@ -34,16 +39,21 @@ export class TokenKeys {
     if (!this.verifier || now - this.loadedAt > REFRESH_MS || (kid && !this.kids.has(kid))) {
       await this.refresh();
     }
-    const known = this.verified.get(token);
-    if (known && known.until > now) return known.principal;
-    const result = await this.verifier!.verifyWithExpiry(token);
-    if (!result) return null;
-    if (this.verified.size >= VERIFIED_MAX) {
-      // Oldest first (insertion order): enough for a cache whose entries live a minute.
-      this.verified.delete(this.verified.keys().next().value!);
+    let known = this.verified.get(token);
+    if (!known || known.until <= now) {
+      const result = await this.verifier!.verifyWithExpiry(token);
+      if (!result) return null;
+      if (this.verified.size >= VERIFIED_MAX) {
+        // Oldest first (insertion order): enough for a cache whose entries live a minute.
+        this.verified.delete(this.verified.keys().next().value!);
+      }
+      known = { principal: result.principal, until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS), issuedAt: result.issuedAt };
+      this.verified.set(token, known);
     }
-    this.verified.set(token, { principal: result.principal, until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS) });
-    return result.principal;
+    // Checked at every request, remembered or not: a released binding ends its sessions at once.
+    const graduateId = known.principal.graduateId;
+    if (graduateId && this.revokedSessions?.revoked(graduateId, known.issuedAt)) return null;
+    return known.principal;
   }
 
   private refresh(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole, requireSchoolScope } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type Principal } from '@netsign/contracts';
+import { ErrorCode, graduateBindingReleased, Role, ServiceError, type Principal } from '@netsign/contracts';
+import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
 import { GraduatesRepository } from '../../roster/graduates.repository.js';
@@ -36,6 +37,11 @@ export class ReleaseBindingUseCase {
         subjectId: g.id,
         before: { wechatOpenId: g.wechat_open_id },
         after: { wechatOpenId: null },
+      });
+      // The gateway refuses the sessions issued to this binding from now on.
+      await publishEvent(tx, graduateBindingReleased, {
+        aggregateId: g.id,
+        payload: { graduateId: g.id, schoolCode, releasedAt: new Date().toISOString() },
       });
       return { released: true };
     });
