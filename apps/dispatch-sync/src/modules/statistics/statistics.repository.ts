@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DepartmentStatistics, OnlineSigningStatistics, SchoolStatistics, SigningCounts } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
 import { preparedQuery } from '@netsign/persistence';
 
 export type Metric =
@@ -20,22 +20,70 @@ export interface Unit {
   departmentName: string;
 }
 
-/** The statistics read model: counters per school and department, changed only by events. */
+type CounterKey = string;
+interface PendingCounters {
+  deltas: Map<CounterKey, { schoolCode: string; departmentCode: string; metric: Metric; delta: number }>;
+  named: Set<string>;
+}
+const PENDING = 'netsign:statistics-pending';
+
+/**
+ * The statistics read model: counters per school and department, changed only by events.
+ *
+ * Counter changes of one transaction are summed and written together just before it commits, in
+ * key order: a consumer transaction applying 32 signings of one school touches its hot counter
+ * rows once each, in the same order as every other transaction (no deadlock). A rollback drops them.
+ */
 @Injectable()
 export class StatisticsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async bump(tx: EntityManager, unit: Pick<Unit, 'schoolCode' | 'departmentCode'>, metric: Metric, delta: number): Promise<void> {
-    await preparedQuery(
-      tx,
-      'stats-bump',
-      `INSERT INTO stats_counters (school_code, department_code, metric, value) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (school_code, department_code, metric) DO UPDATE SET value = stats_counters.value + EXCLUDED.value`,
-      [unit.schoolCode, unit.departmentCode, metric, delta],
-    );
+  constructor(private readonly dataSource: DataSource) {
+    if (!dataSource.subscribers.includes(this.flushHook)) dataSource.subscribers.push(this.flushHook);
   }
 
+  async bump(tx: EntityManager, unit: Pick<Unit, 'schoolCode' | 'departmentCode'>, metric: Metric, delta: number): Promise<void> {
+    const pending = this.pendingOf(tx);
+    const key = `${unit.schoolCode}\u0000${unit.departmentCode}\u0000${metric}`;
+    const entry = pending.deltas.get(key);
+    if (entry) entry.delta += delta;
+    else pending.deltas.set(key, { schoolCode: unit.schoolCode, departmentCode: unit.departmentCode, metric, delta });
+  }
+
+  private pendingOf(tx: EntityManager): PendingCounters {
+    const runner = tx.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('statistics counters change only inside a transaction');
+    const data = (runner.data ??= {}) as Record<string, unknown>;
+    return ((data[PENDING] as PendingCounters | undefined) ??= { deltas: new Map(), named: new Set() });
+  }
+
+  private readonly flushHook: EntitySubscriberInterface = {
+    beforeTransactionCommit: async (event) => {
+      const data = event.queryRunner.data as Record<string, unknown> | undefined;
+      const pending = data?.[PENDING] as PendingCounters | undefined;
+      if (!pending) return;
+      data![PENDING] = undefined;
+      const rows = [...pending.deltas.entries()].filter(([, r]) => r.delta !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      if (rows.length === 0) return;
+      await preparedQuery(
+        event.queryRunner.manager,
+        'stats-bump-many',
+        `INSERT INTO stats_counters (school_code, department_code, metric, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+         ON CONFLICT (school_code, department_code, metric) DO UPDATE SET value = stats_counters.value + EXCLUDED.value`,
+        [rows.map((r) => r.schoolCode), rows.map((r) => r.departmentCode), rows.map((r) => r.metric), rows.map((r) => r.delta)],
+      );
+    },
+    beforeTransactionRollback: (event) => {
+      const data = event.queryRunner.data as Record<string, unknown> | undefined;
+      if (data?.[PENDING]) data[PENDING] = undefined;
+    },
+  };
+
   async nameUnit(tx: EntityManager, unit: Unit): Promise<void> {
+    // Once per unit and transaction is enough (a batch names the same school many times).
+    const named = this.pendingOf(tx).named;
+    const key = `${unit.schoolCode}\u0000${unit.departmentCode}\u0000${unit.schoolName}\u0000${unit.departmentName}`;
+    if (named.has(key)) return;
+    named.add(key);
     await preparedQuery(
       tx,
       'stats-name-unit',
