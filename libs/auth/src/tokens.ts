@@ -13,14 +13,19 @@ export class TokenIssuer {
     private readonly ttlSeconds: number,
   ) {}
 
-  async issue(principal: Principal): Promise<{ accessToken: string; expiresIn: number }> {
+  /**
+   * `issuedAt` (whole seconds) may be set later than now: a token issued right after its account's
+   * other sessions were revoked must carry an `iat` past the revocation's second (see identity's
+   * password change).
+   */
+  async issue(principal: Principal, options: { issuedAt?: number } = {}): Promise<{ accessToken: string; expiresIn: number }> {
     const { userId, ...claims } = principal;
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: this.keyId })
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(options.issuedAt)
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.privateKey);
     return { accessToken, expiresIn: this.ttlSeconds };

@@ -82,6 +82,9 @@ export const schoolCreate = defineRequest<
   }),
 });
 
+/** What a password must be wherever one is set (staff creation, employer registration, change). */
+export const passwordSchema = z.string().min(8).max(256);
+
 export const STAFF_ROLES = ['SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'] as const;
 export interface StaffAccount {
   userId: string;
@@ -113,7 +116,7 @@ export const staffCreate = defineRequest<
   request: z.object({
     schoolCode: z.string().min(1),
     username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
-    password: z.string().min(8).max(256),
+    password: passwordSchema,
     role: z.enum(STAFF_ROLES),
     departmentCode: z.string().min(1).optional(),
     graduateIds: z.array(z.uuid()).max(5000).optional(),
@@ -140,6 +143,112 @@ export const employerRegister = defineRequest<
     contactName: z.string().min(1).max(64),
     contactPhone: z.string().regex(/^[0-9+\- ]{5,20}$/),
     username: z.string().regex(/^[A-Za-z0-9_.@-]{3,64}$/),
-    password: z.string().min(8).max(256),
+    password: passwordSchema,
   }),
+});
+
+/* ---- Staff accounts after creation: list, change scope, deactivate; own password. */
+
+/** A staff account as school admins manage it (never the password hash). */
+export interface StaffAccountView extends StaffAccount {
+  active: boolean;
+  deactivatedAt: string | null;
+  createdAt: string;
+}
+
+export const staffList = defineRequest<
+  {
+    schoolCode: string;
+    role?: (typeof STAFF_ROLES)[number];
+    page: number;
+    pageSize: number;
+  },
+  { items: StaffAccountView[]; total: number; page: number; pageSize: number }
+>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'staff',
+  verb: 'list',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    role: z.enum(STAFF_ROLES).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+});
+
+/** Department of a DEPARTMENT_STAFF, assignment of a COUNSELLOR: only the fields sent change. */
+export const staffUpdate = defineRequest<
+  {
+    schoolCode: string;
+    userId: string;
+    departmentCode?: string;
+    graduateIds?: string[];
+    classNames?: string[];
+  },
+  StaffAccountView
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'staff',
+  verb: 'update',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    userId: z.uuid(),
+    departmentCode: z.string().min(1).max(32).optional(),
+    graduateIds: z.array(z.uuid()).max(5000).optional(),
+    classNames: z.array(z.string().min(1).max(64)).max(500).optional(),
+  }),
+});
+
+/** The account can no longer log in and its sessions end at once (`user.sessions-revoked`). */
+export const staffDeactivate = defineRequest<
+  { schoolCode: string; userId: string; reason: string },
+  StaffAccountView
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'staff',
+  verb: 'deactivate',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    userId: z.uuid(),
+    reason: z.string().trim().min(1).max(500),
+  }),
+});
+
+/** A deactivated account may log in again (sessions ended by the deactivation stay ended). */
+export const staffReactivate = defineRequest<
+  { schoolCode: string; userId: string; reason?: string },
+  StaffAccountView
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'staff',
+  verb: 'reactivate',
+  version: 1,
+  request: z.object({
+    schoolCode: z.string().min(1),
+    userId: z.uuid(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  }),
+});
+
+/**
+ * The caller changes their own password (accounts that log in with one; not graduates). Their
+ * other sessions end; the reply is a fresh token that keeps working.
+ */
+export const passwordChange = defineRequest<
+  { currentPassword: string; newPassword: string },
+  AccessTokenReply
+>({
+  service: 'identity',
+  kind: 'cmd',
+  entity: 'password',
+  verb: 'change',
+  version: 1,
+  request: z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }),
 });

@@ -73,6 +73,26 @@ export const graduateBindingReleased = defineEvent({
   payload: z.object({ graduateId: z.string(), schoolCode: z.string(), releasedAt: z.iso.datetime({ offset: true }) }),
 });
 
+/** Why every session of an account (staff, admin, employer) ended. */
+export const SESSION_REVOCATION_REASONS = ['DEACTIVATED', 'PASSWORD_CHANGED', 'SCOPE_CHANGED'] as const;
+
+/**
+ * The sessions issued to a password account until `revokedAt` must stop working everywhere (the
+ * gateway refuses them): it was deactivated, its password changed, or its department changed
+ * (a department staff's department travels in the token).
+ */
+export const userSessionsRevoked = defineEvent({
+  service: 'identity',
+  entity: 'user',
+  verb: 'sessions-revoked',
+  version: 1,
+  payload: z.object({
+    userId: z.string(),
+    reason: z.enum(SESSION_REVOCATION_REASONS),
+    revokedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** The graduate confirmed their source info (生源信息维护): signing may proceed. */
 export const graduateSourceInfoConfirmed = defineEvent({
   service: 'identity',

@@ -43,3 +43,28 @@ export function accountKey(field: string) {
     return `${req.routeOptions.url}:account:${value}`;
   };
 }
+
+/**
+ * Key for per-account limits on routes of a signed-in caller: the subject (user id) of the bearer
+ * token, plus the route. Rate limits run before the guard verifies the token, so the subject is
+ * read unverified: a forged token can at worst spend someone's attempts for a minute, as a
+ * username does on login; it cannot get past the guard.
+ */
+export function tokenSubjectKey() {
+  return (req: FastifyRequest): string => {
+    const header = req.headers.authorization;
+    let subject = '-';
+    try {
+      const payload = header?.startsWith('Bearer ')
+        ? header.slice(7).trim().split('.')[1]
+        : undefined;
+      const sub = payload
+        ? (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub?: unknown }).sub
+        : undefined;
+      if (typeof sub === 'string' && sub.length <= 128) subject = sub;
+    } catch {
+      // not a JWT: all such callers share one bucket, and the guard refuses them anyway
+    }
+    return `${req.routeOptions.url}:account:${subject}`;
+  };
+}

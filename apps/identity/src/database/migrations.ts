@@ -2,6 +2,7 @@ import { Init1764280000000 } from './migrations/1764280000000-Init.js';
 import { SigningKeys1764280000100 } from './migrations/1764280000100-SigningKeys.js';
 import { Identity1764280000200 } from './migrations/1764280000200-Identity.js';
 import { IdentityInboxParties1764280000300 } from './migrations/1764280000300-IdentityInboxParties.js';
+import { StaffDeactivation1764280000400 } from './migrations/1764280000400-StaffDeactivation.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
 export const identityMigrations = [
@@ -9,4 +10,5 @@ export const identityMigrations = [
   SigningKeys1764280000100,
   Identity1764280000200,
   IdentityInboxParties1764280000300,
+  StaffDeactivation1764280000400,
 ];

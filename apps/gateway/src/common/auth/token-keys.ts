@@ -50,9 +50,14 @@ export class TokenKeys {
       known = { principal: result.principal, until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS), issuedAt: result.issuedAt };
       this.verified.set(token, known);
     }
-    // Checked at every request, remembered or not: a released binding ends its sessions at once.
-    const graduateId = known.principal.graduateId;
-    if (graduateId && this.revokedSessions?.revoked(graduateId, known.issuedAt)) return null;
+    // Checked at every request, remembered or not: a released binding, a deactivation or a
+    // password change ends the sessions at once. A graduate's end with its binding (it has no
+    // password and is never deactivated); any other account's by its user id.
+    const { graduateId, userId } = known.principal;
+    const revoked = graduateId
+      ? this.revokedSessions?.revoked(graduateId, known.issuedAt)
+      : this.revokedSessions?.userRevoked(userId, known.issuedAt);
+    if (revoked) return null;
     return known.principal;
   }
 

@@ -60,3 +60,15 @@ export class NotificationsQuery {
   @IsBoolean()
   unreadOnly?: boolean;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 8, description: 'as strong as a new account’s password' })
+  @IsString()
+  @Length(8, 256)
+  newPassword!: string;
+}

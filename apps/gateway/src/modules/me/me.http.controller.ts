@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   meGet,
   notificationRead,
   notificationsList,
+  passwordChange,
   Role,
   sourceInfoConfirm,
   sourceInfoCorrectionRequest,
@@ -12,7 +14,8 @@ import {
 import { BusClient } from '@netsign/messaging';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { CorrectionRequestDto, NotificationsQuery } from './me.dto.js';
+import { tokenSubjectKey } from '../../common/rate-limit.js';
+import { ChangePasswordDto, CorrectionRequestDto, NotificationsQuery } from './me.dto.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -47,6 +50,27 @@ export class MeHttpController {
       Object.entries(body.changes).filter(([, v]) => v !== undefined),
     );
     return this.bus.request(sourceInfoCorrectionRequest, { changes, reason: body.reason }, ctx);
+  }
+
+  @Post('password')
+  @Roles(
+    Role.EMPLOYER,
+    Role.DEPARTMENT_STAFF,
+    Role.COUNSELLOR,
+    Role.SCHOOL_ADMIN,
+    Role.PROVINCE_ADMIN,
+  )
+  @HttpCode(200)
+  // Guessing the current password with a stolen session is slowed like login (per account).
+  @RouteConfig({
+    rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: tokenSubjectKey() },
+  })
+  @ApiOperation({
+    summary:
+      'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',
+  })
+  changePassword(@Body() body: ChangePasswordDto, @Ctx() ctx: RequestContext) {
+    return this.bus.request(passwordChange, body, ctx);
   }
 
   @Get('notifications')

@@ -6,6 +6,7 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Query,
   Req,
@@ -19,6 +20,10 @@ import {
   sourceInfoCorrectionDecide,
   sourceInfoCorrectionsList,
   staffCreate,
+  staffDeactivate,
+  staffList,
+  staffReactivate,
+  staffUpdate,
   wechatBindingRelease,
   type RequestContext,
 } from '@netsign/contracts';
@@ -34,6 +39,12 @@ import {
   CreateStaffDto,
   ListGraduatesQuery,
 } from './schools.dto.js';
+import {
+  DeactivateStaffDto,
+  ListStaffQuery,
+  ReactivateStaffDto,
+  UpdateStaffDto,
+} from './staff.dto.js';
 
 @ApiTags('schools')
 @ApiBearerAuth()
@@ -59,6 +70,75 @@ export class SchoolsHttpController {
     @Ctx() ctx: RequestContext,
   ) {
     return this.bus.request(staffCreate, { ...body, schoolCode }, ctx);
+  }
+
+  @Get(':schoolCode/staff')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @ApiOperation({
+    summary: 'Staff accounts of the school, paged {items, total}: scope and whether active',
+  })
+  listStaff(
+    @Param('schoolCode') schoolCode: string,
+    @Query() query: ListStaffQuery,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      staffList,
+      {
+        schoolCode,
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 50,
+        ...(query.role ? { role: query.role } : {}),
+      },
+      ctx,
+    );
+  }
+
+  @Patch(':schoolCode/staff/:userId')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @ApiOperation({
+    summary:
+      'Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once)',
+  })
+  updateStaff(
+    @Param('schoolCode') schoolCode: string,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Body() body: UpdateStaffDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(staffUpdate, { ...body, schoolCode, userId }, ctx);
+  }
+
+  @Post(':schoolCode/staff/:userId/deactivation')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Deactivates a staff account: no more logins, its sessions end at once (audited)',
+  })
+  deactivateStaff(
+    @Param('schoolCode') schoolCode: string,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Body() body: DeactivateStaffDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(staffDeactivate, { schoolCode, userId, reason: body.reason }, ctx);
+  }
+
+  @Post(':schoolCode/staff/:userId/reactivation')
+  @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lets a deactivated staff account log in again (audited)' })
+  reactivateStaff(
+    @Param('schoolCode') schoolCode: string,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Body() body: ReactivateStaffDto,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      staffReactivate,
+      { schoolCode, userId, ...(body.reason ? { reason: body.reason } : {}) },
+      ctx,
+    );
   }
 
   @Post(':schoolCode/roster')

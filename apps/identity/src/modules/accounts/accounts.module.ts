@@ -3,14 +3,19 @@ import { AuthModule } from '../auth/auth.module.js';
 import { AccountsNatsController } from './accounts.nats.controller.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { BootstrapAdminService } from './bootstrap-admin.service.js';
+import { StaffNatsController } from './staff.nats.controller.js';
+import { ChangePasswordUseCase } from './use-cases/change-password.use-case.js';
 import { CreateSchoolUseCase } from './use-cases/create-school.use-case.js';
 import { CreateStaffUseCase } from './use-cases/create-staff.use-case.js';
+import { ListStaffUseCase } from './use-cases/list-staff.use-case.js';
 import { LoginUseCase } from './use-cases/login.use-case.js';
 import { RegisterEmployerUseCase } from './use-cases/register-employer.use-case.js';
+import { StaffActivationUseCase } from './use-cases/staff-activation.use-case.js';
+import { UpdateStaffUseCase } from './use-cases/update-staff.use-case.js';
 
 @Module({
   imports: [AuthModule],
-  controllers: [AccountsNatsController],
+  controllers: [AccountsNatsController, StaffNatsController],
   providers: [
     AccountsRepository,
     BootstrapAdminService,
@@ -18,6 +23,10 @@ import { RegisterEmployerUseCase } from './use-cases/register-employer.use-case.
     CreateSchoolUseCase,
     CreateStaffUseCase,
     RegisterEmployerUseCase,
+    ListStaffUseCase,
+    UpdateStaffUseCase,
+    StaffActivationUseCase,
+    ChangePasswordUseCase,
   ],
   exports: [AccountsRepository],
 })

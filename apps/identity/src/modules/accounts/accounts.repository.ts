@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EmployerSnapshot } from '@netsign/contracts';
+import {
+  STAFF_ROLES,
+  type EmployerSnapshot,
+  type StaffAccount,
+  type StaffAccountView,
+} from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface UserRow {
@@ -12,6 +17,9 @@ export interface UserRow {
   employer_id: string | null;
   scope_graduate_ids: string[];
   scope_class_names: string[];
+  created_at: Date;
+  /** Set while the account is deactivated: it cannot log in. */
+  deactivated_at: Date | null;
 }
 
 /** Raw SQL over users, schools and employers (identity schema). */
@@ -50,6 +58,58 @@ export class AccountsRepository {
     return rows.length > 0;
   }
 
+  /** A staff account of this school (not the province's, not an employer's), or null. */
+  async staffOf(
+    schoolCode: string,
+    userId: string,
+    tx: EntityManager | DataSource = this.db,
+    forUpdate = false,
+  ): Promise<UserRow | null> {
+    const rows: UserRow[] = await tx.query(
+      `SELECT * FROM users WHERE id = $1 AND school_code = $2 AND role = ANY($3::text[])${forUpdate ? ' FOR UPDATE' : ''}`,
+      [userId, schoolCode, STAFF_ROLES],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One page of a school's staff accounts, oldest first; page and total from one snapshot. */
+  async staffPage(query: {
+    schoolCode: string;
+    role?: string;
+    page: number;
+    pageSize: number;
+  }): Promise<{ rows: UserRow[]; total: number }> {
+    const params: unknown[] = [query.schoolCode, query.role ? [query.role] : STAFF_ROLES];
+    const filter = `school_code = $1 AND role = ANY($2::text[])`;
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const counted: Array<{ n: string }> = await tx.query(
+        `SELECT count(*) AS n FROM users WHERE ${filter}`,
+        params,
+      );
+      const rows: UserRow[] = await tx.query(
+        `SELECT * FROM users WHERE ${filter} ORDER BY created_at, lower(username)
+         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+        params,
+      );
+      return { rows, total: Number(counted[0]?.n ?? 0) };
+    });
+  }
+
+  /** The ids among `graduateIds` that are not graduates of this school. */
+  async graduatesOutside(
+    schoolCode: string,
+    graduateIds: string[],
+    tx: EntityManager | DataSource = this.db,
+  ): Promise<string[]> {
+    if (graduateIds.length === 0) return [];
+    const found: Array<{ id: string }> = await tx.query(
+      `SELECT id FROM graduates WHERE school_code = $1 AND id = ANY($2::uuid[])`,
+      [schoolCode, graduateIds],
+    );
+    const known = new Set(found.map((r) => r.id));
+    return graduateIds.filter((id) => !known.has(id));
+  }
+
   async employerById(id: string): Promise<EmployerSnapshot | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const rows: Array<Record<string, unknown>> = await this.db.query(
@@ -71,5 +131,21 @@ export function toEmployer(r: Record<string, unknown>): EmployerSnapshot {
     hasHiringAutonomy: Boolean(r['has_hiring_autonomy']),
     contactName: String(r['contact_name']),
     contactPhone: String(r['contact_phone']),
+  };
+}
+
+/** A staff row as school admins see it: scope and state, never the password hash. */
+export function toStaffView(r: UserRow): StaffAccountView {
+  return {
+    userId: r.id,
+    username: r.username,
+    role: r.role as StaffAccount['role'],
+    schoolCode: r.school_code ?? '',
+    departmentCode: r.department_code,
+    graduateIds: r.scope_graduate_ids ?? [],
+    classNames: r.scope_class_names ?? [],
+    active: r.deactivated_at === null,
+    deactivatedAt: r.deactivated_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
   };
 }

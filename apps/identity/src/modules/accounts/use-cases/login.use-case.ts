@@ -23,6 +23,11 @@ export class LoginUseCase {
     const ok = await verifyPassword(user?.password_hash ?? null, password);
     // One answer for unknown user and wrong password: no account enumeration.
     if (!user || !ok) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '用户名或密码错误');
+    // Said only to someone who knows the password: a guesser learns nothing about the account.
+    if (user.deactivated_at)
+      throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用，请联系学校管理员', {
+        reason: 'ACCOUNT_DEACTIVATED',
+      });
     return this.keys.tokens().issue(principalOf(user));
   }
 }

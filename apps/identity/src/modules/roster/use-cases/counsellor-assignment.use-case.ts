@@ -24,7 +24,8 @@ export class CounsellorAssignmentUseCase {
     // A counsellor may read only their own assignment; services ask on a counsellor's behalf.
     if (p.role === Role.COUNSELLOR && p.userId !== userId) throw forbidden();
     const user = await this.accounts.userById(userId);
-    if (!user || user.role !== Role.COUNSELLOR || !user.school_code) {
+    // A deactivated counsellor is responsible for no one (even before the gateway ends their session).
+    if (!user || user.role !== Role.COUNSELLOR || !user.school_code || user.deactivated_at) {
       throw new ServiceError(ErrorCode.NOT_FOUND, '辅导员账号不存在');
     }
     return {

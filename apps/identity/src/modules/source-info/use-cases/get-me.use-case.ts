@@ -33,6 +33,7 @@ export class GetMeUseCase {
     }
     const user = await this.accounts.userById(p.userId);
     if (!user) return base;
+    if (user.deactivated_at) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用');
     const employer = user.employer_id ? await this.accounts.employerById(user.employer_id) : null;
     return {
       ...base,

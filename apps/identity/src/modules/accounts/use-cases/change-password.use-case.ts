@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { requirePrincipal } from '@netsign/auth';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type AccessTokenReply,
+  type Principal,
+  type RequestOf,
+  type passwordChange,
+} from '@netsign/contracts';
+import { DataSource } from 'typeorm';
+import { returnedRows } from '../../../common/sql.js';
+import { writeAudit } from '../../audit/audit.js';
+import { SigningKeysService } from '../../auth/signing-keys.service.js';
+import { AccountsRepository, type UserRow } from '../accounts.repository.js';
+import { issuedAtAfterRevocation } from '../domain/session-revocation.js';
+import { invalidField } from '../field-error.js';
+import { hashPassword, verifyPassword } from '../password.js';
+import { revokeSessions } from '../revoke-sessions.js';
+import { principalOf } from './login.use-case.js';
+
+/** Roles that log in with a password (graduates log in through WeChat and have none). */
+const PASSWORD_ROLES: readonly string[] = [
+  Role.EMPLOYER,
+  Role.DEPARTMENT_STAFF,
+  Role.COUNSELLOR,
+  Role.SCHOOL_ADMIN,
+  Role.PROVINCE_ADMIN,
+];
+
+/**
+ * The caller changes their own password. Their other sessions end at once (someone who learnt the
+ * old password loses the session they opened with it); the caller gets a fresh token that keeps
+ * working. The gateway limits attempts per account like login.
+ */
+@Injectable()
+export class ChangePasswordUseCase {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly keys: SigningKeysService,
+  ) {}
+
+  async execute(
+    principal: Principal | null,
+    input: RequestOf<typeof passwordChange>,
+  ): Promise<AccessTokenReply> {
+    const p = requirePrincipal(principal);
+    if (!PASSWORD_ROLES.includes(p.role))
+      throw new ServiceError(ErrorCode.FORBIDDEN, '微信登录的账号没有密码');
+    const user = await this.accounts.userById(p.userId);
+    if (!user || user.deactivated_at)
+      throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号不存在或已停用');
+    if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+      throw invalidField('currentPassword', '当前密码不正确');
+    if (input.newPassword === input.currentPassword)
+      throw invalidField('newPassword', '新密码不能与当前密码相同');
+    const hash = await hashPassword(input.newPassword);
+    const revokedAt = new Date();
+    const updated = await this.db.transaction(async (tx) => {
+      // Only over the hash just verified: a change that raced this one makes the current
+      // password wrong, as it would have been a moment later.
+      const rows = returnedRows<UserRow>(
+        await tx.query(
+          `UPDATE users SET password_hash = $2
+           WHERE id = $1 AND password_hash = $3 AND deactivated_at IS NULL RETURNING *`,
+          [user.id, hash, user.password_hash],
+        ),
+      );
+      if (!rows[0]) throw invalidField('currentPassword', '当前密码不正确');
+      await writeAudit(tx, {
+        actor: p,
+        action: 'PASSWORD_CHANGED',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
+      await revokeSessions(tx, user.id, 'PASSWORD_CHANGED', revokedAt);
+      return rows[0];
+    });
+    return this.keys
+      .tokens()
+      .issue(principalOf(updated), { issuedAt: issuedAtAfterRevocation(revokedAt.getTime()) });
+  }
+}
