@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../common/validation/paging.dto.js';
 
 export class CorrectionChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) name?: string;
@@ -38,22 +29,7 @@ export class CorrectionRequestDto {
   reason!: string;
 }
 
-export class NotificationsQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-
+export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true')

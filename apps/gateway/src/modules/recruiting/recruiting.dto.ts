@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AgreementTermsDto } from '../agreements/agreements.dto.js';
+import { PageQuery } from '../../common/validation/paging.dto.js';
 
 export class PositionDto {
   @ApiProperty({ example: '后端开发工程师' }) @IsString() @IsNotEmpty() @MaxLength(100) title!: string;
@@ -34,10 +35,7 @@ export class PositionChangesDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
-}
+export class PageQueryDto extends PageQuery {}
 
 export class PositionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'searches title, location and description' }) @IsOptional() @IsString() @MaxLength(100) q?: string;

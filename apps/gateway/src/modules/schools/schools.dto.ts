@@ -4,17 +4,15 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { LongPageQuery } from '../../common/validation/paging.dto.js';
 
 export class DepartmentDto {
   @ApiProperty({ example: 'CS' })
@@ -84,22 +82,7 @@ export class CreateStaffDto {
   classNames?: string[];
 }
 
-export class ListGraduatesQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-
+export class ListGraduatesQuery extends LongPageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

@@ -1,40 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STAFF_ROLES } from '@netsign/contracts';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
+import { LongPageQuery } from '../../common/validation/paging.dto.js';
 
-export class ListStaffQuery {
+export class ListStaffQuery extends LongPageQuery {
   @ApiPropertyOptional({ enum: STAFF_ROLES })
   @IsOptional()
   @IsIn(STAFF_ROLES)
   role?: (typeof STAFF_ROLES)[number];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 /** Only the fields sent change; which ones an account takes depends on its role. */
