@@ -159,6 +159,14 @@ describe('signing through the gateway', () => {
       graduateId: g.graduateId, studentNo: g.identity.studentNo, destination: 'SIGNED_ONLINE',
       activeAgreement: { agreementId: signed.body.agreementId, agreementNo: signed.body.agreementNo, status: 'PENDING_REVIEW' },
     })]);
+    // Filtered by destination (identity's copy of signing's announcements, a moment behind).
+    const byDestination = (d: string) =>
+      w.p.http('GET', `/api/schools/${SCHOOL}/graduates?pageSize=200&destination=${d}`, { token: w.schoolAdmin });
+    await waitFor(async () => (await byDestination('SIGNED_ONLINE')).body.items.some((x: { graduateId: string }) => x.graduateId === g.graduateId), { what: 'listed as signed online' });
+    const awaiting = (await byDestination('AWAITING_EMPLOYMENT')).body;
+    expect(awaiting.items.every((x: { destination: string }) => x.destination === 'AWAITING_EMPLOYMENT')).toBe(true);
+    expect(awaiting.items.map((x: { graduateId: string }) => x.graduateId)).not.toContain(g.graduateId);
+    expect((await byDestination('SOMEWHERE')).status).toBe(400);
     const others = await w.p.http('GET', `/api/schools/${SCHOOL}/graduates?pageSize=200`, { token: w.schoolAdmin });
     expect(others.body.items.find((x: { graduateId: string; activeAgreement: unknown }) => x.graduateId !== g.graduateId && x.activeAgreement === null))
       .toMatchObject({ destination: expect.any(String), activeAgreement: null });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESTINATIONS, type Destination } from './destinations.js';
 import type { GraduateSnapshot } from './identity.js';
 import { defineRequest } from './request.js';
 
@@ -71,7 +72,7 @@ export interface GraduateListItem extends GraduateSnapshot {
 }
 
 export const graduatesList = defineRequest<
-  { schoolCode: string; page: number; pageSize: number; departmentCode?: string; q?: string },
+  { schoolCode: string; page: number; pageSize: number; departmentCode?: string; q?: string; destination?: Destination },
   { items: GraduateListItem[]; total: number; page: number; pageSize: number }
 >({
   service: 'identity',
@@ -85,6 +86,8 @@ export const graduatesList = defineRequest<
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     departmentCode: z.string().min(1).optional(),
     q: z.string().min(1).max(64).optional(),
+    /** As signing last announced it (a moment behind signing itself). */
+    destination: z.enum(DESTINATIONS).optional(),
   }),
 });
 

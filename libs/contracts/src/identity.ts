@@ -23,14 +23,7 @@ export const authSigningKeys = defineRequest<Record<string, never>, { keys: Publ
 
 /* ---- Graduates (roster records, 生源信息) as other services see them: never the full ID number. */
 
-export const DESTINATIONS = [
-  'AWAITING_EMPLOYMENT',
-  'SIGNED_ONLINE',
-  'SIGNED_OFFLINE',
-  'FURTHER_STUDY',
-  'OTHER',
-] as const;
-export type Destination = (typeof DESTINATIONS)[number];
+export { DESTINATIONS, type Destination } from './destinations.js';
 
 export const graduateSnapshotSchema = z.object({
   graduateId: z.string(),

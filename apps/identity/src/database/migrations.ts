@@ -3,6 +3,7 @@ import { SigningKeys1764280000100 } from './migrations/1764280000100-SigningKeys
 import { Identity1764280000200 } from './migrations/1764280000200-Identity.js';
 import { IdentityInboxParties1764280000300 } from './migrations/1764280000300-IdentityInboxParties.js';
 import { StaffDeactivation1764280000400 } from './migrations/1764280000400-StaffDeactivation.js';
+import { GraduateDestination1764280000500 } from './migrations/1764280000500-GraduateDestination.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
 export const identityMigrations = [
@@ -11,4 +12,5 @@ export const identityMigrations = [
   Identity1764280000200,
   IdentityInboxParties1764280000300,
   StaffDeactivation1764280000400,
+  GraduateDestination1764280000500,
 ];

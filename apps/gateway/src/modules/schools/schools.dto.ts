@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DESTINATIONS, type Destination } from '@netsign/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -94,6 +95,11 @@ export class ListGraduatesQuery extends LongPageQuery {
   @IsString()
   @Length(1, 64)
   q?: string;
+
+  @ApiPropertyOptional({ enum: DESTINATIONS, description: 'e.g. AWAITING_EMPLOYMENT: who has not signed yet' })
+  @IsOptional()
+  @IsIn(DESTINATIONS)
+  destination?: Destination;
 }
 
 export class CorrectionsQuery {

@@ -238,9 +238,10 @@ export class SchoolsHttpController {
   }
 }
 
-function strip(query: ListGraduatesQuery): { departmentCode?: string; q?: string } {
+function strip(query: ListGraduatesQuery): Pick<ListGraduatesQuery, 'departmentCode' | 'q' | 'destination'> {
   return {
     ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}),
     ...(query.q ? { q: query.q } : {}),
+    ...(query.destination ? { destination: query.destination } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { CounsellorAssignmentUseCase } from './use-cases/counsellor-assignment.u
 import { GraduateQueriesUseCase } from './use-cases/graduate-queries.use-case.js';
 import { ImportRosterUseCase } from './use-cases/import-roster.use-case.js';
 import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
+import { DestinationEventsSubscriber } from './destination-events.subscriber.js';
 
 @Module({
   imports: [AccountsModule],
@@ -18,6 +19,7 @@ import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
     ListGraduatesUseCase,
     GraduateQueriesUseCase,
     CounsellorAssignmentUseCase,
+    DestinationEventsSubscriber,
   ],
   exports: [GraduatesRepository, GraduateQueriesUseCase, ImportRosterUseCase],
 })

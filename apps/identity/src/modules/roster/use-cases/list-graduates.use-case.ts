@@ -35,6 +35,7 @@ export class ListGraduatesUseCase {
       where.push(`(g.id = ANY(${ids}::uuid[]) OR g.class_name = ANY(${classes}::text[]))`);
     }
     if (query.departmentCode) where.push(`g.department_code = ${param(query.departmentCode)}`);
+    if (query.destination) where.push(`g.destination = ${param(query.destination)}`);
     if (query.q) {
       const q = param(query.q);
       where.push(`(g.student_no = ${q} OR starts_with(g.name, ${q}))`);
