@@ -158,6 +158,13 @@ describe('gateway HTTP: compression and metrics', () => {
     expect(JSON.parse(queues.text).queues.map((q: { name: string }) => q.name)).toContain('print');
   });
 
+  it('shows how far each durable event consumer is behind its stream', async () => {
+    const scrape = (await raw('/api/metrics', scraper)).text;
+    // Every service's consumers are there, e.g. review's of signing's agreement events.
+    expect(scrape).toMatch(/netsign_event_consumer_pending\{stream="[A-Z0-9_]*EVENTS_SIGNING",consumer="[a-z0-9_-]*agreement-events"\} \d+/);
+    expect(scrape).toMatch(/netsign_event_consumer_ack_pending\{stream="[A-Z0-9_]*EVENTS_IDENTITY",consumer="[a-z0-9_-]+"\} \d+/);
+  });
+
   it('serves metrics only to a scraper with METRICS_TOKEN', async () => {
     expect((await raw('/api/metrics')).status).toBe(401);
     const wrong = await raw('/api/metrics', { authorization: 'Bearer not-the-scrape-token' });

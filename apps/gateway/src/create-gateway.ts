@@ -5,11 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerCompression } from './common/compression.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
+import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
@@ -64,6 +65,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   registerDispatchMetrics(app.get(BusClient));
+  registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
