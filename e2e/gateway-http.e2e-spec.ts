@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { jetstream } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { waitFor } from '@netsign/testing';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
@@ -163,6 +166,21 @@ describe('gateway HTTP: compression and metrics', () => {
     // Every service's consumers are there, e.g. review's of signing's agreement events.
     expect(scrape).toMatch(/netsign_event_consumer_pending\{stream="[A-Z0-9_]*EVENTS_SIGNING",consumer="[a-z0-9_-]*agreement-events"\} \d+/);
     expect(scrape).toMatch(/netsign_event_consumer_ack_pending\{stream="[A-Z0-9_]*EVENTS_IDENTITY",consumer="[a-z0-9_-]+"\} \d+/);
+  });
+
+  it('shows every service up and how many events each has parked', async () => {
+    const scrape = (await raw('/api/metrics', scraper)).text;
+    for (const service of ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync']) {
+      expect(scrape).toContain(`netsign_service_up{service="${service}"} 1`);
+      expect(scrape).toContain(`netsign_parked_events{service="${service}"} 0`);
+    }
+    // An event no consumer can read is parked (not retried forever) and shows at once.
+    const nc = await connect({ servers: p.env.vars['NATS_URL']! });
+    await jetstream(nc).publish(`${p.env.busPrefix}.signing.evt.agreement.signed.v1`, '{"not":"an envelope"}', { msgID: randomUUID() });
+    await nc.close();
+    await waitFor(async () => /netsign_parked_events\{service="review"\} 1/.test((await raw('/api/metrics', scraper)).text), {
+      what: 'review parked the unreadable event',
+    });
   });
 
   it('serves metrics only to a scraper with METRICS_TOKEN', async () => {

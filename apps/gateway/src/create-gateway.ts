@@ -11,6 +11,7 @@ import { LogController, type FastifyError, type FastifyReply, type FastifyReques
 import { registerCompression } from './common/compression.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
+import { registerServiceMetrics } from './common/metrics/service-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
@@ -66,6 +67,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   registerDispatchMetrics(app.get(BusClient));
   registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));
+  registerServiceMetrics(app.get(BusClient));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -7,6 +7,8 @@ export interface HealthReply {
   service: ServiceName;
   status: 'up' | 'degraded';
   checks: Record<string, 'up' | 'down'>;
+  /** Events this service's consumers gave up on and operators have not replayed yet. */
+  parkedEvents?: number;
 }
 
 export interface ParkedEvent {

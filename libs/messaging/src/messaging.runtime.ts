@@ -86,10 +86,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
       .query('SELECT 1')
       .then(() => 'up' as const, () => 'down' as const);
     const nats = this.nc.isClosed() ? ('down' as const) : ('up' as const);
+    const parked: Array<{ n: number }> = await this.dataSource
+      .query(`SELECT count(*)::int AS n FROM parked_events WHERE replayed_at IS NULL`)
+      .catch(() => []);
     return {
       service: this.options.service,
       status: database === 'up' && nats === 'up' ? 'up' : 'degraded',
       checks: { database, nats },
+      ...(parked[0] ? { parkedEvents: parked[0].n } : {}),
     };
   }
 
