@@ -95,6 +95,15 @@ describe('signing through the gateway', () => {
       expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
     }
     expect((await list(w.admin, '?status=NOPE')).status).toBe(400);
+    // Search: by agreement number, student number, the start of a name; never beyond the scope.
+    const ids = async (token: string, q: string) =>
+      (await list(token, `?q=${encodeURIComponent(q)}`)).body.items.map((a: { id: string }) => a.id);
+    expect(await ids(w.schoolAdmin, law.body.agreementNo)).toEqual([law.body.agreementId]);
+    expect(await ids(w.schoolAdmin, g.identity.studentNo)).toEqual([law.body.agreementId]);
+    expect(await ids(w.schoolAdmin, g.identity.name)).toContain(law.body.agreementId);
+    expect(await ids(csStaff, law.body.agreementNo)).toEqual([]);
+    expect(await ids(autonomous.token, law.body.agreementNo)).toEqual([]);
+    expect(await ids(w.schoolAdmin, '%')).toEqual([]); // a wildcard is just a character
   });
 
   it('method 3: QR card without personal data; masked view; forged 4xx, expired 410; signs QR_CARD', async () => {

@@ -166,6 +166,8 @@ export const agreementGet = defineRequest<{ agreementId: string }, AgreementView
 export interface AgreementListQuery {
   status?: AgreementStatus;
   method?: SigningMethod;
+  /** Agreement number, graduate's student number, or the start of the graduate's or employer's name. */
+  q?: string;
   page: number;
   pageSize: number;
 }
@@ -175,6 +177,7 @@ export const agreementList = defineRequest<AgreementListQuery, { items: Agreemen
   request: z.object({
     status: z.enum(AGREEMENT_STATUSES).optional(),
     method: z.enum(SIGNING_METHODS).optional(),
+    q: z.string().trim().min(1).max(64).optional(),
     ...pageSchema,
   }),
 });

@@ -19,6 +19,7 @@ import {
   IsUUID,
   Max,
   MaxLength,
+  MinLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -61,6 +62,8 @@ export class SignQrCardDto {
 export class AgreementListQueryDto {
   @ApiPropertyOptional({ enum: AGREEMENT_STATUSES }) @IsOptional() @IsIn(AGREEMENT_STATUSES) status?: AgreementStatus;
   @ApiPropertyOptional({ enum: SIGNING_METHODS }) @IsOptional() @IsIn(SIGNING_METHODS) method?: SigningMethod;
+  @ApiPropertyOptional({ description: 'agreement number, student number, or the start of the graduate’s or employer’s name' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) q?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }

@@ -40,7 +40,7 @@ export class AgreementsHttpController {
   list(@Query() query: AgreementListQueryDto, @Ctx() ctx: RequestContext) {
     return this.bus.request(
       agreementList,
-      { status: query.status, method: query.method, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
+      { status: query.status, method: query.method, q: query.q, page: query.page ?? 1, pageSize: query.pageSize ?? 20 },
       ctx,
     );
   }

@@ -154,6 +154,13 @@ export class AgreementRepository {
     const where = [scopeSql(scope, params)];
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.method) where.push(`method = $${params.push(q.method)}`);
+    if (q.q) {
+      // Exact numbers, or names by their start (an index on the number; names within the scope).
+      const exact = params.push(q.q);
+      const prefix = params.push(`${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(agreement_no = $${exact} OR snapshot->'graduate'->>'studentNo' = $${exact}
+        OR snapshot->'graduate'->>'name' LIKE $${prefix} OR snapshot->'employer'->>'name' LIKE $${prefix})`);
+    }
     const filter = where.join(' AND ');
     const [count] = (await db.query(`SELECT count(*)::int AS n FROM agreements WHERE ${filter}`, params)) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await db.query(
