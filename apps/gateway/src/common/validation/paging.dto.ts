@@ -2,8 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `?page=&pageSize=` with a default and a largest page size. */
-function pageQueryOf(defaultSize: number, maxSize: number) {
+/** `?page=&pageSize=` with a default and a largest page size (the handler applies the defaults). */
+export function pageQueryOf(defaultSize: number, maxSize: number) {
   class PageQueryOf {
     @ApiPropertyOptional({ default: 1 })
     @IsOptional()

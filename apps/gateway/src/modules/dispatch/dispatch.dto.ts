@@ -1,28 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { DISPATCH_RECORD_STATUSES, type DispatchRecordStatus } from '@netsign/contracts';
+import { pageQueryOf } from '../../common/validation/paging.dto.js';
 
-export class DispatchRecordQueryDto {
+export class DispatchRecordQueryDto extends pageQueryOf(50, 500) {
   @ApiPropertyOptional({ enum: DISPATCH_RECORD_STATUSES })
   @IsOptional()
   @IsIn(DISPATCH_RECORD_STATUSES)
   status?: DispatchRecordStatus;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize = 50;
 }
 
 export class ReconcileDto {

@@ -23,7 +23,7 @@ export class DispatchHttpController {
   @Roles(Role.PROVINCE_ADMIN)
   @ApiOperation({ summary: 'Delivery log to the provincial dispatch system, by status' })
   list(@Query() query: DispatchRecordQueryDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(dispatchRecordList, { status: query.status, page: query.page, pageSize: query.pageSize }, ctx);
+    return this.bus.request(dispatchRecordList, { status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 50 }, ctx);
   }
 
   @Post('records/:id/replay')

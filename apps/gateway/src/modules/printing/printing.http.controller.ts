@@ -60,7 +60,7 @@ export class PrintingHttpController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Print management (协议书打印管理): approved agreements, their PDFs and print history' })
   list(@Query() query: PrintRecordQueryDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(printRecordList, { status: query.status, page: query.page, pageSize: query.pageSize }, ctx);
+    return this.bus.request(printRecordList, { status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 20 }, ctx);
   }
 
   @Post('print-records/:agreementId/re-render')
