@@ -1,14 +1,32 @@
 #!/usr/bin/env node
-// Runs every test (unit, integration, e2e) in Jest's ESM mode, which Nest 12 (ESM-only) needs.
-// Extra arguments go to Jest, e.g. `npm test -- libs/messaging`.
+// Runs every test: Jest (unit, integration, e2e; ESM mode, which Nest 12 needs), then the browser
+// tests (Playwright on Debian's Chromium against the real system, playwright.config.ts).
+// Extra arguments go to Jest; a path filter (e.g. `npm test -- libs/messaging`) runs only Jest.
+// `--ci` (from .ci/run) also writes Playwright's JSON report to reports/playwright.json.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const env = { ...process.env, NODE_ENV: 'test' };
 const jest = require.resolve('jest/bin/jest');
-const result = spawnSync(
+const jestRun = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--forceExit', ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--forceExit', ...args],
+  { stdio: 'inherit', env },
 );
-process.exit(result.status ?? 1);
+const filtered = args.some((a) => !a.startsWith('-'));
+if (filtered || process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status ?? 1);
+
+// The browser tests drive the built system: build what is missing (CI has built it already).
+if (!existsSync('dist/apps/gateway/src/main.js')) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+}
+const playwright = require.resolve('@playwright/test/cli');
+const browserRun = spawnSync(process.execPath, [playwright, 'test'], {
+  stdio: 'inherit',
+  env: { ...env, ...(args.includes('--ci') ? { CI: 'true' } : {}) },
+});
+process.exit(jestRun.status || browserRun.status || 0);
