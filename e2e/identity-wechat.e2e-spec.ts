@@ -7,6 +7,7 @@ import { EventProbe, waitFor } from '@netsign/testing';
 import pg from 'pg';
 import { startWechatFake, type WechatFake } from '../apps/wechat-fake/src/wechat-fake.js';
 import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
+import { maskedIdNumber } from './support/masking.js';
 import { startPlatform, type Platform } from './support/platform.js';
 
 const id = (n: number) => {
@@ -132,7 +133,7 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     expect(ok.status).toBe(200);
     expect(ok.body.graduate).toMatchObject({
       studentNo: 'W1',
-      idNumberMasked: `340104********${id(1).slice(-4)}`,
+      idNumberMasked: maskedIdNumber(id(1)),
     });
     t.graduateA = ok.body.accessToken;
     t.graduateAId = ok.body.graduate.graduateId;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from '@netsign/testing';
+import { Queue } from 'bullmq';
+import { PRINT_QUEUE, queuePrefix, redisConnection } from '../apps/printing/src/modules/print-jobs/print-queue.js';
 import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 
 const execFile = promisify(execFileCb);
@@ -46,30 +48,56 @@ describe('printing through the gateway', () => {
     expect(early.body.code).toBe('NOT_PRINTABLE');
 
     await waitFor(async () => (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find((t: any) => t.agreementId === agreementId));
-    w.ok(await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, { decision: 'APPROVE' }));
 
-    let sawRendering = false;
+    // The print queue is held while the approval reaches printing, so the answer before the PDF
+    // exists is seen for certain: 202 RENDERING (never 200, never an error), and it stays so.
+    const redis = redisConnection(w.p.env.vars['REDIS_URL']!);
+    const queue = new Queue(PRINT_QUEUE, { connection: redis, prefix: queuePrefix({ BUS_PREFIX: w.p.env.busPrefix }) });
+    const open = () => fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${g.token}` } });
+    try {
+      await queue.pause();
+      w.ok(await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, { decision: 'APPROVE' }));
+      const rendering = await waitFor(
+        async () => {
+          const res = await open();
+          if (res.status === 409) return undefined; // the approval is still on its way to signing
+          return res;
+        },
+        { timeoutMs: 30_000, intervalMs: 100, what: 'an answer after the approval' },
+      );
+      expect(rendering.status).toBe(202);
+      expect(await rendering.json()).toEqual({ status: 'RENDERING' });
+      // Once printing has its record (QUEUED, its job held in the queue) the answer is the same.
+      await waitFor(
+        async () => (await http('GET', '/api/print-records?pageSize=100', w.schoolAdmin)).body.items?.some((r: any) => r.agreementId === agreementId && r.status === 'QUEUED'),
+        { what: 'the print record, queued' },
+      );
+      const queued = await open();
+      expect(queued.status).toBe(202);
+      expect(await queued.json()).toEqual({ status: 'RENDERING' });
+    } finally {
+      await queue.resume();
+      await queue.close();
+      redis.disconnect();
+    }
+
     const pdf = await waitFor(
       async () => {
-        const res = await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${g.token}` } });
-        if (res.status === 202) {
-          sawRendering = true;
-          expect(await res.json()).toEqual({ status: 'RENDERING' });
-          return undefined;
-        }
-        if (res.status === 409) return undefined; // the approval is still on its way to signing
+        const res = await open();
+        if (res.status === 202) return undefined;
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('application/pdf');
         return Buffer.from(await res.arrayBuffer());
       },
       { timeoutMs: 90_000, intervalMs: 250, what: 'the agreement PDF' },
     );
-    expect(sawRendering || pdf.length > 0).toBe(true);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The employer that signed may print it too; another employer may not.
     expect((await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(200);
-    expect([403, 404]).toContain((await http('GET', `/api/agreements/${agreementId}/pdf`, other.token)).status);
+    // Another employer is told nothing about the agreement, as when it reads it (signing's scope).
+    const foreign = await http('GET', `/api/agreements/${agreementId}/pdf`, other.token);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
 
     const file = join(dir, 'agreement.pdf');
     await writeFile(file, pdf);

@@ -5,6 +5,7 @@ import { runService, type RunningService, type ServiceDefinition } from '@netsig
 import { createTestEnv, type TestEnv } from '@netsign/testing';
 import { createGateway } from '../../apps/gateway/src/create-gateway.js';
 import { gatewayEnvSchema } from '../../apps/gateway/src/gateway.env.js';
+import { badlyMaskedIdNumbers } from './masking.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
 export interface Platform {
@@ -12,7 +13,7 @@ export interface Platform {
   env: TestEnv;
   gateway: NestFastifyApplication;
   services: Map<ServiceName, RunningService<unknown>>;
-  /** fetch against the gateway, JSON in and out. */
+  /** fetch against the gateway, JSON in and out; fails on any `idNumberMasked` not exactly masked. */
   http(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   stopService(name: ServiceName): Promise<void>;
   startService(name: ServiceName): Promise<void>;
@@ -62,6 +63,10 @@ export async function startPlatform(
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         // not JSON (e.g. metrics)
+      }
+      const badlyMasked = badlyMaskedIdNumbers(parsed);
+      if (badlyMasked.length > 0) {
+        throw new Error(`${method} ${path} returned ID numbers not masked as 340104********1234: ${badlyMasked.join(', ')}`);
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },

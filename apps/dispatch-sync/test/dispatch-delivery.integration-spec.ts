@@ -124,6 +124,35 @@ describe('dispatch delivery', () => {
     expect(first?.record.idNumber).toBe(idNumberFor(7));
   });
 
+  it('sends each graduate’s waiting records in sequence, the next only after the previous was accepted', async () => {
+    // All three records of every graduate wait before delivery starts, appended graduate by
+    // graduate (1, 2, 3 side by side in the log), so a claim that took any undelivered record, not
+    // only a graduate's lowest, would have 2 and 3 in flight beside 1.
+    const byGraduate = storyInputs(20);
+    const sideBySide = byGraduate
+      .map((input, i) => ({ input, graduate: i % 20, step: Math.floor(i / 20) }))
+      .sort((a, b) => a.graduate - b.graduate || a.step - b.step)
+      .map((x) => x.input);
+    const recordIds = await append(sideBySide);
+    await newLoop().start();
+    await waitFor(
+      async () => {
+        const m = await log.backlogMetrics();
+        return m.delivering === 0 && m.pending === m.blockedByDead;
+      },
+      { what: 'nothing left to send' },
+    );
+    const { stats } = standin.state;
+    expect(stats.refused).toEqual({});
+    expect(acceptedExactlyOnceInOrder(standin, recordIds)).toEqual([]);
+    // Not put right by the province's refusals: no attempt was refused (409 OUT_OF_ORDER or
+    // SEQUENCE_TAKEN, above), none was sent while one of the same graduate was in hand, none repeated.
+    expect(stats.overlappingPerGraduate).toBe(0);
+    expect(stats.requests).toBe(60);
+    const rows: Array<{ attempts: number }> = await ds.query(`SELECT attempts FROM dispatch_records`);
+    expect(rows.every((r) => r.attempts === 1)).toBe(true);
+  });
+
   it('survives a province that answers after the timeout, then recovers', async () => {
     const recordIds = await append(storyInputs(10));
     await control({ delayMs: 700 }); // beyond the 400 ms timeout: every attempt "fails", some are accepted

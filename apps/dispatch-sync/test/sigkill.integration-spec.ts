@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { graduateIdNumber } from '@netsign/contracts';
 import { BusNames } from '@netsign/messaging';
@@ -18,11 +18,8 @@ import {
 
 const MAIN = 'dist/apps/dispatch-sync/src/main.js';
 
-/** The real process is killed, so it must be built: CI builds first; a stale build is rebuilt. */
-function ensureBuilt(): void {
-  const source = statSync('apps/dispatch-sync/src/modules/delivery/dispatch-delivery.ts').mtimeMs;
-  if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < source) execSync('npm run build', { stdio: 'ignore' });
-}
+// The real process is killed, so it runs from dist/: Jest's global set-up
+// (libs/testing/src/jest-global-setup.js) builds it first when it is missing or stale.
 
 /**
  * SIGKILL of a real dispatch-sync process in the middle of delivering, then a restart: every
@@ -50,7 +47,7 @@ describe('dispatch-sync killed mid-delivery', () => {
     });
 
   beforeAll(async () => {
-    ensureBuilt();
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: the global set-up should have built it`);
     ({ env, ds } = await openDispatchDatabase('sigkill'));
     province = await startProvinceStandin({ port: 0, host: '127.0.0.1', secret });
     nc = await connect({ servers: env.vars['NATS_URL'] });

@@ -91,6 +91,8 @@ describe('agreement renderer (real Chromium)', () => {
       expect(text).not.toContain('SCRIPT RAN');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(hits).toEqual([]);
+      // The page is also offline, so an empty `hits` alone would not show interception works: the
+      // counter counts only requests Chromium reports as aborted by it (stylesheet, image, frame).
       expect(bare.counters.blockedRequests).toBeGreaterThanOrEqual(3);
     } finally {
       await bare.close();

@@ -71,7 +71,7 @@ export class BrowserPool implements PdfRenderer {
   private readonly waiters: Array<() => void> = [];
   private busy = 0;
   private closed = false;
-  /** For metrics and tests. */
+  /** For metrics and tests; `blockedRequests` counts requests Chromium reports aborted by the interception. */
   readonly counters = { documents: 0, launches: 0, blockedRequests: 0, crashes: 0 };
 
   constructor(options: BrowserPoolOptions = {}) {
@@ -147,9 +147,15 @@ export class BrowserPool implements PdfRenderer {
       if (request.url().startsWith('data:')) {
         void request.continue().catch(() => undefined);
       } else {
-        this.counters.blockedRequests++;
         void request.abort('blockedbyclient').catch(() => undefined);
       }
+    });
+    // Counted when Chromium reports the abort, not when it is asked for: a request that failed for
+    // another reason (the offline emulation says net::ERR_INTERNET_DISCONNECTED) is not one this
+    // fence stopped, so the counter shows that interception itself works. (Subresources report
+    // `net::ERR_BLOCKED_BY_CLIENT.Inspector`, frames the bare code.)
+    page.on('requestfailed', (request: HTTPRequest) => {
+      if (request.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT')) this.counters.blockedRequests++;
     });
     return page;
   }

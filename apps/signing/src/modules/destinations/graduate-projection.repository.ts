@@ -33,6 +33,9 @@ export class GraduateProjectionRepository {
   /**
    * Writes identity's snapshot and returns the row locked for this transaction: concurrent
    * signings for one graduate queue here, and each sees the destination the previous one left.
+   * The partial unique index would stop a second agreement without it; what only the lock
+   * prevents is a signing overwriting a destination a school admin is recording at that moment
+   * (test/graduate-row-lock.integration-spec.ts).
    */
   async upsertAndLock(tx: EntityManager, s: GraduateSnapshot): Promise<GraduateRow> {
     const rows = await preparedQuery(
