@@ -8,6 +8,7 @@ import { ErrorCode } from '@netsign/contracts';
 import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { registerCompression } from './common/compression.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
@@ -24,6 +25,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the gateway application (used by main.ts and by end-to-end tests). */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  // Field messages of VALIDATION_FAILED are read by people: zod's Chinese messages.
+  z.config(z.locales.zhCN());
   const log = createPino('gateway', env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
