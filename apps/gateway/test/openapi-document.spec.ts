@@ -71,6 +71,16 @@ describe('the OpenAPI document', () => {
     expect(error.example.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('shows example bodies that the same schemas accept', () => {
+    const examples = gatewayRoutes(GATEWAY_CONTROLLERS).filter((r) => r.spec?.body && r.spec.example !== undefined);
+    expect(examples.length).toBeGreaterThanOrEqual(15);
+    const refused = examples
+      .map((r) => ({ op: r.spec!.operationId, result: r.spec!.body!.safeParse(r.spec!.example) }))
+      .filter(({ result }) => !result.success)
+      .map(({ op, result }) => `${op}: ${JSON.stringify(result.error?.issues)}`);
+    expect(refused).toEqual([]);
+  });
+
   it('describes request bodies, parameters and uploads, with Chinese examples', () => {
     const sign = document.paths['/api/agreements'].post;
     expect(sign.requestBody.content['application/json'].schema.properties.terms).toBeDefined();
@@ -82,5 +92,6 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(pdf.responses['200'].content)).toEqual(['application/pdf']);
     expect(pdf.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Rendering' });
     expect(JSON.stringify(document.components.schemas.Graduate.example)).toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.stringify(sign.requestBody.content['application/json'].example)).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -2754,6 +2754,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "hr-xingchen",
+                 *       "password": "a-strong-password"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -2817,6 +2823,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "0a3Xb2000abcDEF1gH2iJ3kL4mN5"
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                 };
@@ -2879,6 +2890,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "schoolCode": "10357",
+                 *       "name": "李明",
+                 *       "studentNo": "2022010101",
+                 *       "idNumber": "340104200301015112"
+                 *     }
+                 */
                 "application/json": {
                     schoolCode: string;
                     name: string;
@@ -3092,6 +3111,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "major": "软件工程"
+                 *       },
+                 *       "reason": "专业名称有误"
+                 *     }
+                 */
                 "application/json": {
                     changes: {
                         name?: string;
@@ -3406,6 +3433,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "10357",
+                 *       "name": "安徽大学",
+                 *       "departments": [
+                 *         {
+                 *           "code": "CS",
+                 *           "name": "计算机学院"
+                 *         },
+                 *         {
+                 *           "code": "LAW",
+                 *           "name": "法学院"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                     name: string;
@@ -3573,6 +3616,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "cs-teacher",
+                 *       "password": "a-strong-password",
+                 *       "role": "DEPARTMENT_STAFF",
+                 *       "departmentCode": "CS"
+                 *     }
+                 */
                 "application/json": {
                     username: string;
                     password: string;
@@ -3756,6 +3807,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "已调离本校"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                 };
@@ -4275,6 +4331,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "REJECT",
+                 *       "reason": "与学籍档案不一致"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     decision: "APPROVE" | "REJECT";
@@ -4366,6 +4428,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "creditCode": "91350100M000100Y43",
+                 *       "name": "合肥星辰科技有限公司",
+                 *       "nature": "民营企业",
+                 *       "industry": "信息技术",
+                 *       "address": "合肥市高新区望江西路 800 号",
+                 *       "hasHiringAutonomy": true,
+                 *       "contactName": "王晓丽",
+                 *       "contactPhone": "0551-65551234",
+                 *       "username": "hr-xingchen",
+                 *       "password": "a-strong-password"
+                 *     }
+                 */
                 "application/json": {
                     creditCode: string;
                     name: string;
@@ -4508,6 +4584,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "positionId": "7d6c5b4a-3f2e-4d1c-8b0a-1234567890ab",
+                 *       "graduate": {
+                 *         "schoolCode": "10357",
+                 *         "name": "李明",
+                 *         "studentNo": "2022010101",
+                 *         "idNumber": "340104200301015112"
+                 *       },
+                 *       "terms": {
+                 *         "workLocation": "安徽省合肥市",
+                 *         "monthlySalary": 9500,
+                 *         "probationMonths": 3,
+                 *         "contractYears": 3,
+                 *         "archiveTransferAddress": "合肥市人才服务中心",
+                 *         "hukouTransferAddress": "合肥市公安局蜀山分局",
+                 *         "otherTerms": "",
+                 *         "superiorAuthority": null
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     positionId: string;
@@ -4858,6 +4955,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "positionId": "7d6c5b4a-3f2e-4d1c-8b0a-1234567890ab",
+                 *       "terms": {
+                 *         "workLocation": "安徽省合肥市",
+                 *         "monthlySalary": 9500,
+                 *         "probationMonths": 3,
+                 *         "contractYears": 3,
+                 *         "archiveTransferAddress": "合肥市人才服务中心",
+                 *         "hukouTransferAddress": "合肥市公安局蜀山分局",
+                 *         "otherTerms": "",
+                 *         "superiorAuthority": null
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     positionId: string;
@@ -4977,6 +5089,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "destination": "SIGNED_OFFLINE",
+                 *       "note": "已签订纸质协议"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
@@ -5071,6 +5189,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "线下协议已解除"
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                 };
@@ -5230,6 +5353,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "后端开发工程师",
+                 *       "location": "安徽省合肥市",
+                 *       "headcount": 3,
+                 *       "salaryRange": "8k-12k",
+                 *       "description": "负责网签平台后端开发"
+                 *     }
+                 */
                 "application/json": {
                     title: string;
                     location: string;
@@ -5487,6 +5619,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "summary": "熟悉 TypeScript 与 PostgreSQL",
+                 *       "education": "安徽大学 软件工程 本科",
+                 *       "experience": "网签平台实习",
+                 *       "skills": [
+                 *         "TypeScript",
+                 *         "PostgreSQL"
+                 *       ],
+                 *       "phone": "13800000000",
+                 *       "email": "liming@example.com"
+                 *     }
+                 */
                 "application/json": {
                     /** @default  */
                     summary?: string;
@@ -5725,6 +5870,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-05-20T09:30:00+08:00",
+                 *       "place": "合肥市高新区望江西路 800 号 B3 栋 12 层",
+                 *       "note": "请携带简历",
+                 *       "respondBy": "2026-05-18T18:00:00+08:00"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date-time */
                     at: string;
@@ -6066,6 +6219,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "passed": true,
+                 *       "offer": {
+                 *         "positionId": "7d6c5b4a-3f2e-4d1c-8b0a-1234567890ab",
+                 *         "terms": {
+                 *           "workLocation": "安徽省合肥市",
+                 *           "monthlySalary": 9500,
+                 *           "probationMonths": 3,
+                 *           "contractYears": 3,
+                 *           "archiveTransferAddress": "合肥市人才服务中心",
+                 *           "hukouTransferAddress": "合肥市公安局蜀山分局",
+                 *           "otherTerms": "",
+                 *           "superiorAuthority": null
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     passed: boolean;
                     offer?: {
@@ -7329,6 +7500,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "REJECT",
+                 *       "reason": "用人单位资质材料不全"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     decision: "APPROVE" | "REJECT";
@@ -8069,6 +8246,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "DISAGREE",
+                 *       "reason": "解约材料不全，请补充单位同意函"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     decision: "AGREE" | "DISAGREE";
@@ -8242,6 +8425,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "formNo": "AH2026-000123"
+                 *     }
+                 */
                 "application/json": {
                     formNo: string;
                 };
@@ -8334,6 +8522,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "formNo": "AH2026-000124",
+                 *       "reason": "原协议书遗失"
+                 *     }
+                 */
                 "application/json": {
                     formNo: string;
                     reason: string;

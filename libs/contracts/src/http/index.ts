@@ -7,3 +7,4 @@ export * from './printing-views.js';
 export * from './platform-views.js';
 export * from './identity-requests.js';
 export * from './service-requests.js';
+export * from './examples.js';

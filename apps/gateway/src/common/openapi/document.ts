@@ -39,8 +39,8 @@ function fallbackOperationId(route: GatewayRoute): string {
 
 function requestOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteConfig['request'] {
   const params = spec?.params ?? (route.path.includes('{') ? pathParams(route.path) : undefined);
-  const content: Record<string, { schema: z.ZodType }> = {};
-  if (spec?.body) content['application/json'] = { schema: spec.body };
+  const content: Record<string, { schema: z.ZodType; example?: unknown }> = {};
+  if (spec?.body) content['application/json'] = { schema: spec.body, ...(spec.example !== undefined ? { example: spec.example } : {}) };
   if (spec?.upload) {
     content['multipart/form-data'] = { schema: spec.upload.fields };
     if (spec.upload.json) content['application/json'] = { schema: spec.upload.json };

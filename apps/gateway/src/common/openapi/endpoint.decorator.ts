@@ -31,6 +31,8 @@ export interface EndpointSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** An example body (Chinese text where people write it), shown in the document. */
+  example?: unknown;
   upload?: UploadSpec;
   /** The success answer (status: @HttpCode, else 201 for POST and 200 otherwise). */
   response: z.ZodType | FileAnswer;

@@ -10,6 +10,7 @@ import {
   Role,
   signResultView,
   uuidParams,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -33,6 +34,7 @@ export class AgreementsHttpController {
     operationId: 'signAgreementDirect',
     summary: 'Method 2: the employer signs with a graduate identified by school, name, student no and ID no',
     body: agreementSignDirect.request,
+    example: REQUEST_EXAMPLES.signDirect,
     response: signResultView,
     errors: [ErrorCode.ROSTER_MISMATCH, ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })

@@ -9,6 +9,7 @@ import {
   authWechatBind,
   authWechatLogin,
   Role,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -48,6 +49,7 @@ export class AuthHttpController {
     operationId: 'login',
     summary: 'Staff, employer and admin login → {accessToken}',
     body: authLogin.request,
+    example: REQUEST_EXAMPLES.login,
     response: accessTokenView,
     errors: [ErrorCode.UNAUTHENTICATED],
   })
@@ -63,6 +65,7 @@ export class AuthHttpController {
     operationId: 'wechatLogin',
     summary: 'Mini-program login: exchanges the code with WeChat → {accessToken, bound}',
     body: authWechatLogin.request,
+    example: REQUEST_EXAMPLES.wechatLogin,
     response: wechatLoginView,
     errors: [ErrorCode.UNAUTHENTICATED],
   })
@@ -81,6 +84,7 @@ export class AuthHttpController {
     operationId: 'wechatBind',
     summary: 'Binds the WeChat session to the matching roster record → {accessToken, graduate}',
     body: authWechatBind.request,
+    example: REQUEST_EXAMPLES.wechatBind,
     response: wechatBindView,
     errors: [ErrorCode.ROSTER_MISMATCH, ErrorCode.ALREADY_BOUND],
   })

@@ -1,6 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { employerAccountView, employerRegister, ErrorCode, type RequestContext, type RequestOf } from '@netsign/contracts';
+import {
+  employerAccountView,
+  employerRegister,
+  ErrorCode,
+  REQUEST_EXAMPLES,
+  type RequestContext,
+  type RequestOf,
+} from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { Public } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
@@ -18,6 +25,7 @@ export class EmployersHttpController {
     operationId: 'registerEmployer',
     summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)',
     body: employerRegister.request,
+    example: REQUEST_EXAMPLES.registerEmployer,
     response: employerAccountView,
     errors: [ErrorCode.CONFLICT],
   })

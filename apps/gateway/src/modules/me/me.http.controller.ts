@@ -11,6 +11,7 @@ import {
   notificationsQuery,
   sourceInfoConfirmationView,
   sourceInfoCorrectionView,
+  REQUEST_EXAMPLES,
   type CorrectionChanges,
   notificationRead,
   notificationsList,
@@ -61,6 +62,7 @@ export class MeHttpController {
     operationId: 'requestSourceInfoCorrection',
     summary: 'Asks the school to correct the record; applied only when the school admin approves',
     body: sourceInfoCorrectionRequest.request,
+    example: REQUEST_EXAMPLES.correction,
     response: sourceInfoCorrectionView,
     errors: [ErrorCode.INVALID_STATE],
   })

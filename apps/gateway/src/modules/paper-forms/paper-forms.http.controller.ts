@@ -12,6 +12,7 @@ import {
   Role,
   schoolGraduateFormParams,
   schoolParams,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -36,6 +37,7 @@ export class PaperFormsHttpController {
     summary: 'Records the paper agreement form issued to a graduate (the first one)',
     params: schoolGraduateFormParams,
     body: paperFormIssueBody,
+    example: REQUEST_EXAMPLES.paperForm,
     response: paperFormView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.INVALID_STATE],
   })
@@ -50,6 +52,7 @@ export class PaperFormsHttpController {
     summary: 'Re-issues a form with a reason; the form still held is voided',
     params: schoolGraduateFormParams,
     body: paperFormReissueBody,
+    example: REQUEST_EXAMPLES.paperFormReissue,
     response: paperFormView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.INVALID_STATE],
   })

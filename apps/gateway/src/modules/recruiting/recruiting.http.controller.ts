@@ -35,6 +35,7 @@ import {
   Role,
   signResultView,
   uuidParams,
+  REQUEST_EXAMPLES,
   type PositionInput,
   type RequestContext,
   type RequestOf,
@@ -57,7 +58,13 @@ export class RecruitingHttpController {
 
   @Post('positions')
   @Roles(Role.EMPLOYER)
-  @Endpoint({ operationId: 'createPosition', summary: 'Publishes a position', body: positionCreate.request, response: positionCreatedView })
+  @Endpoint({
+    operationId: 'createPosition',
+    summary: 'Publishes a position',
+    body: positionCreate.request,
+    example: REQUEST_EXAMPLES.createPosition,
+    response: positionCreatedView,
+  })
   createPosition(@Body() b: PositionInput, @Ctx() ctx: RequestContext) {
     return this.bus.request(positionCreate, b, ctx);
   }
@@ -104,7 +111,13 @@ export class RecruitingHttpController {
 
   @Put('me/resume')
   @Roles(Role.GRADUATE)
-  @Endpoint({ operationId: 'putResume', summary: 'The graduate’s resume', body: resumePut.request, response: resumeView })
+  @Endpoint({
+    operationId: 'putResume',
+    summary: 'The graduate’s resume',
+    body: resumePut.request,
+    example: REQUEST_EXAMPLES.resume,
+    response: resumeView,
+  })
   putResume(@Body() resume: Resume, @Ctx() ctx: RequestContext) {
     return this.bus.request(resumePut, resume, ctx);
   }
@@ -141,6 +154,7 @@ export class RecruitingHttpController {
     summary: 'Invites the applicant to an interview (time, place, note, answer deadline)',
     params: uuidParams('applicationId'),
     body: invitationSendBody,
+    example: REQUEST_EXAMPLES.invite,
     response: invitationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
@@ -200,6 +214,7 @@ export class RecruitingHttpController {
     summary: 'Records the interview result; an offer sends a signing offer → {id, passed, offer}',
     params: idParams,
     body: invitationResultBody,
+    example: REQUEST_EXAMPLES.interviewResult,
     response: interviewResultView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })

@@ -11,6 +11,7 @@ import {
   reviewTaskView,
   Role,
   uuidParams,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -60,6 +61,7 @@ export class ReviewHttpController {
     summary: 'APPROVE, or REJECT with a reason; a second decision → 409 INVALID_STATE',
     params: uuidParams('agreementId'),
     body: reviewDecisionSchema,
+    example: REQUEST_EXAMPLES.review,
     response: reviewTaskView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })

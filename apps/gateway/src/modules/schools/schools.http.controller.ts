@@ -36,6 +36,7 @@ import {
   staffUpdateBody,
   wechatBindingRelease,
   wechatBindingReleaseView,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -61,6 +62,7 @@ export class SchoolsHttpController {
     operationId: 'createSchool',
     summary: 'Creates a school with its departments',
     body: schoolCreate.request,
+    example: REQUEST_EXAMPLES.createSchool,
     response: schoolView,
     errors: [ErrorCode.CONFLICT],
   })
@@ -75,6 +77,7 @@ export class SchoolsHttpController {
     summary: 'Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR',
     params: schoolParams,
     body: staffCreateBody,
+    example: REQUEST_EXAMPLES.createStaff,
     response: staffAccountCreatedView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
@@ -130,6 +133,7 @@ export class SchoolsHttpController {
     summary: 'Deactivates a staff account: no more logins, its sessions end at once (audited)',
     params: schoolUserParams,
     body: staffDeactivateBody,
+    example: REQUEST_EXAMPLES.deactivate,
     response: staffAccountView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
@@ -257,6 +261,7 @@ export class SchoolsHttpController {
     summary: 'Approves (the record changes) or rejects (reason required) a correction',
     params: schoolCorrectionParams,
     body: correctionDecisionSchema,
+    example: REQUEST_EXAMPLES.correctionDecision,
     response: sourceInfoCorrectionView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })

@@ -16,6 +16,7 @@ import {
   Role,
   schoolGraduateCodeParams,
   signResultView,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -66,6 +67,7 @@ export class SigningHttpController {
     summary: 'Method 3: the employer signs with the graduate of a scanned card',
     params: qrCardParams,
     body: qrCardSignBody,
+    example: REQUEST_EXAMPLES.signQrCard,
     response: signResultView,
     errors: [ErrorCode.QR_CARD_EXPIRED, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
@@ -84,6 +86,7 @@ export class SigningHttpController {
     summary: 'Records a destination reached outside the platform (e.g. SIGNED_OFFLINE); audited',
     params: schoolGraduateCodeParams,
     body: destinationSetBody,
+    example: REQUEST_EXAMPLES.setDestination,
     response: graduateDestinationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
@@ -103,6 +106,7 @@ export class SigningHttpController {
     summary: 'Destination back to AWAITING_EMPLOYMENT (reason required, audited)',
     params: schoolGraduateCodeParams,
     body: destinationUnlockBody,
+    example: REQUEST_EXAMPLES.unlock,
     response: graduateDestinationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })

@@ -14,6 +14,7 @@ import {
   terminationList,
   terminationMaterialContent,
   terminationWithdraw,
+  REQUEST_EXAMPLES,
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
@@ -103,6 +104,7 @@ export class TerminationsHttpController {
     summary: 'AGREE (agreement TERMINATED) or DISAGREE with a reason; another counsellor → 403',
     params: ID,
     body: terminationDecisionSchema,
+    example: REQUEST_EXAMPLES.terminationDecision,
     response: terminationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
