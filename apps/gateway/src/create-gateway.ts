@@ -7,8 +7,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode } from '@netsign/contracts';
 import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
+import type { DestinationStream } from 'pino';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerCompression } from './common/compression.js';
+import { clientErrorHandler } from './common/edge/client-errors.js';
+import { registerJsonBodyParser, registerNulGuard } from './common/edge/json-body.js';
+import { registerSecurityHeaders } from './common/edge/security-headers.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
 import { registerServiceMetrics } from './common/metrics/service-metrics.js';
@@ -22,9 +26,12 @@ import { GatewayModule } from './gateway.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
-/** Builds the gateway application (used by main.ts and by end-to-end tests). */
-export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
-  const log = createPino('gateway', env.LOG_LEVEL);
+/**
+ * Builds the gateway application (used by main.ts and by end-to-end tests, which may read its log
+ * through `logDestination`).
+ */
+export async function createGateway(env: GatewayEnv, options: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+  const log = createPino('gateway', env.LOG_LEVEL, {}, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
     // Fastify 5 takes these through a LogController (the top-level options are deprecated).
@@ -35,6 +42,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
       maxParamLength: 600,
     },
     trustProxy: env.TRUST_PROXY,
+    clientErrorHandler,
     // What Fastify refuses before any route (a malformed URL, an over-long path parameter) answers
     // in the contract's shape too, not Fastify's own.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -53,6 +61,9 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   // No Fastify error handler of our own: Nest sets one at init, in the same scope (a second one
   // drew FSTWRN004 and was replaced by Nest's anyway). Nest's hands errors raised in Fastify hooks
   // (body parsing, rate limits) to the global HttpErrorFilter: `{code, message, details}` still.
+  await registerSecurityHeaders(fastify);
+  registerJsonBodyParser(app, env.BODY_LIMIT_BYTES);
+  registerNulGuard(fastify);
   await registerCompression(fastify);
   await registerRateLimit(fastify, {
     redisUrl: env.REDIS_URL,
@@ -88,7 +99,13 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    // Swagger UI shows this document only: its init script would otherwise load any spec named by
+    // `/api/docs?url=…` (a foreign page in our origin); an empty `url` makes it use the inline spec.
+    // No validator badge either (an image from validator.swagger.io, which the CSP forbids anyway).
+    swaggerOptions: { url: '', validatorUrl: null },
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }
