@@ -333,7 +333,7 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     });
   });
 
-  it('rate-limits binding per graduate record and login per account: 429 RATE_LIMITED', async () => {
+  it('rate-limits binding per WeChat session and login per account: 429 RATE_LIMITED', async () => {
     const session = (await wxLogin('openC')).accessToken;
     const guess = { schoolCode: 'S1', name: '微信3', studentNo: 'W3', idNumber: id(9) };
     const codes: number[] = [];
@@ -361,7 +361,9 @@ describe('identity through the gateway: WeChat login and binding, source info, i
         })
       ).status,
     ).toBe(200);
-    // Many records guessed from one address: the per-address limit (30/min) stops it.
+    // Many records guessed from one session: the per-session limit (BIND_LIMIT_PER_SESSION, 5/min)
+    // stops it; the per-address one is generous (a campus shares one address), see
+    // e2e/hardening-sessions.e2e-spec.ts.
     let status = 0;
     for (let i = 0; i < 40 && status !== 429; i++) {
       status = (await bind(session, { ...guess, studentNo: `X${i}` })).status;

@@ -1,5 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { employerRegister, type RequestContext } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
@@ -14,7 +14,7 @@ export class EmployersHttpController {
 
   @Post()
   @Public()
-  @RouteConfig({ rateLimit: { max: 20, timeWindow: 60_000 } })
+  @RateLimited({ setting: 'EMPLOYER_REGISTRATION_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @ApiOperation({
     summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)',
   })

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   meGet,
@@ -14,7 +13,7 @@ import {
 import { BusClient } from '@netsign/messaging';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { tokenSubjectKey } from '../../common/rate-limit.js';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { ChangePasswordDto, CorrectionRequestDto, NotificationsQuery } from './me.dto.js';
 
 @ApiTags('me')
@@ -62,9 +61,7 @@ export class MeHttpController {
   )
   @HttpCode(200)
   // Guessing the current password with a stolen session is slowed like login (per account).
-  @RouteConfig({
-    rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: tokenSubjectKey() },
-  })
+  @RateLimited({ setting: 'PASSWORD_CHANGE_LIMIT_PER_ACCOUNT', per: 'caller', windowMs: MINUTE })
   @ApiOperation({
     summary:
       'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',

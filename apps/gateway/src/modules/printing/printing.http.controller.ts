@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   printPdfChunk,
@@ -73,7 +73,7 @@ export class PrintingHttpController {
 
   @Get('verify/:token')
   @Public()
-  @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
+  @RateLimited({ setting: 'VERIFY_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @ApiOperation({ summary: 'Checks a printed copy: genuine, which copy, the agreement status now (masked names)' })
   verify(@Param('token') token: string, @Ctx() ctx: RequestContext, @Req() req: FastifyRequest) {
     return this.bus.request(verifyToken, { token, client: req.ip ?? null }, ctx);

@@ -17,10 +17,11 @@ import {
   positionUpdate,
   resumePut,
   Role,
+  USER_ROLES,
   type RequestContext,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
-import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
+import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { toTerms } from '../agreements/agreements.dto.js';
 import {
@@ -70,7 +71,8 @@ export class RecruitingHttpController {
   }
 
   @Get('positions')
-  @Roles(ANY_ROLE)
+  // Not a WeChat session still unbound: it may only bind (docs/api-additions.md, authorisation).
+  @Roles(...USER_ROLES)
   @ApiOperation({ summary: 'Open positions, paged; q searches title, location and description' })
   listPositions(@Query() q: PositionQueryDto, @Ctx() ctx: RequestContext) {
     return this.bus.request(positionList, { q: q.q, employerId: q.employerId, ...paging(q) }, ctx);
