@@ -27,8 +27,8 @@ export const gatewayEnvSchema = commonEnvSchema
     LOGIN_LIMIT_PER_ADDRESS: limit(600),
     WECHAT_LOGIN_LIMIT_PER_ADDRESS: limit(1200),
     /** Binding attempts of one WeChat session (one WeChat account: the token subject). */
-    BIND_LIMIT_PER_SESSION: limit(5),
-    BIND_LIMIT_PER_SESSION_PER_DAY: limit(20),
+    BIND_LIMIT_PER_SESSION: limit(10),
+    BIND_LIMIT_PER_SESSION_PER_DAY: limit(30),
     BIND_LIMIT_PER_ADDRESS: limit(600),
     /**
      * Mismatches on one roster record (school + student number) per hour, from anyone. Past it a
