@@ -3,6 +3,7 @@ import { loadEnv } from '@netsign/config';
 import type { ServiceName } from '@netsign/contracts';
 import { runService, type RunningService, type ServiceDefinition } from '@netsign/runtime';
 import { createTestEnv, type TestEnv } from '@netsign/testing';
+import type { DestinationStream } from 'pino';
 import { createGateway } from '../../apps/gateway/src/create-gateway.js';
 import { gatewayEnvSchema } from '../../apps/gateway/src/gateway.env.js';
 import { badlyMaskedIdNumbers } from './masking.js';
@@ -38,7 +39,14 @@ export interface Platform {
  */
 export async function startPlatform(
   label: string,
-  options: { services?: ServiceName[]; vars?: Record<string, string> } = {},
+  options: {
+    services?: ServiceName[];
+    vars?: Record<string, string>;
+    /** Gateway variables beside the shared ones (e.g. its rate limits). */
+    gatewayVars?: Record<string, string>;
+    /** Where the gateway writes its log (JSON lines); stdout otherwise. */
+    gatewayLog?: DestinationStream;
+  } = {},
 ): Promise<Platform> {
   const env = await createTestEnv(label, options.vars);
   const services = new Map<ServiceName, RunningService<unknown>>();
@@ -49,7 +57,8 @@ export async function startPlatform(
   };
   for (const name of names) await start(name);
   const gateway = await createGateway(
-    loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000' }),
+    loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', ...options.gatewayVars }),
+    { logDestination: options.gatewayLog },
   );
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');

@@ -2,6 +2,7 @@ import { startWechatFake, type WechatFake } from '../../apps/wechat-fake/src/wec
 import { creditCodeCheckChar, organisationCodeCheckChar } from '../../apps/identity/src/modules/accounts/domain/credit-code.js';
 import { idNumberCheckChar } from '../../apps/identity/src/modules/roster/domain/id-number.js';
 import { startPlatform, type Platform } from './platform.js';
+import type { DestinationStream } from 'pino';
 import { issueToken } from './tokens.js';
 
 /**
@@ -55,10 +56,12 @@ export async function startSigningWorld(
   label: string,
   graduates: number,
   vars: Record<string, string> = {},
+  gateway: { gatewayVars?: Record<string, string>; gatewayLog?: DestinationStream } = {},
 ): Promise<SigningWorld> {
   const wechat = await startWechatFake();
   const p = await startPlatform(label, {
     vars: { WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'wx-secret', ...vars },
+    ...gateway,
   });
   const ok = <T>(res: { status: number; body: any }, status?: number): T => {
     if ((status !== undefined && res.status !== status) || res.status >= 300) {

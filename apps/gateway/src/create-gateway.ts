@@ -7,9 +7,13 @@ import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ErrorCode } from '@netsign/contracts';
 import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
+import type { DestinationStream } from 'pino';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { registerCompression } from './common/compression.js';
+import { clientErrorHandler } from './common/edge/client-errors.js';
+import { registerJsonBodyParser, registerNulGuard } from './common/edge/json-body.js';
+import { registerSecurityHeaders } from './common/edge/security-headers.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
 import { registerServiceMetrics } from './common/metrics/service-metrics.js';
@@ -23,11 +27,14 @@ import { gatewayOpenApiDocument } from './gateway.openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
-/** Builds the gateway application (used by main.ts and by end-to-end tests). */
-export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+/**
+ * Builds the gateway application (used by main.ts and by end-to-end tests, which may read its log
+ * through `logDestination`).
+ */
+export async function createGateway(env: GatewayEnv, options: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   // Field messages of VALIDATION_FAILED are read by people: zod's Chinese messages.
   z.config(z.locales.zhCN());
-  const log = createPino('gateway', env.LOG_LEVEL);
+  const log = createPino('gateway', env.LOG_LEVEL, {}, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
     // Fastify 5 takes these through a LogController (the top-level options are deprecated).
@@ -38,6 +45,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
       maxParamLength: 600,
     },
     trustProxy: env.TRUST_PROXY,
+    clientErrorHandler,
     // What Fastify refuses before any route (a malformed URL, an over-long path parameter) answers
     // in the contract's shape too, not Fastify's own.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -56,6 +64,9 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   // No Fastify error handler of our own: Nest sets one at init, in the same scope (a second one
   // drew FSTWRN004 and was replaced by Nest's anyway). Nest's hands errors raised in Fastify hooks
   // (body parsing, rate limits) to the global HttpErrorFilter: `{code, message, details}` still.
+  await registerSecurityHeaders(fastify);
+  registerJsonBodyParser(app, env.BODY_LIMIT_BYTES);
+  registerNulGuard(fastify);
   await registerCompression(fastify);
   await registerRateLimit(fastify, {
     redisUrl: env.REDIS_URL,
@@ -83,7 +94,13 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   app.setGlobalPrefix('api');
   // The document comes from the same zod schemas that validate requests (common/openapi).
   const document = gatewayOpenApiDocument() as unknown as OpenAPIObject;
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    // Swagger UI shows this document only: its init script would otherwise load any spec named by
+    // `/api/docs?url=…` (a foreign page in our origin); an empty `url` makes it use the inline spec.
+    // No validator badge either (an image from validator.swagger.io, which the CSP forbids anyway).
+    swaggerOptions: { url: '', validatorUrl: null },
+  });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }

@@ -6,13 +6,17 @@ import { RevokedSessions } from './common/auth/revoked-sessions.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { RequestValidationInterceptor } from './common/openapi/request-validation.interceptor.js';
+import { RosterMismatchLimit } from './modules/auth/roster-mismatch-limit.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers.js';
 import { GATEWAY_ENV } from './gateway.tokens.js';
 
 export { GATEWAY_ENV };
 
-/** HTTP edge only: no database. Rate limits run as a Fastify hook before any guard. */
+/**
+ * HTTP edge only: no database. The global per-address rate limit runs as a Fastify hook before
+ * any guard; route limits (`@RateLimited`) run as guards after the auth guard.
+ */
 @Module({})
 export class GatewayModule {
   static register(env: GatewayEnv): DynamicModule {
@@ -24,6 +28,7 @@ export class GatewayModule {
         { provide: GATEWAY_ENV, useValue: env },
         RevokedSessions,
         TokenKeys,
+        RosterMismatchLimit,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: RequestValidationInterceptor },

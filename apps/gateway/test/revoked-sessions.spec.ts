@@ -6,7 +6,8 @@ import { generateKeyPair } from 'jose';
 import { REVOCATION_LOOKBACK_MS, RevocationMap } from '../src/common/auth/revocation-map.js';
 import type { RevokedSessions } from '../src/common/auth/revoked-sessions.js';
 import { TokenKeys } from '../src/common/auth/token-keys.js';
-import { tokenSubjectKey } from '../src/common/rate-limit.js';
+import type { GatewayRequest } from '../src/common/auth/request-context.js';
+import { limitKeyOf } from '../src/common/rate-limit.guard.js';
 
 const T = 1_700_000_000_000; // ms
 
@@ -66,27 +67,18 @@ describe('TokenKeys with revoked user sessions', () => {
   });
 });
 
-describe('tokenSubjectKey', () => {
-  const req = (authorization?: string) =>
-    ({
-      headers: authorization ? { authorization } : {},
-      routeOptions: { url: '/api/me/password' },
-    }) as unknown as FastifyRequest;
-  const jwt = (payload: object) =>
-    `h.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.s`;
+describe('limitKeyOf (route rate limits)', () => {
+  const req = (principal: object | null, body?: object) =>
+    ({ ip: '10.0.0.1', principal, body }) as unknown as FastifyRequest & GatewayRequest;
 
-  it('keys by the token’s subject and the route', () => {
-    const key = tokenSubjectKey();
-    expect(key(req(`Bearer ${jwt({ sub: 'u1' })}`))).toBe('/api/me/password:account:u1');
-    expect(key(req(`Bearer ${jwt({ sub: 'u1', iat: 2 })}`))).toBe(
-      key(req(`Bearer ${jwt({ sub: 'u1', iat: 1 })}`)),
-    );
+  it('counts a signed-in caller by the verified subject, never by what the token claims unverified', () => {
+    expect(limitKeyOf('caller', req({ userId: 'wechat:o1', role: 'WECHAT_UNBOUND' }))).toBe('wechat:o1');
+    expect(limitKeyOf('caller', req(null))).toBe('address:10.0.0.1');
   });
 
-  it('puts callers without a readable subject in one bucket', () => {
-    const key = tokenSubjectKey();
-    expect(key(req())).toBe('/api/me/password:account:-');
-    expect(key(req('Bearer not-a-jwt'))).toBe('/api/me/password:account:-');
-    expect(key(req(`Bearer ${jwt({ sub: 42 })}`))).toBe('/api/me/password:account:-');
+  it('counts by address, or by an account field of the body (trimmed, case-folded)', () => {
+    expect(limitKeyOf('address', req(null))).toBe('10.0.0.1');
+    expect(limitKeyOf({ bodyField: 'username' }, req(null, { username: ' HR-1 ' }))).toBe('hr-1');
+    expect(limitKeyOf({ bodyField: 'username' }, req(null, { username: 42 }))).toBe('-');
   });
 });

@@ -33,6 +33,17 @@ describe('TokenKeys', () => {
     expect(await keys.verify(forged)).toBeNull();
   });
 
+  it('refuses a token whose lifetime exceeds TOKEN_MAX_LIFETIME_SECONDS, or whose iat lies ahead, whatever key signed it', async () => {
+    const k1 = await keyPair('k1');
+    const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), null, { TOKEN_MAX_LIFETIME_SECONDS: 7_200 });
+    expect(await keys.verify((await k1.issuer(7_200).issue(principal)).accessToken)).toMatchObject(principal);
+    expect(await keys.verify((await k1.issuer(7_201).issue(principal)).accessToken)).toBeNull();
+    const ahead = Math.floor(Date.now() / 1000) + 3_600;
+    expect(await keys.verify((await k1.issuer(60).issue(principal, { issuedAt: ahead })).accessToken)).toBeNull();
+    // A moment ahead (a password change's fresh token) is fine.
+    expect(await keys.verify((await k1.issuer(60).issue(principal, { issuedAt: ahead - 3_599 })).accessToken)).toMatchObject(principal);
+  });
+
   it('stops accepting a remembered token once it expires', async () => {
     const k1 = await keyPair('k1');
     const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }));

@@ -7,6 +7,7 @@ import { commonEnvSchema } from '@netsign/config';
  */
 const DEV_ID_KEY = Buffer.alloc(32, 7).toString('base64');
 const DEV_BLIND_KEY = Buffer.alloc(32, 11).toString('base64');
+const DEV_SIGNING_KEY_KEY = Buffer.alloc(32, 13).toString('base64');
 
 const key32 = z
   .string()
@@ -14,8 +15,12 @@ const key32 = z
 
 export const identityEnvSchema = commonEnvSchema
   .extend({
-    /** PKCS#8 PEM of an Ed25519 key; if unset, one is generated once and kept in the database. */
+    /**
+     * PKCS#8 PEM of an Ed25519 key; if unset, one is generated once and kept in the database,
+     * encrypted with SIGNING_KEY_ENCRYPTION_KEY (AES-256-GCM, 32 bytes base64).
+     */
     JWT_PRIVATE_KEY: z.string().optional(),
+    SIGNING_KEY_ENCRYPTION_KEY: key32.optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     /** If set and no province admin exists, user `admin` is created with it. */
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -38,7 +43,9 @@ export const identityEnvSchema = commonEnvSchema
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    for (const name of ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY'] as const) {
+    // Without it the development key would protect the stored signing key: anyone with a dump and
+    // this source code could sign tokens. (It encrypts stored keys even with JWT_PRIVATE_KEY set.)
+    for (const name of ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY', 'SIGNING_KEY_ENCRYPTION_KEY'] as const) {
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
     }
@@ -48,5 +55,6 @@ export const identityEnvSchema = commonEnvSchema
     ID_ENCRYPTION_KEY: env.ID_ENCRYPTION_KEY ?? DEV_ID_KEY,
     ID_ENCRYPTION_KEY_ID: env.ID_ENCRYPTION_KEY_ID ?? 'dev1',
     BLIND_INDEX_KEY: env.BLIND_INDEX_KEY ?? DEV_BLIND_KEY,
+    SIGNING_KEY_ENCRYPTION_KEY: env.SIGNING_KEY_ENCRYPTION_KEY ?? DEV_SIGNING_KEY_KEY,
   }));
 export type IdentityEnv = z.infer<typeof identityEnvSchema>;

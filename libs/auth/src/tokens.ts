@@ -32,16 +32,35 @@ export class TokenIssuer {
   }
 }
 
-/** Verifies access tokens with the published public keys; returns the principal or null. */
-export class TokenVerifier {
-  constructor(private readonly keys: Map<string, CryptoKey>) {}
+/** How far a token's `iat` may lie ahead of this clock (clock skew; a password change's fresh token). */
+export const MAX_ISSUED_AHEAD_SECONDS = 300;
 
-  static async fromJwks(jwks: JWK[]): Promise<TokenVerifier> {
+export interface TokenVerifierOptions {
+  /**
+   * A token whose `exp - iat` exceeds this is refused, whatever key signed it: identity never
+   * issues one (JWT_TTL_SECONDS ≤ 1 day), so it can only come from a leaked key.
+   */
+  maxLifetimeSeconds?: number;
+}
+
+/**
+ * Verifies access tokens with the published public keys; returns the principal or null. Besides
+ * signature, issuer, audience and expiry: a lifetime longer than the maximum, or an `iat` further
+ * ahead than MAX_ISSUED_AHEAD_SECONDS (a re-dated token would outlive every revocation, which
+ * compares `iat`), is refused.
+ */
+export class TokenVerifier {
+  constructor(
+    private readonly keys: Map<string, CryptoKey>,
+    private readonly options: TokenVerifierOptions = {},
+  ) {}
+
+  static async fromJwks(jwks: JWK[], options: TokenVerifierOptions = {}): Promise<TokenVerifier> {
     const keys = new Map<string, CryptoKey>();
     for (const jwk of jwks) {
       keys.set(jwk.kid ?? 'default', (await importJWK(jwk, TOKEN_ALGORITHM)) as CryptoKey);
     }
-    return new TokenVerifier(keys);
+    return new TokenVerifier(keys, options);
   }
 
   async verify(token: string): Promise<Principal | null> {
@@ -62,6 +81,9 @@ export class TokenVerifier {
       );
       const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
       if (!parsed.success || typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
+      const { maxLifetimeSeconds } = this.options;
+      if (maxLifetimeSeconds !== undefined && payload.exp - payload.iat > maxLifetimeSeconds) return null;
+      if (payload.iat > Date.now() / 1000 + MAX_ISSUED_AHEAD_SECONDS) return null;
       return { principal: parsed.data, expiresAt: payload.exp * 1000, issuedAt: payload.iat };
     } catch {
       return null;

@@ -17,6 +17,18 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role) as [Role, ...Role[]];
+/**
+ * Every role of a person the platform knows: not a WeChat session still unbound (it may only
+ * bind, then it is a graduate), not a service. E.g. who may list positions.
+ */
+export const USER_ROLES: readonly Role[] = [
+  Role.GRADUATE,
+  Role.EMPLOYER,
+  Role.DEPARTMENT_STAFF,
+  Role.COUNSELLOR,
+  Role.SCHOOL_ADMIN,
+  Role.PROVINCE_ADMIN,
+];
 export const SCHOOL_STAFF_ROLES: readonly Role[] = [
   Role.DEPARTMENT_STAFF,
   Role.COUNSELLOR,

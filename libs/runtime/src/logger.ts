@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 import { currentRequestContext } from '@netsign/messaging';
 
 /** Personal data never reaches a log line, whatever object is logged. */
@@ -16,8 +16,9 @@ export const REDACT_PATHS = [
   '*.accessToken',
 ];
 
-export function createPino(name: string, level: string, extra: LoggerOptions = {}): PinoLogger {
-  return pino({
+/** `destination`: stdout unless given (tests read what a process logs). */
+export function createPino(name: string, level: string, extra: LoggerOptions = {}, destination?: DestinationStream): PinoLogger {
+  const options: LoggerOptions = {
     name,
     level,
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
@@ -27,7 +28,8 @@ export function createPino(name: string, level: string, extra: LoggerOptions = {
       return ctx ? { correlationId: ctx.correlationId } : {};
     },
     ...extra,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';

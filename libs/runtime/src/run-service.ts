@@ -18,7 +18,8 @@ export interface ServiceDefinition<S extends z.ZodType<CommonEnv>> {
   name: ServiceName;
   envSchema: S;
   entities: ServiceDataSourceOptions['entities'];
-  migrations: ServiceDataSourceOptions['migrations'];
+  /** The migrations in order, or a function of env for a migration that needs a key from it. */
+  migrations: ServiceDataSourceOptions['migrations'] | ((env: z.infer<S>) => ServiceDataSourceOptions['migrations']);
   /** The root module, given validated env and the migrated data source. */
   module: (env: z.infer<S>, dataSource: DataSource) => DynamicModule;
 }
@@ -47,7 +48,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
     url: env.DATABASE_URL,
     schema,
     entities: def.entities,
-    migrations: def.migrations,
+    migrations: migrationsOf(def, env),
     poolSize: env.DB_POOL_SIZE,
     applicationName: def.name,
   });
@@ -74,6 +75,11 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
     if (dataSource.isInitialized) await dataSource.destroy();
     throw err;
   }
+}
+
+/** A service's migrations for this env (most lists do not depend on it). */
+export function migrationsOf<S extends z.ZodType<CommonEnv>>(def: ServiceDefinition<S>, env: z.infer<S>): ServiceDataSourceOptions['migrations'] {
+  return typeof def.migrations === 'function' ? def.migrations(env) : def.migrations;
 }
 
 /** For main.ts: runs the service, exits 1 with a clear message if it cannot start. */

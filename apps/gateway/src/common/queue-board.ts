@@ -69,10 +69,10 @@ export async function registerQueueBoard(
         const token = tokenOf(request);
         const principal = token ? await options.keys.verify(token).catch(() => null) : null;
         if (!principal) {
-          return reply.status(401).send({ code: ErrorCode.UNAUTHENTICATED, message: DEFAULT_ERROR_MESSAGE.UNAUTHENTICATED });
+          return reply.status(401).send({ code: ErrorCode.UNAUTHENTICATED, message: DEFAULT_ERROR_MESSAGE.UNAUTHENTICATED, details: {} });
         }
         if (principal.role !== 'PROVINCE_ADMIN') {
-          return reply.status(403).send({ code: ErrorCode.FORBIDDEN, message: DEFAULT_ERROR_MESSAGE.FORBIDDEN });
+          return reply.status(403).send({ code: ErrorCode.FORBIDDEN, message: DEFAULT_ERROR_MESSAGE.FORBIDDEN, details: {} });
         }
         const fromQuery = (request.query as Record<string, string> | undefined)?.['token'];
         // Secure whenever the board is reached over HTTPS (directly, or behind a proxy with TRUST_PROXY).

@@ -3,7 +3,12 @@ import { TokenVerifier } from '@netsign/auth';
 import { authSigningKeys, type Principal } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { randomUUID } from 'node:crypto';
+import type { GatewayEnv } from '../../gateway.env.js';
+import { GATEWAY_ENV } from '../../gateway.tokens.js';
 import { RevokedSessions } from './revoked-sessions.js';
+
+/** As gateway.env.ts's default: identity's longest JWT_TTL_SECONDS. */
+const DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
 
 const REFRESH_MS = 5 * 60 * 1000;
 /** How long a verified token is remembered (never past its expiry), and how many are. */
@@ -31,6 +36,7 @@ export class TokenKeys {
     private readonly bus: BusClient,
     // Explicit token: the union type leaves no usable design-time metadata. Optional for unit tests.
     @Optional() @Inject(RevokedSessions) private readonly revokedSessions: RevokedSessions | null = null,
+    @Optional() @Inject(GATEWAY_ENV) private readonly env: Pick<GatewayEnv, 'TOKEN_MAX_LIFETIME_SECONDS'> | null = null,
   ) {}
 
   async verify(token: string): Promise<Principal | null> {
@@ -68,7 +74,9 @@ export class TokenKeys {
         const kids = new Set(keys.map((k) => k.kid ?? 'default'));
         // A key withdrawn from the set: tokens it signed must stop working at once.
         if ([...this.kids].some((k) => !kids.has(k))) this.verified.clear();
-        this.verifier = await TokenVerifier.fromJwks(keys);
+        this.verifier = await TokenVerifier.fromJwks(keys, {
+          maxLifetimeSeconds: this.env?.TOKEN_MAX_LIFETIME_SECONDS ?? DEFAULT_MAX_LIFETIME_SECONDS,
+        });
         this.kids = kids;
         this.loadedAt = Date.now();
       })

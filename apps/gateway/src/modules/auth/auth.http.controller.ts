@@ -1,5 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import {
   accessTokenView,
   authLogin,
@@ -17,34 +16,27 @@ import { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
 import { Public, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { accountKey } from '../../common/rate-limit.js';
-import { AddressRateLimit } from './address-rate-limit.guard.js';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
+import { RosterMismatchLimit } from './roster-mismatch-limit.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
-/** Per graduate record being bound: slows guessing one student's ID number from many sessions. */
-function bindAccountKey(req: FastifyRequest): string {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const part = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '-');
-  return `${req.routeOptions.url}:account:${part(body['schoolCode'])}:${part(body['studentNo'])}`;
-}
+const DAY = 24 * 60 * MINUTE;
 
 @Area('auth')
 @Controller('auth')
 export class AuthHttpController {
-  constructor(private readonly bus: BusClient) {}
+  constructor(
+    private readonly bus: BusClient,
+    private readonly mismatches: RosterMismatchLimit,
+  ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  @RouteConfig({
-    rateLimit: {
-      max: 10,
-      timeWindow: 60_000,
-      hook: 'preHandler',
-      keyGenerator: accountKey('username'),
-    },
-  })
-  @AddressRateLimit(100)
+  @RateLimited(
+    { setting: 'LOGIN_LIMIT_PER_ACCOUNT', per: { bodyField: 'username' }, windowMs: MINUTE },
+    { setting: 'LOGIN_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE },
+  )
   @Endpoint({
     operationId: 'login',
     summary: 'Staff, employer and admin login → {accessToken}',
@@ -60,7 +52,7 @@ export class AuthHttpController {
   @Post('wechat/login')
   @Public()
   @HttpCode(200)
-  @AddressRateLimit(100)
+  @RateLimited({ setting: 'WECHAT_LOGIN_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @Endpoint({
     operationId: 'wechatLogin',
     summary: 'Mini-program login: exchanges the code with WeChat → {accessToken, bound}',
@@ -76,10 +68,13 @@ export class AuthHttpController {
   @Post('wechat/bind')
   @Roles(Role.WECHAT_UNBOUND)
   @HttpCode(200)
-  @RouteConfig({
-    rateLimit: { max: 5, timeWindow: 60_000, hook: 'preHandler', keyGenerator: bindAccountKey },
-  })
-  @AddressRateLimit(30)
+  // After the role check (staff: 403). Per WeChat session (one WeChat account) and per address;
+  // mismatches per roster record are counted once identity has answered (RosterMismatchLimit).
+  @RateLimited(
+    { setting: 'BIND_LIMIT_PER_SESSION', per: 'caller', windowMs: MINUTE },
+    { setting: 'BIND_LIMIT_PER_SESSION_PER_DAY', per: 'caller', windowMs: DAY },
+    { setting: 'BIND_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE },
+  )
   @Endpoint({
     operationId: 'wechatBind',
     summary: 'Binds the WeChat session to the matching roster record → {accessToken, graduate}',
@@ -88,7 +83,7 @@ export class AuthHttpController {
     response: wechatBindView,
     errors: [ErrorCode.ROSTER_MISMATCH, ErrorCode.ALREADY_BOUND],
   })
-  wechatBind(@Body() body: RequestOf<typeof authWechatBind>, @Ctx() ctx: RequestContext) {
-    return this.bus.request(authWechatBind, body, ctx);
+  wechatBind(@Body() body: RequestOf<typeof authWechatBind>, @Ctx() ctx: RequestContext, @Req() req: FastifyRequest) {
+    return this.mismatches.guard(req, () => this.bus.request(authWechatBind, body, ctx));
   }
 }

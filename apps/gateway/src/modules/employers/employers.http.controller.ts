@@ -1,5 +1,4 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   employerAccountView,
   employerRegister,
@@ -10,6 +9,7 @@ import {
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { Public } from '../../common/auth/access.decorators.js';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
@@ -20,7 +20,7 @@ export class EmployersHttpController {
 
   @Post()
   @Public()
-  @RouteConfig({ rateLimit: { max: 20, timeWindow: 60_000 } })
+  @RateLimited({ setting: 'EMPLOYER_REGISTRATION_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @Endpoint({
     operationId: 'registerEmployer',
     summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)',

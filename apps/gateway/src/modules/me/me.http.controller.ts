@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
 import {
   accessTokenView,
   ErrorCode,
@@ -24,7 +23,7 @@ import {
 import { BusClient } from '@netsign/messaging';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { tokenSubjectKey } from '../../common/rate-limit.js';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 @Area('me')
@@ -80,9 +79,7 @@ export class MeHttpController {
   )
   @HttpCode(200)
   // Guessing the current password with a stolen session is slowed like login (per account).
-  @RouteConfig({
-    rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: tokenSubjectKey() },
-  })
+  @RateLimited({ setting: 'PASSWORD_CHANGE_LIMIT_PER_ACCOUNT', per: 'caller', windowMs: MINUTE })
   @Endpoint({
     operationId: 'changePassword',
     summary: 'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',

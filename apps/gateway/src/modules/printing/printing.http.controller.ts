@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { RouteConfig } from '@nestjs/platform-fastify';
+import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import {
   ErrorCode,
   jwksView,
@@ -96,7 +96,7 @@ export class PrintingHttpController {
 
   @Get('verify/:token')
   @Public()
-  @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
+  @RateLimited({ setting: 'VERIFY_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @Endpoint({
     operationId: 'verifyCopy',
     summary: 'Checks a printed copy: genuine, which copy, the agreement status now (masked names)',

@@ -10,6 +10,8 @@ import {
 } from '@netsign/contracts';
 import type { BusClient } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readingMultipart } from '../../common/edge/multipart-errors.js';
+import { nulRefused } from '../../common/edge/request-text.js';
 
 /**
  * Files cross the bus in parts: a NATS message holds 1 MiB on this server (max_payload default),
@@ -34,13 +36,17 @@ export async function readMultipart(req: FastifyRequest): Promise<MultipartBody>
     throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请以 multipart/form-data 上传文件', { fields: [{ field: '(body)', message: '须为 multipart/form-data' }] });
   }
   const body: MultipartBody = { fields: {}, files: [] };
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      body.files.push({ field: part.fieldname, fileName: part.filename || 'file', bytes: await part.toBuffer() });
-    } else if (typeof part.value === 'string') {
-      body.fields[part.fieldname] = part.value;
+  await readingMultipart(async () => {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.filename.includes('\u0000')) throw nulRefused(`${part.fieldname}.fileName`);
+        body.files.push({ field: part.fieldname, fileName: part.filename || 'file', bytes: await part.toBuffer() });
+      } else if (typeof part.value === 'string') {
+        if (part.value.includes('\u0000')) throw nulRefused(part.fieldname);
+        body.fields[part.fieldname] = part.value;
+      }
     }
-  }
+  });
   return body;
 }
 

@@ -37,6 +37,7 @@ import {
   uuidParams,
   REQUEST_EXAMPLES,
   type PositionInput,
+  USER_ROLES,
   type RequestContext,
   type RequestOf,
   type Resume,
@@ -98,7 +99,8 @@ export class RecruitingHttpController {
   }
 
   @Get('positions')
-  @Roles(ANY_ROLE)
+  // Not a WeChat session still unbound: it may only bind (docs/api-additions.md, authorisation).
+  @Roles(...USER_ROLES)
   @Endpoint({
     operationId: 'listPositions',
     summary: 'Open positions, paged; q searches title, location and description',

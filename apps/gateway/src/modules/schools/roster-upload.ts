@@ -9,6 +9,7 @@ import {
 } from '@netsign/contracts';
 import type { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
+import { readingMultipart } from '../../common/edge/multipart-errors.js';
 
 type Format = 'csv' | 'xlsx' | 'json';
 
@@ -21,13 +22,15 @@ export async function readRosterUpload(
   req: FastifyRequest,
 ): Promise<{ format: Format; content: Buffer }> {
   if (req.isMultipart()) {
-    const file = await req.file();
-    if (!file)
-      throw new ServiceError(ErrorCode.VALIDATION_FAILED, '缺少文件', {
-        fields: [{ field: 'file', message: '缺少文件' }],
-      });
-    const content = await file.toBuffer();
-    return { format: sniffFormat(file.filename, content), content };
+    const { fileName, content } = await readingMultipart(async () => {
+      const file = await req.file();
+      if (!file)
+        throw new ServiceError(ErrorCode.VALIDATION_FAILED, '缺少文件', {
+          fields: [{ field: 'file', message: '缺少文件' }],
+        });
+      return { fileName: file.filename, content: await file.toBuffer() };
+    });
+    return { format: sniffFormat(fileName, content), content };
   }
   const graduates = (req.body as { graduates?: unknown } | undefined)?.graduates;
   if (!Array.isArray(graduates)) {

@@ -6,21 +6,26 @@ import { importPKCS8 } from 'jose';
 import { DataSource } from 'typeorm';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
+import { SigningKeyCipher } from './signing-key-cipher.js';
 
 /**
  * The Ed25519 key that signs access tokens: from JWT_PRIVATE_KEY, or generated once and kept in
- * the database so every identity replica and restart signs with the same key. Retired keys stay
- * published so tokens signed before a rotation verify until they expire.
+ * the database — encrypted with SIGNING_KEY_ENCRYPTION_KEY, never in plain text — so every
+ * identity replica and restart signs with the same key. Retired keys stay published so tokens
+ * signed before a rotation verify until they expire.
  */
 @Injectable()
 export class SigningKeysService implements OnModuleInit {
   private issuer!: TokenIssuer;
   private published: PublicJwk[] = [];
+  private readonly cipher: SigningKeyCipher;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
-  ) {}
+  ) {
+    this.cipher = SigningKeyCipher.fromEnv(env);
+  }
 
   async onModuleInit(): Promise<void> {
     const pem = this.env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (await this.storedOrGenerated());
@@ -46,16 +51,18 @@ export class SigningKeysService implements OnModuleInit {
   private async storedOrGenerated(): Promise<string> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-signing-key'))`);
-      const rows: Array<{ private_pem: string }> = await tx.query(
-        `SELECT private_pem FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      const rows: Array<{ private_key_enc: string; enc_key_id: string }> = await tx.query(
+        `SELECT private_key_enc, enc_key_id FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
       );
-      if (rows[0]) return rows[0].private_pem;
+      if (rows[0]) return this.cipher.decrypt({ ciphertext: rows[0].private_key_enc, keyId: rows[0].enc_key_id });
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const kid = keyIdOf(pem);
-      await tx.query(`INSERT INTO signing_keys (kid, private_pem, public_jwk) VALUES ($1, $2, $3)`, [
+      const sealed = this.cipher.encrypt(pem);
+      await tx.query(`INSERT INTO signing_keys (kid, private_key_enc, enc_key_id, public_jwk) VALUES ($1, $2, $3, $4)`, [
         kid,
-        pem,
+        sealed.ciphertext,
+        sealed.keyId,
         JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid, alg: TOKEN_ALGORITHM, use: 'sig' }),
       ]);
       return pem;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requirePrincipal } from '@netsign/auth';
-import { positionChanged, type Paged, type PositionInput, type PositionView, type Principal } from '@netsign/contracts';
+import { requireRole } from '@netsign/auth';
+import { positionChanged, Role, USER_ROLES, type Paged, type PositionInput, type PositionView, type Principal } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { employerOf, invalidState, notFound } from '../parties.js';
@@ -31,7 +31,8 @@ export function toPosition(r: Record<string, unknown>): PositionView {
 }
 
 /**
- * Employers publish, edit and close positions; anyone signed in lists and searches the open ones.
+ * Employers publish, edit and close positions; every platform user (USER_ROLES: not a WeChat
+ * session still unbound) lists and searches the open ones.
  * Every change announces the position's new state (position.changed, with a revision).
  */
 @Injectable()
@@ -117,7 +118,7 @@ export class PositionsUseCase {
     principal: Principal | null,
     q: { q?: string; employerId?: string; page: number; pageSize: number },
   ): Promise<Paged<PositionView>> {
-    requirePrincipal(principal);
+    requireRole(principal, ...USER_ROLES);
     const params: unknown[] = [];
     const where = [`status = 'OPEN'`];
     if (q.employerId) where.push(`employer_id = $${params.push(q.employerId)}`);
@@ -136,7 +137,8 @@ export class PositionsUseCase {
   }
 
   async get(principal: Principal | null, positionId: string): Promise<PositionView> {
-    requirePrincipal(principal);
+    // Signing asks as a SERVICE when it has not seen a position's event yet.
+    requireRole(principal, ...USER_ROLES, Role.SERVICE);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT ${COLUMNS} FROM positions WHERE id = $1`, [positionId]);
     if (!rows[0]) throw notFound('岗位');
     return toPosition(rows[0]);
