@@ -28,6 +28,8 @@ export class GatewayClient {
   private next = 0;
   calls = 0;
   retries = 0;
+  /** Answers 500 (INTERNAL_ERROR), by route: the system promises never to give one. */
+  readonly internalErrors = new Map<string, number>();
   constructor(
     private readonly bases: string[],
     private readonly stopped: () => boolean = () => false,
@@ -54,6 +56,10 @@ export class GatewayClient {
           body: options.form ? options.form() : options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: AbortSignal.timeout(20_000),
         });
+        if (res.status === 500) {
+          const route = `${method} ${path.replace(/[0-9a-f-]{36}|[A-Za-z0-9_-]{40,}|\?.*$/g, ':x')}`;
+          this.internalErrors.set(route, (this.internalErrors.get(route) ?? 0) + 1);
+        }
         if (!RETRYABLE.has(res.status) || Date.now() > deadline || this.stopped()) {
           const body = options.raw && res.status === 200 ? Buffer.from(await res.arrayBuffer()) : await readJson(res);
           return { status: res.status, body, ambiguous };

@@ -200,7 +200,13 @@ try {
   };
   say(quiescence.checked);
 
-  const invariants = [quiescence, ...(await checkInvariants({ db, natsUrl: nats.url, provinceUrl, client, world, observed }))];
+  const noInternalErrors: Invariant = {
+    name: 'no answer was a 500',
+    held: client.internalErrors.size === 0,
+    checked: `${client.calls} calls of the load`,
+    problems: [...client.internalErrors].map(([route, n]) => `${route}: ${n}× 500`),
+  };
+  const invariants = [quiescence, noInternalErrors, ...(await checkInvariants({ db, natsUrl: nats.url, provinceUrl, client: setupClient, world, observed }))];
   invariants.push(await personalDataSweep({ idNumbers: world.idNumbers, logFiles: logFilesUnder(runDir), db, natsUrl: nats.url, redisUrl: redis.url }));
 
   console.log(`\n== chaos: seed ${seed}, ${minutes} min, ${replicas} replicas, ${faults.kills} SIGKILLs, NATS/Redis/Postgres restarted once each ==`);

@@ -13,6 +13,7 @@ import {
   ServiceError,
   type ErrorBody,
 } from '@netsign/contracts';
+import { isUnavailableError } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** HTTP statuses Nest or Fastify raise themselves, mapped onto the contract's codes. */
@@ -83,6 +84,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return code === ErrorCode.VALIDATION_FAILED
       ? { code, message: '请求体格式错误', details: { reason: (exception as Error).message } }
       : { code, message: DEFAULT_ERROR_MESSAGE[code] };
+  }
+  // Redis (rate limits, sessions) away for a moment: a retryable 503, not a 500.
+  if (isUnavailableError(exception)) {
+    return { code: ErrorCode.UPSTREAM_UNAVAILABLE, message: DEFAULT_ERROR_MESSAGE.UPSTREAM_UNAVAILABLE };
   }
   return { code: ErrorCode.INTERNAL_ERROR, message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR };
 }
