@@ -18,7 +18,7 @@ import type * as System from '../scripts/system.mjs';
  * mixed load through the gateways while processes are SIGKILLed and the infrastructure restarts;
  * then quiescence and the invariants (docs/reliability.md). Exit code 0 only if every one held.
  * Options: --minutes (2), --seed (random, printed), --workers (concurrent graduates, 4),
- * --replicas (2), --port-base (ports from there on; default: free ones), --keep (keep the run's
+ * --replicas (2), --port-base (or CHAOS_PORT_BASE: ports from there on; default: free ones), --keep (keep the run's
  * directory: logs, database cluster, files).
  */
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -36,7 +36,7 @@ const workers = Number(option('workers', '4'));
 const replicas = Number(option('replicas', '2'));
 const keep = option('keep', 'false') === 'true';
 /** --port-base=P: every port from P on (P … P+9); otherwise ports the kernel finds free. */
-const portBase = Number(option('port-base', '0'));
+const portBase = Number(option('port-base', process.env.CHAOS_PORT_BASE ?? '0'));
 let portTurn = 0;
 const port = () => (portBase ? Promise.resolve(portBase + portTurn++) : system.freePort());
 if (!(minutes > 0) || !Number.isInteger(seed) || !(workers >= 1) || !(replicas >= 1)) {
@@ -62,6 +62,22 @@ const servers: Server[] = [postgres, redis, nats];
 const running = new Map<string, System.RunningProcess>();
 let db: pg.Pool | null = null;
 let exitCode = 1;
+let cleaning: Promise<void> | null = null;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    await system.stopProcesses([...running.values()]).catch(() => undefined);
+    await db?.end().catch(() => undefined);
+    for (const s of servers) await s.stop().catch(() => undefined);
+    if (exitCode === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
+    else say(`run directory kept: ${runDir}`);
+  })());
+// Stopped from outside (Ctrl-C, a test's deadline): nothing of the run may outlive it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping every process and server of the run`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
 try {
   for (const s of servers) await s.start();
   say(`own PostgreSQL :${ports.postgres}, Redis :${ports.redis}, NATS :${ports.nats}`);
@@ -171,8 +187,8 @@ try {
   const load = Promise.all(Array.from({ length: workers }, worker));
   await faults.run();
   say(`faults over (${faults.kills} processes killed); waiting for the graduates in progress`);
-  // Graduates still in progress get half a minute to finish; then the load stops mid-way.
-  await Promise.race([load, sleep(30_000)]);
+  // Graduates still in progress get 15 s to finish; then the load stops mid-way.
+  await Promise.race([load, sleep(15_000)]);
   loadOver = true;
   await load;
   clearInterval(progress);
@@ -222,10 +238,6 @@ try {
 } catch (err) {
   say(`run failed: ${(err as Error).stack ?? String(err)}`);
 } finally {
-  await system.stopProcesses([...running.values()]).catch(() => undefined);
-  await db?.end().catch(() => undefined);
-  for (const s of servers) await s.stop().catch(() => undefined);
-  if (exitCode === 0 && !keep) rmSync(runDir, { recursive: true, force: true });
-  else say(`run directory kept: ${runDir}`);
+  await cleanUp();
 }
 process.exit(exitCode);
