@@ -35,7 +35,9 @@ export async function startPlatform(
   label: string,
   options: { services?: ServiceName[]; vars?: Record<string, string> } = {},
 ): Promise<Platform> {
-  const env = await createTestEnv(label, options.vars);
+  // Replicas share the connections one platform would have (the machine's Postgres allows 100).
+  const pool = REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
+  const env = await createTestEnv(label, { ...pool, ...options.vars });
   const services = new Map<ServiceName, RunningService<unknown>>();
   const replicas = new Map<ServiceName, RunningService<unknown>[]>();
   const names = options.services ?? (Object.keys(SERVICE_DEFINITIONS) as ServiceName[]);
