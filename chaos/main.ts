@@ -132,7 +132,7 @@ try {
       await sleep(500);
     }
   };
-  await waitHealthy(240_000);
+  await waitHealthy(600_000); // a bound, not a target: ~20 s on a quiet machine
   say('every process up');
 
   db = new pg.Pool({ connectionString: postgres.url, max: 4 });
