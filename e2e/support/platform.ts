@@ -36,7 +36,7 @@ export async function startPlatform(
   options: { services?: ServiceName[]; vars?: Record<string, string> } = {},
 ): Promise<Platform> {
   // Replicas share the connections one platform would have (the machine's Postgres allows 100).
-  const pool = REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
+  const pool: Record<string, string> = REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
   const env = await createTestEnv(label, { ...pool, ...options.vars });
   const services = new Map<ServiceName, RunningService<unknown>>();
   const replicas = new Map<ServiceName, RunningService<unknown>[]>();
