@@ -221,6 +221,45 @@ async function bareEndpoint(env: TestEnv, count: number) {
   }
 }
 
+/**
+ * What Postgres did for this benchmark's database: statements (pg_stat_statements, when the server
+ * preloads it), transactions and rows (pg_stat_database, always there). Per signing, so that a
+ * change in the statements a signing costs shows as a regression here.
+ */
+interface DatabaseWork { statements: number | null; ms: number | null; commits: number; rowsRead: number; rowsWritten: number }
+async function databaseWork(env: TestEnv): Promise<DatabaseWork> {
+  const client = new pg.Client({ connectionString: env.databaseUrl });
+  await client.connect();
+  try {
+    let statements: number | null = null;
+    let ms: number | null = null;
+    try {
+      await client.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
+      const r = await client.query<{ calls: string; ms: number }>(
+        `SELECT coalesce(sum(calls), 0) AS calls, coalesce(sum(total_exec_time), 0) AS ms FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      statements = Number(r.rows[0]!.calls);
+      ms = Number(r.rows[0]!.ms);
+    } catch {
+      // not in shared_preload_libraries: statements are not counted, transactions and rows are
+    }
+    await client.query(`SELECT pg_stat_clear_snapshot()`);
+    const d = (await client.query<Record<string, string>>(
+      `SELECT xact_commit, tup_returned + tup_fetched AS read, tup_inserted + tup_updated + tup_deleted AS written FROM pg_stat_database WHERE datname = current_database()`)).rows[0]!;
+    return { statements, ms, commits: Number(d['xact_commit']), rowsRead: Number(d['read']), rowsWritten: Number(d['written']) };
+  } finally {
+    await client.end();
+  }
+}
+
+function diffWork(a: DatabaseWork, b: DatabaseWork, signings: number): string {
+  const per = (x: number) => (x / Math.max(signings, 1)).toFixed(1);
+  const statements = a.statements !== null && b.statements !== null
+    ? `${per(b.statements - a.statements)} statements (${((b.ms! - a.ms!) / Math.max(signings, 1)).toFixed(2)} ms executing), `
+    : 'statements not counted (pg_stat_statements is not in shared_preload_libraries), ';
+  // pg_stat_database is updated when a backend reports (at most every ~0.5 s, and at idle): small lag.
+  return `${statements}${per(b.commits - a.commits)} transactions, ${per(b.rowsWritten - a.rowsWritten)} rows written, ${per(b.rowsRead - a.rowsRead)} rows read`;
+}
+
 async function main(): Promise<void> {
   const env = await createTestEnv('bench_signing', { LOG_LEVEL: 'warn', DB_POOL_SIZE: '16' });
   const vars = { ...env.vars, BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, GATEWAY_PORT: '3917', GATEWAY_HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000000', PRINT_ROLE: 'api' };
@@ -240,7 +279,9 @@ async function main(): Promise<void> {
     await signings(base, token, positionId, 1, WARMUP);
     const cpuBefore = new Map([...children].map(([name, c]) => [name, cpuSeconds(c.pid)]));
     const pgBefore = postgresCpuSeconds();
+    const dbBefore = await databaseWork(env);
     const run = await signings(base, token, positionId, WARMUP + 1, GRADUATES - WARMUP);
+    const dbWork = diffWork(dbBefore, await databaseWork(env), run.ok);
     const cpu = [...children].map(([name, c]) => [name, (cpuSeconds(c.pid) - cpuBefore.get(name)!) / run.ok] as const);
     cpu.push(['postgres', (postgresCpuSeconds() - pgBefore) / run.ok]);
     // The references run on a quiet machine too: the platform stops first.
@@ -260,6 +301,7 @@ async function main(): Promise<void> {
     console.log(`bare     : ${bare.perSecond.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms, non-2xx ${bare.non2xx} — the pgbench SQL behind one NestJS + Fastify + pg route, nothing else (${(bare.perSecond / pgb.tps * 100).toFixed(1)}% of pgbench; CPU per request: node ${ms(bare.cpu.bare)} ms, postgres ${ms(bare.cpu.postgres)} ms)`);
     console.log(`ratio    : ${(ratio * 100).toFixed(1)}% of pgbench, ${(run.perSecond / bare.perSecond * 100).toFixed(1)}% of the bare endpoint (target ≥ 50% of pgbench, p99 ≤ 100 ms: ${ratio >= 0.5 && run.p99 <= 100 ? 'met' : 'NOT met'})`);
     console.log(`CPU per signing (ms): ${cpu.map(([name, s]) => `${name} ${ms(s)}`).join(', ')}; total ${ms(totalCpu)} ms = at most ${(CORES / totalCpu).toFixed(0)} signings/s on ${CORES} cores with nothing else running`);
+    console.log(`Postgres work per signing (this database only, everything running meanwhile): ${dbWork}`);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`Machine load average at the end: ${load} (other work on these cores counts against every figure above; the load generator shares them).`);
     console.log('Per signing: gateway (token, rate limit in Redis, validation), signing (employer and position from its projection, roster match asked of identity over NATS, one transaction: graduate row lock, agreement + history, destination + audit, 2 outbox rows in one statement), the relay publishing 2 events to JetStream, identity consuming them (notifications) and recruiting acking the one it filters out.');

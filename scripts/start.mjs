@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: infrastructure check (starting local servers if needed), build if sources changed,
-// then every process of the platform with prefixed logs. Ctrl-C stops them all gracefully.
+// then every process of the platform (scripts/system.mjs) with prefixed logs. Ctrl-C stops them
+// all gracefully.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import concurrently from 'concurrently';
 import { ensureInfrastructure } from './infra.mjs';
+import { buildProcessList, busyPort } from './system.mjs';
 
 await ensureInfrastructure();
 
@@ -26,34 +28,28 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   execSync('npm run build', { stdio: 'inherit' });
 }
 
-const env = { ...process.env };
-const dev = [];
-// Without a configured provincial system or WeChat app, run the bundled stand-ins.
-if (!env.PROVINCE_DISPATCH_URL && existsSync('dist/apps/province-standin/src/main.js')) {
-  env.PROVINCE_DISPATCH_URL = 'http://127.0.0.1:3900';
-  dev.push({ name: 'province', command: 'node dist/apps/province-standin/src/main.js', prefixColor: 'gray' });
+// `--replicas=N` (or REPLICAS=N): N of every service, print worker and gateway (gateway i on
+// GATEWAY_PORT + i); replicas share requests (NATS queue groups), events (durable consumers) and
+// print jobs (BullMQ).
+const arg = process.argv.slice(2).find((a) => a.startsWith('--replicas='));
+const replicas = Number(arg ? arg.slice('--replicas='.length) : (process.env.REPLICAS ?? 1));
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+  console.error(`[start] --replicas (or REPLICAS) must be a whole number from 1 to 8, got "${arg ?? process.env.REPLICAS}"`);
+  process.exit(1);
 }
-if (!env.WECHAT_API_BASE && existsSync('dist/apps/wechat-fake/src/main.js')) {
-  env.WECHAT_API_BASE = 'http://127.0.0.1:3901';
-  env.WECHAT_APPID ??= 'wx-dev-app';
-  env.WECHAT_SECRET ??= 'wx-dev-secret';
-  dev.push({ name: 'wechat', command: 'node dist/apps/wechat-fake/src/main.js', prefixColor: 'gray' });
-}
-env.BOOTSTRAP_ADMIN_PASSWORD ??= 'admin-dev-password';
 
-const node = (app, extra = {}) => ({ command: `node dist/apps/${app}/src/main.js`, env: { ...env, ...extra } });
-const processes = [
-  ...dev.map((d) => ({ ...d, env })),
-  { name: 'identity', ...node('identity'), prefixColor: 'cyan' },
-  { name: 'recruiting', ...node('recruiting'), prefixColor: 'green' },
-  { name: 'signing', ...node('signing'), prefixColor: 'magenta' },
-  { name: 'review', ...node('review'), prefixColor: 'yellow' },
-  { name: 'printing', ...node('printing', { PRINT_ROLE: 'api' }), prefixColor: 'blue' },
-  { name: 'print-worker', ...node('printing', { PRINT_ROLE: 'worker' }), prefixColor: 'blueBright' },
-  { name: 'dispatch', ...node('dispatch-sync'), prefixColor: 'red' },
-  { name: 'gateway', ...node('gateway'), prefixColor: 'white' },
-];
+const env = { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-dev-password' };
+const list = buildProcessList({ replicas, env });
+const busy = await busyPort(list);
+if (busy) {
+  console.error(`[start] ${busy}`);
+  process.exit(1);
+}
+
+const colors = { province: 'gray', wechat: 'gray', identity: 'cyan', recruiting: 'green', signing: 'magenta', review: 'yellow', printing: 'blue', 'print-worker': 'blueBright', 'dispatch-sync': 'red', gateway: 'white' };
+const processes = list.map((p) => ({ name: p.name, command: `node ${p.main}`, env: p.env, prefixColor: colors[p.role] ?? 'white' }));
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
-console.log(`[start] gateway on http://localhost:${env.GATEWAY_PORT ?? 3000}/api (docs: /api/docs)`);
+const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://localhost:${p.port.number}/api`);
+console.log(`[start] ${replicas} replica(s) of each process; gateway on ${gateways.join(', ')} (docs: /api/docs)`);
 await result.catch(() => process.exit(1));

@@ -22,8 +22,11 @@ export interface Platform {
   url: string;
   /** Every answer `http` received, in order. */
   answers: RecordedAnswer[];
+  /** Every gateway's URL (two or more with E2E_REPLICAS); `http` takes them in turn. */
+  urls: string[];
   env: TestEnv;
   gateway: NestFastifyApplication;
+  /** The first replica of each service (its data source, its Nest app). */
   services: Map<ServiceName, RunningService<unknown>>;
   /** fetch against the gateway, JSON in and out; fails on any `idNumberMasked` not exactly masked. */
   http(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
@@ -35,8 +38,12 @@ export interface Platform {
 /**
  * The whole system in one test process: every service (its own Nest app, database schema and
  * NATS connection, as in production) plus the gateway on a random port, in a private database
- * and bus namespace.
+ * and bus namespace. E2E_REPLICAS=N runs N of each service and N gateways (replicas share
+ * requests through NATS queue groups and events through durable consumers, as in
+ * `npm start -- --replicas=N`); stopping a service stops every replica of it.
  */
+const REPLICAS = Math.max(1, Number(process.env.E2E_REPLICAS ?? 1) || 1);
+
 export async function startPlatform(
   label: string,
   options: {
@@ -48,29 +55,43 @@ export async function startPlatform(
     gatewayLog?: DestinationStream;
   } = {},
 ): Promise<Platform> {
-  const env = await createTestEnv(label, options.vars);
+  // Replicas share the connections one platform would have (the machine's Postgres allows 100).
+  const pool: Record<string, string> = REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
+  const env = await createTestEnv(label, { ...pool, ...options.vars });
   const services = new Map<ServiceName, RunningService<unknown>>();
+  const replicas = new Map<ServiceName, RunningService<unknown>[]>();
   const names = options.services ?? (Object.keys(SERVICE_DEFINITIONS) as ServiceName[]);
   const start = async (name: ServiceName) => {
     const def = SERVICE_DEFINITIONS[name] as ServiceDefinition<never>;
-    services.set(name, (await runService(def, env.vars)) as RunningService<unknown>);
+    const all: RunningService<unknown>[] = [];
+    for (let i = 0; i < REPLICAS; i++) all.push((await runService(def, env.vars)) as RunningService<unknown>);
+    replicas.set(name, all);
+    services.set(name, all[0]!);
   };
   for (const name of names) await start(name);
-  const gateway = await createGateway(
-    loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', ...options.gatewayVars }),
-    { logDestination: options.gatewayLog },
-  );
-  await gateway.listen({ port: 0, host: '127.0.0.1' });
-  const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  const gateways: NestFastifyApplication[] = [];
+  for (let i = 0; i < REPLICAS; i++) {
+    const g = await createGateway(
+      loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', ...options.gatewayVars }),
+      { logDestination: options.gatewayLog },
+    );
+    await g.listen({ port: 0, host: '127.0.0.1' });
+    gateways.push(g);
+  }
+  const gateway = gateways[0]!;
+  const urls = await Promise.all(gateways.map(async (g) => (await g.getUrl()).replace('[::1]', '127.0.0.1')));
+  const url = urls[0]!;
   const answers: RecordedAnswer[] = [];
+  let turn = 0;
   return {
     url,
+    urls,
     answers,
     env,
     gateway,
     services,
     async http(method, path, { token, body, headers = {} } = {}) {
-      const res = await fetch(`${url}${path}`, {
+      const res = await fetch(`${urls[turn++ % urls.length]}${path}`, {
         method,
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -94,13 +115,14 @@ export async function startPlatform(
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async stopService(name) {
-      await services.get(name)?.close();
+      for (const s of replicas.get(name) ?? []) await s.close();
+      replicas.delete(name);
       services.delete(name);
     },
     startService: start,
     async close() {
-      await gateway.close();
-      for (const s of services.values()) await s.close();
+      for (const g of gateways) await g.close();
+      for (const all of replicas.values()) for (const s of all) await s.close();
       await env.dispose();
     },
   };

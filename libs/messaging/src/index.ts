@@ -5,6 +5,7 @@ export * from './rpc/prefixed-server-nats.js';
 export * from './rpc/handle-request.decorator.js';
 export * from './rpc/rpc-context.interceptor.js';
 export * from './rpc/rpc-error.filter.js';
+export * from './rpc/unavailable.js';
 export * from './rpc/bus-client.js';
 export * from './rpc/compressing-serializer.js';
 export * from './rpc/zod-details.js';

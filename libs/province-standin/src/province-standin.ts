@@ -124,7 +124,7 @@ export async function startProvinceStandin(
       req.socket.destroy();
       return;
     }
-    if (state.take('failFirst')) {
+    if (state.take('failFirst') || state.flaky()) {
       throw new HttpError(faults.failStatus, 'INJECTED_FAILURE', 'failure injected by /_control');
     }
     verifySignature(req.headers['x-signature'], raw);
@@ -268,6 +268,12 @@ function parseFaults(input: unknown): Partial<Faults> {
     if (!Number.isInteger(n) || (n as number) < 0)
       throw new HttpError(400, 'VALIDATION_FAILED', `${name} must be an integer ≥ 0`);
     out[name] = n as number;
+  }
+  if (given['failRate'] !== undefined) {
+    const r = given['failRate'];
+    if (typeof r !== 'number' || !(r >= 0 && r <= 1))
+      throw new HttpError(400, 'VALIDATION_FAILED', 'failRate must be a number from 0 to 1');
+    out.failRate = r;
   }
   if (given['failStatus'] !== undefined) {
     const s = given['failStatus'];

@@ -14,6 +14,8 @@ export interface Faults {
   dropResponses: number;
   /** Answer the next N well-signed, valid posts 422. */
   rejectNext: number;
+  /** Answer this share (0–1) of record posts with `failStatus`, at random (a flaky province). */
+  failRate: number;
 }
 
 export const NO_FAULTS: Faults = {
@@ -23,6 +25,7 @@ export const NO_FAULTS: Faults = {
   dropConnections: 0,
   dropResponses: 0,
   rejectNext: 0,
+  failRate: 0,
 };
 
 export interface AcceptedRecord {
@@ -111,6 +114,11 @@ export class StandinState {
 
   refuse(status: number): void {
     this.stats.refused[status] = (this.stats.refused[status] ?? 0) + 1;
+  }
+
+  /** True for a `failRate` share of calls. */
+  flaky(random: () => number = Math.random): boolean {
+    return this.faults.failRate > 0 && random() < this.faults.failRate;
   }
 
   /** Uses up one unit of a counted fault; true if it applies to this request. */

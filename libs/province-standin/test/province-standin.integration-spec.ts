@@ -170,6 +170,20 @@ describe('province stand-in', () => {
     expect((await control({ failStatus: 200 })).status).toBe(400);
   });
 
+  it('fails a share of posts at random on command', async () => {
+    expect((await control({ failRate: 1.5 })).status).toBe(400);
+    await control({ failRate: 0.5 });
+    const answers: number[] = [];
+    for (let i = 0; i < 60; i++) answers.push((await post(record({ studentNo: `R${i}` }))).status);
+    const failed = answers.filter((s) => s === 503).length;
+    expect(failed).toBeGreaterThan(10);
+    expect(failed).toBeLessThan(50);
+    expect(answers.filter((s) => s === 201).length).toBe(60 - failed);
+    expect(standin.state.accepted).toHaveLength(60 - failed);
+    await control({ failRate: 0 });
+    expect((await post(record({ studentNo: 'R-after' }))).status).toBe(201);
+  });
+
   it('answers slowly on command', async () => {
     await control({ delayMs: 300 });
     const started = Date.now();

@@ -13,6 +13,7 @@ import {
   ServiceError,
   type ErrorBody,
 } from '@netsign/contracts';
+import { isUnavailableError } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** HTTP statuses Nest or Fastify raise themselves, mapped onto the contract's codes. */
@@ -112,6 +113,10 @@ export function toErrorBody(exception: unknown, request?: FastifyRequest): Error
   // contract has no code for): never a 500.
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { code: ErrorCode.VALIDATION_FAILED, message: '请求格式错误', details: { reason: (exception as Error).message } };
+  }
+  // Redis (rate limits, sessions) away for a moment: a retryable 503, not a 500.
+  if (isUnavailableError(exception)) {
+    return { code: ErrorCode.UPSTREAM_UNAVAILABLE, message: DEFAULT_ERROR_MESSAGE.UPSTREAM_UNAVAILABLE, details: {} };
   }
   return { code: ErrorCode.INTERNAL_ERROR, message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR, details: {} };
 }

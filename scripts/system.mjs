@@ -1,0 +1,132 @@
+// The platform's processes as `npm start`, `npm run chaos`, `npm run bench:system` and browser
+// tests run them: which processes (N replicas of each), with what environment, and how to start,
+// stop and kill one. Plain ESM so that scripts use it without a build; types in system.d.mts.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+
+/** The six services, each its own process; printing runs as an API process and a print worker. */
+export const SERVICES = ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync'];
+
+/**
+ * The process list for `replicas` of every service, print worker and gateway, plus the bundled
+ * stand-ins (province, WeChat) unless `env` points at real ones. Gateway i listens on
+ * GATEWAY_PORT + i. Names are `<role>` with one replica, `<role>-<i>` (from 1) with several.
+ */
+export function buildProcessList({ replicas = 1, env = process.env, root = process.cwd() } = {}) {
+  const base = { ...env };
+  const list = [];
+  const main = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+  const standinPort = Number(base.PROVINCE_STANDIN_PORT ?? 3900);
+  const wechatPort = Number(base.WECHAT_FAKE_PORT ?? 3901);
+  if (!base.PROVINCE_DISPATCH_URL) {
+    base.PROVINCE_DISPATCH_URL = `http://127.0.0.1:${standinPort}`;
+    list.push({ name: 'province', role: 'province', app: 'province-standin', main: main('province-standin'), env: { PROVINCE_STANDIN_PORT: String(standinPort) }, port: { number: standinPort, variable: 'PROVINCE_STANDIN_PORT', host: '127.0.0.1' } });
+  }
+  if (!base.WECHAT_API_BASE) {
+    base.WECHAT_API_BASE = `http://127.0.0.1:${wechatPort}`;
+    base.WECHAT_APPID ??= 'wx-dev-app';
+    base.WECHAT_SECRET ??= 'wx-dev-secret';
+    list.push({ name: 'wechat', role: 'wechat', app: 'wechat-fake', main: main('wechat-fake'), env: { WECHAT_FAKE_PORT: String(wechatPort) }, port: { number: wechatPort, variable: 'WECHAT_FAKE_PORT', host: '127.0.0.1' } });
+  }
+  const gatewayPort = Number(base.GATEWAY_PORT ?? 3000);
+  const roles = [
+    ...SERVICES.filter((s) => s !== 'printing').map((s) => ({ role: s, app: s, env: {} })),
+    { role: 'printing', app: 'printing', env: { PRINT_ROLE: 'api' } },
+    { role: 'print-worker', app: 'printing', env: { PRINT_ROLE: 'worker' } },
+    { role: 'gateway', app: 'gateway', env: {} },
+  ];
+  for (const r of roles) {
+    for (let i = 0; i < replicas; i++) {
+      const name = replicas === 1 ? r.role : `${r.role}-${i + 1}`;
+      const extra = { ...r.env };
+      let port;
+      if (r.role === 'gateway') {
+        extra.GATEWAY_PORT = String(gatewayPort + i);
+        port = { number: gatewayPort + i, variable: 'GATEWAY_PORT', host: base.GATEWAY_HOST ?? '0.0.0.0' };
+      }
+      list.push({ name, role: r.role, app: r.app, main: main(r.app), env: extra, port });
+    }
+  }
+  return list.map((p) => ({ ...p, env: { ...base, ...p.env } }));
+}
+
+/** Resolves if `port` can be listened on at `host`, rejects with the error (EADDRINUSE…) if not. */
+export function probePort(port, host = '0.0.0.0') {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve()));
+  });
+}
+
+/**
+ * Every port the list will listen on must be free: otherwise one line naming the port and the
+ * variable that moves it (the caller prints it and stops). Returns null when all are free.
+ */
+export async function busyPort(list) {
+  for (const p of list) {
+    if (!p.port) continue;
+    try {
+      await probePort(p.port.number, p.port.host);
+    } catch (err) {
+      const why = err.code === 'EADDRINUSE' ? 'is already in use' : `cannot be listened on (${err.code ?? err.message})`;
+      return `port ${p.port.number} (${p.name}) ${why}: set ${p.port.variable} to a free port`;
+    }
+  }
+  return null;
+}
+
+/** A free TCP port on 127.0.0.1, as the kernel picks one. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts one process of the list. Its output goes, line by line, to `onLine(name, line)` and/or
+ * appended to `<logDir>/<name>.log` (kept across restarts). Returns the running process.
+ */
+export function startProcess(spec, { logDir, onLine, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, spec.main], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = logDir ? createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' }) : null;
+  const running = { spec, child, pid: child.pid, startedAt: Date.now(), exited: null };
+  running.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+      log?.write(chunk);
+      if (!onLine) return;
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) onLine(spec.name, line);
+    });
+  }
+  void running.exited.then(() => log?.end());
+  return running;
+}
+
+/** SIGKILL: the process dies at once, mid-transaction, with nothing flushed. */
+export async function killProcess(running) {
+  if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+  running.child.kill('SIGKILL');
+  await running.exited;
+}
+
+/** SIGTERM to each (graceful shutdown), SIGKILL to any still running after `graceMs`. */
+export async function stopProcesses(list, graceMs = 8000) {
+  const alive = list.filter((r) => r.child.exitCode === null && r.child.signalCode === null);
+  for (const r of alive) r.child.kill('SIGTERM');
+  const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+  await Promise.race([Promise.all(alive.map((r) => r.exited)), timer]);
+  for (const r of alive) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+  await Promise.all(alive.map((r) => r.exited));
+}
