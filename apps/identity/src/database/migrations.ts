@@ -4,6 +4,7 @@ import { Identity1764280000200 } from './migrations/1764280000200-Identity.js';
 import { IdentityInboxParties1764280000300 } from './migrations/1764280000300-IdentityInboxParties.js';
 import { StaffDeactivation1764280000400 } from './migrations/1764280000400-StaffDeactivation.js';
 import { GraduateDestination1764280000500 } from './migrations/1764280000500-GraduateDestination.js';
+import { SessionVersions1764280000600 } from './migrations/1764280000600-SessionVersions.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
 export const identityMigrations = [
@@ -13,4 +14,5 @@ export const identityMigrations = [
   IdentityInboxParties1764280000300,
   StaffDeactivation1764280000400,
   GraduateDestination1764280000500,
+  SessionVersions1764280000600,
 ];
