@@ -20,6 +20,7 @@ import { BusClient, BusNames } from '@netsign/messaging';
 import { runService, type RunningService } from '@netsign/runtime';
 import { createTestEnv, publishTestEvent, waitFor, type TestEnv } from '@netsign/testing';
 import { dispatchSyncService } from '../src/dispatch-sync.service.js';
+import { StatisticsRepository } from '../src/modules/statistics/statistics.repository.js';
 
 /** The statistics read model, fed by real events on JetStream, read over NATS with each role. */
 describe('online-signing statistics', () => {
@@ -175,5 +176,13 @@ describe('online-signing statistics', () => {
     expect((await bus.request(takeOnlineSigningSnapshot, {}, province)).taken).toBe(false);
     expect(await bus.request(onlineSigningSnapshot, { day: taken.day, schoolCode: '10357' }, province)).toEqual(before);
     await expect(service.dataSource.query(`UPDATE stats_snapshots SET data = '{}'`)).rejects.toThrow(/immutable/);
+  }, 60_000);
+
+  it('takes a day’s snapshot once when several takes race (schedule, operator, replicas): no error', async () => {
+    const repository = service.app.get(StatisticsRepository);
+    const takes = await Promise.all(Array.from({ length: 6 }, () => repository.takeSnapshot('2000-01-01')));
+    expect(takes.filter(Boolean)).toHaveLength(1);
+    const rows = await service.dataSource.query(`SELECT count(*)::int AS n FROM stats_snapshots WHERE day = '2000-01-01'`);
+    expect(rows[0].n).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -27,7 +27,8 @@ describe('identity: the stored token-signing key is encrypted by migration, and 
 
   it('up encrypts the plain rows; down restores them', async () => {
     await migrateServiceSchema(ds, 'identity');
-    await revertServiceSchema(ds, 1); // back to the plain-text table of before
+    // Back to the plain-text table of before: the session versions after it, then the encryption.
+    await revertServiceSchema(ds, 2);
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await ds.query(`INSERT INTO signing_keys (kid, private_pem, public_jwk) VALUES ('k1', $1, '{}')`, [pem]);
 
@@ -43,7 +44,7 @@ describe('identity: the stored token-signing key is encrypted by migration, and 
       /encrypted under key [0-9a-f]{16}/,
     );
 
-    await revertServiceSchema(ds, 1);
+    await revertServiceSchema(ds, 2);
     expect(await ds.query(`SELECT kid, private_pem FROM signing_keys`)).toEqual([{ kid: 'k1', private_pem: pem }]);
   });
 });

@@ -4,6 +4,12 @@ import { principalSchema, type Principal } from '@netsign/contracts';
 export const TOKEN_ALGORITHM = 'EdDSA';
 export const TOKEN_ISSUER = 'netsign-identity';
 export const TOKEN_AUDIENCE = 'netsign';
+/**
+ * The claim naming the session version a token was issued under. Revocation compares versions,
+ * not times: a token issued in the very second its binding or sessions were revoked (and one
+ * issued right after, for the new binding) is told apart exactly.
+ */
+export const SESSION_VERSION_CLAIM = 'sv';
 
 /** Signs access tokens with the identity service's private key (Ed25519). */
 export class TokenIssuer {
@@ -14,18 +20,21 @@ export class TokenIssuer {
   ) {}
 
   /**
-   * `issuedAt` (whole seconds) may be set later than now: a token issued right after its account's
-   * other sessions were revoked must carry an `iat` past the revocation's second (see identity's
-   * password change).
+   * `sessionVersion` (claim `sv`) is the version of the session the token belongs to: the
+   * graduate's WeChat binding, or the password account's sessions. Identity raises it when it
+   * revokes them, and the gateway refuses tokens carrying an older one (see `SESSION_VERSION_CLAIM`).
    */
-  async issue(principal: Principal, options: { issuedAt?: number } = {}): Promise<{ accessToken: string; expiresIn: number }> {
+  async issue(
+    principal: Principal,
+    options: { sessionVersion?: number } = {},
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const { userId, ...claims } = principal;
-    const accessToken = await new SignJWT(claims)
+    const accessToken = await new SignJWT({ ...claims, [SESSION_VERSION_CLAIM]: options.sessionVersion ?? 0 })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: this.keyId })
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
-      .setIssuedAt(options.issuedAt)
+      .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.privateKey);
     return { accessToken, expiresIn: this.ttlSeconds };
@@ -34,6 +43,13 @@ export class TokenIssuer {
 
 /** How far a token's `iat` may lie ahead of this clock (clock skew; a password change's fresh token). */
 export const MAX_ISSUED_AHEAD_SECONDS = 300;
+
+export interface VerifiedToken {
+  principal: Principal;
+  expiresAt: number;
+  issuedAt: number;
+  sessionVersion: number | null;
+}
 
 export interface TokenVerifierOptions {
   /**
@@ -67,8 +83,11 @@ export class TokenVerifier {
     return (await this.verifyWithExpiry(token))?.principal ?? null;
   }
 
-  /** The principal, when the token expires (ms since epoch) and when it was issued (s), or null. */
-  async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: number; issuedAt: number } | null> {
+  /**
+   * The principal, when the token expires (ms since epoch), when it was issued (s) and its session
+   * version (`null` for a token issued before versions existed), or null.
+   */
+  async verifyWithExpiry(token: string): Promise<VerifiedToken | null> {
     try {
       const { payload } = await jwtVerify(
         token,
@@ -84,7 +103,9 @@ export class TokenVerifier {
       const { maxLifetimeSeconds } = this.options;
       if (maxLifetimeSeconds !== undefined && payload.exp - payload.iat > maxLifetimeSeconds) return null;
       if (payload.iat > Date.now() / 1000 + MAX_ISSUED_AHEAD_SECONDS) return null;
-      return { principal: parsed.data, expiresAt: payload.exp * 1000, issuedAt: payload.iat };
+      const sv = payload[SESSION_VERSION_CLAIM];
+      const sessionVersion = typeof sv === 'number' && Number.isInteger(sv) ? sv : null;
+      return { principal: parsed.data, expiresAt: payload.exp * 1000, issuedAt: payload.iat, sessionVersion };
     } catch {
       return null;
     }

@@ -55,24 +55,38 @@ export const graduateRosterUpserted = defineEvent({
 });
 
 /**
+ * The session version a token needs at least after a revocation (the token's `sv` claim): what
+ * was revoked is a version, not "every token issued before a time". Events recorded before it
+ * existed lack it; the gateway then falls back to the token's `iat` for tokens without `sv`.
+ */
+const sessionVersionField = z.number().int().nonnegative().optional();
+
+/**
  * A school admin released the graduate's WeChat binding (lost phone, wrong account): sessions
- * issued to it until now must stop working everywhere (the gateway refuses them).
+ * of that binding must stop working everywhere (the gateway refuses tokens whose `sv` is below
+ * `sessionVersion`); a later binding's sessions carry `sessionVersion` and work.
  */
 export const graduateBindingReleased = defineEvent({
   service: 'identity',
   entity: 'graduate',
   verb: 'binding-released',
   version: 1,
-  payload: z.object({ graduateId: z.string(), schoolCode: z.string(), releasedAt: z.iso.datetime({ offset: true }) }),
+  payload: z.object({
+    graduateId: z.string(),
+    schoolCode: z.string(),
+    releasedAt: z.iso.datetime({ offset: true }),
+    sessionVersion: sessionVersionField,
+  }),
 });
 
 /** Why every session of an account (staff, admin, employer) ended. */
 export const SESSION_REVOCATION_REASONS = ['DEACTIVATED', 'PASSWORD_CHANGED', 'SCOPE_CHANGED'] as const;
 
 /**
- * The sessions issued to a password account until `revokedAt` must stop working everywhere (the
- * gateway refuses them): it was deactivated, its password changed, or its department changed
- * (a department staff's department travels in the token).
+ * The sessions of a password account issued before this revocation must stop working everywhere
+ * (the gateway refuses tokens whose `sv` is below `sessionVersion`): it was deactivated, its
+ * password changed, or its department changed (a department staff's department travels in the
+ * token).
  */
 export const userSessionsRevoked = defineEvent({
   service: 'identity',
@@ -83,6 +97,7 @@ export const userSessionsRevoked = defineEvent({
     userId: z.string(),
     reason: z.enum(SESSION_REVOCATION_REASONS),
     revokedAt: z.iso.datetime({ offset: true }),
+    sessionVersion: sessionVersionField,
   }),
 });
 

@@ -7,6 +7,7 @@ import { IdentityInboxParties1764280000300 } from './migrations/1764280000300-Id
 import { StaffDeactivation1764280000400 } from './migrations/1764280000400-StaffDeactivation.js';
 import { GraduateDestination1764280000500 } from './migrations/1764280000500-GraduateDestination.js';
 import { encryptSigningKeysMigration } from './migrations/1764280000600-EncryptSigningKeys.js';
+import { SessionVersions1764280000700 } from './migrations/1764280000700-SessionVersions.js';
 
 /**
  * In the order they apply; a landed migration is never edited, a new one is appended. Built from
@@ -21,5 +22,6 @@ export function identityMigrations(env: Pick<IdentityEnv, 'SIGNING_KEY_ENCRYPTIO
     StaffDeactivation1764280000400,
     GraduateDestination1764280000500,
     encryptSigningKeysMigration(SigningKeyCipher.fromEnv(env)),
+    SessionVersions1764280000700,
   ];
 }

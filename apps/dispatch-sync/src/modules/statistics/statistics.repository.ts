@@ -34,6 +34,10 @@ const PENDING = 'netsign:statistics-pending';
  * key order: a consumer transaction applying 32 signings of one school touches its hot counter
  * rows once each, in the same order as every other transaction (no deadlock). A rollback drops them.
  */
+/** Postgres SQLSTATE of a transaction that could not be serialised; it may be retried as a whole. */
+const SERIALIZATION_FAILURE = '40001';
+const SNAPSHOT_ATTEMPTS = 5;
+
 @Injectable()
 export class StatisticsRepository {
   constructor(private readonly dataSource: DataSource) {
@@ -153,8 +157,23 @@ export class StatisticsRepository {
     return { schools: [...schools.values()], asOf: new Date().toISOString() };
   }
 
-  /** Stores today's figures per school unless already taken today; returns whether it took them. */
+  /**
+   * Stores today's figures per school unless already taken today; returns whether it took them.
+   * Two takes at once (the daily schedule and an operator, or two replicas) collide on the same
+   * rows: in REPEATABLE READ the later one's `ON CONFLICT DO NOTHING` fails with a serialization
+   * error, and is run again on a fresh snapshot, where it finds the rows taken.
+   */
   async takeSnapshot(day: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.takeSnapshotOnce(day);
+      } catch (err) {
+        if (attempt >= SNAPSHOT_ATTEMPTS || (err as { code?: string }).code !== SERIALIZATION_FAILURE) throw err;
+      }
+    }
+  }
+
+  private takeSnapshotOnce(day: string): Promise<boolean> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const stats = await this.read(undefined, tx);
       let taken = false;

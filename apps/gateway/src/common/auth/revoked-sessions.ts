@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { eventEnvelopeSchema, graduateBindingReleased, userSessionsRevoked, type EventContract } from '@netsign/contracts';
 import { BusNames, ensureEventStream, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging';
-import { RevocationMap, REVOCATION_LOOKBACK_MS } from './revocation-map.js';
+import { RevocationMap, REVOCATION_LOOKBACK_MS, type TokenSession } from './revocation-map.js';
 
 const RETRY_MS = 2_000;
 
@@ -30,19 +30,23 @@ export class RevokedSessions implements OnApplicationBootstrap, OnApplicationShu
     private readonly names: BusNames,
   ) {}
 
-  /** Whether a graduate's token issued at `issuedAt` (seconds) was revoked by a binding release. */
-  revoked(graduateId: string, issuedAt: number): boolean {
-    return this.releasedGraduates.revoked(graduateId, issuedAt);
+  /** Whether a graduate's token belongs to a binding that was released since. */
+  revoked(graduateId: string, token: TokenSession): boolean {
+    return this.releasedGraduates.revoked(graduateId, token);
   }
 
-  /** Whether a password account's token issued at `issuedAt` (seconds) was revoked since. */
-  userRevoked(userId: string, issuedAt: number): boolean {
-    return this.revokedUsers.revoked(userId, issuedAt);
+  /** Whether a password account's token belongs to sessions revoked since. */
+  userRevoked(userId: string, token: TokenSession): boolean {
+    return this.revokedUsers.revoked(userId, token);
   }
 
   onApplicationBootstrap(): void {
-    void this.follow(graduateBindingReleased, (p) => this.releasedGraduates.record(p.graduateId, Date.parse(p.releasedAt)));
-    void this.follow(userSessionsRevoked, (p) => this.revokedUsers.record(p.userId, Date.parse(p.revokedAt)));
+    void this.follow(graduateBindingReleased, (p) =>
+      this.releasedGraduates.record(p.graduateId, Date.parse(p.releasedAt), p.sessionVersion),
+    );
+    void this.follow(userSessionsRevoked, (p) =>
+      this.revokedUsers.record(p.userId, Date.parse(p.revokedAt), p.sessionVersion),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

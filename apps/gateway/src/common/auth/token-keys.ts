@@ -5,6 +5,7 @@ import { BusClient } from '@netsign/messaging';
 import { randomUUID } from 'node:crypto';
 import type { GatewayEnv } from '../../gateway.env.js';
 import { GATEWAY_ENV } from '../../gateway.tokens.js';
+import type { TokenSession } from './revocation-map.js';
 import { RevokedSessions } from './revoked-sessions.js';
 
 /** As gateway.env.ts's default: identity's longest JWT_TTL_SECONDS. */
@@ -30,7 +31,7 @@ export class TokenKeys {
   private kids = new Set<string>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
-  private readonly verified = new Map<string, { principal: Principal; until: number; issuedAt: number }>();
+  private readonly verified = new Map<string, { principal: Principal; until: number; session: TokenSession }>();
 
   constructor(
     private readonly bus: BusClient,
@@ -53,7 +54,11 @@ export class TokenKeys {
         // Oldest first (insertion order): enough for a cache whose entries live a minute.
         this.verified.delete(this.verified.keys().next().value!);
       }
-      known = { principal: result.principal, until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS), issuedAt: result.issuedAt };
+      known = {
+        principal: result.principal,
+        until: Math.min(result.expiresAt, now + VERIFIED_TTL_MS),
+        session: { issuedAt: result.issuedAt, sessionVersion: result.sessionVersion },
+      };
       this.verified.set(token, known);
     }
     // Checked at every request, remembered or not: a released binding, a deactivation or a
@@ -61,8 +66,8 @@ export class TokenKeys {
     // password and is never deactivated); any other account's by its user id.
     const { graduateId, userId } = known.principal;
     const revoked = graduateId
-      ? this.revokedSessions?.revoked(graduateId, known.issuedAt)
-      : this.revokedSessions?.userRevoked(userId, known.issuedAt);
+      ? this.revokedSessions?.revoked(graduateId, known.session)
+      : this.revokedSessions?.userRevoked(userId, known.session);
     if (revoked) return null;
     return known.principal;
   }

@@ -20,6 +20,8 @@ export interface UserRow {
   created_at: Date;
   /** Set while the account is deactivated: it cannot log in. */
   deactivated_at: Date | null;
+  /** Raised when the account's sessions are revoked; its tokens carry it (`sv`). */
+  session_version: number;
 }
 
 /** Raw SQL over users, schools and employers (identity schema). */

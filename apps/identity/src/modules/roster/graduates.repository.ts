@@ -10,7 +10,7 @@ export const SNAPSHOT_SELECT = `
   SELECT g.id, g.school_code, s.name AS school_name, g.department_code, d.name AS department_name,
          g.student_no, g.name, g.gender, g.major, g.degree, g.class_name, g.origin_place,
          g.graduation_year, g.id_number_masked, g.source_info_confirmed_at, g.wechat_open_id,
-         g.id_number_enc, g.id_key_id, g.id_blind_index
+         g.id_number_enc, g.id_key_id, g.id_blind_index, g.binding_version
     FROM graduates g
     JOIN schools s ON s.code = g.school_code
     JOIN departments d ON d.school_code = g.school_code AND d.code = g.department_code`;
@@ -35,6 +35,8 @@ export interface GraduateRow {
   id_number_enc: string;
   id_key_id: string;
   id_blind_index: string;
+  /** Raised when the WeChat binding is released; the binding's tokens carry it (`sv`). */
+  binding_version: number;
 }
 
 export function toSnapshot(r: GraduateRow): GraduateSnapshot {

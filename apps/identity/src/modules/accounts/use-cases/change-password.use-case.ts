@@ -14,7 +14,6 @@ import { returnedRows } from '../../../common/sql.js';
 import { writeAudit } from '../../audit/audit.js';
 import { SigningKeysService } from '../../auth/signing-keys.service.js';
 import { AccountsRepository, type UserRow } from '../accounts.repository.js';
-import { issuedAtAfterRevocation } from '../domain/session-revocation.js';
 import { invalidField } from '../field-error.js';
 import { hashPassword, verifyPassword } from '../password.js';
 import { revokeSessions } from '../revoke-sessions.js';
@@ -57,8 +56,7 @@ export class ChangePasswordUseCase {
     if (input.newPassword === input.currentPassword)
       throw invalidField('newPassword', '新密码不能与当前密码相同');
     const hash = await hashPassword(input.newPassword);
-    const revokedAt = new Date();
-    const updated = await this.db.transaction(async (tx) => {
+    const { updated, sessionVersion } = await this.db.transaction(async (tx) => {
       // Only over the hash just verified: a change that raced this one makes the current
       // password wrong, as it would have been a moment later.
       const rows = returnedRows<UserRow>(
@@ -75,11 +73,10 @@ export class ChangePasswordUseCase {
         subjectType: 'user',
         subjectId: user.id,
       });
-      await revokeSessions(tx, user.id, 'PASSWORD_CHANGED', revokedAt);
-      return rows[0];
+      const version = await revokeSessions(tx, user.id, 'PASSWORD_CHANGED', new Date());
+      return { updated: rows[0], sessionVersion: version };
     });
-    return this.keys
-      .tokens()
-      .issue(principalOf(updated), { issuedAt: issuedAtAfterRevocation(revokedAt.getTime()) });
+    // The fresh token carries the new session version: it survives the revocation it caused.
+    return this.keys.tokens().issue(principalOf(updated), { sessionVersion });
   }
 }

@@ -28,7 +28,7 @@ export class LoginUseCase {
       throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用，请联系学校管理员', {
         reason: 'ACCOUNT_DEACTIVATED',
       });
-    return this.keys.tokens().issue(principalOf(user));
+    return this.keys.tokens().issue(principalOf(user), { sessionVersion: user.session_version });
   }
 }
 

@@ -89,7 +89,11 @@ export class BindWechatUseCase {
       );
       throw new ServiceError(ErrorCode.ROSTER_MISMATCH);
     }
-    const token = await this.keys.tokens().issue(graduatePrincipal(outcome.graduate, openId));
+    // The binding's version, raised by every release: the tokens of a released binding are
+    // refused, this one is not, even when issued in the very second of the release.
+    const token = await this.keys
+      .tokens()
+      .issue(graduatePrincipal(outcome.graduate, openId), { sessionVersion: outcome.graduate.binding_version });
     return { ...token, graduate: toSnapshot(outcome.graduate) };
   }
 }

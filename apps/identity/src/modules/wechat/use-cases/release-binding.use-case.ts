@@ -26,9 +26,12 @@ export class ReleaseBindingUseCase {
       if (!g || g.school_code !== schoolCode)
         throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
       if (g.wechat_open_id === null) return { released: false };
+      // A new version: the released binding's tokens carry the old one and are refused; a new
+      // binding's carry this one (the row is locked, so versions never collide).
+      const sessionVersion = g.binding_version + 1;
       await tx.query(
-        `UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL WHERE id = $1`,
-        [g.id],
+        `UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL, binding_version = $2 WHERE id = $1`,
+        [g.id, sessionVersion],
       );
       await writeAudit(tx, {
         actor,
@@ -38,10 +41,10 @@ export class ReleaseBindingUseCase {
         before: { wechatOpenId: g.wechat_open_id },
         after: { wechatOpenId: null },
       });
-      // The gateway refuses the sessions issued to this binding from now on.
+      // The gateway refuses the sessions of this binding from now on.
       await publishEvent(tx, graduateBindingReleased, {
         aggregateId: g.id,
-        payload: { graduateId: g.id, schoolCode, releasedAt: new Date().toISOString() },
+        payload: { graduateId: g.id, schoolCode, releasedAt: new Date().toISOString(), sessionVersion },
       });
       return { released: true };
     });

@@ -17,7 +17,9 @@ export class WechatLoginUseCase {
   async execute(code: string): Promise<AccessTokenReply & { bound: boolean }> {
     const { openId } = await this.wechat.code2Session(code);
     const graduate = await this.graduates.byOpenId(openId);
-    const principal = graduate ? graduatePrincipal(graduate, openId) : unboundPrincipal(openId);
-    return { ...(await this.keys.tokens().issue(principal)), bound: graduate !== null };
+    const token = graduate
+      ? await this.keys.tokens().issue(graduatePrincipal(graduate, openId), { sessionVersion: graduate.binding_version })
+      : await this.keys.tokens().issue(unboundPrincipal(openId));
+    return { ...token, bound: graduate !== null };
   }
 }
