@@ -23,10 +23,11 @@ export class TokenIssuer {
    * `sessionVersion` (claim `sv`) is the version of the session the token belongs to: the
    * graduate's WeChat binding, or the password account's sessions. Identity raises it when it
    * revokes them, and the gateway refuses tokens carrying an older one (see `SESSION_VERSION_CLAIM`).
+   * `issuedAt` (whole seconds) defaults to now; tests set it to forge a re-dated token.
    */
   async issue(
     principal: Principal,
-    options: { sessionVersion?: number } = {},
+    options: { sessionVersion?: number; issuedAt?: number } = {},
   ): Promise<{ accessToken: string; expiresIn: number }> {
     const { userId, ...claims } = principal;
     const accessToken = await new SignJWT({ ...claims, [SESSION_VERSION_CLAIM]: options.sessionVersion ?? 0 })
@@ -34,8 +35,8 @@ export class TokenIssuer {
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setIssuedAt(options.issuedAt)
+      .setExpirationTime((options.issuedAt ?? Math.floor(Date.now() / 1000)) + this.ttlSeconds)
       .sign(this.privateKey);
     return { accessToken, expiresIn: this.ttlSeconds };
   }
