@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestMicroservice } from '@nestjs/common';
-import { commonEnvSchema, loadEnv, type CommonEnv } from '@netsign/config';
+import { commonEnvSchema, loadEnv, natsServers, type CommonEnv } from '@netsign/config';
 import type { ServiceName } from '@netsign/contracts';
 import { PrefixedServerNats, RpcErrorFilter } from '@netsign/messaging';
 import {
@@ -56,7 +56,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
     await migrateServiceSchema(dataSource, schema);
     const app = await NestFactory.createMicroservice(def.module(env, dataSource), {
       strategy: new PrefixedServerNats(env.BUS_PREFIX, {
-        servers: env.NATS_URL,
+        servers: natsServers(env.NATS_URL),
         queue: def.name,
         name: def.name,
         gracefulShutdown: true,
