@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commonEnvSchema } from '@netsign/config';
 
 export const gatewayEnvSchema = commonEnvSchema
-  .omit({ DATABASE_URL: true, DB_POOL_SIZE: true, OUTBOX_SWEEP_MS: true, EVENT_ACK_WAIT_MS: true, EVENT_MAX_DELIVER: true })
+  .omit({ DATABASE_URL: true, DB_POOL_SIZE: true, HEALTH_PORT: true, OUTBOX_SWEEP_MS: true, EVENT_ACK_WAIT_MS: true, EVENT_MAX_DELIVER: true })
   .extend({
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     GATEWAY_HOST: z.string().default('0.0.0.0'),

@@ -59,5 +59,10 @@ export const commonEnvSchema = z.object({
   /** Safety sweep of the outbox, in case a NOTIFY was missed; not the normal path. */
   OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(5_000),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /**
+   * If set, the process answers `GET /livez` and `GET /readyz` on this port (Kubernetes probes,
+   * deploy/k8s). Unset: no HTTP listener. The gateway has `GET /api/health` instead.
+   */
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 export type CommonEnv = z.infer<typeof commonEnvSchema>;
