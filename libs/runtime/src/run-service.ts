@@ -83,6 +83,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
       dataSource,
       close: async () => {
         health?.close();
+        health?.closeAllConnections();
         await app.close();
       },
     };
