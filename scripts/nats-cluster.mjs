@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run cluster:nats`: a local three-node NATS cluster with JetStream, for trying the services
 // against replicated streams (JETSTREAM_REPLICAS=3) and for the cluster test
-// (libs/messaging/test/nats-cluster.integration-spec.ts). Three `nats-server -js` processes with
+// (libs/testing/test/nats-cluster.integration-spec.ts). Three `nats-server -js` processes with
 // routes to each other, their own client and cluster ports and their own store directories.
 // Runs in the foreground; Ctrl-C stops the three nodes. Options:
 //   --client-port=4190   client ports 4190, 4191, 4192

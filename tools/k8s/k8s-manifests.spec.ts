@@ -34,9 +34,17 @@ interface EnvVar {
 
 const OVERLAY = 'deploy/k8s/overlays/province';
 const NAMESPACE = 'netsign-province';
-const rendered: K8sObject[] = parseAllDocuments(execFileSync('kubectl', ['kustomize', OVERLAY], { encoding: 'utf8' })).map(
-  (d) => d.toJSON() as K8sObject,
-);
+function render(): string {
+  try {
+    return execFileSync('kubectl', ['kustomize', OVERLAY], { encoding: 'utf8' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('kubectl is not installed: this test renders deploy/k8s with `kubectl kustomize` (apt-get install kubectl)');
+    }
+    throw err;
+  }
+}
+const rendered: K8sObject[] = parseAllDocuments(render()).map((d) => d.toJSON() as K8sObject);
 const all = (kind: string) => rendered.filter((o) => o.kind === kind);
 const one = (kind: string, name: string) => {
   const found = rendered.find((o) => o.kind === kind && o.metadata.name === name);
