@@ -55,6 +55,7 @@ const GRADUATES = 40;
 const LOAD_MS = 14_000;
 const KILL_AT_MS = 4_000;
 const RESTART_AT_MS = 9_000;
+const JS_API_TIMEOUT_MS = 20_000;
 
 describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
   let env: TestEnv;
@@ -72,7 +73,13 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
 
   beforeAll(async () => {
     storeRoot = mkdtempSync(join(tmpdir(), 'netsign-nats-cluster-test-'));
-    cluster = await startNatsCluster({ storeRoot, clientPort: 4190, clusterPort: 4195 });
+    cluster = await startNatsCluster({
+      storeRoot,
+      clientPort: 4190,
+      clusterPort: 4195,
+      // NATS_CLUSTER_LOG=1 shows the nodes' logs (elections, catch-up) when a run needs explaining.
+      ...(process.env.NATS_CLUSTER_LOG ? { log: (node: string, line: string) => process.stdout.write(`[${node}] ${line}\n`) } : {}),
+    });
     env = await createTestEnv('natscluster');
     ds = createServiceDataSource({ url: env.databaseUrl, schema: 'signing', entities: [], migrations: [ClusterProbe1764290000001] });
     await ds.initialize();
@@ -91,12 +98,14 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
   it('keeps every event, once and in order per graduate, through the loss of the stream leader', async () => {
     const names = new BusNames(env.busPrefix);
     const admin = await connection('test-admin');
-    const jsm: JetStreamManager = await jetstreamManager(admin);
+    // JetStream API calls wait longer than nats.js's 5 s: creating replicated streams on three
+    // freshly started nodes can take that long on a loaded machine.
+    const jsm: JetStreamManager = await jetstreamManager(admin, { timeout: JS_API_TIMEOUT_MS });
     const stream = names.stream('signing');
 
     // Boot with one replica (as before the cluster), then boot again with three: scaled up.
     await ensureEventStream(jsm, names, 'signing', { replicas: 1 });
-    expect((await jsm.streams.info(stream)).config.num_replicas).toBe(1);
+    expect((await waitFor(() => jsm.streams.info(stream), { what: 'stream info' })).config.num_replicas).toBe(1);
     await ensureEventStream(jsm, names, 'signing', { replicas: 3 });
     const scaled = await waitFor(
       async () => {
@@ -127,7 +136,7 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
           service: 'review',
           dataSource: ds,
           js: jetstream(consumerNc),
-          jsm: await jetstreamManager(consumerNc),
+          jsm: await jetstreamManager(consumerNc, { timeout: JS_API_TIMEOUT_MS }),
           names,
           ackWaitMs: 3_000,
           maxDeliver: 100,
@@ -138,11 +147,11 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     const first = await newConsumer(1);
     await first.start();
     await first.stop();
-    expect((await jsm.consumers.info(stream, durable)).config.num_replicas).toBe(1);
+    expect((await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config.num_replicas).toBe(1);
     const consumer = await newConsumer(3);
     await consumer.start();
     stoppers.push(() => consumer.stop());
-    expect((await jsm.consumers.info(stream, durable)).config.num_replicas).toBe(3);
+    expect((await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config.num_replicas).toBe(3);
 
     const relayNc = await connection('test-relay');
     const relay = new OutboxRelay({
@@ -174,9 +183,13 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     })();
 
     await sleep(KILL_AT_MS);
-    const before = await jsm.streams.info(stream);
-    const victim = before.cluster!.leader!;
-    const consumerLeader = (await jsm.consumers.info(stream, durable)).cluster?.leader;
+    // A JetStream API request can go unanswered while leaders move (the scale-up above moves
+    // them): every request here is retried until it is answered.
+    const victim = await waitFor(async () => (await jsm.streams.info(stream)).cluster?.leader, { what: 'the stream leader', timeoutMs: 60_000 });
+    const consumerLeader = await waitFor(async () => (await jsm.consumers.info(stream, durable)).cluster?.leader, {
+      what: 'the consumer leader',
+      timeoutMs: 60_000,
+    });
     const killedAt = Date.now();
     await cluster.kill(victim);
     const newLeader = await waitFor(
@@ -186,7 +199,9 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
       },
       { what: 'a new stream leader', timeoutMs: 30_000, intervalMs: 100 },
     );
-    const electedMs = Date.now() - killedAt;
+    // When a request first reported the new leader (requests in flight at the kill go unanswered
+    // until their timeout, so this is an upper bound; the publish pause below is the real one).
+    const newLeaderReportedMs = Date.now() - killedAt;
     await sleep(Math.max(0, RESTART_AT_MS - (Date.now() - started)));
     const restartedAt = Date.now();
     cluster.start(victim);
@@ -211,10 +226,10 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
 
     // What the stream holds, in stream order.
     const outbox: Array<{ id: string }> = await ds.query(`SELECT id FROM outbox ORDER BY seq`);
-    const info = await jsm.streams.info(stream);
+    const info = await waitFor(() => jsm.streams.info(stream), { what: 'stream info', timeoutMs: 60_000 });
     const stored: Array<{ id: string; graduate: string; n: number; at: number }> = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-      const m = await jsm.streams.getMessage(stream, { seq });
+      const m = await waitFor(() => jsm.streams.getMessage(stream, { seq }).then((msg) => msg ?? null), { what: `message ${seq}`, timeoutMs: 60_000 });
       if (!m) continue;
       const e = m.json<{ id: string; payload: { graduate: string; n: number } }>();
       stored.push({ id: e.id, graduate: e.payload.graduate, n: e.payload.n, at: m.timestamp ? Date.parse(m.timestamp) : 0 });
@@ -256,7 +271,7 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
       killed: victim,
       consumerLeaderWas: consumerLeader,
       newLeader,
-      leaderElectedMs: electedMs,
+      newLeaderReportedMs,
       committedWhileNodeDown: commitTimes.filter((t) => t >= killedAt && t < restartedAt).length,
       publishPauseMs: largestGap(stored.map((s) => s.at), killedAt),
       consumePauseMs: largestGap(effects.map((e) => e.at.getTime()), killedAt),

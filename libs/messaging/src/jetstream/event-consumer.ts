@@ -66,7 +66,7 @@ export const DEFAULT_EVENT_BATCH = 32;
  * Lifetime of one pull request. The server sends idle heartbeats every half of it; two missed
  * (the node holding the consumer's leader died) make nats.js pull again, from the new leader. With
  * nats.js's default of 30 s, a consumer stalled ~40 s after a node loss in a three-node cluster
- * (libs/testing/test/nats-cluster.integration-spec.ts); with 5 s, a few seconds.
+ * (libs/testing/test/nats-cluster.integration-spec.ts); with 5 s, 6–12 s on a loaded machine.
  */
 const PULL_EXPIRES_MS = 5_000;
 
