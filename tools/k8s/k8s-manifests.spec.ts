@@ -217,6 +217,13 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
     const province = capacityModel(DOCUMENTED_FIGURES, { graduates: 500_000 });
     const workers = province.rows.find((r) => r.component === 'print-worker')!.count;
     expect([scaled.spec.minReplicaCount, scaled.spec.maxReplicaCount]).toEqual([1, workers]);
+    // The services run as many replicas as the model gives a province.
+    for (const d of deployments.filter((x) => x.metadata.name !== 'print-worker')) {
+      const component = d.metadata.name === 'printing' ? 'printing (api)' : d.metadata.name;
+      const planned = province.rows.find((r) => r.component === component)?.count;
+      expect([d.metadata.name, d.spec.replicas]).toEqual([d.metadata.name, planned]);
+    }
+    expect(one('Cluster', 'netsign-pg').spec.resources.requests.cpu).toBe(String(province.rows.find((r) => r.component === 'postgres (primary)')!.count));
     // Each worker renders one page at a time on the core it asks for (PDFs per core).
     const worker = one('Deployment', 'print-worker');
     expect(literal(envOf(worker).get('PRINT_CONCURRENCY'))).toBe('1');
