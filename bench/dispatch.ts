@@ -1,3 +1,4 @@
+import { writeBenchFigures } from './bench-report.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -276,6 +277,7 @@ export async function benchDispatch(
       `  engine:          ${engineRate.toFixed(0)} records/s, ${median(engine.map((m) => m.cpuUsPerRecord)).toFixed(0)} µs client CPU/record (median of ${rounds})\n` +
       `  ratio:           ${(ratio * 100).toFixed(1)}% (target ≥ 80%)\n`,
   );
+  writeBenchFigures('dispatch', { recordsPerSecond: engineRate, bareLoopRecordsPerSecond: bareRate });
   return {
     records: graduates * perGraduate,
     concurrency,

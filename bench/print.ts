@@ -4,11 +4,12 @@
  * bare render loop on the same template in the same run (queue overhead), plus worker memory.
  * Identity is stood in for at its NATS contract (the full ID number for the print).
  */
+import { writeBenchFigures } from './bench-report.js';
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { agreementApproved, graduateIdNumber, type AgreementSnapshot } from '@netsign/contracts';
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
   console.log(`queue overhead (1 worker vs bare engine): ${((1 - one / engine.agreementsPerSecond) * 100).toFixed(1)}% (target ≤ 10%)`);
   console.log(`best through the queue ${Math.max(one, two).toFixed(2)}/s (target ≥ 5/s); ${(Math.max(one, two) / naive.agreementsPerSecond).toFixed(1)}× the naive render (target ≥ 4×)`);
   console.log('note: figures on a loaded 2-core machine move a lot; compare the rows of one run.');
+  // One worker renders PRINT_CONCURRENCY=2 pages at once on this machine's cores.
+  writeBenchFigures('print', { agreementsPerSecond: one, twoWorkersAgreementsPerSecond: two, cores: availableParallelism() });
   await rm(storage, { recursive: true, force: true });
 }
 

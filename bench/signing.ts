@@ -1,3 +1,4 @@
+import { writeBenchFigures } from './bench-report.js';
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -303,6 +304,11 @@ async function main(): Promise<void> {
     console.log(`CPU per signing (ms): ${cpu.map(([name, s]) => `${name} ${ms(s)}`).join(', ')}; total ${ms(totalCpu)} ms = at most ${(CORES / totalCpu).toFixed(0)} signings/s on ${CORES} cores with nothing else running`);
     console.log(`Postgres work per signing (this database only, everything running meanwhile): ${dbWork}`);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    writeBenchFigures('signing', {
+      signingsPerSecond: run.perSecond,
+      p99Ms: run.p99,
+      cpuMsPerSigning: Object.fromEntries(cpu.map(([name, s]) => [name, Number((s * 1000).toFixed(3))])),
+    });
     console.log(`Machine load average at the end: ${load} (other work on these cores counts against every figure above; the load generator shares them).`);
     console.log('Per signing: gateway (token, rate limit in Redis, validation), signing (employer and position from its projection, roster match asked of identity over NATS, one transaction: graduate row lock, agreement + history, destination + audit, 2 outbox rows in one statement), the relay publishing 2 events to JetStream, identity consuming them (notifications) and recruiting acking the one it filters out.');
   } finally {

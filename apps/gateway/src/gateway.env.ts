@@ -4,7 +4,7 @@ import { commonEnvSchema } from '@netsign/config';
 const limit = (perWindow: number) => z.coerce.number().int().positive().default(perWindow);
 
 export const gatewayEnvSchema = commonEnvSchema
-  .omit({ DATABASE_URL: true, DB_POOL_SIZE: true, OUTBOX_SWEEP_MS: true, EVENT_ACK_WAIT_MS: true, EVENT_MAX_DELIVER: true })
+  .omit({ DATABASE_URL: true, DB_POOL_SIZE: true, HEALTH_PORT: true, OUTBOX_SWEEP_MS: true, EVENT_ACK_WAIT_MS: true, EVENT_MAX_DELIVER: true })
   .extend({
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     GATEWAY_HOST: z.string().default('0.0.0.0'),

@@ -113,7 +113,7 @@ describe('printing service', () => {
     env = await createTestEnv('printing', { STORAGE_DIR: storage, PRINT_CONCURRENCY: '1', PRINT_ROLE: 'all' });
     names = new BusNames(env.busPrefix);
     nc = await connect({ servers: env.vars['NATS_URL'] });
-    await ensureEventStream(await jetstreamManager(nc), names, 'signing');
+    await ensureEventStream(await jetstreamManager(nc), names, 'signing', { replicas: 1 });
     standIn(graduateIdNumber.subject, () => ({ idNumber }));
     standIn(agreementGet.subject, () => ({ ...snapshot, status: status.current, id: agreementId, offerId: null, history: [] }));
     printing = (await runService(printingService, env.vars)) as RunningService<unknown>;

@@ -45,7 +45,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     const { env, service, schema } = this.options;
     this.js = jetstream(this.nc);
     this.jsm = await jetstreamManager(this.nc);
-    await ensureEventStream(this.jsm, this.names, service);
+    await ensureEventStream(this.jsm, this.names, service, { replicas: env.JETSTREAM_REPLICAS });
     this.relay = new OutboxRelay({
       dataSource: this.dataSource,
       databaseUrl: env.DATABASE_URL,
@@ -64,6 +64,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         names: this.names,
         ackWaitMs: env.EVENT_ACK_WAIT_MS,
         maxDeliver: env.EVENT_MAX_DELIVER,
+        replicas: env.JETSTREAM_REPLICAS,
       });
       if (this.consumers.has(consumer.name)) throw new Error(`two subscriptions named ${spec.name}`);
       this.consumers.set(consumer.name, consumer);

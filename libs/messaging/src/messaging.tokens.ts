@@ -10,6 +10,7 @@ export interface MessagingOptions {
     CommonEnv,
     | 'DATABASE_URL'
     | 'NATS_URL'
+    | 'JETSTREAM_REPLICAS'
     | 'BUS_PREFIX'
     | 'BUS_REQUEST_TIMEOUT_MS'
     | 'EVENT_ACK_WAIT_MS'

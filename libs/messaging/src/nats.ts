@@ -1,8 +1,10 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { natsServers } from '@netsign/config';
 
+/** `url` is NATS_URL: one server, or the servers of a cluster comma-separated (any one will do). */
 export async function connectNats(url: string, name: string): Promise<NatsConnection> {
   return connect({
-    servers: url,
+    servers: natsServers(url),
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,

@@ -1,2 +1,3 @@
 export * from './logger.js';
 export * from './run-service.js';
+export * from './health-server.js';

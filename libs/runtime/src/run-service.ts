@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestMicroservice } from '@nestjs/common';
-import { commonEnvSchema, loadEnv, type CommonEnv } from '@netsign/config';
+import { commonEnvSchema, loadEnv, natsServers, type CommonEnv } from '@netsign/config';
 import type { ServiceName } from '@netsign/contracts';
-import { PrefixedServerNats, RpcErrorFilter } from '@netsign/messaging';
+import { MessagingRuntime, PrefixedServerNats, RpcErrorFilter } from '@netsign/messaging';
 import {
   createServiceDataSource,
   ensureDatabase,
@@ -12,6 +12,7 @@ import {
 } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { startHealthServer } from './health-server.js';
 import { createPino, PinoNestLogger } from './logger.js';
 
 export interface ServiceDefinition<S extends z.ZodType<CommonEnv>> {
@@ -57,7 +58,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
     await migrateServiceSchema(dataSource, schema);
     const app = await NestFactory.createMicroservice(def.module(env, dataSource), {
       strategy: new PrefixedServerNats(env.BUS_PREFIX, {
-        servers: env.NATS_URL,
+        servers: natsServers(env.NATS_URL),
         queue: def.name,
         name: def.name,
         gracefulShutdown: true,
@@ -69,8 +70,24 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
     });
     app.useGlobalFilters(new RpcErrorFilter());
     await app.listen();
-    log.info({ schema, busPrefix: env.BUS_PREFIX || undefined }, `${def.name} ready`);
-    return { app, env, dataSource, close: () => app.close() };
+    const health =
+      env.HEALTH_PORT === undefined
+        ? null
+        : await startHealthServer(env.HEALTH_PORT, '0.0.0.0', async () => {
+            const reply = await app.get(MessagingRuntime).health();
+            return { ready: reply.status === 'up', body: reply };
+          });
+    log.info({ schema, busPrefix: env.BUS_PREFIX || undefined, healthPort: env.HEALTH_PORT }, `${def.name} ready`);
+    return {
+      app,
+      env,
+      dataSource,
+      close: async () => {
+        health?.close();
+        health?.closeAllConnections();
+        await app.close();
+      },
+    };
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     throw err;

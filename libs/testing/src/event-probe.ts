@@ -1,6 +1,7 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { EventEnvelope, ServiceName } from '@netsign/contracts';
+import { natsServers } from '@netsign/config';
 import { BusNames, ensureEventStream } from '@netsign/messaging';
 
 /**
@@ -12,11 +13,16 @@ export class EventProbe {
   private stopped = false;
   private constructor(private readonly nc: NatsConnection) {}
 
-  static async start(natsUrl: string, busPrefix: string, service: ServiceName): Promise<EventProbe> {
-    const nc = await connect({ servers: natsUrl });
+  static async start(
+    natsUrl: string,
+    busPrefix: string,
+    service: ServiceName,
+    { replicas = 1 }: { replicas?: number } = {},
+  ): Promise<EventProbe> {
+    const nc = await connect({ servers: natsServers(natsUrl) });
     const names = new BusNames(busPrefix);
     const jsm = await jetstreamManager(nc);
-    const stream = await ensureEventStream(jsm, names, service);
+    const stream = await ensureEventStream(jsm, names, service, { replicas });
     const probe = new EventProbe(nc);
     const info = await jsm.consumers.add(stream, {
       ack_policy: AckPolicy.None,

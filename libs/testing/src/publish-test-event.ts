@@ -16,7 +16,8 @@ export async function publishTestEvent<P>(
   aggregateId: string = randomUUID(),
 ): Promise<EventEnvelope<P>> {
   const names = new BusNames(busPrefix);
-  await ensureEventStream(await jetstreamManager(nc), names, contract.service);
+  // Tests run on one server: one replica, as the services under test are configured.
+  await ensureEventStream(await jetstreamManager(nc), names, contract.service, { replicas: 1 });
   const envelope: EventEnvelope<P> = {
     id: randomUUID(),
     type: contract.type,

@@ -137,6 +137,7 @@ describe('message backbone', () => {
         names: w.names,
         ackWaitMs: 1_500,
         maxDeliver: 5,
+        replicas: 1,
         afterCommit,
       },
     );

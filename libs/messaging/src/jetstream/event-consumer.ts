@@ -46,6 +46,8 @@ export interface EventConsumerOptions {
   names: BusNames;
   ackWaitMs: number;
   maxDeliver: number;
+  /** JETSTREAM_REPLICAS: copies of the stream and of this durable consumer's state. */
+  replicas: number;
   /** Instrumentation point after the effect committed and before the ack. */
   afterCommit?: (event: EventEnvelope) => Promise<void>;
 }
@@ -60,6 +62,13 @@ interface Decoded {
 }
 
 export const DEFAULT_EVENT_BATCH = 32;
+/**
+ * Lifetime of one pull request. The server sends idle heartbeats every half of it; two missed
+ * (the node holding the consumer's leader died) make nats.js pull again, from the new leader. With
+ * nats.js's default of 30 s, a consumer stalled ~40 s after a node loss in a three-node cluster
+ * (libs/testing/test/nats-cluster.integration-spec.ts); with 5 s, 6–12 s on a loaded machine.
+ */
+const PULL_EXPIRES_MS = 5_000;
 
 /**
  * One durable consumer: validates each event, applies its effect and records the event id in the
@@ -109,8 +118,8 @@ export class EventConsumer {
 
   /** Creates stream and durable consumer if missing (idempotent), then starts consuming. */
   async start(): Promise<void> {
-    const { jsm, js, names, ackWaitMs } = this.options;
-    const stream = await ensureEventStream(jsm, names, this.publisher);
+    const { jsm, js, names, ackWaitMs, replicas } = this.options;
+    const stream = await ensureEventStream(jsm, names, this.publisher, { replicas });
     // NATS 2.9 (Debian 12) knows only one filter subject per consumer: a subscription to one
     // event filters on it; one to several filters on the narrowest wildcard covering them (e.g.
     // `signing.evt.agreement.>`) and acks the other events that match it.
@@ -122,13 +131,19 @@ export class EventConsumer {
       filter_subject: filter,
       ack_wait: nanos(ackWaitMs),
       max_ack_pending: 1000,
+      num_replicas: replicas,
     };
     try {
       const info = await jsm.consumers.info(stream, this.durable);
-      if (info.config.filter_subject !== filter || info.config.ack_wait !== config.ack_wait) {
+      if (
+        info.config.filter_subject !== filter ||
+        info.config.ack_wait !== config.ack_wait ||
+        info.config.num_replicas !== replicas
+      ) {
         await jsm.consumers.update(stream, this.durable, {
           filter_subject: filter,
           ack_wait: config.ack_wait,
+          num_replicas: replicas,
         });
       }
     } catch (err) {
@@ -138,7 +153,10 @@ export class EventConsumer {
       });
     }
     const consumer = await js.consumers.get(stream, this.durable);
-    this.messages = await consumer.consume({ max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2) });
+    this.messages = await consumer.consume({
+      max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2),
+      expires: PULL_EXPIRES_MS,
+    });
     this.loop = this.run(this.messages);
   }
 

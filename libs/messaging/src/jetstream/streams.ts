@@ -14,11 +14,23 @@ const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 /** Republishing an event id within this window is dropped by JetStream (relay retries). */
 const DUPLICATE_WINDOW_MS = 15 * 60 * 1000;
 
-/** Creates (or brings up to date) the stream of one publisher; safe to call from every process. */
+export interface EventStreamOptions {
+  /**
+   * Copies JetStream keeps (JETSTREAM_REPLICAS): 1 on one server, 3 in a three-node cluster. An
+   * existing stream is scaled to it; every process of a deployment must be given the same count.
+   */
+  replicas: number;
+}
+
+/**
+ * Creates (or brings up to date: subjects, duplicate window, replicas) the stream of one
+ * publisher; safe to call from every process.
+ */
 export async function ensureEventStream(
   jsm: JetStreamManager,
   names: BusNames,
   service: ServiceName,
+  { replicas }: EventStreamOptions,
 ): Promise<string> {
   const name = names.stream(service);
   const config: Partial<StreamConfig> & { name: string } = {
@@ -28,12 +40,14 @@ export async function ensureEventStream(
     storage: StorageType.File,
     max_age: nanos(MAX_AGE_MS),
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    num_replicas: replicas,
   };
   try {
     const info = await jsm.streams.info(name);
     const same =
       JSON.stringify(info.config.subjects) === JSON.stringify(config.subjects) &&
-      info.config.duplicate_window === config.duplicate_window;
+      info.config.duplicate_window === config.duplicate_window &&
+      info.config.num_replicas === replicas;
     if (!same) await jsm.streams.update(name, config);
   } catch (err) {
     if (!isNotFound(err)) throw err;

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { eventEnvelopeSchema, graduateBindingReleased, userSessionsRevoked, type EventContract } from '@netsign/contracts';
 import { BusNames, ensureEventStream, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging';
+import type { GatewayEnv } from '../../gateway.env.js';
+import { GATEWAY_ENV } from '../../gateway.tokens.js';
 import { RevocationMap, REVOCATION_LOOKBACK_MS, type TokenSession } from './revocation-map.js';
 
 const RETRY_MS = 2_000;
@@ -28,6 +30,7 @@ export class RevokedSessions implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly names: BusNames,
+    @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
   ) {}
 
   /** Whether a graduate's token belongs to a binding that was released since. */
@@ -58,7 +61,9 @@ export class RevokedSessions implements OnApplicationBootstrap, OnApplicationShu
   private async follow<P>(contract: EventContract<P>, apply: (payload: P) => void): Promise<void> {
     let messages: ConsumerMessages | null = null;
     try {
-      const stream = await ensureEventStream(await jetstreamManager(this.nc), this.names, 'identity');
+      const stream = await ensureEventStream(await jetstreamManager(this.nc), this.names, 'identity', {
+        replicas: this.env.JETSTREAM_REPLICAS,
+      });
       const consumer = await jetstream(this.nc).consumers.get(stream, {
         filter_subjects: this.names.subject(contract.subject),
         deliver_policy: DeliverPolicy.StartTime,
