@@ -89,7 +89,6 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/me/password', body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-1' } }) },
   { route: 'PUT /api/me/resume', access:                  '401  403  ok   ok   403  403  403   403  403  403  403  403  403  403',
     request: () => ({ path: '/api/me/resume', body: { summary: '熟悉 Node.js', skills: ['TypeScript'] } }) },
-  { route: 'POST /api/me/qr-card', access:                '401  403  ok   ok   403  403  403   403  403  403  403  403  403  403' },
   // ---- schools, staff, roster -----------------------------------------------------------------
   { route: 'POST /api/schools', access:                   '401  403  403  403  403  403  403   403  403  403  403  403  403  ok',
     request: () => ({ path: '/api/schools', body: { code: `M${unique()}`.slice(0, 12), name: '矩阵学院', departments: [{ code: 'CS', name: '计算机学院' }] } }) },
@@ -209,6 +208,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   // No such parked event (404 for the province admin, who may replay one).
   { route: 'POST /api/ops/parked-events/:service/:id/replay', access: '401 403 403 403 403 403 403 403 403 403 403 403 403 404',
     request: () => ({ path: '/api/ops/parked-events/identity/999999999/replay' }) },
+  // Last: a new card voids the graduate's earlier ones (issue 12), and the QR-card rows above read G's shared card.
+  { route: 'POST /api/me/qr-card', access:                '401  403  ok   ok   403  403  403   403  403  403  403  403  403  403' },
 ];
 
 /** The outcomes of a row, keyed by actor; throws on a malformed row. */
