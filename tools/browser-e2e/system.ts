@@ -108,12 +108,11 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
     ['signing', 'signing'],
     ['review', 'review'],
     ['printing', 'printing', { PRINT_ROLE: 'api' }],
-    ['print-worker', 'printing', { PRINT_ROLE: 'worker' }],
     ['dispatch', 'dispatch-sync'],
     ['gateway', 'gateway'],
   ];
   const children: ChildProcess[] = [];
-  for (const [name, app, extra] of processes) {
+  const launch = (name: string, app: string, extra?: Record<string, string>) => {
     const child = spawn(process.execPath, [`dist/apps/${app}/src/main.js`], {
       env: { ...env, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,7 +122,8 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
     child.stdout?.on('data', pipe);
     child.stderr?.on('data', pipe);
     children.push(child);
-  }
+  };
+  for (const [name, app, extra] of processes) launch(name, app, extra);
   const system: SystemUnderTest = {
     baseUrl,
     apiUrl: `${baseUrl}/api`,
@@ -136,6 +136,7 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
     logFile,
     pids: children.map((c) => c.pid ?? 0),
   };
+  let workerStarted = false;
   const deadline = Date.now() + 120_000;
   for (;;) {
     const dead = children.find((c) => c.exitCode !== null);
@@ -144,7 +145,17 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
       throw new Error(`a process of the system under test exited (code ${dead.exitCode}); see ${logFile}`);
     }
     const health = await fetch(`${system.apiUrl}/health`).catch(() => undefined);
-    if (health?.status === 200) break;
+    if (health?.status === 200) {
+      // The print worker only after printing's API process has migrated the fresh database (a
+      // worker that starts first finds no verification_keys table and exits).
+      if (!workerStarted) {
+        workerStarted = true;
+        launch('print-worker', 'printing', { PRINT_ROLE: 'worker' });
+        system.pids.push(children.at(-1)?.pid ?? 0);
+        continue;
+      }
+      break;
+    }
     if (Date.now() > deadline) {
       await stopSystem(system);
       throw new Error(`the system under test did not become healthy in 120 s; see ${logFile}`);
