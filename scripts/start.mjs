@@ -26,6 +26,9 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   execSync('npm run build', { stdio: 'inherit' });
 }
 
+// The mini-program's H5 build, served by the gateway at /m/ (built when missing or stale).
+execSync('node scripts/build-mini-program.mjs --if-needed', { stdio: 'inherit' });
+
 const env = { ...process.env };
 const dev = [];
 // Without a configured provincial system or WeChat app, run the bundled stand-ins.
@@ -55,5 +58,5 @@ const processes = [
 ];
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
-console.log(`[start] gateway on http://localhost:${env.GATEWAY_PORT ?? 3000}/api (docs: /api/docs)`);
+console.log(`[start] gateway on http://localhost:${env.GATEWAY_PORT ?? 3000}/api (docs: /api/docs); mini-program (H5) at /m/`);
 await result.catch(() => process.exit(1));

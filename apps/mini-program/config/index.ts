@@ -8,6 +8,11 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 const repoRoot = path.resolve(__dirname, '../../..');
 const apiClient = path.join(repoRoot, 'libs/api-client/src/index.ts');
 
+/** The shared API client lives outside this package: compile it like our own sources. */
+function compileSharedClient(chain: { module: { rule(name: string): { include: { add(p: string): unknown } } } }): void {
+  chain.module.rule('script').include.add(path.join(repoRoot, 'libs/api-client/src'));
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const target = process.env.TARO_ENV ?? 'weapp';
   const base: UserConfigExport<'webpack5'> = {
@@ -31,10 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       optimizeMainPackage: { enable: true },
-      webpackChain(chain) {
-        // The shared API client lives outside this package: compile it like our own sources.
-        chain.module.rule('script').include.add(path.join(repoRoot, 'libs/api-client/src'));
-      },
+      webpackChain: compileSharedClient,
     },
     h5: {
       publicPath: '/m/',
@@ -44,6 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
       devServer: { port: 4181 },
+      webpackChain: compileSharedClient,
     },
   };
   return merge({}, base, process.env.NODE_ENV === 'development' ? { mini: {}, h5: {} } : {});

@@ -5,7 +5,7 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
   const world = await createWorld('bind', 2);
   const [s, other] = world.students as [typeof world.students[0], typeof world.students[0]];
   await page.goto(`/m/pages/login/index?openid=${s.openid}`);
-  await expect(page.getByText('绑定学籍信息')).toBeVisible();
+  await expect(page.getByText('绑定学籍信息', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/login-bind.png' });
 
   // A typo in the check digit is caught before anything is sent.
@@ -15,14 +15,14 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
 
   // A valid ID number that is not this graduate's: the API's message, which names no field.
   const someoneElse = idNumber('34010419990101123');
-  await page.getByLabel('身份证号').fill(someoneElse);
+  await page.getByRole('textbox', { name: '身份证号' }).fill(someoneElse);
   await expect(page.getByText('身份证号格式正确')).toBeVisible();
   await page.getByText('绑定', { exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('信息与学校生源信息不一致');
   await page.screenshot({ path: 'docs/mini-program/login-mismatch.png' });
 
   // The right one binds and opens 派遣.
-  await page.getByLabel('身份证号').fill(s.idNumber);
+  await page.getByRole('textbox', { name: '身份证号' }).fill(s.idNumber);
   await page.getByText('绑定', { exact: true }).click();
   await expect(page.getByText(`${s.name}，你好`)).toBeVisible();
   await expect(page.getByText('你的生源信息尚未确认，确认之前无法签约。')).toBeVisible();
@@ -30,7 +30,7 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
   // Another WeChat identity trying the same graduate: ALREADY_BOUND, with what to do.
   const page2 = await page.context().browser()!.newPage({ viewport: { width: 390, height: 844 } });
   await page2.goto(`/m/pages/login/index?openid=${other.openid}-x`);
-  await expect(page2.getByText('绑定学籍信息')).toBeVisible();
+  await expect(page2.getByText('绑定学籍信息', { exact: true })).toBeVisible();
   await fillBindForm(page2, world.schoolCode, s.name, s.studentNo, s.idNumber);
   await page2.getByText('绑定', { exact: true }).click();
   await expect(page2.getByRole('alert')).toContainText('请联系学校就业管理员解除原来的绑定');

@@ -15,18 +15,18 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(page.getByText(/签约暂不可用：请先在「派遣 → 生源信息维护」中核对并确认/)).toBeVisible();
 
   // 派遣 → 生源信息维护: the record with the ID masked; confirm.
-  await page.getByText('去确认生源信息').click();
+  await page.getByText('去确认生源信息', { exact: true }).click();
   await expect(page.getByText('学校登记的生源信息')).toBeVisible();
   await expect(page.getByText(`${s.idNumber.slice(0, 6)}********${s.idNumber.slice(14)}`)).toBeVisible();
   await expect(page.getByText(s.idNumber, { exact: true })).toHaveCount(0);
   await page.screenshot({ path: 'docs/mini-program/source-info.png', fullPage: true });
-  await page.getByText('确认无误').click();
+  await page.getByText('确认无误', { exact: true }).click();
   await expect(page.getByText('生源信息已确认，现在可以签约了。')).toBeVisible();
 
   // 我的 → 二维码名片: the card and its countdown.
   await page.goto('/m/pages/mine/index');
   const issued = page.waitForResponse((r) => r.url().endsWith('/api/me/qr-card') && r.request().method() === 'POST');
-  await page.getByText('二维码名片').click();
+  await page.getByText('二维码名片', { exact: true }).click();
   const card = (await (await issued).json()) as { token: string; url: string };
   const qr = page.getByRole('img', { name: '二维码名片' });
   await expect(qr).toBeVisible();
@@ -63,7 +63,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await page.reload();
   await expect(agreement.getByText('学校审核通过，可打印协议书')).toBeVisible();
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
-  await agreement.getByText('下载协议书 PDF').click();
+  await agreement.getByText('下载协议书 PDF', { exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`就业协议书-${signed.agreementNo}.pdf`);
   const pdf = readFileSync((await download.path())!);
@@ -73,11 +73,11 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
 
   // 解除就业协议申请 with a PDF and a JPEG; the 10 MB limit is said before the upload.
   await page.goto('/m/pages/dispatch/index');
-  await page.getByText('解除就业协议申请').click();
+  await page.getByText('解除就业协议申请', { exact: true }).click();
   await expect(page.getByText(/每个文件不超过 10 MB/)).toBeVisible();
-  await page.getByLabel('解约原因').fill('已考取研究生，单位同意解约');
+  await page.getByRole('textbox', { name: '解约原因' }).fill('已考取研究生，单位同意解约');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByText('选择材料文件').click();
+  await page.getByText('选择材料文件', { exact: true }).click();
   await (await chooser).setFiles([
     { name: '单位同意解约函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') },
     { name: '录取通知书.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7), Buffer.from([0xff, 0xd9])]) },
@@ -85,7 +85,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(page.getByText(/单位同意解约函\.pdf/)).toBeVisible();
   await expect(page.getByText(/录取通知书\.jpg/)).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/termination-form.png', fullPage: true });
-  await page.getByText('提交解约申请').click();
+  await page.getByText('提交解约申请', { exact: true }).click();
   await expect(page.getByText('解约申请已提交，请等待辅导员审核。')).toBeVisible();
   await expect(page.getByText('待辅导员审核')).toBeVisible();
 
@@ -104,6 +104,6 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(agreement.getByText('已解除', { exact: true })).toBeVisible();
   await expect(page.getByText(/你目前没有生效的就业协议，可以重新签约/)).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/agreement-terminated.png', fullPage: true });
-  await page.getByText('出示二维码名片').click();
+  await page.getByText('出示二维码名片', { exact: true }).click();
   await expect(page.getByRole('img', { name: '二维码名片' })).toBeVisible();
 });

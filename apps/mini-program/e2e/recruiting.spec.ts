@@ -7,26 +7,26 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   const world = await createWorld('rec');
   const s = world.students[0]!;
   await bindThroughForm(page, world, s);
-  await page.getByText('生源信息维护').click();
-  await page.getByText('确认无误').click();
+  await page.getByText('生源信息维护', { exact: true }).click();
+  await page.getByText('确认无误', { exact: true }).click();
   await expect(page.getByText('生源信息已确认，现在可以签约了。')).toBeVisible();
 
   // 简历
   await page.goto('/m/pages/resume/index');
-  await page.getByLabel('个人简介').fill('热爱后端开发，熟悉 Node.js 与 PostgreSQL。');
-  await page.getByLabel('教育经历').fill('2022–2026 江淮理工大学 软件工程 本科');
-  await page.getByLabel('技能').fill('TypeScript、NestJS、SQL');
-  await page.getByLabel('手机号').fill('13800001234');
-  await page.getByText('保存简历').click();
+  await page.getByRole('textbox', { name: '个人简介' }).fill('热爱后端开发，熟悉 Node.js 与 PostgreSQL。');
+  await page.getByRole('textbox', { name: '教育经历' }).fill('2022–2026 江淮理工大学 软件工程 本科');
+  await page.getByRole('textbox', { name: '技能' }).fill('TypeScript、NestJS、SQL');
+  await page.getByRole('textbox', { name: '手机号' }).fill('13800001234');
+  await page.getByText('保存简历', { exact: true }).click();
   await expect(page.getByText('简历已保存。投递岗位时单位会看到这份简历。')).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/resume.png', fullPage: true });
 
   // 岗位: find the position and apply.
   await page.goto('/m/pages/positions/index');
-  await page.getByLabel('搜索岗位').fill(world.positionTitle);
+  await page.getByRole('textbox', { name: '搜索岗位' }).fill(world.positionTitle);
   await page.getByText('搜索', { exact: true }).click();
   const position = page.getByRole('article', { name: world.positionTitle });
-  await position.getByText('投递简历').click();
+  await position.getByText('投递简历', { exact: true }).click();
   await expect(position.getByText('简历已投递，请留意面试邀请。')).toBeVisible();
   await expect(position.getByText('已投递')).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/positions.png', fullPage: true });
@@ -52,7 +52,7 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   const inv = page.getByRole('article', { name: `${world.positionTitle} 面试邀请` });
   await expect(inv.getByText('合肥市高新区创新大道 1 号 3 楼')).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/interviews.png', fullPage: true });
-  await inv.getByText('接受面试').click();
+  await inv.getByText('接受面试', { exact: true }).click();
   await expect(inv.getByText('已接受面试邀请，请按时参加面试。')).toBeVisible();
 
   // The employer records the interview as passed, with a signing offer.
@@ -63,12 +63,12 @@ test('method 1: resume → apply → interview invitation accepted → signing o
 
   // 签约通知: accept → 签约成功，待学校审核.
   await page.goto('/m/pages/mine/index');
-  await page.getByText('签约通知').click();
+  await page.getByText('签约通知', { exact: true }).click();
   const offer = page.getByRole('article', { name: `${world.positionTitle} 签约通知` });
   await expect(offer.getByText('待回复')).toBeVisible();
   await expect(offer.getByText('安徽省合肥市')).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/offers.png', fullPage: true });
-  await offer.getByText('接受并签约').click();
+  await offer.getByText('接受并签约', { exact: true }).click();
   await expect(offer.getByText(/^签约成功，待学校审核（协议编号 .+）$/)).toBeVisible();
   await expect(offer.getByText('签约成功，待学校审核', { exact: true })).toBeVisible();
 

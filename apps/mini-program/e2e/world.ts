@@ -116,17 +116,17 @@ export async function eventually<T>(step: () => Promise<T | undefined | null | f
 /** Opens 登录与绑定 as the student's WeChat identity and binds through the form. */
 export async function bindThroughForm(page: Page, world: World, s: Student): Promise<void> {
   await page.goto(`/m/pages/login/index?openid=${s.openid}`);
-  await expect(page.getByText('绑定学籍信息')).toBeVisible();
+  await expect(page.getByText('绑定学籍信息', { exact: true })).toBeVisible();
   await fillBindForm(page, world.schoolCode, s.name, s.studentNo, s.idNumber);
   await page.getByText('绑定', { exact: true }).click();
   await expect(page.getByText(`${s.name}，你好`)).toBeVisible();
 }
 
 export async function fillBindForm(page: Page, schoolCode: string, name: string, studentNo: string, id: string): Promise<void> {
-  await page.getByLabel('学校代码').fill(schoolCode);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('学号').fill(studentNo);
-  await page.getByLabel('身份证号').fill(id);
+  await page.getByRole('textbox', { name: '学校代码' }).fill(schoolCode);
+  await page.getByRole('textbox', { name: '姓名' }).fill(name);
+  await page.getByRole('textbox', { name: '学号' }).fill(studentNo);
+  await page.getByRole('textbox', { name: '身份证号' }).fill(id);
 }
 
 export { api, apiOk };
