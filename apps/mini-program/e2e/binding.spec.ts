@@ -18,7 +18,7 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
   await page.getByRole('textbox', { name: '身份证号' }).fill(someoneElse);
   await expect(page.getByText('身份证号格式正确')).toBeVisible();
   await page.getByText('绑定', { exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('信息与学校生源信息不一致');
+  await expect(page.getByRole('alert')).toHaveText('信息与学校生源信息不一致。请核对后重试；如确认填写无误，请联系学校就业办核实生源信息。');
   await page.screenshot({ path: 'docs/mini-program/login-mismatch.png' });
 
   // The right one binds and opens 派遣.

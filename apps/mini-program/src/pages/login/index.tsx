@@ -13,6 +13,9 @@ function bindMessage(error: unknown): string {
   if (error instanceof ApiFailure && error.code === 'ALREADY_BOUND') {
     return `${error.message}。如果这是你本人的信息，请联系学校就业管理员解除原来的绑定后再试。`;
   }
+  if (error instanceof ApiFailure && error.code === 'ROSTER_MISMATCH') {
+    return `${error.message}。请核对后重试；如确认填写无误，请联系学校就业办核实生源信息。`;
+  }
   return messageOf(error);
 }
 

@@ -51,7 +51,7 @@ export default function ResumePage() {
         </View>
         <View className='field'>
           <Text className='field-label'>手机号</Text>
-          <Input className='field-input' ariaLabel='手机号' type='number' maxlength={30} value={resume.phone} onInput={set('phone')} />
+          <Input className='field-input' ariaLabel='手机号' type='text' maxlength={30} value={resume.phone} onInput={set('phone')} />
         </View>
         <View className='field'>
           <Text className='field-label'>邮箱</Text>
