@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { bindThroughForm, createWorld, fillBindForm, idNumber } from './world.js';
+import { test } from '@playwright/test';
+import { bindThroughForm, createWorld, expect, fillBindForm, idNumber } from './world.js';
+
+test.describe.configure({ timeout: 300_000 });
 
 test('binding: the ID check digit is checked as typed; a wrong ID gets the mismatch message without naming a field', async ({ page }) => {
   const world = await createWorld('bind', 2);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { api, apiOk, bindThroughForm, createWorld, eventually, TERMS } from './world.js';
+import { test } from '@playwright/test';
+import { TERMS, api, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test('method 3 to PDF and back: bind → confirm source info → QR card → employer signs → approved → PDF → termination agreed → may sign again', async ({ page }) => {
   const world = await createWorld('qr');
@@ -54,7 +54,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
 
   // The department approves.
   await eventually(async () => {
-    const r = await api('POST', `/agreements/${signed.agreementId}/review`, { token: world.departmentToken, body: { decision: 'APPROVE', reason: '' } });
+    const r = await api('POST', `/agreements/${signed.agreementId}/review`, { token: world.departmentToken, body: { decision: 'APPROVE', reason: '信息核对无误' } });
     return r.status === 200 || r.status === 201;
   }, 'the review task');
   await eventually(async () => (await apiOk<{ status: string }>('GET', `/agreements/${signed.agreementId}`, { token: world.departmentToken })).status === 'APPROVED', 'approval');

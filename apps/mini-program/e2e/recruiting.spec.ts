@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { apiOk, bindThroughForm, createWorld, eventually, TERMS } from './world.js';
+import { test } from '@playwright/test';
+import { TERMS, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
 
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test('method 1: resume → apply → interview invitation accepted → signing offer accepted → 签约成功，待学校审核', async ({ page }) => {
   const world = await createWorld('rec');
@@ -25,10 +25,10 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   await page.goto('/m/pages/positions/index');
   await page.getByRole('textbox', { name: '搜索岗位' }).fill(world.positionTitle);
   await page.getByText('搜索', { exact: true }).click();
-  const position = page.getByRole('article', { name: world.positionTitle });
+  const position = page.getByRole('article', { name: world.positionTitle, exact: true });
   await position.getByText('投递简历', { exact: true }).click();
   await expect(position.getByText('简历已投递，请留意面试邀请。')).toBeVisible();
-  await expect(position.getByText('已投递')).toBeVisible();
+  await expect(position.getByText('已投递', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/positions.png', fullPage: true });
 
   // The employer reads the resume and invites.
@@ -46,7 +46,7 @@ test('method 1: resume → apply → interview invitation accepted → signing o
 
   // 消息 shows it unread; 面试邀请: accept.
   await page.goto('/m/pages/messages/index');
-  await expect(page.getByRole('article', { name: /^未读 / }).first()).toBeVisible();
+  await expect(page.getByRole('article', { name: /^未读 /, exact: true }).first()).toBeVisible();
   await page.screenshot({ path: 'docs/mini-program/messages.png', fullPage: true });
   await page.goto('/m/pages/interviews/index');
   const inv = page.getByRole('article', { name: `${world.positionTitle} 面试邀请` });

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
 import { adminToken, api, apiOk, login } from '../../../tools/browser-e2e/api.js';
 
 /**
@@ -6,6 +6,9 @@ import { adminToken, api, apiOk, login } from '../../../tools/browser-e2e/api.js
  * (tests run side by side on one system), a roster, a department staff member, a counsellor for
  * the class, an employer with a position. The graduate then uses the H5 build at /m/.
  */
+/** Page expectations wait longer: the whole system and Chromium share two cores with the other tests. */
+export const expect = baseExpect.configure({ timeout: 30_000 });
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idNumber(first17: string): string {
   const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(first17[i]), 0);
@@ -94,7 +97,7 @@ export async function createWorld(label: string, count = 1): Promise<World> {
     },
   });
   const employerToken = await login(username, password);
-  const positionTitle = `后端开发工程师-${label}`;
+  const positionTitle = `后端开发工程师-${label}-${tag.slice(-4)}`;
   const position = await apiOk<{ id: string }>('POST', '/positions', {
     token: employerToken,
     body: { title: positionTitle, location: '合肥', headcount: 5, salaryRange: '8k-12k', description: 'Node.js 服务端开发' },
@@ -103,7 +106,7 @@ export async function createWorld(label: string, count = 1): Promise<World> {
 }
 
 /** Retries an arranging step the system completes asynchronously (events between services). */
-export async function eventually<T>(step: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(step: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await step();
