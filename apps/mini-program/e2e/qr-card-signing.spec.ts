@@ -61,7 +61,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
 
   // The graduate opens the PDF.
   await page.reload();
-  await expect(agreement.getByText('学校审核通过，可打印协议书')).toBeVisible();
+  await expect(agreement.getByText('学校审核通过，可打印协议书', { exact: true })).toBeVisible();
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await agreement.getByText('下载协议书 PDF', { exact: true }).click();
   const download = await downloading;
@@ -87,7 +87,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await page.screenshot({ path: 'docs/mini-program/termination-form.png', fullPage: true });
   await page.getByText('提交解约申请', { exact: true }).click();
   await expect(page.getByText('解约申请已提交，请等待辅导员审核。')).toBeVisible();
-  await expect(page.getByText('待辅导员审核')).toBeVisible();
+  await expect(page.getByText('待辅导员审核', { exact: true })).toBeVisible();
 
   // The counsellor agrees.
   const list = await apiOk<{ items: Array<{ id: string; materials: unknown[] }> }>('GET', '/terminations?status=PENDING', { token: world.counsellorToken });
