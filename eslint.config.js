@@ -32,7 +32,7 @@ export default tseslint.config(
   {
     // The end-to-end harness is where apps are assembled into the whole system: it may import
     // them by path (Nx would otherwise ask for an npm scope per app).
-    files: ['e2e/**/*.ts'],
+    files: ['e2e/**/*.ts', 'apps/*/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

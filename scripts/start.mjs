@@ -28,6 +28,9 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   execSync('npm run build', { stdio: 'inherit' });
 }
 
+// The mini-program's H5 build, served by the gateway at /m/ (built when missing or stale).
+execSync('node scripts/build-mini-program.mjs --if-needed', { stdio: 'inherit' });
+
 // `--replicas=N` (or REPLICAS=N): N of every service, print worker and gateway (gateway i on
 // GATEWAY_PORT + i); replicas share requests (NATS queue groups), events (durable consumers) and
 // print jobs (BullMQ).
@@ -51,5 +54,5 @@ const processes = list.map((p) => ({ name: p.name, command: `node ${p.main}`, en
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
 const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://localhost:${p.port.number}/api`);
-console.log(`[start] ${replicas} replica(s) of each process; gateway on ${gateways.join(', ')} (docs: /api/docs)`);
+console.log(`[start] ${replicas} replica(s) of each process; gateway on ${gateways.join(', ')} (docs: /api/docs); mini-program (H5) at /m/`);
 await result.catch(() => process.exit(1));

@@ -11,6 +11,13 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const env = { ...process.env, NODE_ENV: 'test' };
 const jest = require.resolve('jest/bin/jest');
+const filteredRun = args.some((a) => !a.startsWith('-'));
+// The mini-program's weapp output is checked by Jest and its H5 build is driven by Playwright:
+// build whichever is missing or older than its sources (CI has built both already).
+if (!filteredRun && process.env.SKIP_MINI_PROGRAM_BUILD !== '1') {
+  const mini = spawnSync(process.execPath, ['scripts/build-mini-program.mjs', '--if-needed'], { stdio: 'inherit' });
+  if (mini.status !== 0) process.exit(1);
+}
 const jestRun = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--forceExit', ...args],

@@ -20,6 +20,7 @@ import { registerServiceMetrics } from './common/metrics/service-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
+import { registerMiniProgramStatic } from './common/mini-program-static.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
@@ -78,6 +79,7 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
     queuePrefix: env.BUS_PREFIX ? `netsign-${env.BUS_PREFIX}` : 'netsign',
     keys: app.get(TokenKeys),
   });
+  await registerMiniProgramStatic(fastify);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   registerDispatchMetrics(app.get(BusClient));
   registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));
