@@ -13,7 +13,7 @@ export class UnlockDto {
 
 export class QrCardDto {
   @ApiProperty() token!: string;
-  @ApiProperty({ example: 'http://localhost:3000/api/qr-cards/q1.xxx.yyy' }) url!: string;
+  @ApiProperty({ example: 'http://localhost:3000/qr/q1.xxx.yyy', description: 'the portal’s method-3 page (/qr/{token})' }) url!: string;
   @ApiProperty({ description: 'data:image/png;base64,…' }) qrPng!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }

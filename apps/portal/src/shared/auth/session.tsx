@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EmployerSnapshot } from '@netsign/contracts';
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
 import { currentClaims, getToken, setToken, subscribeToken, type SessionClaims } from './session-store';
@@ -10,7 +11,7 @@ export interface Me {
   username?: string;
   schoolCode?: string;
   departmentCode?: string;
-  employer?: { employerId: string; name: string; creditCode: string; hasHiringAutonomy: boolean };
+  employer?: EmployerSnapshot;
 }
 
 interface SessionValue {
