@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { api, apiOk, arrangeSchool, bindGraduate, eventually, login, uniqueCreditCode } from './support/world.js';
-import { chooseOption, expectAccessible, qrUrlsOf, SCREENSHOTS } from './support/ui.js';
+import { SCREENSHOTS, chooseOption, expect, expectAccessible, qrUrlsOf } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { apiOk, arrangeEmployer, arrangeSchool, bindGraduate } from './support/world.js';
-import { expectAccessible, SCREENSHOTS, chooseOption, signIn } from './support/ui.js';
+import { SCREENSHOTS, chooseOption, expect, expectAccessible, signIn } from './support/ui.js';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
@@ -9,7 +9,7 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 // returns to the card, checks the graduate (ID masked), chooses the position, fills in the terms
 // and confirms.
 test('method 3: the employer scans the QR card, logs in, checks the graduate and signs', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const school = await arrangeSchool(1);
   const person = school.people[0]!;
   const graduate = await bindGraduate(school, person);

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { adminToken } from '../../../tools/browser-e2e/api.js';
 import { apiOk, arrangeEmployer, login } from './support/world.js';
-import { expectAccessible, SCREENSHOTS, signIn } from './support/ui.js';
+import { SCREENSHOTS, expect, expectAccessible, signIn } from './support/ui.js';
+
+test.describe.configure({ timeout: 120_000 });
 
 test('a wrong password is refused at the login form with the API’s message', async ({ page }) => {
   const employer = await arrangeEmployer();

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
 
 const execFile = promisify(execFileCb);
+
+/** Assertions that wait longer: the shared 2-core machine runs the whole system beside the browser. */
+export const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Picks an option of an Ant Design select the way a person does: open it by its label, click the option. */
 export async function chooseOption(page: Page, fieldLabel: string, option: string): Promise<void> {

@@ -1,8 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { RoleGuard } from '../shared/auth/role-guard';
 import { useSession } from '../shared/auth/session';
-import { PortalLayout } from '../shared/layout/portal-layout';
-import { NotFoundPage } from '../shared/ui/not-found-page';
 import { PageLoading } from '../shared/ui/page-loading';
 import { portalPages, standalonePages } from './routes';
 
@@ -26,14 +23,19 @@ export function buildRoutes(): RouteObject[] {
           }),
         ),
         {
-          element: <PortalLayout pages={portalPages} />,
+          // The frame (menu, header) and the guard load with the first page that needs them, so
+          // the login page's initial JavaScript carries neither.
+          lazy: async () => {
+            const { PortalLayout } = await import('../shared/layout/portal-layout');
+            return { element: <PortalLayout pages={portalPages} /> };
+          },
           children: [
             { index: true, element: <HomeRedirect /> },
             ...portalPages.map(
               (page): RouteObject => ({
                 path: page.path,
                 lazy: async () => {
-                  const Page = await page.load();
+                  const [{ RoleGuard }, Page] = await Promise.all([import('../shared/auth/role-guard'), page.load()]);
                   return {
                     element: (
                       <RoleGuard roles={page.roles}>
@@ -44,7 +46,7 @@ export function buildRoutes(): RouteObject[] {
                 },
               }),
             ),
-            { path: '*', element: <NotFoundPage /> },
+            { path: '*', lazy: async () => ({ Component: (await import('../shared/ui/not-found-page')).NotFoundPage }) },
           ],
         },
       ],

@@ -6,7 +6,7 @@ export function MobileLayout({ title, children }: { title: string; children: Rea
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <title>{`${title} - 网签平台`}</title>
-      <header style={{ background: '#1677ff', color: '#fff', padding: '14px 16px' }}>
+      <header style={{ background: '#0958d9', color: '#fff', padding: '14px 16px' }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
           {title}
         </Typography.Title>
