@@ -8,6 +8,7 @@ import pg from 'pg';
 import { startWechatFake, type WechatFake } from '../apps/wechat-fake/src/wechat-fake.js';
 import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
 import { startPlatform, type Platform } from './support/platform.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 const id = (n: number) => {
   const first17 = `34010420030101${String(n).padStart(3, '0')}`;
@@ -377,5 +378,11 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     expect(down.body.code).toBe('UPSTREAM_UNAVAILABLE');
     wechat = await startWechatFake({ port });
     expect((await wxLogin('openD')).bound).toBe(false);
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(p)).checkAll(p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['wechatLogin', 'wechatBind', 'getMe', 'listNotifications', 'confirmSourceInfo']));
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from '@netsign/testing';
+import { documentChecker } from './support/openapi-conformance.js';
 import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 
 const execFile = promisify(execFileCb);
@@ -134,5 +135,11 @@ describe('printing through the gateway', () => {
     w.ok(await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '材料齐全' }));
     const path = new URL(urls[1]!).pathname;
     await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', { timeoutMs: 30_000, what: 'TERMINATED on verification' });
+  });
+
+  it('answered everything above as the OpenAPI document declares (verification, print records, agreements)', async () => {
+    const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['verifyCopy', 'listPrintRecords', 'reviewAgreement', 'decideTermination']));
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventProbe, waitFor } from '@netsign/testing';
 import { OfferExpirySweep } from '../apps/recruiting/src/modules/offers/offer-expiry.js';
 import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 /** Method 1 end to end: position → resume → application → interview → result + offer → accept signs. */
 describe('campus recruiting and method 1 through the gateway', () => {
@@ -150,5 +151,11 @@ describe('campus recruiting and method 1 through the gateway', () => {
     const late = await w.p.http('POST', `/api/signing-offers/${offerId}/response`, { token: t(g3), body: { accept: true } });
     expect([late.status, late.body.code]).toEqual([409, 'INVALID_STATE']);
     expect(probe.ofType('recruiting.signing-offer.expired').filter((e) => e.aggregateId === offerId)).toHaveLength(1);
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['createPosition', 'listPositions', 'applyToPosition', 'inviteToInterview', 'recordInterviewResult', 'respondToSigningOffer']));
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@netsign/testing';
 import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 import { issueToken } from './support/tokens.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 /**
  * Terminations (解约) and paper agreement forms through the gateway, identity deciding who a
@@ -156,5 +157,11 @@ describe('terminations and paper forms through the gateway', () => {
     const collected = await waitFor(async () => (await list(w.schoolAdmin, '?status=COLLECTED')).items.find((f: any) => f.graduateId === g3.graduateId));
     expect(collected).toMatchObject({ formNo: 'AH2026-0002', agreementId: signed.agreementId, collectedAt: expect.any(String) });
     expect((await list(w.schoolAdmin, `?graduateId=${g3.graduateId}&status=ISSUED`)).total).toBe(0);
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['listTerminations', 'decideTermination', 'withdrawTermination', 'issuePaperForm', 'listPaperForms']));
   });
 });

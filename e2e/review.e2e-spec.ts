@@ -10,6 +10,7 @@ import { BusNames } from '@netsign/messaging';
 import { EventProbe, waitFor } from '@netsign/testing';
 import { SCHOOL, startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
 import { issueToken } from './support/tokens.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 /**
  * Review through the gateway with every service real: the queue per department, qualification
@@ -185,5 +186,11 @@ describe('review through the gateway', () => {
     for (const path of ['/api/review-tasks', '/api/agreements/{agreementId}/review', '/api/employer/qualification-documents', '/api/terminations/{id}/withdrawal', '/api/schools/{schoolCode}/paper-forms']) {
       expect(paths).toContain(path);
     }
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['listReviewTasks', 'getReviewTask', 'reviewAgreement']));
   });
 });

@@ -7,6 +7,7 @@ import { EventProbe, waitFor } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import { signQrToken } from '../apps/signing/src/modules/qr-cards/domain/qr-card-token.js';
 import { SCHOOL, startSigningWorld, TERMS, type Employer, type SigningWorld } from './support/signing-world.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 /**
  * Methods 2 and 3, destinations, scoped reading, review decisions applied, and the one-active-
@@ -313,5 +314,11 @@ describe('signing through the gateway', () => {
     const bound = await w.p.http('POST', '/api/auth/wechat/bind', { token: login.body.accessToken, body: g.identity });
     expect(bound.status).toBe(200);
     expect((await w.p.http('GET', '/api/agreements', { token: bound.body.accessToken })).status).toBe(200);
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['signAgreementDirect', 'issueQrCard', 'openQrCard', 'signAgreementByQrCard']));
   });
 });

@@ -3,6 +3,7 @@ import { sleep, waitFor } from '@netsign/testing';
 import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
 import { startPlatform, type Platform } from './support/platform.js';
 import { issueToken } from './support/tokens.js';
+import { documentChecker } from './support/openapi-conformance.js';
 
 /** A valid GB 11643 number: region 340104, born 2003-01-01, sequence n. */
 function idNumber(n: number): string {
@@ -477,5 +478,11 @@ describe('staff accounts through the gateway: list, scope, deactivation, own pas
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('answered everything above as the OpenAPI document declares', async () => {
+    const { covered, mismatches } = (await documentChecker(p)).checkAll(p.answers);
+    expect(mismatches).toEqual([]);
+    expect(covered).toEqual(expect.arrayContaining(['createStaffAccount', 'listStaffAccounts', 'updateStaffAccount', 'deactivateStaffAccount', 'changePassword']));
   });
 });

@@ -7,8 +7,19 @@ import { createGateway } from '../../apps/gateway/src/create-gateway.js';
 import { gatewayEnvSchema } from '../../apps/gateway/src/gateway.env.js';
 import { SERVICE_DEFINITIONS } from './service-definitions.js';
 
+/** One answer of the gateway as `Platform.http` saw it (e2e/support/openapi-conformance.ts checks them). */
+export interface RecordedAnswer {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string | null;
+  body: unknown;
+}
+
 export interface Platform {
   url: string;
+  /** Every answer `http` received, in order. */
+  answers: RecordedAnswer[];
   env: TestEnv;
   gateway: NestFastifyApplication;
   services: Map<ServiceName, RunningService<unknown>>;
@@ -41,8 +52,10 @@ export async function startPlatform(
   );
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
+  const answers: RecordedAnswer[] = [];
   return {
     url,
+    answers,
     env,
     gateway,
     services,
@@ -63,6 +76,7 @@ export async function startPlatform(
       } catch {
         // not JSON (e.g. metrics)
       }
+      answers.push({ method, path, status: res.status, contentType: res.headers.get('content-type'), body: parsed });
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async stopService(name) {

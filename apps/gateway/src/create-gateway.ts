@@ -8,6 +8,7 @@ import { ErrorCode } from '@netsign/contracts';
 import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
 import { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { registerCompression } from './common/compression.js';
 import { registerDispatchMetrics } from './common/metrics/dispatch-metrics.js';
 import { registerEventConsumerMetrics } from './common/metrics/event-consumer-metrics.js';
@@ -17,7 +18,6 @@ import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
 import { registerPortal } from './common/portal-static.js';
 import { TokenKeys } from './common/auth/token-keys.js';
-import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
 import { gatewayOpenApiDocument } from './gateway.openapi.js';
@@ -26,6 +26,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Builds the gateway application (used by main.ts and by end-to-end tests). */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  // Field messages of VALIDATION_FAILED are read by people: zod's Chinese messages.
+  z.config(z.locales.zhCN());
   const log = createPino('gateway', env.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
@@ -82,7 +84,6 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     );
   });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
   // The document comes from the same zod schemas that validate requests (common/openapi).
   const document = gatewayOpenApiDocument() as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -44,7 +44,8 @@ export const authWechatBind = defineRequest<
     schoolCode: z.string().min(1).max(32),
     name: z.string().min(1).max(64),
     studentNo: z.string().min(1).max(64),
-    idNumber: z.string().min(15).max(18),
+    /** 18 characters (GB 11643); the check digit itself is the roster's business (ROSTER_MISMATCH). */
+    idNumber: z.string().regex(/^\d{17}[\dXx]$/, '身份证号格式不正确'),
   }),
 });
 

@@ -7,7 +7,7 @@ export const AREA = 'netsign:area';
 
 /** A success answer that is a file, not JSON. */
 export interface FileAnswer {
-  file: 'application/pdf' | 'text/csv' | 'application/octet-stream';
+  file: Array<'application/pdf' | 'image/jpeg' | 'image/png' | 'text/plain'>;
   description: string;
 }
 
@@ -31,6 +31,8 @@ export interface EndpointSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** An example body (Chinese text where people write it), shown in the document. */
+  example?: unknown;
   upload?: UploadSpec;
   /** The success answer (status: @HttpCode, else 201 for POST and 200 otherwise). */
   response: z.ZodType | FileAnswer;
@@ -47,5 +49,5 @@ export const Endpoint = (spec: EndpointSpec) => SetMetadata(ENDPOINT, spec);
 export const Area = (tag: string) => SetMetadata(AREA, tag);
 
 export function isFileAnswer(response: EndpointSpec['response']): response is FileAnswer {
-  return typeof (response as FileAnswer).file === 'string';
+  return Array.isArray((response as FileAnswer).file);
 }
