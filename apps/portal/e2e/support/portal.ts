@@ -1,0 +1,27 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+/** Signs in through the login page, as a person does, and waits for the portal to show. */
+export async function signIn(page: Page, username: string, password: string, then?: string): Promise<void> {
+  await page.goto(then ? `/login?from=${encodeURIComponent(then)}` : '/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    severe.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+  ).toEqual([]);
+}
+
+/** A screenshot for docs/portal/ (the README shows them). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('docs/portal', { recursive: true });
+  await page.screenshot({ path: `docs/portal/${name}.png`, fullPage: false });
+}
