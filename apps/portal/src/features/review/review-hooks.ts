@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
+import type { ReviewTaskDetail, ReviewTaskView } from '@netsign/contracts';
+import { api, unwrap } from '../../shared/api/client';
+
+export interface ReviewFilters {
+  status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
+  departmentCode?: string;
+  method?: 'RECRUITING' | 'EMPLOYER_DIRECT' | 'QR_CARD';
+  overdue?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const reviewKeys = {
+  all: ['review-tasks'] as const,
+  list: (filters: ReviewFilters) => ['review-tasks', 'list', filters] as const,
+  one: (taskId: string) => ['review-tasks', 'one', taskId] as const,
+};
+
+/** The review queue (网络签约管理), paged by the API, oldest first. */
+export function useReviewTasks(filters: ReviewFilters) {
+  return useQuery({
+    queryKey: reviewKeys.list(filters),
+    queryFn: () =>
+      unwrap<{ items: ReviewTaskView[]; total: number }>(
+        api.GET('/api/review-tasks', { params: { query: filters } }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One task with the frozen agreement and the employer's qualification documents. */
+export function useReviewTask(taskId: string) {
+  return useQuery({
+    queryKey: reviewKeys.one(taskId),
+    queryFn: () =>
+      unwrap<ReviewTaskDetail>(api.GET('/api/review-tasks/{taskId}', { params: { path: { taskId } } })),
+  });
+}
+
+export function useReviewDecision(taskId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { agreementId: string; decision: 'APPROVE' | 'REJECT'; reason?: string }) =>
+      unwrap<ReviewTaskView>(
+        api.POST('/api/agreements/{agreementId}/review', {
+          params: { path: { agreementId: input.agreementId } },
+          body: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.all });
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.one(taskId) });
+    },
+  });
+}
+
+/** The bytes of a qualification document, for the preview inside the page. */
+export function loadQualificationDocument(agreementId: string, documentId: string): Promise<Blob> {
+  return unwrap<Blob>(
+    api.GET('/api/agreements/{agreementId}/qualification-documents/{documentId}/content', {
+      params: { path: { agreementId, documentId } },
+      parseAs: 'blob',
+    }),
+  );
+}
