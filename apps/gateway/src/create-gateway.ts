@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ErrorCode } from '@netsign/contracts';
 import { BusClient, BusNames, NATS_CONNECTION } from '@netsign/messaging';
 import { createPino, PinoNestLogger } from '@netsign/runtime';
@@ -19,6 +19,7 @@ import { TokenKeys } from './common/auth/token-keys.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
+import { gatewayOpenApiDocument } from './gateway.openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -79,15 +80,8 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('网签平台 API')
-      .setDescription('Graduate employment online-signing platform: the public HTTP contract (API.md).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // The document comes from the same zod schemas that validate requests (common/openapi).
+  const document = gatewayOpenApiDocument() as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
