@@ -6,6 +6,7 @@ import { getToken } from '../../shared/auth/session-store';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
 import { useDispatchBacklog, useDispatchRecords, useReplayRecord, type DispatchRecord } from './dispatch-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_LABELS: Record<DispatchRecordStatus, string> = { PENDING: '待发送', DELIVERING: '发送中', DELIVERED: '已送达', DEAD: '投递失败' };
 const STATUS_COLORS: Record<DispatchRecordStatus, string> = { PENDING: 'processing', DELIVERING: 'processing', DELIVERED: 'success', DEAD: 'error' };
@@ -51,14 +52,16 @@ export function DispatchPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>派遣记录</Typography.Title>}
+      <PageHeader
+        title="派遣记录"
+        description="就业与解约记录按毕业生顺序推送至省就业派遣管理系统"
         extra={
           <Button href={`/admin/queues?token=${encodeURIComponent(getToken() ?? '')}`} target="_blank" rel="noopener">
             打开打印队列看板
           </Button>
         }
-      >
+      />
+      <Card title="积压情况">
         <ApiErrorAlert error={backlog.error} title="积压情况加载失败" />
         <Row gutter={16}>
           <Col span={5}><Statistic title="待发送" value={backlog.data?.pending ?? '—'} /></Col>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
 import { useParkedEvents, useReplayParked } from './dispatch-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 /** The services, in the order operators read them (a type-only import keeps contracts out of the bundle). */
 const SERVICE_LABELS: Record<ServiceName, string> = {
@@ -66,11 +67,14 @@ function ParkedList({ service }: { service: ServiceName }) {
 /** 搁置事件: events a service's consumers gave up on, per service, with replay. */
 export function ParkedEventsPage() {
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>搁置事件</Typography.Title>}>
+    <>
+    <PageHeader title="搁置事件" />
+    <Card>
       <Typography.Paragraph type="secondary">
         服务处理失败或内容无效的事件会被搁置在这里，修复原因后可重放。正常情况下各服务均应为空。
       </Typography.Paragraph>
       <Tabs items={SERVICE_NAMES.map((s) => ({ key: s, label: SERVICE_LABELS[s], children: <ParkedList service={s} /> }))} />
     </Card>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { AGREEMENT_STATUS_LABELS, formatDateTime, STAFF_ROLE_LABELS } from '../../shared/labels';
 import { fetchAgreementPdf, useInvalidatePrintRecords, usePrintRecords, useRerender } from './print-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const PRINT_STATUS_LABELS: Record<PrintStatus, string> = { QUEUED: '正在生成', READY: '可打印', FAILED: '生成失败' };
 const PRINT_STATUS_COLORS: Record<PrintStatus, string> = { QUEUED: 'processing', READY: 'success', FAILED: 'error' };
@@ -115,7 +116,9 @@ export function PrintRecordsPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>协议书打印管理</Typography.Title>}>
+    <>
+    <PageHeader title="协议书打印管理" />
+    <Card>
       <Typography.Paragraph type="secondary">
         审核通过的协议书自动进入本列表。每份协议书默认打印 3 联（用人单位、毕业生、学校），每联均带防伪二维码，打印后由各方盖章签字生效。
       </Typography.Paragraph>
@@ -164,5 +167,6 @@ export function PrintRecordsPage() {
         }}
       />
     </Card>
+    </>
   );
 }

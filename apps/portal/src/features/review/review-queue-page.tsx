@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, METHOD_LABELS, REVIEW_STATUS_LABELS } from '../../shared/labels';
 import { useSchoolDepartments } from '../../shared/school-departments';
 import { useReviewTasks, type ReviewFilters } from './review-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_OPTIONS = Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 const METHOD_OPTIONS = Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }));
@@ -57,7 +58,9 @@ export function ReviewQueuePage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>网络签约管理</Typography.Title>}>
+    <>
+    <PageHeader title="网络签约管理" />
+    <Card>
       <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审核任务">
         <Input.Search
           aria-label="搜索"
@@ -117,5 +120,6 @@ export function ReviewQueuePage() {
         }}
       />
     </Card>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime } from '../../shared/labels';
+import { PageHeader } from '../../shared/ui/page-header';
 
 type Status = SourceInfoCorrection['status'];
 const STATUS_LABELS: Record<Status, string> = { PENDING: '待审核', APPROVED: '已同意', REJECTED: '已驳回' };
@@ -47,7 +48,9 @@ export function CorrectionsPage() {
   const [form] = Form.useForm<{ reason: string }>();
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>生源信息更正审核</Typography.Title>}>
+    <>
+    <PageHeader title="生源信息更正审核" />
+    <Card>
       <Flex gap={12} style={{ marginBottom: 16 }}>
         <Select
           aria-label="审核状态"
@@ -137,5 +140,6 @@ export function CorrectionsPage() {
         </Modal>
       ) : null}
     </Card>
+    </>
   );
 }

@@ -16,6 +16,7 @@ import {
   type GraduateFilters,
   type GraduateRow,
 } from './roster-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const DESTINATION_OPTIONS = Object.entries(DESTINATION_LABELS).map(([value, label]) => ({
   value,
@@ -117,7 +118,9 @@ export function GraduatesPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>毕业生名单</Typography.Title>}>
+    <>
+    <PageHeader title="毕业生名单" />
+    <Card>
       <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选毕业生">
         <Input.Search aria-label="搜索毕业生" placeholder="学号或姓名" allowClear style={{ width: 240 }} onSearch={(q) => change({ q: q.trim() || undefined })} />
         <Select
@@ -164,6 +167,7 @@ export function GraduatesPage() {
         <PaperFormDialog schoolCode={schoolCode} graduate={dialog.graduate} reissue={dialog.reissue} onClose={() => setDialog(null)} />
       ) : null}
     </Card>
+    </>
   );
 }
 

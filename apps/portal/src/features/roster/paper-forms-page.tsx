@@ -5,6 +5,7 @@ import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
 import { usePaperForms } from './roster-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_LABELS: Record<string, string> = { ISSUED: '已发放（学生持有）', COLLECTED: '已收回（已网签）', VOIDED: '已作废' };
 const STATUS_COLORS: Record<string, string> = { ISSUED: 'processing', COLLECTED: 'success', VOIDED: 'default' };
@@ -16,7 +17,9 @@ export function PaperFormsPage() {
   const [filters, setFilters] = useState<{ status?: PaperFormView['status']; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const forms = usePaperForms(schoolCode, filters);
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>纸质协议书</Typography.Title>}>
+    <>
+    <PageHeader title="纸质协议书" />
+    <Card>
       <Typography.Paragraph type="secondary">
         网上签约完成的学生，其此前领取的纸质协议书自动标记为“已收回”，请辅导员收回原件，确保每人只持有一份协议书；补发须在毕业生名单中办理。
       </Typography.Paragraph>
@@ -55,5 +58,6 @@ export function PaperFormsPage() {
         }}
       />
     </Card>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import type { RosterRejection } from '@netsign/contracts';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { useRosterImport } from './roster-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const REJECTION_LABELS: Record<string, string> = {
   MISSING_FIELD: '缺少必填项',
@@ -23,7 +24,9 @@ export function RosterImportPage() {
   const result = upload.data;
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>生源信息导入</Typography.Title>}>
+    <>
+    <PageHeader title="生源信息导入" />
+    <Card>
       <Alert
         type="info"
         showIcon
@@ -74,5 +77,6 @@ export function RosterImportPage() {
         </Flex>
       ) : null}
     </Card>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../shared/labels';
 import { CreateStaffDialog } from '../staff/staff-page';
 import { useStaff } from '../staff/staff-hooks';
 import { statisticsKeys, useOnlineSigningStatistics } from '../statistics/statistics-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 interface NewSchool {
   code: string;
@@ -68,10 +69,9 @@ export function SchoolsPage() {
   const [form] = Form.useForm<NewSchool>();
 
   return (
-    <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>学校管理</Typography.Title>}
-      extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>}
-    >
+    <>
+    <PageHeader title="学校管理" description="展开学校可查看和新建学校管理员" extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>} />
+    <Card>
       <ApiErrorAlert error={stats.error} title="学校列表加载失败" />
       <Table<SchoolStatistics>
         rowKey="schoolCode"
@@ -138,5 +138,6 @@ export function SchoolsPage() {
         </Modal>
       ) : null}
     </Card>
+    </>
   );
 }

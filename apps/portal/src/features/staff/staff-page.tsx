@@ -7,6 +7,7 @@ import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime, STAFF_ROLE_LABELS } from '../../shared/labels';
 import { useSchoolDepartments } from '../../shared/school-departments';
 import { useCreateStaff, useDeactivateStaff, useReactivateStaff, useStaff, useUpdateStaff, type NewStaff, type StaffRole } from './staff-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const ROLE_OPTIONS = Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -24,10 +25,9 @@ export function StaffPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
   return (
-    <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>账号管理</Typography.Title>}
-      extra={<Button type="primary" onClick={() => setDialog({ kind: 'create' })}>新建账号</Button>}
-    >
+    <>
+    <PageHeader title="账号管理" extra={<Button type="primary" onClick={() => setDialog({ kind: 'create' })}>新建账号</Button>} />
+    <Card>
       <Flex gap={12} style={{ marginBottom: 16 }}>
         <Select
           aria-label="角色"
@@ -98,6 +98,7 @@ export function StaffPage() {
       {dialog?.kind === 'scope' ? <ScopeDialog schoolCode={schoolCode} account={dialog.account} departments={departments.data ?? []} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'deactivate' ? <DeactivateDialog schoolCode={schoolCode} account={dialog.account} onClose={() => setDialog(null)} /> : null}
     </Card>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { EChart, type ChartOption } from '../../shared/echart';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, METHOD_LABELS } from '../../shared/labels';
 import { lastDays, useOnlineSigningStatistics, useSnapshots, useTakeSnapshot } from './statistics-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const TREND_DAYS = 14;
 const METHODS = ['RECRUITING', 'EMPLOYER_DIRECT', 'QR_CARD'] as const;
@@ -123,10 +124,8 @@ export function StatisticsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>网签统计</Typography.Title>}
-        extra={stats.data ? <Typography.Text type="secondary">数据截至 {formatDateTime(stats.data.asOf)}</Typography.Text> : null}
-      >
+      <PageHeader title="网签统计" description={stats.data ? `数据截至 ${formatDateTime(stats.data.asOf)}` : undefined} />
+      <Card>
         <ApiErrorAlert error={stats.error} title="统计数据加载失败" />
         {stats.isLoading ? (
           <Skeleton active />

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, TERMINATION_STATUS_LABELS } from '../../shared/labels';
 import { useTerminations, type TerminationStatus } from './termination-hooks';
+import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_OPTIONS = Object.entries(TERMINATION_STATUS_LABELS).map(([value, label]) => ({ value, label }));
 export const TERMINATION_STATUS_COLORS: Record<string, string> = {
@@ -48,7 +49,9 @@ export function TerminationsPage() {
   ];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>解约申请登记表</Typography.Title>}>
+    <>
+    <PageHeader title="解约申请登记表" />
+    <Card>
       <Flex gap={12} style={{ marginBottom: 16 }}>
         <Select
           aria-label="申请状态"
@@ -79,5 +82,6 @@ export function TerminationsPage() {
         }}
       />
     </Card>
+    </>
   );
 }
