@@ -16,7 +16,6 @@ import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
 import { TokenKeys } from './common/auth/token-keys.js';
-import { createValidationPipe } from './common/validation/validation.pipe.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
 import { gatewayOpenApiDocument } from './gateway.openapi.js';
@@ -79,7 +78,6 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     );
   });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
   // The document comes from the same zod schemas that validate requests (common/openapi).
   const document = gatewayOpenApiDocument() as unknown as OpenAPIObject;
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

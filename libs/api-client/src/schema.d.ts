@@ -10,8 +10,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** health */
-        get: operations["healthHealth"];
+        /** Health of every service; 503 naming the ones that are down */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -27,8 +27,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** metrics */
-        get: operations["metricsMetrics"];
+        /** Prometheus metrics (bearer METRICS_TOKEN when configured; not a user’s route) */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -44,8 +44,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["opsList"];
+        /** Events parked by a service after failing or being invalid */
+        get: operations["listParkedEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -63,8 +63,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** replay */
-        post: operations["opsReplay"];
+        /** Runs a parked event through its handler again */
+        post: operations["replayParkedEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -80,8 +80,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** login */
-        post: operations["authLogin"];
+        /** Staff, employer and admin login → {accessToken} */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,8 +97,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** wechatLogin */
-        post: operations["authWechatLogin"];
+        /** Mini-program login: exchanges the code with WeChat → {accessToken, bound} */
+        post: operations["wechatLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,8 +114,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** wechatBind */
-        post: operations["authWechatBind"];
+        /** Binds the WeChat session to the matching roster record → {accessToken, graduate} */
+        post: operations["wechatBind"];
         delete?: never;
         options?: never;
         head?: never;
@@ -129,8 +129,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** me */
-        get: operations["meMe"];
+        /** Own profile; a graduate sees the source info with the ID number masked */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -148,8 +148,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** confirm */
-        post: operations["meConfirm"];
+        /** Confirms the roster record (生源信息维护) */
+        post: operations["confirmSourceInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,8 +165,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** requestCorrection */
-        post: operations["meRequestCorrection"];
+        /** Asks the school to correct the record; applied only when the school admin approves */
+        post: operations["requestSourceInfoCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,8 +182,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** changePassword */
-        post: operations["meChangePassword"];
+        /** Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,8 +197,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** notifications */
-        get: operations["meNotifications"];
+        /** Inbox, newest first: {items, total, unread} */
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -216,8 +216,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** read */
-        post: operations["meRead"];
+        /** Marks an inbox item read */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -233,8 +233,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** create */
-        post: operations["schoolsCreate"];
+        /** Creates a school with its departments */
+        post: operations["createSchool"];
         delete?: never;
         options?: never;
         head?: never;
@@ -248,11 +248,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** listStaff */
-        get: operations["schoolsListStaff"];
+        /** Staff accounts of the school, paged {items, total}: scope and whether active */
+        get: operations["listStaffAccounts"];
         put?: never;
-        /** createStaff */
-        post: operations["schoolsCreateStaff"];
+        /** Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR */
+        post: operations["createStaffAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -272,8 +272,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** updateStaff */
-        patch: operations["schoolsUpdateStaff"];
+        /** Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once) */
+        patch: operations["updateStaffAccount"];
         trace?: never;
     };
     "/api/schools/{schoolCode}/staff/{userId}/deactivation": {
@@ -285,8 +285,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** deactivateStaff */
-        post: operations["schoolsDeactivateStaff"];
+        /** Deactivates a staff account: no more logins, its sessions end at once (audited) */
+        post: operations["deactivateStaffAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,8 +302,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reactivateStaff */
-        post: operations["schoolsReactivateStaff"];
+        /** Lets a deactivated staff account log in again (audited) */
+        post: operations["reactivateStaffAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -319,8 +319,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** roster */
-        post: operations["schoolsRoster"];
+        /**
+         * Upserts roster records → {created, updated, rejected: [{row, code, message}]}
+         * @description CSV or XLSX in multipart field `file`, or JSON `{graduates: [roster record]}`; bad rows are rejected one by one.
+         */
+        post: operations["importRoster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -334,8 +337,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** graduates */
-        get: operations["schoolsGraduates"];
+        /** Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked */
+        get: operations["listRosterGraduates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -354,8 +357,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** release */
-        delete: operations["schoolsRelease"];
+        /** Releases a graduate’s WeChat binding (audited) */
+        delete: operations["releaseWechatBinding"];
         options?: never;
         head?: never;
         patch?: never;
@@ -368,8 +371,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** corrections */
-        get: operations["schoolsCorrections"];
+        /** Graduates’ correction requests of their source info */
+        get: operations["listSourceInfoCorrections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -387,8 +390,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** decide */
-        post: operations["schoolsDecide"];
+        /** Approves (the record changes) or rejects (reason required) a correction */
+        post: operations["decideSourceInfoCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -404,8 +407,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** register */
-        post: operations["employersRegister"];
+        /** Employer self-registration (credit code validated: GB 32100 + GB 11714) */
+        post: operations["registerEmployer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -419,11 +422,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["agreementsList"];
+        /** Agreements in the caller’s scope, paged, filterable by status and method */
+        get: operations["listAgreements"];
         put?: never;
-        /** signDirect */
-        post: operations["agreementsSignDirect"];
+        /** Method 2: the employer signs with a graduate identified by school, name, student no and ID no */
+        post: operations["signAgreementDirect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -437,8 +440,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get */
-        get: operations["agreementsGet"];
+        /** One agreement with its history (at, actor, from, to, reason) */
+        get: operations["getAgreement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -456,8 +459,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** issueQrCard */
-        post: operations["signingIssueQrCard"];
+        /** A short-lived signed QR business card (no personal data in the token) */
+        post: operations["issueQrCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -471,8 +474,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** openQrCard */
-        get: operations["signingOpenQrCard"];
+        /** The graduate a card names, as the employer may see them (ID masked); 410 when expired */
+        get: operations["openQrCard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -490,8 +493,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** signQrCard */
-        post: operations["signingSignQrCard"];
+        /** Method 3: the employer signs with the graduate of a scanned card */
+        post: operations["signAgreementByQrCard"];
         delete?: never;
         options?: never;
         head?: never;
@@ -506,8 +509,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** setDestination */
-        put: operations["signingSetDestination"];
+        /** Records a destination reached outside the platform (e.g. SIGNED_OFFLINE); audited */
+        put: operations["setGraduateDestination"];
         post?: never;
         delete?: never;
         options?: never;
@@ -524,8 +527,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** unlock */
-        post: operations["signingUnlock"];
+        /** Destination back to AWAITING_EMPLOYMENT (reason required, audited) */
+        post: operations["unlockGraduateDestination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -539,11 +542,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** listPositions */
-        get: operations["recruitingListPositions"];
+        /** Open positions, paged; q searches title, location and description */
+        get: operations["listPositions"];
         put?: never;
-        /** createPosition */
-        post: operations["recruitingCreatePosition"];
+        /** Publishes a position */
+        post: operations["createPosition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -563,8 +566,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** updatePosition */
-        patch: operations["recruitingUpdatePosition"];
+        /** Edits the employer’s own open position (signed agreements keep their snapshot) */
+        patch: operations["updatePosition"];
         trace?: never;
     };
     "/api/positions/{positionId}/close": {
@@ -576,8 +579,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** closePosition */
-        post: operations["recruitingClosePosition"];
+        /** Closes the employer’s own position: no new applications or signings name it */
+        post: operations["closePosition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -592,8 +595,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** putResume */
-        put: operations["recruitingPutResume"];
+        /** The graduate’s resume */
+        put: operations["putResume"];
         post?: never;
         delete?: never;
         options?: never;
@@ -610,8 +613,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** apply */
-        post: operations["recruitingApply"];
+        /** Submits the resume to a position */
+        post: operations["applyToPosition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -625,8 +628,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** listApplications */
-        get: operations["recruitingListApplications"];
+        /** Applications with resumes: the employer’s positions only, or the graduate’s own */
+        get: operations["listApplications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -644,8 +647,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** invite */
-        post: operations["recruitingInvite"];
+        /** Invites the applicant to an interview (time, place, note, answer deadline) */
+        post: operations["inviteToInterview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -659,8 +662,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** listInvitations */
-        get: operations["recruitingListInvitations"];
+        /** Interview invitations sent (employer) or received (graduate) */
+        get: operations["listInterviewInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -678,8 +681,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** withdraw */
-        post: operations["recruitingWithdraw"];
+        /** Withdraws an invitation not answered yet */
+        post: operations["withdrawInterviewInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -695,8 +698,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** respond */
-        post: operations["recruitingRespond"];
+        /** Accepts or declines an interview invitation */
+        post: operations["respondToInterviewInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -712,8 +715,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** result */
-        post: operations["recruitingResult"];
+        /** Records the interview result; an offer sends a signing offer → {id, passed, offer} */
+        post: operations["recordInterviewResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -727,8 +730,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** listOffers */
-        get: operations["recruitingListOffers"];
+        /** Signing offers: the graduate’s own, or those the employer sent */
+        get: operations["listSigningOffers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -746,8 +749,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** respondOffer */
-        post: operations["recruitingRespondOffer"];
+        /** Accepting signs (method 1): 201 {agreementId, agreementNo, status, method}; declining closes the offer */
+        post: operations["respondToSigningOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -761,8 +764,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** pdf */
-        get: operations["printingPdf"];
+        /** The agreement PDF (3 copies); 202 while rendering; NOT_PRINTABLE unless approved */
+        get: operations["downloadAgreementPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -778,8 +781,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["printingList"];
+        /** Print management (协议书打印管理): approved agreements, their PDFs and print history */
+        get: operations["listPrintRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -797,8 +800,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** rerender */
-        post: operations["printingRerender"];
+        /** Renders the agreement again (e.g. after a template change): a new render version */
+        post: operations["rerenderAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -812,8 +815,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** verify */
-        get: operations["printingVerify"];
+        /** Checks a printed copy: genuine, which copy, the agreement status now (masked names) */
+        get: operations["verifyCopy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -829,8 +832,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** keys */
-        get: operations["printingKeys"];
+        /** Public keys (JWKS, Ed25519) that sign verification tokens, to check a copy offline */
+        get: operations["getVerificationKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -846,8 +849,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** current */
-        get: operations["statisticsCurrent"];
+        /** Online-signing share (网签占比) per school, department and method */
+        get: operations["getOnlineSigningStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -863,8 +866,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** snapshot */
-        get: operations["statisticsSnapshot"];
+        /** The daily snapshot of a day (YYYY-MM-DD, Asia/Shanghai); never changes once taken */
+        get: operations["getOnlineSigningSnapshot"];
         put?: never;
         post?: never;
         delete?: never;
@@ -882,8 +885,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** take */
-        post: operations["statisticsTake"];
+        /** Takes today's snapshot now if not yet taken (it is also taken daily) */
+        post: operations["takeOnlineSigningSnapshot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -897,8 +900,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["dispatchList"];
+        /** Delivery log to the provincial dispatch system, by status */
+        get: operations["listDispatchRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -916,8 +919,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** replay */
-        post: operations["dispatchReplay"];
+        /** Sends a dead record again (attempts reset) */
+        post: operations["replayDispatchRecord"];
         delete?: never;
         options?: never;
         head?: never;
@@ -933,8 +936,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reconcile */
-        post: operations["dispatchReconcile"];
+        /** Compares what the province acknowledged with the log; lists the differences */
+        post: operations["reconcileDispatchRecords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -948,8 +951,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** metrics */
-        get: operations["dispatchMetrics"];
+        /** Backlog: pending, dead, age of the oldest undelivered record */
+        get: operations["getDispatchBacklog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -965,8 +968,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["reviewList"];
+        /** Review queue, paged {items, total}, oldest first; overdue flagged */
+        get: operations["listReviewTasks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -982,8 +985,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get */
-        get: operations["reviewGet"];
+        /** One task with the agreement snapshot and the employer’s qualification documents */
+        get: operations["getReviewTask"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1001,8 +1004,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** decide */
-        post: operations["reviewDecide"];
+        /** APPROVE, or REJECT with a reason; a second decision → 409 INVALID_STATE */
+        post: operations["reviewAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1016,11 +1019,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** own */
-        get: operations["qualificationDocumentsOwn"];
+        /** The calling employer’s own qualification documents */
+        get: operations["listOwnQualificationDocuments"];
         put?: never;
-        /** upload */
-        post: operations["qualificationDocumentsUpload"];
+        /** Uploads a qualification document: PDF/JPEG/PNG by content, ≤ 10 MB (413, 415) */
+        post: operations["uploadQualificationDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1034,8 +1037,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ofAgreement */
-        get: operations["qualificationDocumentsOfAgreement"];
+        /** The employer’s documents behind an agreement (reviewers in scope; QR_CARD: none) */
+        get: operations["listAgreementQualificationDocuments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1051,8 +1054,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** content */
-        get: operations["qualificationDocumentsContent"];
+        /** Downloads one qualification document (reviewers in scope) */
+        get: operations["downloadQualificationDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1068,11 +1071,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["terminationsList"];
+        /** Applications: graduate own; counsellor their graduates; school admin the school. Oldest first */
+        get: operations["listTerminations"];
         put?: never;
-        /** apply */
-        post: operations["terminationsApply"];
+        /** Applies to terminate the graduate’s active agreement; one open application per agreement */
+        post: operations["applyForTermination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1086,8 +1089,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get */
-        get: operations["terminationsGet"];
+        /** One termination application */
+        get: operations["getTermination"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1105,8 +1108,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** withdraw */
-        post: operations["terminationsWithdraw"];
+        /** The graduate withdraws their application before it is decided */
+        post: operations["withdrawTermination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1122,8 +1125,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** decide */
-        post: operations["terminationsDecide"];
+        /** AGREE (agreement TERMINATED) or DISAGREE with a reason; another counsellor → 403 */
+        post: operations["decideTermination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1137,8 +1140,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** material */
-        get: operations["terminationsMaterial"];
+        /** Downloads one termination material */
+        get: operations["downloadTerminationMaterial"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1156,8 +1159,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** issue */
-        post: operations["paperFormsIssue"];
+        /** Records the paper agreement form issued to a graduate (the first one) */
+        post: operations["issuePaperForm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1173,8 +1176,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reissue */
-        post: operations["paperFormsReissue"];
+        /** Re-issues a form with a reason; the form still held is voided */
+        post: operations["reissuePaperForm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1188,8 +1191,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list */
-        get: operations["paperFormsList"];
+        /** Paper forms in the caller’s scope, paged {items, total} */
+        get: operations["listPaperForms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1201,7 +1204,1299 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "up" | "down";
+            services: {
+                /** @enum {string} */
+                identity: "up" | "down";
+                /** @enum {string} */
+                recruiting: "up" | "down";
+                /** @enum {string} */
+                signing: "up" | "down";
+                /** @enum {string} */
+                review: "up" | "down";
+                /** @enum {string} */
+                printing: "up" | "down";
+                /** @enum {string} */
+                "dispatch-sync": "up" | "down";
+            };
+            down?: ("identity" | "recruiting" | "signing" | "review" | "printing" | "dispatch-sync")[];
+        };
+        /**
+         * @example {
+         *       "code": "RATE_LIMITED",
+         *       "message": "请求过于频繁，请稍后再试"
+         *     }
+         */
+        RateLimitedError: {
+            /** @enum {string} */
+            code: "RATE_LIMITED";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "UNAUTHENTICATED",
+         *       "message": "请先登录"
+         *     }
+         */
+        UnauthenticatedError: {
+            /** @enum {string} */
+            code: "UNAUTHENTICATED";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "UPSTREAM_UNAVAILABLE",
+         *       "message": "服务暂时不可用，请稍后再试"
+         *     }
+         */
+        UpstreamUnavailableError: {
+            /** @enum {string} */
+            code: "UPSTREAM_UNAVAILABLE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        ParkedEvent: {
+            id: string;
+            consumer: string;
+            subject: string;
+            eventId: string | null;
+            reason: string;
+            deliveries: number;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            parkedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            replayedAt: string | null;
+            data: string;
+        };
+        /**
+         * @example {
+         *       "code": "VALIDATION_FAILED",
+         *       "message": "请求参数不合法"
+         *     }
+         */
+        ValidationFailedError: {
+            /** @enum {string} */
+            code: "VALIDATION_FAILED";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "FORBIDDEN",
+         *       "message": "无权执行此操作"
+         *     }
+         */
+        ForbiddenError: {
+            /** @enum {string} */
+            code: "FORBIDDEN";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        ParkedEventReplay: {
+            replayed: boolean;
+        };
+        /**
+         * @example {
+         *       "code": "NOT_FOUND",
+         *       "message": "资源不存在"
+         *     }
+         */
+        NotFoundError: {
+            /** @enum {string} */
+            code: "NOT_FOUND";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "INVALID_STATE",
+         *       "message": "当前状态不允许此操作"
+         *     }
+         */
+        InvalidStateError: {
+            /** @enum {string} */
+            code: "INVALID_STATE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "accessToken": "eyJhbGciOiJFZERTQSJ9…",
+         *       "expiresIn": 7200
+         *     }
+         */
+        AccessToken: {
+            accessToken: string;
+            /** @description 秒 */
+            expiresIn: number;
+        };
+        WechatLogin: {
+            accessToken: string;
+            /** @description 秒 */
+            expiresIn: number;
+            /** @description 是否已绑定毕业生 */
+            bound: boolean;
+        };
+        WechatBind: {
+            accessToken: string;
+            /** @description 秒 */
+            expiresIn: number;
+            graduate: components["schemas"]["Graduate"];
+        };
+        /**
+         * @description 毕业生（生源信息），身份证号已脱敏
+         * @example {
+         *       "graduateId": "6f1c2d7e-0a4b-4c1d-9e8f-123456789abc",
+         *       "schoolCode": "10357",
+         *       "schoolName": "安徽大学",
+         *       "departmentCode": "CS",
+         *       "departmentName": "计算机学院",
+         *       "studentNo": "2022010101",
+         *       "name": "李明",
+         *       "gender": "男",
+         *       "major": "软件工程",
+         *       "degree": "本科",
+         *       "className": "软件2201",
+         *       "originPlace": "安徽省合肥市",
+         *       "graduationYear": 2026,
+         *       "idNumberMasked": "340104********5112",
+         *       "sourceInfoConfirmed": true
+         *     }
+         */
+        Graduate: {
+            graduateId: string;
+            schoolCode: string;
+            schoolName: string;
+            departmentCode: string;
+            departmentName: string;
+            studentNo: string;
+            name: string;
+            gender: string;
+            major: string;
+            degree: string;
+            className: string | null;
+            originPlace: string;
+            graduationYear: number;
+            idNumberMasked: string;
+            sourceInfoConfirmed: boolean;
+        };
+        /**
+         * @example {
+         *       "code": "ALREADY_BOUND",
+         *       "message": "该毕业生已绑定其他微信账号"
+         *     }
+         */
+        AlreadyBoundError: {
+            /** @enum {string} */
+            code: "ALREADY_BOUND";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "ROSTER_MISMATCH",
+         *       "message": "信息与学校生源信息不一致"
+         *     }
+         */
+        RosterMismatchError: {
+            /** @enum {string} */
+            code: "ROSTER_MISMATCH";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /** @description 当前用户；毕业生附生源信息（身份证号脱敏） */
+        Me: {
+            userId: string;
+            /** @example GRADUATE */
+            role: string;
+            username?: string;
+            schoolCode?: string;
+            departmentCode?: string;
+            employer?: components["schemas"]["Employer"];
+            graduate?: {
+                graduateId: string;
+                schoolCode: string;
+                schoolName: string;
+                departmentCode: string;
+                departmentName: string;
+                studentNo: string;
+                name: string;
+                gender: string;
+                major: string;
+                degree: string;
+                className: string | null;
+                originPlace: string;
+                graduationYear: number;
+                idNumberMasked: string;
+                sourceInfoConfirmed: boolean;
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                sourceInfoConfirmedAt: string | null;
+            };
+            openId?: string;
+        };
+        /**
+         * @description 用人单位
+         * @example {
+         *       "employerId": "b1a2c3d4-0000-4000-8000-000000000001",
+         *       "creditCode": "91350100M000100Y43",
+         *       "name": "某某科技有限公司",
+         *       "nature": "民营企业",
+         *       "industry": "信息技术",
+         *       "address": "合肥市蜀山区",
+         *       "hasHiringAutonomy": true,
+         *       "contactName": "李四",
+         *       "contactPhone": "0551-12345678"
+         *     }
+         */
+        Employer: {
+            employerId: string;
+            creditCode: string;
+            name: string;
+            nature: string;
+            industry: string;
+            address: string;
+            hasHiringAutonomy: boolean;
+            contactName: string;
+            contactPhone: string;
+        };
+        SourceInfoConfirmation: {
+            graduateId: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            confirmedAt: string;
+        };
+        /** @description 生源信息更正申请 */
+        SourceInfoCorrection: {
+            id: string;
+            graduateId: string;
+            schoolCode: string;
+            studentNo: string;
+            graduateName: string;
+            changes: {
+                name?: string;
+                gender?: string;
+                major?: string;
+                degree?: string;
+                className?: string;
+                originPlace?: string;
+            };
+            /** @example 专业名称有误 */
+            reason: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            decidedAt: string | null;
+            decisionReason: string | null;
+        };
+        /** @description 站内消息 */
+        Notification: {
+            id: string;
+            /** @example REVIEW_APPROVED */
+            kind: string;
+            /** @example 协议审核通过 */
+            title: string;
+            /** @example 您与某某科技有限公司的就业协议已审核通过 */
+            body: string;
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            readAt: string | null;
+        };
+        NotificationRead: {
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            readAt: string;
+        };
+        /**
+         * @example {
+         *       "code": "10357",
+         *       "name": "安徽大学",
+         *       "departments": [
+         *         {
+         *           "code": "CS",
+         *           "name": "计算机学院"
+         *         }
+         *       ]
+         *     }
+         */
+        School: {
+            code: string;
+            name: string;
+            departments: {
+                code: string;
+                name: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "code": "CONFLICT",
+         *       "message": "数据已存在"
+         *     }
+         */
+        ConflictError: {
+            /** @enum {string} */
+            code: "CONFLICT";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        StaffAccountCreated: {
+            userId: string;
+            username: string;
+            /** @enum {string} */
+            role: "SCHOOL_ADMIN" | "DEPARTMENT_STAFF" | "COUNSELLOR";
+            schoolCode: string;
+            departmentCode: string | null;
+            graduateIds: string[];
+            classNames: string[];
+            active?: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            deactivatedAt?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt?: string;
+        };
+        StaffAccountPage: {
+            items: components["schemas"]["StaffAccount"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description 学校教职工账号 */
+        StaffAccount: {
+            userId: string;
+            username: string;
+            /** @enum {string} */
+            role: "SCHOOL_ADMIN" | "DEPARTMENT_STAFF" | "COUNSELLOR";
+            schoolCode: string;
+            departmentCode: string | null;
+            graduateIds: string[];
+            classNames: string[];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            deactivatedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt: string;
+        };
+        RosterImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejected: {
+                /** @description 数据行号（不含表头），从 1 开始 */
+                row: number;
+                /** @example VALIDATION_FAILED */
+                code: string;
+                /** @example 身份证号校验位错误 */
+                message: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "code": "PAYLOAD_TOO_LARGE",
+         *       "message": "文件过大"
+         *     }
+         */
+        PayloadTooLargeError: {
+            /** @enum {string} */
+            code: "PAYLOAD_TOO_LARGE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "UNSUPPORTED_FILE_TYPE",
+         *       "message": "不支持的文件类型，仅支持 PDF、JPEG、PNG"
+         *     }
+         */
+        UnsupportedFileTypeError: {
+            /** @enum {string} */
+            code: "UNSUPPORTED_FILE_TYPE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "studentNo": "2022010101",
+         *       "name": "李明",
+         *       "gender": "男",
+         *       "idNumber": "340104200301015112",
+         *       "departmentCode": "CS",
+         *       "major": "软件工程",
+         *       "degree": "本科",
+         *       "className": "软件2201",
+         *       "originPlace": "安徽省合肥市",
+         *       "graduationYear": 2026
+         *     }
+         */
+        RosterRecordInput: {
+            studentNo: string;
+            name: string;
+            /** @example 男 */
+            gender: string;
+            /** @description 身份证号（GB 11643，校验位） */
+            idNumber: string;
+            departmentCode: string;
+            major: string;
+            /** @example 本科 */
+            degree: string;
+            className?: string | null;
+            originPlace: string;
+            graduationYear: number;
+            /** @enum {string} */
+            destination?: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
+        };
+        RosterGraduatePage: {
+            items: components["schemas"]["RosterGraduate"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description 生源名单中的毕业生，附毕业去向与有效协议 */
+        RosterGraduate: {
+            graduateId: string;
+            schoolCode: string;
+            schoolName: string;
+            departmentCode: string;
+            departmentName: string;
+            studentNo: string;
+            name: string;
+            gender: string;
+            major: string;
+            degree: string;
+            className: string | null;
+            originPlace: string;
+            graduationYear: number;
+            idNumberMasked: string;
+            sourceInfoConfirmed: boolean;
+            wechatBound: boolean;
+            /** @enum {string} */
+            destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
+            destinationNote: string | null;
+            activeAgreement: {
+                agreementId: string;
+                agreementNo: string;
+                /** @enum {string} */
+                status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+            } | null;
+        };
+        WechatBindingRelease: {
+            released: boolean;
+        };
+        EmployerAccount: {
+            employerId: string;
+            creditCode: string;
+            name: string;
+            nature: string;
+            industry: string;
+            address: string;
+            hasHiringAutonomy: boolean;
+            contactName: string;
+            contactPhone: string;
+            userId: string;
+        };
+        /**
+         * @example {
+         *       "agreementId": "0e5b7c1a-1111-4000-8000-000000000001",
+         *       "agreementNo": "2026-10357-000123",
+         *       "status": "PENDING_REVIEW",
+         *       "method": "EMPLOYER_DIRECT"
+         *     }
+         */
+        SignResult: {
+            agreementId: string;
+            agreementNo: string;
+            /** @enum {string} */
+            status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+            /** @enum {string} */
+            method: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+        };
+        /**
+         * @example {
+         *       "code": "SOURCE_INFO_NOT_CONFIRMED",
+         *       "message": "毕业生尚未确认生源信息"
+         *     }
+         */
+        SourceInfoNotConfirmedError: {
+            /** @enum {string} */
+            code: "SOURCE_INFO_NOT_CONFIRMED";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /**
+         * @example {
+         *       "code": "GRADUATE_NOT_AVAILABLE",
+         *       "message": "该毕业生已有有效协议或已登记就业，暂不能签约"
+         *     }
+         */
+        GraduateNotAvailableError: {
+            /** @enum {string} */
+            code: "GRADUATE_NOT_AVAILABLE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        AgreementPage: {
+            items: components["schemas"]["Agreement"][];
+            total: number;
+        };
+        /** @description 就业协议书：签约时的快照、状态与历史 */
+        Agreement: {
+            id: string;
+            agreementId: string;
+            /** @example 2026-10357-000123 */
+            agreementNo: string;
+            /** @enum {string} */
+            method: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+            /** @enum {string} */
+            status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+            graduate: components["schemas"]["Graduate"];
+            employer: components["schemas"]["Employer"];
+            position: {
+                positionId: string;
+                /** @example 后端开发工程师 */
+                title: string;
+                location: string;
+            };
+            terms: components["schemas"]["AgreementTerms"];
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            signedAt: string;
+            version: number;
+            offerId: string | null;
+            history: {
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                at: string;
+                actor: {
+                    userId: string;
+                    /** @enum {string} */
+                    role: "GRADUATE" | "EMPLOYER" | "DEPARTMENT_STAFF" | "COUNSELLOR" | "SCHOOL_ADMIN" | "PROVINCE_ADMIN" | "WECHAT_UNBOUND" | "SERVICE";
+                } | null;
+                /** @enum {string|null} */
+                from: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED" | null;
+                /** @enum {string} */
+                to: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+                /** @example 用人单位资质材料不全 */
+                reason: string | null;
+            }[];
+        };
+        /**
+         * @description 协议条款
+         * @example {
+         *       "workLocation": "安徽省合肥市",
+         *       "monthlySalary": 9500,
+         *       "probationMonths": 3,
+         *       "contractYears": 3,
+         *       "archiveTransferAddress": "合肥市人才服务中心",
+         *       "hukouTransferAddress": "合肥市公安局蜀山分局",
+         *       "otherTerms": "",
+         *       "superiorAuthority": null
+         *     }
+         */
+        AgreementTerms: {
+            workLocation: string;
+            /** @description 元/月（税前） */
+            monthlySalary: number;
+            probationMonths: number;
+            contractYears: number;
+            archiveTransferAddress: string;
+            hukouTransferAddress: string;
+            otherTerms: string;
+            /**
+             * @description 上级主管部门：用人单位无用人自主权时必填
+             * @enum {string|null}
+             */
+            superiorAuthority: "EMPLOYMENT_PLACE_TALENT_SERVICE" | "ORIGIN_PLACE" | null;
+        };
+        /** @description 二维码名片 */
+        QrCard: {
+            token: string;
+            /** @example http://localhost:3000/qr/q1.xxx.yyy */
+            url: string;
+            /** @description data:image/png;base64,… */
+            qrPng: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        QrCardGraduate: {
+            graduate: components["schemas"]["Graduate"];
+            /** @description 能否签约 */
+            available: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        /**
+         * @example {
+         *       "code": "QR_CARD_EXPIRED",
+         *       "message": "二维码名片已过期，请毕业生重新生成"
+         *     }
+         */
+        QrCardExpiredError: {
+            /** @enum {string} */
+            code: "QR_CARD_EXPIRED";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /** @description 毕业去向 */
+        GraduateDestination: {
+            graduateId: string;
+            schoolCode: string;
+            /** @enum {string} */
+            destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
+            /** @example 已签订纸质协议 */
+            note: string | null;
+            activeAgreement: {
+                agreementId: string;
+                agreementNo: string;
+                /** @enum {string} */
+                status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+            } | null;
+        };
+        PositionCreated: {
+            id: string;
+        };
+        /** @description 招聘岗位 */
+        Position: {
+            id: string;
+            employerId: string;
+            /** @example 后端开发工程师 */
+            title: string;
+            /** @example 安徽省合肥市 */
+            location: string;
+            /** @example 3 */
+            headcount: number;
+            /** @example 8k-12k */
+            salaryRange: string;
+            /** @example 负责网签平台后端开发 */
+            description: string;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt: string;
+        };
+        PositionPage: {
+            items: components["schemas"]["Position"][];
+            total: number;
+        };
+        /** @description 简历 */
+        Resume: {
+            /** @example 熟悉 TypeScript 与 PostgreSQL */
+            summary: string;
+            /** @example 安徽大学 软件工程 本科 */
+            education: string;
+            experience: string;
+            /**
+             * @example [
+             *       "TypeScript",
+             *       "PostgreSQL"
+             *     ]
+             */
+            skills: string[];
+            phone: string;
+            email: string;
+        };
+        /** @description 岗位投递 */
+        Application: {
+            id: string;
+            positionId: string;
+            positionTitle: string;
+            employerId: string;
+            graduateId: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "INVITED" | "CLOSED";
+            resume: components["schemas"]["Resume"];
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            submittedAt: string;
+        };
+        ApplicationPage: {
+            items: components["schemas"]["Application"][];
+            total: number;
+        };
+        /** @description 面试邀请 */
+        InterviewInvitation: {
+            id: string;
+            applicationId: string;
+            positionId: string;
+            employerId: string;
+            graduateId: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            at: string;
+            /** @example 合肥市高新区望江西路 800 号 */
+            place: string;
+            note: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            respondBy: string | null;
+            /** @enum {string} */
+            status: "SENT" | "WITHDRAWN" | "ACCEPTED" | "DECLINED" | "PASSED" | "FAILED";
+        };
+        InterviewInvitationPage: {
+            items: components["schemas"]["InterviewInvitation"][];
+            total: number;
+        };
+        /** @description 面试结果；通过并附签约邀请时 offer 非空 */
+        InterviewResult: {
+            id: string;
+            passed: boolean;
+            offer: {
+                id: string;
+                /** @enum {string} */
+                status: "SENT" | "ACCEPTED" | "DECLINED" | "EXPIRED";
+            } | null;
+        };
+        SigningOfferPage: {
+            items: components["schemas"]["SigningOffer"][];
+            total: number;
+        };
+        /** @description 签约邀请（方式一） */
+        SigningOffer: {
+            id: string;
+            invitationId: string | null;
+            employerId: string;
+            graduateId: string;
+            position: {
+                positionId: string;
+                title: string;
+                location: string;
+            };
+            terms: components["schemas"]["AgreementTerms"];
+            /** @enum {string} */
+            status: "SENT" | "ACCEPTED" | "DECLINED" | "EXPIRED";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            expiresAt: string | null;
+            agreementId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt: string;
+        };
+        /** @description 协议书正在生成，请稍后再试 */
+        Rendering: {
+            /** @enum {string} */
+            status: "RENDERING";
+        };
+        /**
+         * @example {
+         *       "code": "NOT_PRINTABLE",
+         *       "message": "协议书尚未审核通过，不能打印"
+         *     }
+         */
+        NotPrintableError: {
+            /** @enum {string} */
+            code: "NOT_PRINTABLE";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        PrintRecordPage: {
+            items: components["schemas"]["PrintRecord"][];
+            total: number;
+        };
+        /** @description 协议书打印记录 */
+        PrintRecord: {
+            agreementId: string;
+            agreementNo: string;
+            graduateName: string;
+            employerName: string;
+            schoolCode: string;
+            departmentCode: string;
+            /** @example APPROVED */
+            agreementStatus: string;
+            /** @enum {string} */
+            status: "QUEUED" | "READY" | "FAILED";
+            renderVersion: number;
+            contentHash: string | null;
+            fileSha256: string | null;
+            size: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            renderedAt: string | null;
+            history: {
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                at: string;
+                actor: {
+                    userId: string;
+                    role: string;
+                } | null;
+                /** @example DOWNLOADED */
+                action: string;
+            }[];
+        };
+        Rerender: {
+            renderVersion: number;
+        };
+        /** @description 防伪核验结果 */
+        Verification: {
+            /** @enum {boolean} */
+            genuine: true;
+            /** @example 2026-10357-000123 */
+            agreementNo: string;
+            /** @enum {string} */
+            copy: "EMPLOYER" | "GRADUATE" | "SCHOOL";
+            /** @example APPROVED */
+            agreementStatus: string;
+            /** @example 某某科技有限公司 */
+            employerName: string;
+            /** @example 李* */
+            graduateNameMasked: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            issuedAt: string;
+            renderVersion: number;
+            /** @description 是否为最新一次生成的副本 */
+            current: boolean;
+        };
+        /**
+         * @example {
+         *       "code": "VERIFICATION_INVALID",
+         *       "message": "防伪码无效，该协议书副本不能验证为真"
+         *     }
+         */
+        VerificationInvalidError: {
+            /** @enum {string} */
+            code: "VERIFICATION_INVALID";
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
+            details?: unknown;
+        };
+        /** @description JWKS（Ed25519） */
+        VerificationKeys: {
+            keys: {
+                [key: string]: string;
+            }[];
+        };
+        /** @description 网签统计 */
+        OnlineSigningStatistics: {
+            schools: {
+                schoolCode: string;
+                /** @example 安徽大学 */
+                schoolName: string;
+                graduates: number;
+                signedOnline: {
+                    total: number;
+                    RECRUITING: number;
+                    EMPLOYER_DIRECT: number;
+                    QR_CARD: number;
+                };
+                signedOffline: number;
+                /** @description 网签占比 = 网上签约 / (网上签约 + 线下签约)；无人签约时为 null */
+                onlineShare: number | null;
+                approvals: number;
+                rejections: number;
+                terminations: number;
+                departments: {
+                    departmentCode: string;
+                    departmentName: string;
+                    graduates: number;
+                    signedOnline: {
+                        total: number;
+                        RECRUITING: number;
+                        EMPLOYER_DIRECT: number;
+                        QR_CARD: number;
+                    };
+                    signedOffline: number;
+                    /** @description 网签占比 = 网上签约 / (网上签约 + 线下签约)；无人签约时为 null */
+                    onlineShare: number | null;
+                    approvals: number;
+                    rejections: number;
+                    terminations: number;
+                }[];
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            asOf: string;
+        };
+        SnapshotTaken: {
+            /** @example 2026-06-01 */
+            day: string;
+            taken: boolean;
+        };
+        DispatchRecordPage: {
+            items: components["schemas"]["DispatchRecord"][];
+            total: number;
+        };
+        /** @description 派遣报送记录 */
+        DispatchRecord: {
+            id: string;
+            /** @example 10357:2022010101 */
+            graduateKey: string;
+            graduateSequence: number;
+            /** @enum {string} */
+            kind: "EMPLOYMENT" | "TERMINATION";
+            /** @enum {string} */
+            status: "PENDING" | "DELIVERING" | "DELIVERED" | "DEAD";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            nextAttemptAt: string;
+            lastError: string | null;
+            lastResponse?: unknown;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            deliveredAt: string | null;
+            /** @description 报送给省级派遣系统的记录（API.md） */
+            body: {
+                [key: string]: unknown;
+            };
+        };
+        DispatchReplay: {
+            /** @enum {boolean} */
+            replayed: true;
+        };
+        /** @description 与省级系统的对账结果 */
+        ReconcileReport: {
+            graduatesCompared: number;
+            differences: {
+                graduateKey: string;
+                acknowledged: number;
+                delivered: number;
+                appended: number;
+                /** @enum {string} */
+                kind: "ACCEPTED_NOT_CONFIRMED" | "PENDING_DELIVERY" | "MISSING_AT_PROVINCE" | "UNKNOWN_TO_LOG";
+            }[];
+            counts: {
+                ACCEPTED_NOT_CONFIRMED: number;
+                PENDING_DELIVERY: number;
+                MISSING_AT_PROVINCE: number;
+                UNKNOWN_TO_LOG: number;
+            };
+        };
+        DispatchBacklog: {
+            pending: number;
+            delivering: number;
+            dead: number;
+            blockedByDead: number;
+            oldestUndeliveredAgeSeconds: number;
+        };
+        ReviewTaskPage: {
+            items: components["schemas"]["ReviewTask"][];
+            total: number;
+        };
+        /** @description 协议审核任务 */
+        ReviewTask: {
+            id: string;
+            agreementId: string;
+            agreementNo: string;
+            graduate: components["schemas"]["Graduate"];
+            employer: components["schemas"]["Employer"];
+            /** @enum {string} */
+            method: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            submittedAt: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+            /** @description 待审超过规定天数 */
+            overdue: boolean;
+            decision: {
+                /** @enum {string} */
+                decision: "APPROVE" | "REJECT";
+                /** @example 用人单位资质材料不全 */
+                reason: string | null;
+                reviewer: {
+                    userId: string;
+                    role: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                decidedAt: string;
+            } | null;
+        };
+        ReviewTaskDetail: {
+            id: string;
+            agreementId: string;
+            agreementNo: string;
+            graduate: components["schemas"]["Graduate"];
+            employer: components["schemas"]["Employer"];
+            /** @enum {string} */
+            method: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            submittedAt: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+            /** @description 待审超过规定天数 */
+            overdue: boolean;
+            decision: {
+                /** @enum {string} */
+                decision: "APPROVE" | "REJECT";
+                /** @example 用人单位资质材料不全 */
+                reason: string | null;
+                reviewer: {
+                    userId: string;
+                    role: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                decidedAt: string;
+            } | null;
+            agreement: {
+                agreementId: string;
+                agreementNo: string;
+                /** @enum {string} */
+                method: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+                /** @enum {string} */
+                status: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+                graduate: components["schemas"]["Graduate"];
+                employer: components["schemas"]["Employer"];
+                position: {
+                    positionId: string;
+                    title: string;
+                    location: string;
+                };
+                terms: components["schemas"]["AgreementTerms"];
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                signedAt: string;
+                version: number;
+            };
+            /** @description 二维码名片签约（方式三）无资质材料 */
+            qualificationDocumentsApplicable: boolean;
+            qualificationDocuments: components["schemas"]["QualificationDocument"][];
+        };
+        /** @description 用人单位资质证明材料 */
+        QualificationDocument: {
+            id: string;
+            employerId: string;
+            /** @enum {string} */
+            kind: "BUSINESS_LICENSE" | "ORGANIZATION_CERTIFICATE" | "RECRUITMENT_LETTER" | "OTHER";
+            /** @example 营业执照.pdf */
+            fileName: string;
+            size: number;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            sha256: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            uploadedAt: string;
+        };
+        /** @description 解约申请 */
+        Termination: {
+            id: string;
+            agreementId: string;
+            agreementNo: string;
+            /** @enum {string} */
+            status: "PENDING" | "AGREED" | "DISAGREED" | "WITHDRAWN" | "CLOSED";
+            /** @example 已考取研究生，申请解约 */
+            reason: string;
+            materials: {
+                id: string;
+                fileName: string;
+                size: number;
+                contentType: string;
+                sha256: string;
+            }[];
+            graduate: {
+                graduateId: string;
+                name: string;
+                studentNo: string;
+                departmentCode: string;
+                className: string | null;
+            };
+            employerName: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            appliedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            withdrawnAt: string | null;
+            decision: {
+                /** @enum {string} */
+                decision: "AGREE" | "DISAGREE";
+                reason: string | null;
+                decider: {
+                    userId: string;
+                    role: string;
+                };
+                /**
+                 * Format: date-time
+                 * @example 2026-06-01T08:00:00.000Z
+                 */
+                decidedAt: string;
+            } | null;
+        };
+        TerminationPage: {
+            items: components["schemas"]["Termination"][];
+            total: number;
+        };
+        /** @description 纸质协议书 */
+        PaperForm: {
+            id: string;
+            schoolCode: string;
+            departmentCode: string;
+            graduateId: string;
+            graduateName: string;
+            studentNo: string;
+            /** @example AH2026-000123 */
+            formNo: string;
+            /** @enum {string} */
+            status: "ISSUED" | "COLLECTED" | "VOIDED";
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            issuedAt: string;
+            issuedBy: {
+                userId: string;
+                role: string;
+            };
+            replacesId: string | null;
+            /** @example 原协议书遗失 */
+            reissueReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            collectedAt: string | null;
+            agreementId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            voidedAt: string | null;
+        };
+        PaperFormPage: {
+            items: components["schemas"]["PaperForm"][];
+            total: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -1210,7 +2505,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    healthHealth: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -1219,12 +2514,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Health of every service; 503 naming the ones that are down */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -1232,35 +2529,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
-            /** @description UPSTREAM_UNAVAILABLE */
+            /** @description 有服务不可用（down 列出） */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };
     };
-    metricsMetrics: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -1269,64 +2552,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Prometheus 文本格式 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "text/plain": string;
                 };
-            };
-            /** @description UPSTREAM_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-        };
-    };
-    opsList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                service: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1334,14 +2567,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    listParkedEvents: {
+        parameters: {
+            query?: {
+                includeReplayed?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                service: "identity" | "recruiting" | "signing" | "review" | "printing" | "dispatch-sync";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events parked by a service after failing or being invalid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParkedEvent"][];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1350,14 +2636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1366,14 +2645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1382,36 +2654,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    opsReplay: {
+    replayParkedEvent: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                service: string;
+                service: "identity" | "recruiting" | "signing" | "review" | "printing" | "dispatch-sync";
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Runs a parked event through its handler again */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParkedEventReplay"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1419,14 +2695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1435,14 +2704,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1451,14 +2731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1467,133 +2740,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    authLogin: {
+    login: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Staff, employer and admin login → {accessToken} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
             };
-            /** @description RATE_LIMITED */
-            429: {
+            /** @description VALIDATION_FAILED */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
-            };
-            /** @description UPSTREAM_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-        };
-    };
-    authWechatLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description UPSTREAM_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-        };
-    };
-    authWechatBind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1601,14 +2785,134 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    wechatLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Mini-program login: exchanges the code with WeChat → {accessToken, bound} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatLogin"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    wechatBind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    schoolCode: string;
+                    name: string;
+                    studentNo: string;
+                    idNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Binds the WeChat session to the matching roster record → {accessToken, graduate} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatBind"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1617,14 +2921,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description ALREADY_BOUND */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlreadyBoundError"];
+                };
+            };
+            /** @description ROSTER_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterMismatchError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1633,14 +2948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1649,19 +2957,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meMe: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -1670,12 +2971,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Own profile; a graduate sees the source info with the ID number masked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1683,14 +2986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1699,14 +2995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1715,14 +3004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1731,19 +3013,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meConfirm: {
+    confirmSourceInfo: {
         parameters: {
             query?: never;
             header?: never;
@@ -1752,12 +3027,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Confirms the roster record (生源信息维护) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceInfoConfirmation"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1765,14 +3042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1781,14 +3051,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1797,14 +3069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1813,33 +3078,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meRequestCorrection: {
+    requestSourceInfoCorrection: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    changes: {
+                        name?: string;
+                        gender?: string;
+                        major?: string;
+                        degree?: string;
+                        className?: string;
+                        originPlace?: string;
+                    };
+                    reason: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Asks the school to correct the record; applied only when the school admin approves */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceInfoCorrection"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1847,14 +3130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1863,14 +3139,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1879,14 +3157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1895,33 +3166,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meChangePassword: {
+    changePassword: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -1929,14 +3211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -1945,14 +3220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1961,14 +3229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -1977,33 +3238,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meNotifications: {
+    listNotifications: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 页码，从 1 开始 */
+                page?: number;
+                /** @description 每页条数 */
+                pageSize?: number;
+                unreadOnly?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Inbox, newest first: {items, total, unread} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** @description 未读条数 */
+                        unread: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2011,14 +3289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2027,14 +3298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2043,14 +3307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2059,19 +3316,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    meRead: {
+    markNotificationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -2082,12 +3332,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Marks an inbox item read */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationRead"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2095,14 +3356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2111,14 +3365,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2127,14 +3383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2143,33 +3392,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsCreate: {
+    createSchool: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    departments: {
+                        code: string;
+                        name: string;
+                    }[];
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Creates a school with its departments */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["School"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2177,14 +3441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2193,14 +3450,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2209,14 +3468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2225,21 +3477,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsListStaff: {
+    listStaffAccounts: {
         parameters: {
-            query?: never;
+            query?: {
+                role?: "SCHOOL_ADMIN" | "DEPARTMENT_STAFF" | "COUNSELLOR";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 schoolCode: string;
@@ -2248,12 +3497,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Staff accounts of the school, paged {items, total}: scope and whether active */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccountPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2261,14 +3521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2277,14 +3530,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2293,14 +3548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2309,19 +3557,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsCreateStaff: {
+    createStaffAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -2330,14 +3571,37 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                    /** @enum {string} */
+                    role: "SCHOOL_ADMIN" | "DEPARTMENT_STAFF" | "COUNSELLOR";
+                    departmentCode?: string;
+                    graduateIds?: string[];
+                    classNames?: string[];
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccountCreated"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2345,14 +3609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2361,14 +3618,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2377,14 +3645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2393,19 +3654,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsUpdateStaff: {
+    updateStaffAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -2415,14 +3669,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    departmentCode?: string;
+                    graduateIds?: string[];
+                    classNames?: string[];
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2430,14 +3703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2446,14 +3712,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2462,14 +3730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2478,19 +3739,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsDeactivateStaff: {
+    deactivateStaffAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -2500,14 +3754,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Deactivates a staff account: no more logins, its sessions end at once (audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2515,14 +3786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2531,14 +3795,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2547,14 +3822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2563,19 +3831,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsReactivateStaff: {
+    reactivateStaffAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -2585,14 +3846,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Lets a deactivated staff account log in again (audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2600,14 +3878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2616,14 +3887,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2632,14 +3914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2648,19 +3923,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsRoster: {
+    importRoster: {
         parameters: {
             query?: never;
             header?: never;
@@ -2669,14 +3937,38 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV 或 XLSX 文件
+                     */
+                    file: string;
+                };
+                "application/json": {
+                    graduates: components["schemas"]["RosterRecordInput"][];
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Upserts roster records → {created, updated, rejected: [{row, code, message}]} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterImportResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2684,14 +3976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2700,14 +3985,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedFileTypeError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2716,14 +4021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2732,21 +4030,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsGraduates: {
+    listRosterGraduates: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                departmentCode?: string;
+                q?: string;
+                destination?: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
+            };
             header?: never;
             path: {
                 schoolCode: string;
@@ -2755,12 +4052,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RosterGraduatePage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2768,14 +4076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2784,14 +4085,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2800,14 +4103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2816,19 +4112,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsRelease: {
+    releaseWechatBinding: {
         parameters: {
             query?: never;
             header?: never;
@@ -2840,12 +4129,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Releases a graduate’s WeChat binding (audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WechatBindingRelease"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2853,14 +4153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2869,14 +4162,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2885,14 +4180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2901,21 +4189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsCorrections: {
+    listSourceInfoCorrections: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "PENDING" | "APPROVED" | "REJECTED";
+            };
             header?: never;
             path: {
                 schoolCode: string;
@@ -2924,12 +4207,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Graduates’ correction requests of their source info */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceInfoCorrection"][];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -2937,14 +4231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -2953,14 +4240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2969,14 +4249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -2985,19 +4258,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    schoolsDecide: {
+    decideSourceInfoCorrection: {
         parameters: {
             query?: never;
             header?: never;
@@ -3007,14 +4273,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "APPROVE" | "REJECT";
+                    reason?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Approves (the record changes) or rejects (reason required) a correction */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourceInfoCorrection"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3022,14 +4307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3038,14 +4316,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3054,14 +4343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3070,33 +4352,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    employersRegister: {
+    registerEmployer: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    creditCode: string;
+                    name: string;
+                    nature: string;
+                    industry: string;
+                    address: string;
+                    hasHiringAutonomy: boolean;
+                    contactName: string;
+                    contactPhone: string;
+                    username: string;
+                    password: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Employer self-registration (credit code validated: GB 32100 + GB 11714) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployerAccount"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -3104,14 +4414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3120,33 +4423,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    agreementsList: {
+    listAgreements: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "PENDING_REVIEW" | "APPROVED" | "REJECTED" | "TERMINATED";
+                method?: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Agreements in the caller’s scope, paged, filterable by status and method */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3154,14 +4467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3170,14 +4476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3186,14 +4485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3202,33 +4494,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    agreementsSignDirect: {
+    signAgreementDirect: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    positionId: string;
+                    graduate: {
+                        schoolCode: string;
+                        name: string;
+                        studentNo: string;
+                        idNumber: string;
+                    };
+                    terms: {
+                        workLocation: string;
+                        monthlySalary: number;
+                        probationMonths: number;
+                        contractYears: number;
+                        /** @default  */
+                        archiveTransferAddress?: string;
+                        /** @default  */
+                        hukouTransferAddress?: string;
+                        /** @default  */
+                        otherTerms?: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        superiorAuthority?: "EMPLOYMENT_PLACE_TALENT_SERVICE" | "ORIGIN_PLACE" | null;
+                    };
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Method 2: the employer signs with a graduate identified by school, name, student no and ID no */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3236,14 +4562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3252,14 +4571,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description SOURCE_INFO_NOT_CONFIRMED | GRADUATE_NOT_AVAILABLE | INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceInfoNotConfirmedError"] | components["schemas"]["GraduateNotAvailableError"] | components["schemas"]["InvalidStateError"];
+                };
+            };
+            /** @description ROSTER_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterMismatchError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3268,14 +4607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3284,19 +4616,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    agreementsGet: {
+    getAgreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -3307,12 +4632,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One agreement with its history (at, actor, from, to, reason) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3320,14 +4656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3336,14 +4665,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3352,14 +4683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3368,19 +4692,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    signingIssueQrCard: {
+    issueQrCard: {
         parameters: {
             query?: never;
             header?: never;
@@ -3389,12 +4706,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A short-lived signed QR business card (no personal data in the token) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QrCard"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3402,14 +4721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3418,14 +4730,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description SOURCE_INFO_NOT_CONFIRMED | GRADUATE_NOT_AVAILABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceInfoNotConfirmedError"] | components["schemas"]["GraduateNotAvailableError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3434,14 +4748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3450,19 +4757,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    signingOpenQrCard: {
+    openQrCard: {
         parameters: {
             query?: never;
             header?: never;
@@ -3473,12 +4773,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The graduate a card names, as the employer may see them (ID masked); 410 when expired */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QrCardGraduate"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3486,14 +4797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3502,14 +4806,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QR_CARD_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCardExpiredError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3518,14 +4833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3534,19 +4842,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    signingSignQrCard: {
+    signAgreementByQrCard: {
         parameters: {
             query?: never;
             header?: never;
@@ -3555,14 +4856,49 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    positionId: string;
+                    terms: {
+                        workLocation: string;
+                        monthlySalary: number;
+                        probationMonths: number;
+                        contractYears: number;
+                        /** @default  */
+                        archiveTransferAddress?: string;
+                        /** @default  */
+                        hukouTransferAddress?: string;
+                        /** @default  */
+                        otherTerms?: string;
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        superiorAuthority?: "EMPLOYMENT_PLACE_TALENT_SERVICE" | "ORIGIN_PLACE" | null;
+                    };
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Method 3: the employer signs with the graduate of a scanned card */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3570,14 +4906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3586,14 +4915,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description GRADUATE_NOT_AVAILABLE | SOURCE_INFO_NOT_CONFIRMED | INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GraduateNotAvailableError"] | components["schemas"]["SourceInfoNotConfirmedError"] | components["schemas"]["InvalidStateError"];
+                };
+            };
+            /** @description QR_CARD_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QrCardExpiredError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3602,14 +4951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3618,19 +4960,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    signingSetDestination: {
+    setGraduateDestination: {
         parameters: {
             query?: never;
             header?: never;
@@ -3640,14 +4975,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
+                    note?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Records a destination reached outside the platform (e.g. SIGNED_OFFLINE); audited */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GraduateDestination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3655,14 +5009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3671,14 +5018,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3687,14 +5045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3703,19 +5054,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    signingUnlock: {
+    unlockGraduateDestination: {
         parameters: {
             query?: never;
             header?: never;
@@ -3725,14 +5069,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Destination back to AWAITING_EMPLOYMENT (reason required, audited) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GraduateDestination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3740,14 +5101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3756,14 +5110,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3772,14 +5137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3788,33 +5146,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingListPositions: {
+    listPositions: {
         parameters: {
-            query?: never;
+            query?: {
+                q?: string;
+                employerId?: string;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Open positions, paged; q searches title, location and description */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PositionPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3822,14 +5189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3838,14 +5198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3854,14 +5207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3870,33 +5216,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingCreatePosition: {
+    createPosition: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    location: string;
+                    headcount: number;
+                    /** @default  */
+                    salaryRange?: string;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Publishes a position */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PositionCreated"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3904,14 +5266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -3920,14 +5275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -3936,14 +5284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -3952,19 +5293,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingUpdatePosition: {
+    updatePosition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                positionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    location?: string;
+                    headcount?: number;
+                    salaryRange?: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Edits the employer’s own open position (signed agreements keep their snapshot) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Position"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    closePosition: {
         parameters: {
             query?: never;
             header?: never;
@@ -3975,12 +5404,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Closes the employer’s own position: no new applications or signings name it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Position"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -3988,14 +5428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4004,14 +5437,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4020,14 +5464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4036,117 +5473,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingClosePosition: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                positionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description UPSTREAM_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-        };
-    };
-    recruitingPutResume: {
+    putResume: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    summary?: string;
+                    /** @default  */
+                    education?: string;
+                    /** @default  */
+                    experience?: string;
+                    /** @default [] */
+                    skills?: string[];
+                    /** @default  */
+                    phone?: string;
+                    /** @default  */
+                    email?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description The graduate’s resume */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Resume"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4154,14 +5528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4170,14 +5537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4186,14 +5546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4202,19 +5555,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingApply: {
+    applyToPosition: {
         parameters: {
             query?: never;
             header?: never;
@@ -4225,12 +5571,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Submits the resume to a position */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4238,14 +5595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4254,14 +5604,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE | CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"] | components["schemas"]["ConflictError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4270,14 +5631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4286,33 +5640,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingListApplications: {
+    listApplications: {
         parameters: {
-            query?: never;
+            query?: {
+                positionId?: string;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Applications with resumes: the employer’s positions only, or the graduate’s own */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4320,14 +5682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4336,14 +5691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4352,14 +5700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4368,19 +5709,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingInvite: {
+    inviteToInterview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4389,14 +5723,37 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at: string;
+                    place: string;
+                    /** @default  */
+                    note?: string;
+                    /** Format: date-time */
+                    respondBy?: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Invites the applicant to an interview (time, place, note, answer deadline) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewInvitation"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4404,14 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4420,14 +5770,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4436,14 +5797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4452,33 +5806,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingListInvitations: {
+    listInterviewInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Interview invitations sent (employer) or received (graduate) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewInvitationPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4486,14 +5847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4502,14 +5856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4518,14 +5865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4534,19 +5874,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingWithdraw: {
+    withdrawInterviewInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4557,12 +5890,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Withdraws an invitation not answered yet */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewInvitation"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4570,14 +5914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4586,14 +5923,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4602,14 +5950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4618,19 +5959,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingRespond: {
+    respondToInterviewInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4639,14 +5973,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Accepts or declines an interview invitation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewInvitation"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4654,14 +6005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4670,14 +6014,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4686,14 +6041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4702,19 +6050,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingResult: {
+    recordInterviewResult: {
         parameters: {
             query?: never;
             header?: never;
@@ -4723,14 +6064,54 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    passed: boolean;
+                    offer?: {
+                        /** Format: uuid */
+                        positionId: string;
+                        terms: {
+                            workLocation: string;
+                            monthlySalary: number;
+                            probationMonths: number;
+                            contractYears: number;
+                            /** @default  */
+                            archiveTransferAddress?: string;
+                            /** @default  */
+                            hukouTransferAddress?: string;
+                            /** @default  */
+                            otherTerms?: string;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            superiorAuthority?: "EMPLOYMENT_PLACE_TALENT_SERVICE" | "ORIGIN_PLACE" | null;
+                        };
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Records the interview result; an offer sends a signing offer → {id, passed, offer} */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterviewResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4738,14 +6119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4754,14 +6128,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4770,14 +6155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4786,33 +6164,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingListOffers: {
+    listSigningOffers: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "SENT" | "ACCEPTED" | "DECLINED" | "EXPIRED";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Signing offers: the graduate’s own, or those the employer sent */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SigningOfferPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4820,14 +6206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4836,14 +6215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4852,14 +6224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4868,19 +6233,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    recruitingRespondOffer: {
+    respondToSigningOffer: {
         parameters: {
             query?: never;
             header?: never;
@@ -4889,14 +6247,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Accepting signs (method 1): 201 {agreementId, agreementNo, status, method}; declining closes the offer */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignResult"] | components["schemas"]["SigningOffer"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4904,14 +6279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -4920,14 +6288,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE | GRADUATE_NOT_AVAILABLE | SOURCE_INFO_NOT_CONFIRMED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"] | components["schemas"]["GraduateNotAvailableError"] | components["schemas"]["SourceInfoNotConfirmedError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -4936,14 +6315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -4952,19 +6324,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    printingPdf: {
+    downloadAgreementPdf: {
         parameters: {
             query?: never;
             header?: never;
@@ -4975,12 +6340,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description 协议书 PDF（一式三份）；响应头 x-content-sha256 为文件摘要 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 正在生成，请稍后再试 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rendering"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -4988,14 +6373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5004,14 +6382,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description NOT_PRINTABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotPrintableError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5020,14 +6409,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5036,33 +6418,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    printingList: {
+    listPrintRecords: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "QUEUED" | "READY" | "FAILED";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Print management (协议书打印管理): approved agreements, their PDFs and print history */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PrintRecordPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5070,14 +6460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5086,14 +6469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5102,14 +6478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5118,19 +6487,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    printingRerender: {
+    rerenderAgreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -5141,12 +6503,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Renders the agreement again (e.g. after a template change): a new render version */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rerender"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5154,14 +6527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5170,14 +6536,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description NOT_PRINTABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotPrintableError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5186,14 +6563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5202,19 +6572,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    printingVerify: {
+    verifyCopy: {
         parameters: {
             query?: never;
             header?: never;
@@ -5225,12 +6588,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Checks a printed copy: genuine, which copy, the agreement status now (masked names) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description VERIFICATION_INVALID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationInvalidError"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -5238,14 +6621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5254,19 +6630,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    printingKeys: {
+    getVerificationKeys: {
         parameters: {
             query?: never;
             header?: never;
@@ -5275,12 +6644,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Public keys (JWKS, Ed25519) that sign verification tokens, to check a copy offline */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationKeys"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -5288,14 +6659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5304,33 +6668,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    statisticsCurrent: {
+    getOnlineSigningStatistics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 学校代码；省级管理员可不填（全部学校） */
+                schoolCode?: "" | string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Online-signing share (网签占比) per school, department and method */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnlineSigningStatistics"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5338,14 +6709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5354,14 +6718,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5370,14 +6736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5386,21 +6745,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    statisticsSnapshot: {
+    getOnlineSigningSnapshot: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 学校代码；省级管理员可不填（全部学校） */
+                schoolCode?: "" | string;
+            };
             header?: never;
             path: {
                 day: string;
@@ -5409,12 +6764,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The daily snapshot of a day (YYYY-MM-DD, Asia/Shanghai); never changes once taken */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OnlineSigningStatistics"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5422,14 +6788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5438,14 +6797,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5454,14 +6815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5470,19 +6824,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    statisticsTake: {
+    takeOnlineSigningSnapshot: {
         parameters: {
             query?: never;
             header?: never;
@@ -5491,12 +6838,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Takes today's snapshot now if not yet taken (it is also taken daily) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SnapshotTaken"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5504,14 +6853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5520,14 +6862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5536,14 +6871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5552,33 +6880,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    dispatchList: {
+    listDispatchRecords: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "PENDING" | "DELIVERING" | "DELIVERED" | "DEAD";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Delivery log to the provincial dispatch system, by status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DispatchRecordPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5586,14 +6922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5602,14 +6931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5618,14 +6940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5634,19 +6949,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    dispatchReplay: {
+    replayDispatchRecord: {
         parameters: {
             query?: never;
             header?: never;
@@ -5657,12 +6965,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Sends a dead record again (attempts reset) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DispatchReplay"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5670,14 +6989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5686,14 +6998,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5702,14 +7025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5718,19 +7034,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    dispatchReconcile: {
+    reconcileDispatchRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    acknowledged?: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Compares what the province acknowledged with the log; lists the differences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    getDispatchBacklog: {
         parameters: {
             query?: never;
             header?: never;
@@ -5739,12 +7121,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Backlog: pending, dead, age of the oldest undelivered record */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DispatchBacklog"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5752,14 +7136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5768,14 +7145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5784,14 +7154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5800,33 +7163,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    dispatchMetrics: {
+    listReviewTasks: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+                departmentCode?: string;
+                method?: "RECRUITING" | "EMPLOYER_DIRECT" | "QR_CARD";
+                q?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description 只看超期未审的任务 */
+                overdue?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Review queue, paged {items, total}, oldest first; overdue flagged */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -5834,14 +7210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -5850,14 +7219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -5866,14 +7228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -5882,101 +7237,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    reviewList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-            /** @description UPSTREAM_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
-                };
-            };
-        };
-    };
-    reviewGet: {
+    getReviewTask: {
         parameters: {
             query?: never;
             header?: never;
@@ -5987,12 +7253,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One task with the agreement snapshot and the employer’s qualification documents */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTaskDetail"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6000,14 +7277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6016,14 +7286,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6032,14 +7304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6048,19 +7313,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    reviewDecide: {
+    reviewAgreement: {
         parameters: {
             query?: never;
             header?: never;
@@ -6069,14 +7327,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "APPROVE" | "REJECT";
+                    reason?: string | null;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description APPROVE, or REJECT with a reason; a second decision → 409 INVALID_STATE */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewTask"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6084,14 +7361,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6100,14 +7370,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6116,14 +7397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6132,19 +7406,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    qualificationDocumentsOwn: {
+    listOwnQualificationDocuments: {
         parameters: {
             query?: never;
             header?: never;
@@ -6153,12 +7420,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The calling employer’s own qualification documents */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QualificationDocument"][];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6166,14 +7435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6182,14 +7444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6198,14 +7453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6214,33 +7462,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    qualificationDocumentsUpload: {
+    uploadQualificationDocument: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @enum {string} */
+                    kind: "BUSINESS_LICENSE" | "ORGANIZATION_CERTIFICATE" | "RECRUITMENT_LETTER" | "OTHER";
+                    /**
+                     * Format: binary
+                     * @description PDF、JPEG 或 PNG，按内容识别，不超过 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Uploads a qualification document: PDF/JPEG/PNG by content, ≤ 10 MB (413, 415) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QualificationDocument"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6248,14 +7512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6264,14 +7521,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedFileTypeError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6280,14 +7548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6296,19 +7557,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    qualificationDocumentsOfAgreement: {
+    listAgreementQualificationDocuments: {
         parameters: {
             query?: never;
             header?: never;
@@ -6319,12 +7573,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The employer’s documents behind an agreement (reviewers in scope; QR_CARD: none) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QualificationDocument"][];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6332,14 +7597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6348,14 +7606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6364,14 +7624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6380,19 +7633,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    qualificationDocumentsContent: {
+    downloadQualificationDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -6404,12 +7650,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description 资质材料原件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6417,14 +7676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6433,14 +7685,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6449,14 +7703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6465,33 +7712,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsList: {
+    listTerminations: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "PENDING" | "AGREED" | "DISAGREED" | "WITHDRAWN" | "CLOSED";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Applications: graduate own; counsellor their graduates; school admin the school. Oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TerminationPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6499,14 +7754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6515,14 +7763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6531,14 +7772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6547,33 +7781,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsApply: {
+    applyForTermination: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: uuid */
+                    agreementId: string;
+                    /** @example 已考取研究生，申请解约 */
+                    reason: string;
+                    materials: string[];
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Applies to terminate the graduate’s active agreement; one open application per agreement */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6581,14 +7829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6597,14 +7838,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedFileTypeError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6613,14 +7883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6629,19 +7892,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsGet: {
+    getTermination: {
         parameters: {
             query?: never;
             header?: never;
@@ -6652,12 +7908,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One termination application */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6665,14 +7932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6681,14 +7941,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6697,14 +7959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6713,19 +7968,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsWithdraw: {
+    withdrawTermination: {
         parameters: {
             query?: never;
             header?: never;
@@ -6736,12 +7984,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The graduate withdraws their application before it is decided */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6749,14 +8008,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6765,14 +8017,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6781,14 +8044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6797,19 +8053,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsDecide: {
+    decideTermination: {
         parameters: {
             query?: never;
             header?: never;
@@ -6818,14 +8067,33 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "AGREE" | "DISAGREE";
+                    reason?: string | null;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description AGREE (agreement TERMINATED) or DISAGREE with a reason; another counsellor → 403 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6833,14 +8101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6849,14 +8110,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6865,14 +8137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6881,19 +8146,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    terminationsMaterial: {
+    downloadTerminationMaterial: {
         parameters: {
             query?: never;
             header?: never;
@@ -6905,12 +8163,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description 解约材料原件 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -6918,14 +8189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -6934,14 +8198,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -6950,14 +8216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -6966,19 +8225,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    paperFormsIssue: {
+    issuePaperForm: {
         parameters: {
             query?: never;
             header?: never;
@@ -6988,14 +8240,31 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    formNo: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Records the paper agreement form issued to a graduate (the first one) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperForm"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -7003,14 +8272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -7019,14 +8281,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT | INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -7035,14 +8308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -7051,19 +8317,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    paperFormsReissue: {
+    reissuePaperForm: {
         parameters: {
             query?: never;
             header?: never;
@@ -7073,14 +8332,32 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    formNo: string;
+                    reason: string;
+                };
+            };
+        };
         responses: {
-            /** @description OK */
+            /** @description Re-issues a form with a reason; the form still held is voided */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperForm"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -7088,14 +8365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -7104,14 +8374,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT | INVALID_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["InvalidStateError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -7120,14 +8401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -7136,21 +8410,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };
     };
-    paperFormsList: {
+    listPaperForms: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "ISSUED" | "COLLECTED" | "VOIDED";
+                graduateId?: string;
+                departmentCode?: string;
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 schoolCode: string;
@@ -7159,12 +8432,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Paper forms in the caller’s scope, paged {items, total} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaperFormPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
             };
             /** @description UNAUTHENTICATED */
             401: {
@@ -7172,14 +8456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UNAUTHENTICATED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UnauthenticatedError"];
                 };
             };
             /** @description FORBIDDEN */
@@ -7188,14 +8465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -7204,14 +8474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "RATE_LIMITED";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["RateLimitedError"];
                 };
             };
             /** @description UPSTREAM_UNAVAILABLE */
@@ -7220,14 +8483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "UPSTREAM_UNAVAILABLE";
-                        /** @description 中文说明，可直接展示给用户 */
-                        message: string;
-                        /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
-                        details?: unknown;
-                    };
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
                 };
             };
         };

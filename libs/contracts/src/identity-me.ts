@@ -93,6 +93,17 @@ export const sourceInfoCorrectionsList = defineRequest<
   }),
 });
 
+/** A school admin's decision on a correction as sent (reason required to reject). */
+export const correctionDecisionSchema = z
+  .object({
+    decision: z.enum(['APPROVE', 'REJECT']),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .refine((d) => d.decision === 'APPROVE' || d.reason, {
+    message: '驳回须填写理由',
+    path: ['reason'],
+  });
+
 export const sourceInfoCorrectionDecide = defineRequest<
   { schoolCode: string; id: string; decision: 'APPROVE' | 'REJECT'; reason?: string },
   SourceInfoCorrection
@@ -102,17 +113,7 @@ export const sourceInfoCorrectionDecide = defineRequest<
   entity: 'source-info-correction',
   verb: 'decide',
   version: 1,
-  request: z
-    .object({
-      schoolCode: z.string().min(1),
-      id: z.uuid(),
-      decision: z.enum(['APPROVE', 'REJECT']),
-      reason: z.string().min(1).max(500).optional(),
-    })
-    .refine((d) => d.decision === 'APPROVE' || d.reason, {
-      message: '驳回须填写理由',
-      path: ['reason'],
-    }),
+  request: correctionDecisionSchema.safeExtend({ schoolCode: z.string().min(1), id: z.uuid() }),
 });
 
 /** A correction was approved or rejected (the graduate is told; an approval also upserts the roster). */

@@ -11,3 +11,4 @@ export * from './recruiting.js';
 export * from './printing.js';
 export * from './review-terminations.js';
 export * from './dispatch.js';
+export * from './http/index.js';

@@ -82,6 +82,10 @@ export const terminationGet = defineRequest<{ terminationId: string }, Terminati
   request: z.object({ terminationId: z.uuid() }),
 });
 
+/** A counsellor's or school admin's decision as sent (the body of `POST /terminations/{id}/decision`). */
+export const terminationDecisionSchema = z
+  .object({ decision: z.enum(TERMINATION_DECISIONS), reason: reasonText.nullish() })
+  .refine((d) => d.decision === 'AGREE' || (d.reason ?? '').length > 0, { message: '不同意解约须填写理由', path: ['reason'] });
 export const terminationDecide = defineRequest<
   { terminationId: string; decision: TerminationDecision; reason?: string | null },
   TerminationView
@@ -91,9 +95,7 @@ export const terminationDecide = defineRequest<
   entity: 'termination',
   verb: 'decide',
   version: 1,
-  request: z
-    .object({ terminationId: z.uuid(), decision: z.enum(TERMINATION_DECISIONS), reason: reasonText.nullish() })
-    .refine((d) => d.decision === 'AGREE' || (d.reason ?? '').length > 0, { message: '不同意解约须填写理由', path: ['reason'] }),
+  request: terminationDecisionSchema.safeExtend({ terminationId: z.uuid() }),
 });
 
 export const terminationMaterialContent = defineRequest<{ terminationId: string; materialId: string; seq: number }, FileChunk>({

@@ -225,6 +225,10 @@ export const reviewTaskGet = defineRequest<{ taskId: string }, ReviewTaskDetail>
   request: z.object({ taskId: z.uuid() }),
 });
 
+/** A reviewer's decision as sent (the body of `POST /agreements/{id}/review`). */
+export const reviewDecisionSchema = z
+  .object({ decision: z.enum(REVIEW_DECISIONS), reason: reasonText.nullish() })
+  .refine((d) => d.decision === 'APPROVE' || (d.reason ?? '').length > 0, { message: '驳回须填写理由', path: ['reason'] });
 /** Approve, or reject with a reason (VALIDATION_FAILED naming `reason`); twice → INVALID_STATE. */
 export const reviewDecide = defineRequest<{ agreementId: string; decision: ReviewDecision; reason?: string | null }, ReviewTaskView>({
   service: 'review',
@@ -232,7 +236,5 @@ export const reviewDecide = defineRequest<{ agreementId: string; decision: Revie
   entity: 'review',
   verb: 'decide',
   version: 1,
-  request: z
-    .object({ agreementId: z.uuid(), decision: z.enum(REVIEW_DECISIONS), reason: reasonText.nullish() })
-    .refine((d) => d.decision === 'APPROVE' || (d.reason ?? '').length > 0, { message: '驳回须填写理由', path: ['reason'] }),
+  request: reviewDecisionSchema.safeExtend({ agreementId: z.uuid() }),
 });

@@ -55,13 +55,22 @@ function requestOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteCo
 function successAnswers(route: GatewayRoute, spec: EndpointSpec | undefined): RouteConfig['responses'] {
   if (!spec) return { [route.status]: { description: 'OK' } };
   const main = isFileAnswer(spec.response)
-    ? { description: spec.response.description, content: { [spec.response.file]: { schema: z.string().meta({ format: 'binary' }) } } }
+    ? {
+        description: spec.response.description,
+        content: Object.fromEntries(spec.response.file.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+      }
     : { description: spec.summary, content: { 'application/json': { schema: spec.response } } };
   const others = Object.entries(spec.alsoAnswers ?? {}).map(([status, answer]) => [
     status,
     { description: answer.description, content: { 'application/json': { schema: answer.schema } } },
   ]);
   return { [route.status]: main, ...Object.fromEntries(others) };
+}
+
+/** Error answers, then the other success answers (health answers 503 with its own body). */
+function answersOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteConfig['responses'] {
+  const success = successAnswers(route, spec);
+  return { ...errorAnswers(route), ...success };
 }
 
 /**
@@ -83,7 +92,7 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<Type<unknown>>):
       tags: [route.area ?? 'other'],
       security: route.isPublic ? [] : [{ [bearer.name]: [] }],
       request: requestOf(route, spec),
-      responses: { ...successAnswers(route, spec), ...errorAnswers(route) },
+      responses: answersOf(route, spec),
     });
   }
   const tags = [...new Set(routes.map((r) => r.area ?? 'other'))].map((name) => ({

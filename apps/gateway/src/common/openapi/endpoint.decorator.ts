@@ -7,7 +7,7 @@ export const AREA = 'netsign:area';
 
 /** A success answer that is a file, not JSON. */
 export interface FileAnswer {
-  file: 'application/pdf' | 'text/csv' | 'application/octet-stream';
+  file: Array<'application/pdf' | 'image/jpeg' | 'image/png' | 'text/plain'>;
   description: string;
 }
 
@@ -47,5 +47,5 @@ export const Endpoint = (spec: EndpointSpec) => SetMetadata(ENDPOINT, spec);
 export const Area = (tag: string) => SetMetadata(AREA, tag);
 
 export function isFileAnswer(response: EndpointSpec['response']): response is FileAnswer {
-  return typeof (response as FileAnswer).file === 'string';
+  return Array.isArray((response as FileAnswer).file);
 }

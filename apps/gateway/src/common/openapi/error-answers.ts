@@ -15,15 +15,30 @@ function commonCodes(route: GatewayRoute): ErrorCode[] {
   ];
 }
 
-function errorSchema(codes: ErrorCode[]) {
-  const first = codes[0]!;
-  return z
-    .object({
-      code: z.enum(codes as [ErrorCode, ...ErrorCode[]]),
-      message: z.string().meta({ description: '中文说明，可直接展示给用户' }),
-      details: z.unknown().optional().meta({ description: 'VALIDATION_FAILED: {fields: [{field, message}]}' }),
-    })
-    .meta({ example: { code: first, message: DEFAULT_ERROR_MESSAGE[first] } });
+const pascal = (code: string) =>
+  code
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+
+/** One component per code (e.g. `InvalidStateError`): `{code, message, details?}`. */
+const ERROR_SCHEMAS = new Map(
+  Object.values(ErrorCode).map((code) => [
+    code,
+    z
+      .object({
+        code: z.literal(code),
+        message: z.string().meta({ description: '中文说明，可直接展示给用户' }),
+        details: z.unknown().optional().meta({ description: 'VALIDATION_FAILED: {fields: [{field, message}]}' }),
+      })
+      .meta({ id: `${pascal(code)}Error`, example: { code, message: DEFAULT_ERROR_MESSAGE[code] } }),
+  ]),
+);
+
+function errorSchema(codes: ErrorCode[]): z.ZodType {
+  const schemas = codes.map((code) => ERROR_SCHEMAS.get(code)!);
+  return schemas.length === 1 ? schemas[0]! : z.union(schemas);
 }
 
 /** `{code, message, details}` per HTTP status, each naming the codes it may carry. */

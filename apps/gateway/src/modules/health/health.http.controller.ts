@@ -1,21 +1,26 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { healthCheck, SERVICE_NAMES, type RequestContext, type ServiceName } from '@netsign/contracts';
+import { healthCheck, healthView, SERVICE_NAMES, type RequestContext, type ServiceName } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 type Status = 'up' | 'down';
 
-@ApiTags('platform')
+@Area('health')
 @Controller('health')
 export class HealthHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Health of every service; 503 naming the ones that are down' })
+  @Endpoint({
+    operationId: 'getHealth',
+    summary: 'Health of every service; 503 naming the ones that are down',
+    response: healthView,
+    alsoAnswers: { 503: { description: '有服务不可用（down 列出）', schema: healthView } },
+  })
   async health(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply) {
     const entries = await Promise.all(
       SERVICE_NAMES.map(async (service): Promise<[ServiceName, Status]> => {

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { ErrorCode, ServiceError } from '@netsign/contracts';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
 import { metricsRegistry } from '../../common/metrics/metrics.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 import type { GatewayEnv } from '../../gateway.env.js';
 import { GATEWAY_ENV } from '../../gateway.tokens.js';
 
@@ -14,6 +14,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  * Prometheus scrapes here. Not a user's route (no JWT): with METRICS_TOKEN set, the scraper sends
  * it as a bearer token, compared in constant time; without it (development only) it is open.
  */
+@Area('health')
 @Controller('metrics')
 export class MetricsHttpController {
   private readonly expected: Buffer | null;
@@ -24,7 +25,12 @@ export class MetricsHttpController {
 
   @Get()
   @Public()
-  @ApiExcludeEndpoint()
+  @Endpoint({
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics (bearer METRICS_TOKEN when configured; not a user’s route)',
+    response: { file: ['text/plain'], description: 'Prometheus 文本格式' },
+    errors: [ErrorCode.UNAUTHENTICATED],
+  })
   metrics(
     @Headers('authorization') authorization: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,8 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  accessTokenView,
+  ErrorCode,
+  idParams,
   meGet,
+  meView,
+  notificationPageView,
+  notificationReadView,
+  notificationsQuery,
+  sourceInfoConfirmationView,
+  sourceInfoCorrectionView,
+  type CorrectionChanges,
   notificationRead,
   notificationsList,
   passwordChange,
@@ -15,18 +24,19 @@ import { BusClient } from '@netsign/messaging';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { tokenSubjectKey } from '../../common/rate-limit.js';
-import { ChangePasswordDto, CorrectionRequestDto, NotificationsQuery } from './me.dto.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
-@ApiTags('me')
-@ApiBearerAuth()
+@Area('me')
 @Controller('me')
 export class MeHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Get()
   @Roles(ANY_ROLE)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'getMe',
     summary: 'Own profile; a graduate sees the source info with the ID number masked',
+    response: meView,
   })
   me(@Ctx() ctx: RequestContext) {
     return this.bus.request(meGet, {}, ctx);
@@ -35,21 +45,27 @@ export class MeHttpController {
   @Post('source-info/confirmation')
   @Roles(Role.GRADUATE)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Confirms the roster record (生源信息维护)' })
+  @Endpoint({
+    operationId: 'confirmSourceInfo',
+    summary: 'Confirms the roster record (生源信息维护)',
+    response: sourceInfoConfirmationView,
+    errors: [ErrorCode.INVALID_STATE],
+  })
   confirm(@Ctx() ctx: RequestContext) {
     return this.bus.request(sourceInfoConfirm, {}, ctx);
   }
 
   @Post('source-info/corrections')
   @Roles(Role.GRADUATE)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'requestSourceInfoCorrection',
     summary: 'Asks the school to correct the record; applied only when the school admin approves',
+    body: sourceInfoCorrectionRequest.request,
+    response: sourceInfoCorrectionView,
+    errors: [ErrorCode.INVALID_STATE],
   })
-  requestCorrection(@Body() body: CorrectionRequestDto, @Ctx() ctx: RequestContext) {
-    const changes = Object.fromEntries(
-      Object.entries(body.changes).filter(([, v]) => v !== undefined),
-    );
-    return this.bus.request(sourceInfoCorrectionRequest, { changes, reason: body.reason }, ctx);
+  requestCorrection(@Body() body: { changes: CorrectionChanges; reason: string }, @Ctx() ctx: RequestContext) {
+    return this.bus.request(sourceInfoCorrectionRequest, body, ctx);
   }
 
   @Post('password')
@@ -65,34 +81,40 @@ export class MeHttpController {
   @RouteConfig({
     rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: tokenSubjectKey() },
   })
-  @ApiOperation({
-    summary:
-      'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',
+  @Endpoint({
+    operationId: 'changePassword',
+    summary: 'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',
+    body: passwordChange.request,
+    response: accessTokenView,
   })
-  changePassword(@Body() body: ChangePasswordDto, @Ctx() ctx: RequestContext) {
+  changePassword(@Body() body: { currentPassword: string; newPassword: string }, @Ctx() ctx: RequestContext) {
     return this.bus.request(passwordChange, body, ctx);
   }
 
   @Get('notifications')
   @Roles(ANY_ROLE)
-  @ApiOperation({ summary: 'Inbox, newest first: {items, total, unread}' })
-  notifications(@Query() query: NotificationsQuery, @Ctx() ctx: RequestContext) {
-    return this.bus.request(
-      notificationsList,
-      {
-        page: query.page ?? 1,
-        pageSize: query.pageSize ?? 20,
-        ...(query.unreadOnly ? { unreadOnly: true } : {}),
-      },
-      ctx,
-    );
+  @Endpoint({
+    operationId: 'listNotifications',
+    summary: 'Inbox, newest first: {items, total, unread}',
+    query: notificationsQuery,
+    response: notificationPageView,
+  })
+  notifications(@Query() query: { page: number; pageSize: number; unreadOnly?: boolean }, @Ctx() ctx: RequestContext) {
+    const { page, pageSize, unreadOnly } = query;
+    return this.bus.request(notificationsList, { page, pageSize, ...(unreadOnly ? { unreadOnly: true } : {}) }, ctx);
   }
 
   @Post('notifications/:id/read')
   @Roles(ANY_ROLE)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Marks an inbox item read' })
-  read(@Param('id', new ParseUUIDPipe()) id: string, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'markNotificationRead',
+    summary: 'Marks an inbox item read',
+    params: idParams,
+    response: notificationReadView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  read(@Param('id') id: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(notificationRead, { id }, ctx);
   }
 }

@@ -1,42 +1,57 @@
-import { Controller, Get, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
+  ErrorCode,
   listParkedEvents,
+  parkedEventParams,
+  parkedEventReplayView,
+  parkedEventsParams,
+  parkedEventsQuery,
+  parkedEventView,
   replayParkedEvent,
   Role,
-  SERVICE_NAMES,
   type RequestContext,
   type ServiceName,
 } from '@netsign/contracts';
+import { z } from 'zod';
 import { BusClient } from '@netsign/messaging';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-
-const serviceNames = Object.fromEntries(SERVICE_NAMES.map((s) => [s, s]));
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 /** Operators' view of events a consumer could not process, and their replay. */
-@ApiTags('operations')
-@ApiBearerAuth()
+@Area('ops')
 @Controller('ops/parked-events')
 export class OpsHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Get(':service')
   @Roles(Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Events parked by a service after failing or being invalid' })
+  @Endpoint({
+    operationId: 'listParkedEvents',
+    summary: 'Events parked by a service after failing or being invalid',
+    params: parkedEventsParams,
+    query: parkedEventsQuery,
+    response: z.array(parkedEventView),
+  })
   list(
-    @Param('service', new ParseEnumPipe(serviceNames)) service: ServiceName,
-    @Query('includeReplayed') includeReplayed: string | undefined,
+    @Param('service') service: ServiceName,
+    @Query() query: { includeReplayed?: boolean },
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(listParkedEvents[service], { includeReplayed: includeReplayed === 'true' }, ctx);
+    return this.bus.request(listParkedEvents[service], { includeReplayed: query.includeReplayed === true }, ctx);
   }
 
   @Post(':service/:id/replay')
   @Roles(Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Runs a parked event through its handler again' })
+  @Endpoint({
+    operationId: 'replayParkedEvent',
+    summary: 'Runs a parked event through its handler again',
+    params: parkedEventParams,
+    response: parkedEventReplayView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
   replay(
-    @Param('service', new ParseEnumPipe(serviceNames)) service: ServiceName,
+    @Param('service') service: ServiceName,
     @Param('id') id: string,
     @Ctx() ctx: RequestContext,
   ) {

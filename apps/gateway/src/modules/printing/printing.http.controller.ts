@@ -1,7 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  ErrorCode,
+  jwksView,
+  printRecordPageView,
+  renderingView,
+  requestObject,
+  rerenderView,
+  uuidParams,
+  verificationView,
+  verifyParams,
   printPdfChunk,
   printPdfOpen,
   printRecordList,
@@ -10,27 +18,33 @@ import {
   verificationKeys,
   verifyToken,
   type RequestContext,
+  type RequestOf,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGREEMENT_READERS, Public, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { PrintRecordQueryDto } from './printing.dto.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 const READERS = AGREEMENT_READERS;
 
-@ApiTags('printing')
+@Area('printing')
 @Controller()
 export class PrintingHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Get('agreements/:id/pdf')
   @Roles(...READERS)
-  @ApiBearerAuth()
-  @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The agreement PDF (3 copies); 202 while rendering; NOT_PRINTABLE unless approved' })
+  @Endpoint({
+    operationId: 'downloadAgreementPdf',
+    summary: 'The agreement PDF (3 copies); 202 while rendering; NOT_PRINTABLE unless approved',
+    params: uuidParams('id'),
+    response: { file: ['application/pdf'], description: '协议书 PDF（一式三份）；响应头 x-content-sha256 为文件摘要' },
+    alsoAnswers: { 202: { description: '正在生成，请稍后再试', schema: renderingView } },
+    errors: [ErrorCode.NOT_PRINTABLE, ErrorCode.NOT_FOUND],
+  })
   async pdf(
-    @Param('id', new ParseUUIDPipe()) agreementId: string,
+    @Param('id') agreementId: string,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -57,31 +71,50 @@ export class PrintingHttpController {
 
   @Get('print-records')
   @Roles(Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN, Role.EMPLOYER)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Print management (协议书打印管理): approved agreements, their PDFs and print history' })
-  list(@Query() query: PrintRecordQueryDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(printRecordList, { status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 20 }, ctx);
+  @Endpoint({
+    operationId: 'listPrintRecords',
+    summary: 'Print management (协议书打印管理): approved agreements, their PDFs and print history',
+    query: requestObject(printRecordList),
+    response: printRecordPageView,
+  })
+  list(@Query() query: RequestOf<typeof printRecordList>, @Ctx() ctx: RequestContext) {
+    return this.bus.request(printRecordList, query, ctx);
   }
 
   @Post('print-records/:agreementId/re-render')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Renders the agreement again (e.g. after a template change): a new render version' })
-  rerender(@Param('agreementId', new ParseUUIDPipe()) agreementId: string, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'rerenderAgreement',
+    summary: 'Renders the agreement again (e.g. after a template change): a new render version',
+    params: uuidParams('agreementId'),
+    response: rerenderView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.NOT_PRINTABLE],
+  })
+  rerender(@Param('agreementId') agreementId: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(printRerender, { agreementId }, ctx);
   }
 
   @Get('verify/:token')
   @Public()
   @RouteConfig({ rateLimit: { max: 30, timeWindow: 60_000 } })
-  @ApiOperation({ summary: 'Checks a printed copy: genuine, which copy, the agreement status now (masked names)' })
+  @Endpoint({
+    operationId: 'verifyCopy',
+    summary: 'Checks a printed copy: genuine, which copy, the agreement status now (masked names)',
+    params: verifyParams,
+    response: verificationView,
+    errors: [ErrorCode.VERIFICATION_INVALID],
+  })
   verify(@Param('token') token: string, @Ctx() ctx: RequestContext, @Req() req: FastifyRequest) {
     return this.bus.request(verifyToken, { token, client: req.ip ?? null }, ctx);
   }
 
   @Get('verification-keys')
   @Public()
-  @ApiOperation({ summary: 'Public keys (JWKS, Ed25519) that sign verification tokens, to check a copy offline' })
+  @Endpoint({
+    operationId: 'getVerificationKeys',
+    summary: 'Public keys (JWKS, Ed25519) that sign verification tokens, to check a copy offline',
+    response: jwksView,
+  })
   keys(@Ctx() ctx: RequestContext) {
     return this.bus.request(verificationKeys, {}, ctx);
   }

@@ -1,6 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import {
+  ErrorCode,
+  qualificationDocumentView,
+  qualificationUploadFields,
+  uuidParams,
   QUALIFICATION_DOCUMENT_KINDS,
   qualificationDocumentContent,
   qualificationDocumentsOfAgreement,
@@ -12,28 +15,26 @@ import {
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 import { missing, readMultipart, sendDownload, sendFile } from './file-transfer.js';
 
 /** 资质证明材料: employers upload them; reviewers of an agreement (methods 1 and 2) read them. */
-@ApiTags('qualification-documents')
-@ApiBearerAuth()
+@Area('qualification-documents')
 @Controller()
 export class QualificationDocumentsHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Post('employer/qualification-documents')
   @Roles(Role.EMPLOYER)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file', 'kind'],
-      properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: [...QUALIFICATION_DOCUMENT_KINDS] } },
-    },
+  @Endpoint({
+    operationId: 'uploadQualificationDocument',
+    summary: 'Uploads a qualification document: PDF/JPEG/PNG by content, ≤ 10 MB (413, 415)',
+    upload: { fields: qualificationUploadFields },
+    response: qualificationDocumentView,
   })
-  @ApiOperation({ summary: 'Uploads a qualification document: PDF/JPEG/PNG by content, ≤ 10 MB (413, 415)' })
   async upload(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
     const body = await readMultipart(req);
     const kind = body.fields['kind'] as QualificationDocumentKind | undefined;
@@ -48,25 +49,40 @@ export class QualificationDocumentsHttpController {
 
   @Get('employer/qualification-documents')
   @Roles(Role.EMPLOYER)
-  @ApiOperation({ summary: 'The calling employer’s own qualification documents' })
+  @Endpoint({
+    operationId: 'listOwnQualificationDocuments',
+    summary: 'The calling employer’s own qualification documents',
+    response: z.array(qualificationDocumentView),
+  })
   own(@Ctx() ctx: RequestContext) {
     return this.bus.request(qualificationDocumentsOwn, {}, ctx);
   }
 
   @Get('agreements/:agreementId/qualification-documents')
   @Roles(Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN)
-  @ApiOperation({ summary: 'The employer’s documents behind an agreement (reviewers in scope; QR_CARD: none)' })
-  ofAgreement(@Param('agreementId', new ParseUUIDPipe()) agreementId: string, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'listAgreementQualificationDocuments',
+    summary: 'The employer’s documents behind an agreement (reviewers in scope; QR_CARD: none)',
+    params: uuidParams('agreementId'),
+    response: z.array(qualificationDocumentView),
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  ofAgreement(@Param('agreementId') agreementId: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(qualificationDocumentsOfAgreement, { agreementId }, ctx);
   }
 
   @Get('agreements/:agreementId/qualification-documents/:documentId/content')
   @Roles(Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN)
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  @ApiOperation({ summary: 'Downloads one qualification document (reviewers in scope)' })
+  @Endpoint({
+    operationId: 'downloadQualificationDocument',
+    summary: 'Downloads one qualification document (reviewers in scope)',
+    params: uuidParams('agreementId', 'documentId'),
+    response: { file: ['application/pdf', 'image/jpeg', 'image/png'], description: '资质材料原件' },
+    errors: [ErrorCode.NOT_FOUND],
+  })
   async content(
-    @Param('agreementId', new ParseUUIDPipe()) agreementId: string,
-    @Param('documentId', new ParseUUIDPipe()) documentId: string,
+    @Param('agreementId') agreementId: string,
+    @Param('documentId') documentId: string,
     @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ) {

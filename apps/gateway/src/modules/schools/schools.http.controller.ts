@@ -1,72 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
+  correctionDecisionSchema,
+  correctionListView,
+  correctionsListQuery,
+  ErrorCode,
   graduateDestinationList,
   graduatesList,
+  graduatesListQuery,
   Role,
+  rosterGraduatePageView,
+  rosterImportView,
+  rosterJsonBody,
+  rosterUploadFields,
+  schoolCorrectionParams,
   schoolCreate,
+  schoolGraduateParams,
+  schoolParams,
+  schoolUserParams,
+  schoolView,
   sourceInfoCorrectionDecide,
   sourceInfoCorrectionsList,
+  sourceInfoCorrectionView,
+  staffAccountCreatedView,
+  staffAccountPageView,
+  staffAccountView,
   staffCreate,
+  staffCreateBody,
   staffDeactivate,
+  staffDeactivateBody,
   staffList,
+  staffListQuery,
   staffReactivate,
+  staffReactivateBody,
   staffUpdate,
+  staffUpdateBody,
   wechatBindingRelease,
+  wechatBindingReleaseView,
   type RequestContext,
+  type RequestOf,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 import { readRosterUpload, sendRoster } from './roster-upload.js';
-import {
-  CorrectionDecisionDto,
-  CorrectionsQuery,
-  CreateSchoolDto,
-  CreateStaffDto,
-  ListGraduatesQuery,
-} from './schools.dto.js';
-import {
-  DeactivateStaffDto,
-  ListStaffQuery,
-  ReactivateStaffDto,
-  UpdateStaffDto,
-} from './staff.dto.js';
 
-@ApiTags('schools')
-@ApiBearerAuth()
+/** What a request contract takes besides the path parameters of its route. */
+type Without<C, K extends string> = Omit<RequestOf<C>, K>;
+type UserPath = { schoolCode: string; userId: string };
+
+@Area('schools')
 @Controller('schools')
 export class SchoolsHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Post()
   @Roles(Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Creates a school with its departments' })
-  create(@Body() body: CreateSchoolDto, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'createSchool',
+    summary: 'Creates a school with its departments',
+    body: schoolCreate.request,
+    response: schoolView,
+    errors: [ErrorCode.CONFLICT],
+  })
+  create(@Body() body: RequestOf<typeof schoolCreate>, @Ctx() ctx: RequestContext) {
     return this.bus.request(schoolCreate, body, ctx);
   }
 
   @Post(':schoolCode/staff')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'createStaffAccount',
     summary: 'Creates a staff account: SCHOOL_ADMIN, DEPARTMENT_STAFF or COUNSELLOR',
+    params: schoolParams,
+    body: staffCreateBody,
+    response: staffAccountCreatedView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT],
   })
   createStaff(
     @Param('schoolCode') schoolCode: string,
-    @Body() body: CreateStaffDto,
+    @Body() body: Without<typeof staffCreate, 'schoolCode'>,
     @Ctx() ctx: RequestContext,
   ) {
     return this.bus.request(staffCreate, { ...body, schoolCode }, ctx);
@@ -74,80 +88,89 @@ export class SchoolsHttpController {
 
   @Get(':schoolCode/staff')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'listStaffAccounts',
     summary: 'Staff accounts of the school, paged {items, total}: scope and whether active',
+    params: schoolParams,
+    query: staffListQuery,
+    response: staffAccountPageView,
+    errors: [ErrorCode.NOT_FOUND],
   })
   listStaff(
     @Param('schoolCode') schoolCode: string,
-    @Query() query: ListStaffQuery,
+    @Query() query: Without<typeof staffList, 'schoolCode'>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(
-      staffList,
-      {
-        schoolCode,
-        page: query.page ?? 1,
-        pageSize: query.pageSize ?? 50,
-        ...(query.role ? { role: query.role } : {}),
-      },
-      ctx,
-    );
+    return this.bus.request(staffList, { ...query, schoolCode }, ctx);
   }
 
   @Patch(':schoolCode/staff/:userId')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({
-    summary:
-      'Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once)',
+  @Endpoint({
+    operationId: 'updateStaffAccount',
+    summary: 'Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once)',
+    params: schoolUserParams,
+    body: staffUpdateBody,
+    response: staffAccountView,
+    errors: [ErrorCode.NOT_FOUND],
   })
   updateStaff(
-    @Param('schoolCode') schoolCode: string,
-    @Param('userId', new ParseUUIDPipe()) userId: string,
-    @Body() body: UpdateStaffDto,
+    @Param() path: UserPath,
+    @Body() body: Without<typeof staffUpdate, keyof UserPath>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(staffUpdate, { ...body, schoolCode, userId }, ctx);
+    return this.bus.request(staffUpdate, { ...body, ...path }, ctx);
   }
 
   @Post(':schoolCode/staff/:userId/deactivation')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'deactivateStaffAccount',
     summary: 'Deactivates a staff account: no more logins, its sessions end at once (audited)',
+    params: schoolUserParams,
+    body: staffDeactivateBody,
+    response: staffAccountView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
   deactivateStaff(
-    @Param('schoolCode') schoolCode: string,
-    @Param('userId', new ParseUUIDPipe()) userId: string,
-    @Body() body: DeactivateStaffDto,
+    @Param() path: UserPath,
+    @Body() body: Without<typeof staffDeactivate, keyof UserPath>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(staffDeactivate, { schoolCode, userId, reason: body.reason }, ctx);
+    return this.bus.request(staffDeactivate, { ...body, ...path }, ctx);
   }
 
   @Post(':schoolCode/staff/:userId/reactivation')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lets a deactivated staff account log in again (audited)' })
+  @Endpoint({
+    operationId: 'reactivateStaffAccount',
+    summary: 'Lets a deactivated staff account log in again (audited)',
+    params: schoolUserParams,
+    body: staffReactivateBody,
+    response: staffAccountView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
   reactivateStaff(
-    @Param('schoolCode') schoolCode: string,
-    @Param('userId', new ParseUUIDPipe()) userId: string,
-    @Body() body: ReactivateStaffDto,
+    @Param() path: UserPath,
+    @Body() body: Without<typeof staffReactivate, keyof UserPath>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(
-      staffReactivate,
-      { schoolCode, userId, ...(body.reason ? { reason: body.reason } : {}) },
-      ctx,
-    );
+    return this.bus.request(staffReactivate, { ...body, ...path }, ctx);
   }
 
   @Post(':schoolCode/roster')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiBody({ description: 'CSV or XLSX in field `file`, or JSON {graduates: [roster record]}' })
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'importRoster',
     summary: 'Upserts roster records → {created, updated, rejected: [{row, code, message}]}',
+    description: 'CSV or XLSX in multipart field `file`, or JSON `{graduates: [roster record]}`; bad rows are rejected one by one.',
+    params: schoolParams,
+    upload: { fields: rosterUploadFields, json: rosterJsonBody },
+    response: rosterImportView,
+    errors: [ErrorCode.NOT_FOUND],
   })
   async roster(
     @Param('schoolCode') schoolCode: string,
@@ -159,21 +182,21 @@ export class SchoolsHttpController {
 
   @Get(':schoolCode/graduates')
   @Roles(Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR, Role.PROVINCE_ADMIN)
-  @ApiOperation({
-    summary:
-      'Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked',
+  @Endpoint({
+    operationId: 'listRosterGraduates',
+    summary: 'Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked',
+    params: schoolParams,
+    query: graduatesListQuery,
+    response: rosterGraduatePageView,
+    errors: [ErrorCode.NOT_FOUND],
   })
   async graduates(
     @Param('schoolCode') schoolCode: string,
-    @Query() query: ListGraduatesQuery,
+    @Query() query: Without<typeof graduatesList, 'schoolCode'>,
     @Ctx() ctx: RequestContext,
   ) {
     // Identity owns the roster, signing the destinations: one page from each, joined here.
-    const page = await this.bus.request(
-      graduatesList,
-      { schoolCode, page: query.page ?? 1, pageSize: query.pageSize ?? 50, ...strip(query) },
-      ctx,
-    );
+    const page = await this.bus.request(graduatesList, { ...query, schoolCode }, ctx);
     if (page.items.length === 0) return page;
     const states = await this.bus.request(
       graduateDestinationList,
@@ -198,50 +221,51 @@ export class SchoolsHttpController {
 
   @Delete(':schoolCode/graduates/:graduateId/wechat-binding')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Releases a graduate’s WeChat binding (audited)' })
-  release(
-    @Param('schoolCode') schoolCode: string,
-    @Param('graduateId', new ParseUUIDPipe()) graduateId: string,
-    @Ctx() ctx: RequestContext,
-  ) {
-    return this.bus.request(wechatBindingRelease, { schoolCode, graduateId }, ctx);
+  @Endpoint({
+    operationId: 'releaseWechatBinding',
+    summary: 'Releases a graduate’s WeChat binding (audited)',
+    params: schoolGraduateParams,
+    response: wechatBindingReleaseView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  release(@Param() path: { schoolCode: string; graduateId: string }, @Ctx() ctx: RequestContext) {
+    return this.bus.request(wechatBindingRelease, path, ctx);
   }
 
   @Get(':schoolCode/source-info-corrections')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Graduates’ correction requests of their source info' })
+  @Endpoint({
+    operationId: 'listSourceInfoCorrections',
+    summary: 'Graduates’ correction requests of their source info',
+    params: schoolParams,
+    query: correctionsListQuery,
+    response: correctionListView,
+  })
   corrections(
     @Param('schoolCode') schoolCode: string,
-    @Query() query: CorrectionsQuery,
+    @Query() query: Without<typeof sourceInfoCorrectionsList, 'schoolCode'>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(
-      sourceInfoCorrectionsList,
-      { schoolCode, ...(query.status ? { status: query.status } : {}) },
-      ctx,
-    );
+    return this.bus.request(sourceInfoCorrectionsList, { ...query, schoolCode }, ctx);
   }
 
   @Post(':schoolCode/source-info-corrections/:id/decision')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
+    operationId: 'decideSourceInfoCorrection',
     summary: 'Approves (the record changes) or rejects (reason required) a correction',
+    params: schoolCorrectionParams,
+    body: correctionDecisionSchema,
+    response: sourceInfoCorrectionView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
   decide(
-    @Param('schoolCode') schoolCode: string,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: CorrectionDecisionDto,
+    @Param() path: { schoolCode: string; id: string },
+    @Body() body: Without<typeof sourceInfoCorrectionDecide, 'schoolCode' | 'id'>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(sourceInfoCorrectionDecide, { schoolCode, id, ...body }, ctx);
+    return this.bus.request(sourceInfoCorrectionDecide, { ...body, ...path }, ctx);
   }
 }
 
-function strip(query: ListGraduatesQuery): Pick<ListGraduatesQuery, 'departmentCode' | 'q' | 'destination'> {
-  return {
-    ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}),
-    ...(query.q ? { q: query.q } : {}),
-    ...(query.destination ? { destination: query.destination } : {}),
-  };
-}

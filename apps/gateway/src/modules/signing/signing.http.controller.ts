@@ -1,23 +1,33 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   agreementSignQrCard,
   destinationSet,
+  destinationSetBody,
   destinationUnlock,
+  destinationUnlockBody,
+  ErrorCode,
+  graduateDestinationView,
+  qrCardGraduateView,
   qrCardIssue,
   qrCardOpen,
+  qrCardParams,
+  qrCardSignBody,
+  qrCardView,
   Role,
+  schoolGraduateCodeParams,
+  signResultView,
   type RequestContext,
+  type RequestOf,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { SignQrCardDto, SignResultDto, toTerms } from '../agreements/agreements.dto.js';
-import { QrCardDto, SetDestinationDto, UnlockDto } from './signing.dto.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
+
+type GraduatePath = { schoolCode: string; graduateId: string };
 
 /** Method 3 (QR business card) and graduates' destinations (毕业去向). */
-@ApiTags('signing')
-@ApiBearerAuth()
+@Area('signing')
 @Controller()
 export class SigningHttpController {
   constructor(private readonly bus: BusClient) {}
@@ -25,15 +35,25 @@ export class SigningHttpController {
   @Post('me/qr-card')
   @HttpCode(201)
   @Roles(Role.GRADUATE)
-  @ApiOperation({ summary: 'A short-lived signed QR business card (no personal data in the token)' })
-  @ApiCreatedResponse({ type: QrCardDto })
+  @Endpoint({
+    operationId: 'issueQrCard',
+    summary: 'A short-lived signed QR business card (no personal data in the token)',
+    response: qrCardView,
+    errors: [ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.GRADUATE_NOT_AVAILABLE],
+  })
   issueQrCard(@Ctx() ctx: RequestContext) {
     return this.bus.request(qrCardIssue, {}, ctx);
   }
 
   @Get('qr-cards/:token')
   @Roles(Role.EMPLOYER)
-  @ApiOperation({ summary: 'The graduate a card names, as the employer may see them (ID masked); 410 when expired' })
+  @Endpoint({
+    operationId: 'openQrCard',
+    summary: 'The graduate a card names, as the employer may see them (ID masked); 410 when expired',
+    params: qrCardParams,
+    response: qrCardGraduateView,
+    errors: [ErrorCode.QR_CARD_EXPIRED, ErrorCode.NOT_FOUND],
+  })
   openQrCard(@Param('token') token: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(qrCardOpen, { token }, ctx);
   }
@@ -41,34 +61,56 @@ export class SigningHttpController {
   @Post('qr-cards/:token/agreements')
   @HttpCode(201)
   @Roles(Role.EMPLOYER)
-  @ApiOperation({ summary: 'Method 3: the employer signs with the graduate of a scanned card' })
-  @ApiCreatedResponse({ type: SignResultDto })
-  signQrCard(@Param('token') token: string, @Body() body: SignQrCardDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(agreementSignQrCard, { token, positionId: body.positionId, terms: toTerms(body.terms) }, ctx);
+  @Endpoint({
+    operationId: 'signAgreementByQrCard',
+    summary: 'Method 3: the employer signs with the graduate of a scanned card',
+    params: qrCardParams,
+    body: qrCardSignBody,
+    response: signResultView,
+    errors: [ErrorCode.QR_CARD_EXPIRED, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
+  signQrCard(
+    @Param('token') token: string,
+    @Body() body: Omit<RequestOf<typeof agreementSignQrCard>, 'token'>,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(agreementSignQrCard, { ...body, token }, ctx);
   }
 
   @Put('schools/:schoolCode/graduates/:graduateId/destination')
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Records a destination reached outside the platform (e.g. SIGNED_OFFLINE); audited' })
+  @Endpoint({
+    operationId: 'setGraduateDestination',
+    summary: 'Records a destination reached outside the platform (e.g. SIGNED_OFFLINE); audited',
+    params: schoolGraduateCodeParams,
+    body: destinationSetBody,
+    response: graduateDestinationView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
   setDestination(
-    @Param('schoolCode') schoolCode: string,
-    @Param('graduateId') graduateId: string,
-    @Body() body: SetDestinationDto,
+    @Param() path: GraduatePath,
+    @Body() body: Omit<RequestOf<typeof destinationSet>, keyof GraduatePath>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(destinationSet, { schoolCode, graduateId, destination: body.destination, note: body.note }, ctx);
+    return this.bus.request(destinationSet, { ...body, ...path }, ctx);
   }
 
   @Post('schools/:schoolCode/graduates/:graduateId/unlock')
   @HttpCode(200)
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: 'Destination back to AWAITING_EMPLOYMENT (reason required, audited)' })
+  @Endpoint({
+    operationId: 'unlockGraduateDestination',
+    summary: 'Destination back to AWAITING_EMPLOYMENT (reason required, audited)',
+    params: schoolGraduateCodeParams,
+    body: destinationUnlockBody,
+    response: graduateDestinationView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
   unlock(
-    @Param('schoolCode') schoolCode: string,
-    @Param('graduateId') graduateId: string,
-    @Body() body: UnlockDto,
+    @Param() path: GraduatePath,
+    @Body() body: Omit<RequestOf<typeof destinationUnlock>, keyof GraduatePath>,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(destinationUnlock, { schoolCode, graduateId, reason: body.reason }, ctx);
+    return this.bus.request(destinationUnlock, { ...body, ...path }, ctx);
   }
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   ErrorCode,
   onlineSigningSnapshot,
   onlineSigningStatistics,
+  onlineSigningStatisticsView,
   Role,
-  ServiceError,
+  snapshotParams,
+  snapshotTakenView,
+  statisticsQuery,
   takeOnlineSigningSnapshot,
   type RequestContext,
 } from '@netsign/contracts';
@@ -13,17 +15,11 @@ import { BusClient } from '@netsign/messaging';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import type { FastifyReply } from 'fastify';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 const READERS = [Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR] as const;
-const SCHOOL_CODE = /^[A-Za-z0-9_-]{1,20}$/;
-
-function schoolCodeParam(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!SCHOOL_CODE.test(value)) {
-    throw new ServiceError(ErrorCode.VALIDATION_FAILED, '学校代码不合法', { fields: [{ field: 'schoolCode', message: 'invalid' }] });
-  }
-  return value;
-}
+/** `?schoolCode=` as validated by statisticsQuery: empty means every school the caller may see. */
+const schoolCodeParam = (value: string | undefined) => (value ? value : undefined);
 
 /**
  * The province-wide view is about 1 MB of JSON (every school with its departments). Portals poll
@@ -32,8 +28,7 @@ function schoolCodeParam(value: string | undefined): string | undefined {
  */
 const FRESH_FOR_MS = 2_000;
 
-@ApiTags('statistics')
-@ApiBearerAuth()
+@Area('statistics')
 @Controller('statistics/online-signing')
 export class StatisticsHttpController {
   private readonly cache = new Map<string, { at: number; json: Promise<string> }>();
@@ -42,8 +37,13 @@ export class StatisticsHttpController {
 
   @Get()
   @Roles(...READERS)
-  @ApiQuery({ name: 'schoolCode', required: false })
-  @ApiOperation({ summary: 'Online-signing share (网签占比) per school, department and method' })
+  @Endpoint({
+    operationId: 'getOnlineSigningStatistics',
+    summary: 'Online-signing share (网签占比) per school, department and method',
+    query: statisticsQuery,
+    response: onlineSigningStatisticsView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
   async current(
     @Query('schoolCode') schoolCode: string | undefined,
     @Ctx() ctx: RequestContext,
@@ -64,15 +64,25 @@ export class StatisticsHttpController {
 
   @Get('snapshots/:day')
   @Roles(...READERS)
-  @ApiQuery({ name: 'schoolCode', required: false })
-  @ApiOperation({ summary: 'The daily snapshot of a day (YYYY-MM-DD, Asia/Shanghai); never changes once taken' })
+  @Endpoint({
+    operationId: 'getOnlineSigningSnapshot',
+    summary: 'The daily snapshot of a day (YYYY-MM-DD, Asia/Shanghai); never changes once taken',
+    params: snapshotParams,
+    query: statisticsQuery,
+    response: onlineSigningStatisticsView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
   snapshot(@Param('day') day: string, @Query('schoolCode') schoolCode: string | undefined, @Ctx() ctx: RequestContext) {
     return this.bus.request(onlineSigningSnapshot, { day, schoolCode: schoolCodeParam(schoolCode) }, ctx);
   }
 
   @Post('snapshots')
   @Roles(Role.PROVINCE_ADMIN)
-  @ApiOperation({ summary: "Takes today's snapshot now if not yet taken (it is also taken daily)" })
+  @Endpoint({
+    operationId: 'takeOnlineSigningSnapshot',
+    summary: "Takes today's snapshot now if not yet taken (it is also taken daily)",
+    response: snapshotTakenView,
+  })
   take(@Ctx() ctx: RequestContext) {
     return this.bus.request(takeOnlineSigningSnapshot, {}, ctx);
   }

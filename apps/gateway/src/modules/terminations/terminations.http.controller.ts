@@ -1,7 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
+  ErrorCode,
+  requestObject,
   Role,
+  terminationApplyFields,
+  terminationDecisionSchema,
+  terminationPageView,
+  terminationView,
+  uuidParams,
   terminationApply,
   terminationDecide,
   terminationGet,
@@ -9,39 +15,34 @@ import {
   terminationMaterialContent,
   terminationWithdraw,
   type RequestContext,
+  type RequestOf,
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { missing, readMultipart, sendDownload, sendFile } from '../qualification-documents/file-transfer.js';
-import { TerminationDecisionDto, TerminationListQueryDto } from './terminations.dto.js';
+import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 const READERS = [Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN] as const;
+const ID = uuidParams('id');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 解约: the graduate applies with materials; their counsellor or the school admin decides. */
-@ApiTags('terminations')
-@ApiBearerAuth()
+@Area('terminations')
 @Controller('terminations')
 export class TerminationsHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Post()
   @Roles(Role.GRADUATE)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['agreementId', 'reason', 'materials'],
-      properties: {
-        agreementId: { type: 'string', format: 'uuid' },
-        reason: { type: 'string', maxLength: 500 },
-        materials: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'PDF/JPEG/PNG, ≤ 10 MB each' },
-      },
-    },
+  @Endpoint({
+    operationId: 'applyForTermination',
+    summary: 'Applies to terminate the graduate’s active agreement; one open application per agreement',
+    upload: { fields: terminationApplyFields },
+    response: terminationView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
-  @ApiOperation({ summary: 'Applies to terminate the graduate’s active agreement; one open application per agreement' })
   async apply(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
     const body = await readMultipart(req);
     const agreementId = body.fields['agreementId']?.trim() ?? '';
@@ -57,41 +58,74 @@ export class TerminationsHttpController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Applications: graduate own; counsellor their graduates; school admin the school. Oldest first' })
-  list(@Query() q: TerminationListQueryDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(terminationList, { ...(q.status ? { status: q.status } : {}), page: q.page ?? 1, pageSize: q.pageSize ?? 20 }, ctx);
+  @Endpoint({
+    operationId: 'listTerminations',
+    summary: 'Applications: graduate own; counsellor their graduates; school admin the school. Oldest first',
+    query: requestObject(terminationList),
+    response: terminationPageView,
+  })
+  list(@Query() query: RequestOf<typeof terminationList>, @Ctx() ctx: RequestContext) {
+    return this.bus.request(terminationList, query, ctx);
   }
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'One termination application' })
-  get(@Param('id', new ParseUUIDPipe()) terminationId: string, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'getTermination',
+    summary: 'One termination application',
+    params: ID,
+    response: terminationView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  get(@Param('id') terminationId: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(terminationGet, { terminationId }, ctx);
   }
 
   @Post(':id/withdrawal')
   @HttpCode(200)
   @Roles(Role.GRADUATE)
-  @ApiOperation({ summary: 'The graduate withdraws their application before it is decided' })
-  withdraw(@Param('id', new ParseUUIDPipe()) terminationId: string, @Ctx() ctx: RequestContext) {
+  @Endpoint({
+    operationId: 'withdrawTermination',
+    summary: 'The graduate withdraws their application before it is decided',
+    params: ID,
+    response: terminationView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
+  withdraw(@Param('id') terminationId: string, @Ctx() ctx: RequestContext) {
     return this.bus.request(terminationWithdraw, { terminationId }, ctx);
   }
 
   @Post(':id/decision')
   @HttpCode(200)
   @Roles(Role.COUNSELLOR, Role.SCHOOL_ADMIN)
-  @ApiOperation({ summary: 'AGREE (agreement TERMINATED) or DISAGREE with a reason; another counsellor → 403' })
-  decide(@Param('id', new ParseUUIDPipe()) terminationId: string, @Body() body: TerminationDecisionDto, @Ctx() ctx: RequestContext) {
-    return this.bus.request(terminationDecide, { terminationId, decision: body.decision, reason: body.reason ?? null }, ctx);
+  @Endpoint({
+    operationId: 'decideTermination',
+    summary: 'AGREE (agreement TERMINATED) or DISAGREE with a reason; another counsellor → 403',
+    params: ID,
+    body: terminationDecisionSchema,
+    response: terminationView,
+    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+  })
+  decide(
+    @Param('id') terminationId: string,
+    @Body() body: Omit<RequestOf<typeof terminationDecide>, 'terminationId'>,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(terminationDecide, { ...body, terminationId }, ctx);
   }
 
   @Get(':id/materials/:materialId/content')
   @Roles(...READERS)
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  @ApiOperation({ summary: 'Downloads one termination material' })
+  @Endpoint({
+    operationId: 'downloadTerminationMaterial',
+    summary: 'Downloads one termination material',
+    params: uuidParams('id', 'materialId'),
+    response: { file: ['application/pdf', 'image/jpeg', 'image/png'], description: '解约材料原件' },
+    errors: [ErrorCode.NOT_FOUND],
+  })
   async material(
-    @Param('id', new ParseUUIDPipe()) terminationId: string,
-    @Param('materialId', new ParseUUIDPipe()) materialId: string,
+    @Param('id') terminationId: string,
+    @Param('materialId') materialId: string,
     @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ) {
