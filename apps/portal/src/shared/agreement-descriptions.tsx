@@ -1,12 +1,14 @@
 import { Descriptions, Tag } from 'antd';
-import type { AgreementSnapshot } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
+
+type AgreementContent = Pick<Schema<'Agreement'>, 'graduate' | 'employer' | 'position' | 'terms'>;
 import { SUPERIOR_AUTHORITY_LABELS } from './labels';
 
 /**
  * The agreement as it was frozen at signing: graduate, employer, position and terms. Used where a
  * reviewer or counsellor must read the original agreement (review, termination).
  */
-export function AgreementDescriptions({ agreement, column = 2 }: { agreement: AgreementSnapshot; column?: number }) {
+export function AgreementDescriptions({ agreement, column = 2 }: { agreement: AgreementContent; column?: number }) {
   const { graduate: g, employer: e, position: p, terms: t } = agreement;
   return (
     <>

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OnlineSigningStatistics } from '@netsign/contracts';
 import { api, unwrap } from './api/client';
 
 /**
@@ -12,7 +11,7 @@ export function useSchoolDepartments(schoolCode: string | undefined) {
     enabled: Boolean(schoolCode),
     staleTime: 5 * 60_000,
     queryFn: async () => {
-      const stats = await unwrap<OnlineSigningStatistics>(
+      const stats = await unwrap(
         api.GET('/api/statistics/online-signing', { params: { query: { schoolCode } } }),
       );
       const school = stats.schools.find((s) => s.schoolCode === schoolCode);

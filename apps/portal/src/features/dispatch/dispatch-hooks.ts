@@ -1,36 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DispatchRecordStatus, ParkedEvent, ServiceName } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { api, unwrap } from '../../shared/api/client';
 
-/** A record of the outbound log to the provincial dispatch system, as GET /dispatch/records lists it. */
-export interface DispatchRecord {
-  id: string;
-  graduateKey: string;
-  graduateSequence: number;
-  kind: 'EMPLOYMENT' | 'TERMINATION';
-  status: DispatchRecordStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  lastResponse: unknown;
-  createdAt: string;
-  deliveredAt: string | null;
-  body: { schoolCode: string; studentNo: string; name: string; agreementNo: string; signingMethod: string; employer: { name: string }; position: string };
-}
+export type DispatchRecord = Schema<'DispatchRecord'>;
+export type DispatchRecordStatus = DispatchRecord['status'];
+export type ParkedEvent = Schema<'ParkedEvent'>;
+export type ServiceName = 'identity' | 'recruiting' | 'signing' | 'review' | 'printing' | 'dispatch-sync';
 
-export interface DispatchBacklog {
-  pending: number;
-  delivering: number;
-  dead: number;
-  blockedByDead: number;
-  oldestUndeliveredAgeSeconds: number;
+/** What a dispatch record carries (API.md's body to the province), as the list shows it. */
+export interface DispatchRecordBody {
+  schoolCode?: string;
+  studentNo?: string;
+  name?: string;
+  agreementNo?: string;
+  employer?: { name?: string };
 }
 
 export function useDispatchRecords(status: DispatchRecordStatus | undefined, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['dispatch-records', status, page, pageSize],
     queryFn: () =>
-      unwrap<{ items: DispatchRecord[]; total: number }>(
+      unwrap(
         api.GET('/api/dispatch/records', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
       ),
     placeholderData: keepPreviousData,
@@ -40,7 +30,7 @@ export function useDispatchRecords(status: DispatchRecordStatus | undefined, pag
 export function useDispatchBacklog() {
   return useQuery({
     queryKey: ['dispatch-metrics'],
-    queryFn: () => unwrap<DispatchBacklog>(api.GET('/api/dispatch/metrics')),
+    queryFn: () => unwrap(api.GET('/api/dispatch/metrics')),
     refetchInterval: 15_000,
   });
 }
@@ -48,7 +38,7 @@ export function useDispatchBacklog() {
 export function useReplayRecord() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap<{ replayed: true }>(api.POST('/api/dispatch/records/{id}/replay', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/dispatch/records/{id}/replay', { params: { path: { id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['dispatch-records'] });
       await queryClient.invalidateQueries({ queryKey: ['dispatch-metrics'] });
@@ -60,7 +50,7 @@ export function useParkedEvents(service: ServiceName, includeReplayed: boolean) 
   return useQuery({
     queryKey: ['parked-events', service, includeReplayed],
     queryFn: () =>
-      unwrap<ParkedEvent[]>(
+      unwrap(
         api.GET('/api/ops/parked-events/{service}', { params: { path: { service }, query: includeReplayed ? { includeReplayed: 'true' } : {} } }),
       ),
   });
@@ -69,7 +59,7 @@ export function useParkedEvents(service: ServiceName, includeReplayed: boolean) 
 export function useReplayParked(service: ServiceName) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap<{ replayed: boolean }>(api.POST('/api/ops/parked-events/{service}/{id}/replay', { params: { path: { service, id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/ops/parked-events/{service}/{id}/replay', { params: { path: { service, id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parked-events', service] }),
   });
 }

@@ -1,11 +1,12 @@
-import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { DispatchRecordStatus } from '@netsign/contracts';
 import { useState } from 'react';
 import { getToken } from '../../shared/auth/session-store';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
-import { useDispatchBacklog, useDispatchRecords, useReplayRecord, type DispatchRecord } from './dispatch-hooks';
+import { useDispatchBacklog, useDispatchRecords, useReplayRecord, type DispatchRecord, type DispatchRecordBody, type DispatchRecordStatus } from './dispatch-hooks';
+
+const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
 import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_LABELS: Record<DispatchRecordStatus, string> = { PENDING: '待发送', DELIVERING: '发送中', DELIVERED: '已送达', DEAD: '投递失败' };
@@ -27,11 +28,11 @@ export function DispatchPage() {
   const replay = useReplayRecord();
 
   const columns: ColumnsType<DispatchRecord> = [
-    { title: '毕业生', key: 'name', render: (_, r) => `${r.body.name}（${r.body.studentNo}）` },
-    { title: '学校代码', key: 'school', render: (_, r) => r.body.schoolCode },
+    { title: '毕业生', key: 'name', render: (_, r) => `${bodyOf(r).name ?? '—'}（${bodyOf(r).studentNo ?? '—'}）` },
+    { title: '学校代码', key: 'school', render: (_, r) => bodyOf(r).schoolCode ?? '—' },
     { title: '类型', dataIndex: 'kind', render: (k: string) => KIND_LABELS[k] ?? k },
-    { title: '协议编号', key: 'agreementNo', render: (_, r) => r.body.agreementNo },
-    { title: '用人单位', key: 'employer', render: (_, r) => r.body.employer?.name ?? '—' },
+    { title: '协议编号', key: 'agreementNo', render: (_, r) => bodyOf(r).agreementNo ?? '—' },
+    { title: '用人单位', key: 'employer', render: (_, r) => bodyOf(r).employer?.name ?? '—' },
     { title: '序号', dataIndex: 'graduateSequence', align: 'right' },
     { title: '状态', dataIndex: 'status', render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
     { title: '尝试次数', dataIndex: 'attempts', align: 'right' },
@@ -44,7 +45,7 @@ export function DispatchPage() {
       render: (_, r) =>
         r.status === 'DEAD' ? (
           <Popconfirm title="重新发送该记录？" okText="重新发送" cancelText="取消" onConfirm={() => replay.mutate(r.id)}>
-            <Button size="small" type="primary" aria-label={`重新发送 ${r.body.name} 的记录`}>重新发送</Button>
+            <Button size="small" type="primary" aria-label={`重新发送 ${bodyOf(r).name ?? ''} 的记录`}>重新发送</Button>
           </Popconfirm>
         ) : null,
     },

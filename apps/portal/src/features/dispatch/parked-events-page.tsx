@@ -1,9 +1,8 @@
 import { Button, Card, Checkbox, Flex, Popconfirm, Table, Tabs, Tag, Typography } from 'antd';
-import type { ParkedEvent, ServiceName } from '@netsign/contracts';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
-import { useParkedEvents, useReplayParked } from './dispatch-hooks';
+import { useParkedEvents, useReplayParked, type ParkedEvent, type ServiceName } from './dispatch-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 /** The services, in the order operators read them (a type-only import keeps contracts out of the bundle). */

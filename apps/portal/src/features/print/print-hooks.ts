@@ -1,7 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PrintRecordView, PrintStatus } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { ApiFailure } from '../../shared/api/api-failure';
 import { api, unwrap } from '../../shared/api/client';
+
+export type PrintRecord = Schema<'PrintRecord'>;
+export type PrintStatus = PrintRecord['status'];
 
 export const printKeys = {
   all: ['print-records'] as const,
@@ -13,7 +16,7 @@ export function usePrintRecords(status: PrintStatus | undefined, page: number, p
   return useQuery({
     queryKey: printKeys.list(status, page, pageSize),
     queryFn: () =>
-      unwrap<{ items: PrintRecordView[]; total: number }>(
+      unwrap(
         api.GET('/api/print-records', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
       ),
     placeholderData: keepPreviousData,
@@ -45,7 +48,7 @@ export function useRerender() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (agreementId: string) =>
-      unwrap<{ renderVersion: number }>(api.POST('/api/print-records/{agreementId}/re-render', { params: { path: { agreementId } } })),
+      unwrap(api.POST('/api/print-records/{agreementId}/re-render', { params: { path: { agreementId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: printKeys.all }),
   });
 }

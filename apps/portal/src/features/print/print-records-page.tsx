@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { PrintRecordView, PrintStatus } from '@netsign/contracts';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/api/api-failure';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { AGREEMENT_STATUS_LABELS, formatDateTime, STAFF_ROLE_LABELS } from '../../shared/labels';
-import { fetchAgreementPdf, useInvalidatePrintRecords, usePrintRecords, useRerender } from './print-hooks';
+import { fetchAgreementPdf, useInvalidatePrintRecords, usePrintRecords, useRerender, type PrintRecord, type PrintStatus } from './print-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const PRINT_STATUS_LABELS: Record<PrintStatus, string> = { QUEUED: '正在生成', READY: '可打印', FAILED: '生成失败' };
@@ -41,7 +40,7 @@ export function PrintRecordsPage() {
   const [notice, setNotice] = useState<{ type: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const open = async (record: PrintRecordView, mode: 'download' | 'print') => {
+  const open = async (record: PrintRecord, mode: 'download' | 'print') => {
     setBusy(record.agreementId);
     setNotice(null);
     try {
@@ -68,7 +67,7 @@ export function PrintRecordsPage() {
     }
   };
 
-  const columns: ColumnsType<PrintRecordView> = [
+  const columns: ColumnsType<PrintRecord> = [
     { title: '协议编号', dataIndex: 'agreementNo' },
     { title: '毕业生', dataIndex: 'graduateName' },
     { title: '用人单位', dataIndex: 'employerName' },

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
-import type { ReviewTaskDetail, ReviewTaskView } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { api, unwrap } from '../../shared/api/client';
+
+export type ReviewTask = Schema<'ReviewTask'>;
+export type ReviewTaskDetail = Schema<'ReviewTaskDetail'>;
 
 export interface ReviewFilters {
   status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
@@ -23,8 +26,10 @@ export function useReviewTasks(filters: ReviewFilters) {
   return useQuery({
     queryKey: reviewKeys.list(filters),
     queryFn: () =>
-      unwrap<{ items: ReviewTaskView[]; total: number }>(
-        api.GET('/api/review-tasks', { params: { query: filters } }),
+      unwrap(
+        api.GET('/api/review-tasks', {
+          params: { query: { ...filters, overdue: filters.overdue === undefined ? undefined : filters.overdue ? 'true' : 'false' } },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -35,7 +40,7 @@ export function useReviewTask(taskId: string) {
   return useQuery({
     queryKey: reviewKeys.one(taskId),
     queryFn: () =>
-      unwrap<ReviewTaskDetail>(api.GET('/api/review-tasks/{taskId}', { params: { path: { taskId } } })),
+      unwrap(api.GET('/api/review-tasks/{taskId}', { params: { path: { taskId } } })),
   });
 }
 
@@ -43,7 +48,7 @@ export function useReviewDecision(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { agreementId: string; decision: 'APPROVE' | 'REJECT'; reason?: string }) =>
-      unwrap<ReviewTaskView>(
+      unwrap(
         api.POST('/api/agreements/{agreementId}/review', {
           params: { path: { agreementId: input.agreementId } },
           body: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
@@ -58,7 +63,7 @@ export function useReviewDecision(taskId: string) {
 
 /** The bytes of a qualification document, for the preview inside the page. */
 export function loadQualificationDocument(agreementId: string, documentId: string): Promise<Blob> {
-  return unwrap<Blob>(
+  return unwrap(
     api.GET('/api/agreements/{agreementId}/qualification-documents/{documentId}/content', {
       params: { path: { agreementId, documentId } },
       parseAs: 'blob',

@@ -1,13 +1,12 @@
-import { Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReviewTaskView } from '@netsign/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, METHOD_LABELS, REVIEW_STATUS_LABELS } from '../../shared/labels';
 import { useSchoolDepartments } from '../../shared/school-departments';
-import { useReviewTasks, type ReviewFilters } from './review-hooks';
+import { useReviewTasks, type ReviewFilters, type ReviewTask } from './review-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_OPTIONS = Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -22,7 +21,7 @@ export function ReviewQueuePage() {
   const tasks = useReviewTasks(filters);
   const change = (patch: Partial<ReviewFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
-  const columns: ColumnsType<ReviewTaskView> = [
+  const columns: ColumnsType<ReviewTask> = [
     { title: '协议编号', dataIndex: 'agreementNo', width: 170 },
     {
       title: '毕业生',

@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import type { SourceInfoCorrection } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../shared/api/client';
@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime } from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
 
+type SourceInfoCorrection = Schema<'SourceInfoCorrection'>;
 type Status = SourceInfoCorrection['status'];
 const STATUS_LABELS: Record<Status, string> = { PENDING: '待审核', APPROVED: '已同意', REJECTED: '已驳回' };
 const FIELD_LABELS: Record<string, string> = { name: '姓名', gender: '性别', major: '专业', degree: '学历', className: '班级', originPlace: '生源地' };
@@ -17,7 +18,7 @@ function useCorrections(schoolCode: string, status: Status | undefined) {
   return useQuery({
     queryKey: ['source-info-corrections', schoolCode, status],
     queryFn: () =>
-      unwrap<SourceInfoCorrection[]>(
+      unwrap(
         api.GET('/api/schools/{schoolCode}/source-info-corrections', { params: { path: { schoolCode }, query: status ? { status } : {} } }),
       ),
   });
@@ -27,7 +28,7 @@ function useDecideCorrection(schoolCode: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { id: string; decision: 'APPROVE' | 'REJECT'; reason?: string }) =>
-      unwrap<SourceInfoCorrection>(
+      unwrap(
         api.POST('/api/schools/{schoolCode}/source-info-corrections/{id}/decision', {
           params: { path: { schoolCode, id: input.id } },
           body: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },

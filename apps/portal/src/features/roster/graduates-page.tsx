@@ -1,6 +1,5 @@
 import { Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Destination } from '@netsign/contracts';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -14,6 +13,7 @@ import {
   useSetDestination,
   useUnlock,
   type GraduateFilters,
+  type Destination,
   type GraduateRow,
 } from './roster-hooks';
 import { PageHeader } from '../../shared/ui/page-header';

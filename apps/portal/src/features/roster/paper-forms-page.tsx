@@ -1,10 +1,9 @@
 import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
-import type { PaperFormView } from '@netsign/contracts';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
-import { usePaperForms } from './roster-hooks';
+import { usePaperForms, type PaperForm } from './roster-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_LABELS: Record<string, string> = { ISSUED: '已发放（学生持有）', COLLECTED: '已收回（已网签）', VOIDED: '已作废' };
@@ -14,7 +13,7 @@ const STATUS_COLORS: Record<string, string> = { ISSUED: 'processing', COLLECTED:
 export function PaperFormsPage() {
   const { claims } = useSession();
   const schoolCode = claims?.schoolCode ?? '';
-  const [filters, setFilters] = useState<{ status?: PaperFormView['status']; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<{ status?: PaperForm['status']; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
   const forms = usePaperForms(schoolCode, filters);
   return (
     <>
@@ -31,11 +30,11 @@ export function PaperFormsPage() {
           placeholder="全部状态"
           value={filters.status}
           options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          onChange={(status?: PaperFormView['status']) => setFilters((f) => ({ ...f, status, page: 1 }))}
+          onChange={(status?: PaperForm['status']) => setFilters((f) => ({ ...f, status, page: 1 }))}
         />
       </Flex>
       <ApiErrorAlert error={forms.error} title="协议书记录加载失败" />
-      <Table<PaperFormView>
+      <Table<PaperForm>
         rowKey="id"
         dataSource={forms.data?.items ?? []}
         loading={forms.isFetching}

@@ -1,13 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Destination, GraduateListItem, PaperFormView, RosterImportResult } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { api, unwrap } from '../../shared/api/client';
 
 /** A roster row as the graduates list shows it: the record plus destination and active agreement. */
-export interface GraduateRow extends GraduateListItem {
-  destination: Destination;
-  destinationNote: string | null;
-  activeAgreement: { agreementId: string; agreementNo: string; status: string } | null;
-}
+export type GraduateRow = Schema<'RosterGraduate'>;
+export type Destination = GraduateRow['destination'];
+export type PaperForm = Schema<'PaperForm'>;
+export type RosterRejection = Schema<'RosterImportResult'>['rejected'][number];
 
 export interface GraduateFilters {
   destination?: Destination;
@@ -30,7 +29,7 @@ export function useRosterImport(schoolCode: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return unwrap<RosterImportResult>(
+      return unwrap(
         api.POST('/api/schools/{schoolCode}/roster', {
           params: { path: { schoolCode } },
           // multipart: the browser sets the boundary
@@ -47,7 +46,7 @@ export function useGraduates(schoolCode: string, filters: GraduateFilters) {
   return useQuery({
     queryKey: rosterKeys.graduates(schoolCode, filters),
     queryFn: () =>
-      unwrap<{ items: GraduateRow[]; total: number }>(
+      unwrap(
         api.GET('/api/schools/{schoolCode}/graduates', { params: { path: { schoolCode }, query: filters } }),
       ),
     placeholderData: keepPreviousData,
@@ -96,13 +95,13 @@ export function useSetDestination(schoolCode: string) {
 export function useIssuePaperForm(schoolCode: string) {
   return useGraduateAction(schoolCode, (input: { graduateId: string; formNo: string; reissueReason?: string }) =>
     input.reissueReason
-      ? unwrap<PaperFormView>(
+      ? unwrap(
           api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms/reissue', {
             params: { path: { schoolCode, graduateId: input.graduateId } },
             body: { formNo: input.formNo, reason: input.reissueReason },
           }),
         )
-      : unwrap<PaperFormView>(
+      : unwrap(
           api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms', {
             params: { path: { schoolCode, graduateId: input.graduateId } },
             body: { formNo: input.formNo },
@@ -111,11 +110,11 @@ export function useIssuePaperForm(schoolCode: string) {
   );
 }
 
-export function usePaperForms(schoolCode: string, filters: { status?: PaperFormView['status']; page: number; pageSize: number }) {
+export function usePaperForms(schoolCode: string, filters: { status?: PaperForm['status']; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...rosterKeys.paperForms(schoolCode), filters],
     queryFn: () =>
-      unwrap<{ items: PaperFormView[]; total: number }>(
+      unwrap(
         api.GET('/api/schools/{schoolCode}/paper-forms', { params: { path: { schoolCode }, query: filters } }),
       ),
     placeholderData: keepPreviousData,

@@ -1,9 +1,8 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Statistic, Table, Tag, Typography, Upload } from 'antd';
-import type { RosterRejection } from '@netsign/contracts';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
-import { useRosterImport } from './roster-hooks';
+import { useRosterImport, type RosterRejection } from './roster-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const REJECTION_LABELS: Record<string, string> = {

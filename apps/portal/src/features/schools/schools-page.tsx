@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { SchoolStatistics, StaffAccountView } from '@netsign/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../shared/api/client';
@@ -8,8 +7,8 @@ import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime } from '../../shared/labels';
 import { CreateStaffDialog } from '../staff/staff-page';
-import { useStaff } from '../staff/staff-hooks';
-import { statisticsKeys, useOnlineSigningStatistics } from '../statistics/statistics-hooks';
+import { useStaff, type StaffAccount } from '../staff/staff-hooks';
+import { statisticsKeys, useOnlineSigningStatistics, type SchoolStatistics } from '../statistics/statistics-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 interface NewSchool {
@@ -36,7 +35,7 @@ function SchoolAdmins({ school }: { school: SchoolStatistics }) {
         <Button size="small" onClick={() => setCreating(true)}>新建学校管理员</Button>
       </Flex>
       <ApiErrorAlert error={admins.error} title="管理员加载失败" />
-      <Table<StaffAccountView>
+      <Table<StaffAccount>
         rowKey="userId"
         size="small"
         pagination={false}

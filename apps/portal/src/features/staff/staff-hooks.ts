@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffAccount, StaffAccountView } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { api, unwrap } from '../../shared/api/client';
 
+export type StaffAccount = Schema<'StaffAccount'>;
 export type StaffRole = StaffAccount['role'];
 
 export const staffKeys = { school: (schoolCode: string) => ['staff', schoolCode] as const };
@@ -11,7 +12,7 @@ export function useStaff(schoolCode: string, filters: { role?: StaffRole; page: 
     queryKey: [...staffKeys.school(schoolCode), filters],
     enabled: enabled && Boolean(schoolCode),
     queryFn: () =>
-      unwrap<{ items: StaffAccountView[]; total: number }>(
+      unwrap(
         api.GET('/api/schools/{schoolCode}/staff', { params: { path: { schoolCode }, query: filters } }),
       ),
     placeholderData: keepPreviousData,
@@ -33,20 +34,20 @@ export interface NewStaff {
 
 export function useCreateStaff(schoolCode: string) {
   return useStaffMutation(schoolCode, (body: NewStaff) =>
-    unwrap<StaffAccount>(api.POST('/api/schools/{schoolCode}/staff', { params: { path: { schoolCode } }, body })),
+    unwrap(api.POST('/api/schools/{schoolCode}/staff', { params: { path: { schoolCode } }, body })),
   );
 }
 
 export function useUpdateStaff(schoolCode: string) {
   return useStaffMutation(schoolCode, (input: { userId: string; departmentCode?: string; classNames?: string[] }) => {
     const { userId, ...body } = input;
-    return unwrap<StaffAccountView>(api.PATCH('/api/schools/{schoolCode}/staff/{userId}', { params: { path: { schoolCode, userId } }, body }));
+    return unwrap(api.PATCH('/api/schools/{schoolCode}/staff/{userId}', { params: { path: { schoolCode, userId } }, body }));
   });
 }
 
 export function useDeactivateStaff(schoolCode: string) {
   return useStaffMutation(schoolCode, (input: { userId: string; reason: string }) =>
-    unwrap<StaffAccountView>(
+    unwrap(
       api.POST('/api/schools/{schoolCode}/staff/{userId}/deactivation', {
         params: { path: { schoolCode, userId: input.userId } },
         body: { reason: input.reason },
@@ -57,7 +58,7 @@ export function useDeactivateStaff(schoolCode: string) {
 
 export function useReactivateStaff(schoolCode: string) {
   return useStaffMutation(schoolCode, (userId: string) =>
-    unwrap<StaffAccountView>(
+    unwrap(
       api.POST('/api/schools/{schoolCode}/staff/{userId}/reactivation', { params: { path: { schoolCode, userId } }, body: {} }),
     ),
   );

@@ -1,17 +1,16 @@
 import { Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import type { StaffAccountView } from '@netsign/contracts';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime, STAFF_ROLE_LABELS } from '../../shared/labels';
 import { useSchoolDepartments } from '../../shared/school-departments';
-import { useCreateStaff, useDeactivateStaff, useReactivateStaff, useStaff, useUpdateStaff, type NewStaff, type StaffRole } from './staff-hooks';
+import { useCreateStaff, useDeactivateStaff, useReactivateStaff, useStaff, useUpdateStaff, type NewStaff, type StaffAccount, type StaffRole } from './staff-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const ROLE_OPTIONS = Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
-type Dialog = { kind: 'create' } | { kind: 'scope'; account: StaffAccountView } | { kind: 'deactivate'; account: StaffAccountView };
+type Dialog = { kind: 'create' } | { kind: 'scope'; account: StaffAccount } | { kind: 'deactivate'; account: StaffAccount };
 
 /** 账号管理: the school's staff accounts — create, change scope, deactivate and reactivate. */
 export function StaffPage() {
@@ -41,7 +40,7 @@ export function StaffPage() {
       </Flex>
       <ApiErrorAlert error={reactivate.error} title="启用失败" />
       <ApiErrorAlert error={staff.error} title="账号加载失败" />
-      <Table<StaffAccountView>
+      <Table<StaffAccount>
         rowKey="userId"
         dataSource={staff.data?.items ?? []}
         loading={staff.isFetching}
@@ -162,7 +161,7 @@ export function CreateStaffDialog({
   );
 }
 
-function ScopeDialog({ schoolCode, account, departments, onClose }: { schoolCode: string; account: StaffAccountView; departments: Departments; onClose: () => void }) {
+function ScopeDialog({ schoolCode, account, departments, onClose }: { schoolCode: string; account: StaffAccount; departments: Departments; onClose: () => void }) {
   const [form] = Form.useForm<{ departmentCode?: string; classNames?: string[] }>();
   const update = useUpdateStaff(schoolCode);
   const isDepartment = account.role === 'DEPARTMENT_STAFF';
@@ -194,7 +193,7 @@ function ScopeDialog({ schoolCode, account, departments, onClose }: { schoolCode
   );
 }
 
-function DeactivateDialog({ schoolCode, account, onClose }: { schoolCode: string; account: StaffAccountView; onClose: () => void }) {
+function DeactivateDialog({ schoolCode, account, onClose }: { schoolCode: string; account: StaffAccount; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const deactivate = useDeactivateStaff(schoolCode);
   return (

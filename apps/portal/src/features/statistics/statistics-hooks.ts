@@ -1,7 +1,11 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OnlineSigningStatistics } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { ApiFailure } from '../../shared/api/api-failure';
 import { api, unwrap } from '../../shared/api/client';
+
+export type OnlineSigningStatistics = Schema<'OnlineSigningStatistics'>;
+export type SchoolStatistics = OnlineSigningStatistics['schools'][number];
+export type DepartmentStatistics = SchoolStatistics['departments'][number];
 
 export const statisticsKeys = {
   current: (schoolCode?: string) => ['statistics', 'current', schoolCode ?? '*'] as const,
@@ -13,7 +17,7 @@ export function useOnlineSigningStatistics(schoolCode?: string) {
   return useQuery({
     queryKey: statisticsKeys.current(schoolCode),
     queryFn: () =>
-      unwrap<OnlineSigningStatistics>(
+      unwrap(
         api.GET('/api/statistics/online-signing', { params: { query: schoolCode ? { schoolCode } : {} } }),
       ),
     refetchInterval: 30_000,
@@ -37,7 +41,7 @@ export function useSnapshots(days: string[], schoolCode?: string) {
       staleTime: 10 * 60_000,
       queryFn: async () => {
         try {
-          return await unwrap<OnlineSigningStatistics>(
+          return await unwrap(
             api.GET('/api/statistics/online-signing/snapshots/{day}', {
               params: { path: { day }, query: schoolCode ? { schoolCode } : {} },
             }),
@@ -54,7 +58,7 @@ export function useSnapshots(days: string[], schoolCode?: string) {
 export function useTakeSnapshot() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap<{ day: string; taken: boolean }>(api.POST('/api/statistics/online-signing/snapshots')),
+    mutationFn: () => unwrap(api.POST('/api/statistics/online-signing/snapshots')),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['statistics', 'snapshot'] }),
   });
 }

@@ -1,12 +1,13 @@
 import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { DepartmentStatistics, SchoolStatistics, SigningCounts } from '@netsign/contracts';
 import { useMemo } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { EChart, type ChartOption } from '../../shared/echart';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, METHOD_LABELS } from '../../shared/labels';
-import { lastDays, useOnlineSigningStatistics, useSnapshots, useTakeSnapshot } from './statistics-hooks';
+import { lastDays, useOnlineSigningStatistics, useSnapshots, useTakeSnapshot, type DepartmentStatistics, type SchoolStatistics } from './statistics-hooks';
+
+type SigningCounts = Pick<DepartmentStatistics, 'graduates' | 'signedOnline' | 'signedOffline'>;
 import { PageHeader } from '../../shared/ui/page-header';
 
 const TREND_DAYS = 14;

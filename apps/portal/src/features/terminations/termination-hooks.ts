@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AgreementView, TerminationView } from '@netsign/contracts';
+import type { Schema } from '@netsign/api-client';
 import { api, unwrap } from '../../shared/api/client';
 
-export type TerminationStatus = TerminationView['status'];
+export type Termination = Schema<'Termination'>;
+export type TerminationStatus = Termination['status'];
 
 export const terminationKeys = {
   all: ['terminations'] as const,
@@ -17,7 +18,7 @@ export function useTerminations(status: TerminationStatus | undefined, page: num
   return useQuery({
     queryKey: terminationKeys.list(status, page, pageSize),
     queryFn: () =>
-      unwrap<{ items: TerminationView[]; total: number }>(
+      unwrap(
         api.GET('/api/terminations', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
       ),
     placeholderData: keepPreviousData,
@@ -27,7 +28,7 @@ export function useTerminations(status: TerminationStatus | undefined, page: num
 export function useTermination(id: string) {
   return useQuery({
     queryKey: terminationKeys.one(id),
-    queryFn: () => unwrap<TerminationView>(api.GET('/api/terminations/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/terminations/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -40,7 +41,7 @@ export function useAgreement(agreementId: string | undefined, awaitTermination: 
     queryKey: terminationKeys.agreement(agreementId ?? ''),
     enabled: Boolean(agreementId),
     queryFn: () =>
-      unwrap<AgreementView>(api.GET('/api/agreements/{agreementId}', { params: { path: { agreementId: agreementId! } } })),
+      unwrap(api.GET('/api/agreements/{agreementId}', { params: { path: { agreementId: agreementId! } } })),
     refetchInterval: (query) => (awaitTermination && query.state.data?.status !== 'TERMINATED' ? 1000 : false),
   });
 }
@@ -49,7 +50,7 @@ export function useTerminationDecision(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { decision: 'AGREE' | 'DISAGREE'; reason?: string }) =>
-      unwrap<TerminationView>(
+      unwrap(
         api.POST('/api/terminations/{id}/decision', {
           params: { path: { id } },
           body: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
@@ -63,7 +64,7 @@ export function useTerminationDecision(id: string) {
 }
 
 export function loadTerminationMaterial(terminationId: string, materialId: string): Promise<Blob> {
-  return unwrap<Blob>(
+  return unwrap(
     api.GET('/api/terminations/{id}/materials/{materialId}/content', {
       params: { path: { id: terminationId, materialId } },
       parseAs: 'blob',

@@ -1,11 +1,10 @@
-import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { TerminationView } from '@netsign/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, TERMINATION_STATUS_LABELS } from '../../shared/labels';
-import { useTerminations, type TerminationStatus } from './termination-hooks';
+import { useTerminations, type Termination, type TerminationStatus } from './termination-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 const STATUS_OPTIONS = Object.entries(TERMINATION_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -23,7 +22,7 @@ export function TerminationsPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useTerminations(status, paging.page, paging.pageSize);
 
-  const columns: ColumnsType<TerminationView> = [
+  const columns: ColumnsType<Termination> = [
     { title: '申请人', key: 'name', render: (_, t) => <Link to={`/terminations/${t.id}`}>{t.graduate.name}</Link> },
     { title: '学号', key: 'studentNo', render: (_, t) => t.graduate.studentNo },
     { title: '班级', key: 'className', render: (_, t) => t.graduate.className ?? '—' },
