@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
@@ -32,6 +32,7 @@ type Dialog =
 /** 毕业生名单: the roster in the caller's scope with destinations; the school admin's actions. */
 export function GraduatesPage() {
   const { claims } = useSession();
+  const { message } = App.useApp();
   const schoolCode = claims?.schoolCode ?? '';
   const isAdmin = claims?.role === 'SCHOOL_ADMIN';
   const departments = useSchoolDepartments(isAdmin ? schoolCode : undefined);
@@ -233,6 +234,7 @@ function DestinationDialog({ schoolCode, graduate, onClose }: DialogProps) {
 
 function PaperFormDialog({ schoolCode, graduate, reissue, onClose }: DialogProps & { reissue: boolean }) {
   const [form] = Form.useForm<{ formNo: string; reason?: string }>();
+  const { message } = App.useApp();
   const issue = useIssuePaperForm(schoolCode);
   return (
     <Modal
