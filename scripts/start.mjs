@@ -25,6 +25,22 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log('[start] building…');
   execSync('npm run build', { stdio: 'inherit' });
 }
+// The web portal the gateway serves at `/`: built when missing or older than its sources.
+function newestClient(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newestClient(path));
+    else latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+const portalIndex = 'dist/apps/portal/index.html';
+const portalSources = Math.max(newestClient('apps/portal/src'), newestClient('libs/api-client/src'), statSync('apps/portal/index.html').mtimeMs);
+if (!existsSync(portalIndex) || statSync(portalIndex).mtimeMs < portalSources) {
+  console.log('[start] building the web portal…');
+  execSync('npm run build:portal', { stdio: 'inherit' });
+}
 
 const env = { ...process.env };
 const dev = [];
@@ -55,5 +71,5 @@ const processes = [
 ];
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
-console.log(`[start] gateway on http://localhost:${env.GATEWAY_PORT ?? 3000}/api (docs: /api/docs)`);
+console.log(`[start] portal on http://localhost:${env.GATEWAY_PORT ?? 3000}/ · API on /api (docs: /api/docs)`);
 await result.catch(() => process.exit(1));

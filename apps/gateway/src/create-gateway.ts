@@ -15,6 +15,7 @@ import { registerServiceMetrics } from './common/metrics/service-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
+import { registerPortal } from './common/portal-static.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
@@ -64,6 +65,8 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     queuePrefix: env.BUS_PREFIX ? `netsign-${env.BUS_PREFIX}` : 'netsign',
     keys: app.get(TokenKeys),
   });
+  // The web portal at `/` (its build in dist/apps/portal; a clear page when it is missing).
+  await registerPortal(fastify, env.PORTAL_DIR);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   registerDispatchMetrics(app.get(BusClient));
   registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));

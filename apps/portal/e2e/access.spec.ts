@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './support/portal.js';
+import { test } from '@playwright/test';
+import { expect, signIn } from './support/portal.js';
 import { SchoolWorld } from './support/world.js';
 
 /** Each role sees only its pages: another role's page is a clear refusal, never a blank page. */

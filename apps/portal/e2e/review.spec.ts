@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './support/portal.js';
+import { test } from '@playwright/test';
+import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld } from './support/world.js';
 
 /**
@@ -67,7 +67,7 @@ test('a rejection needs a reason; the API’s answer appears at the form', async
 
   await signIn(page, admin.username, admin.password);
   await page.goto(`/review/${signed.taskId}`);
-  await page.getByRole('button', { name: '驳回' }).click();
+  await page.getByRole('button', { name: /^驳\s*回$/ }).click();
   await page.getByRole('button', { name: '确认驳回' }).click();
   await expect(page.getByText('驳回须填写理由')).toBeVisible();
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './support/portal.js';
+import { test } from '@playwright/test';
+import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/world.js';
 
 const HEADER = '学号,姓名,性别,身份证号,院系代码,专业,学历,班级,生源地,毕业年份';
@@ -61,7 +61,7 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await row.getByRole('button', { name: '登记去向' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('说明').fill('与芜湖某公司线下签订纸质协议');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await expect(dialog).toBeHidden();
   await expect
     .poll(async () => (await apiOk('GET', `/schools/${school.code}/graduates?destination=SIGNED_OFFLINE`, { token: school.schoolAdmin.token })).total)
@@ -70,7 +70,7 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await page.getByLabel('毕业去向').click();
   await page.getByTitle('线下签约').click();
   const offline = page.getByRole('row').filter({ hasText: waiting.record.studentNo });
-  await offline.getByRole('button', { name: '解锁' }).click();
+  await offline.getByRole('button', { name: /^解\s*锁$/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认解锁' }).click();
   await expect(page.getByText('请填写解锁理由')).toBeVisible();
   await page.getByRole('dialog').getByLabel('解锁理由').fill('学生放弃线下签约，改为网上签约');

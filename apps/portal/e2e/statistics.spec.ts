@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './support/portal.js';
+import { test } from '@playwright/test';
+import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/world.js';
 
 /** The province's 网签统计: each school's online-signing share as a table and charts. */
@@ -48,10 +48,16 @@ test('the province manages schools, dispatch records and parked events', async (
   await dialog.getByLabel('学校名称').fill(`新建测试学院${code}`);
   await dialog.getByLabel('第 1 个院系代码').fill('ME');
   await dialog.getByLabel('第 1 个院系名称').fill('机械学院');
-  await dialog.getByRole('button', { name: '创建' }).click();
+  await dialog.getByRole('button', { name: /^创\s*建$/ }).click();
   await expect(dialog).toBeHidden();
-  const row = page.getByRole('row').filter({ hasText: code });
-  await expect(row).toContainText('机械学院');
+  await expect(page.getByText(`已创建学校：新建测试学院${code}（${code}）`)).toBeVisible();
+  await page.getByRole('button', { name: '新建学校管理员' }).first().click();
+  const adminDialog = page.getByRole('dialog');
+  await adminDialog.getByLabel('用户名').fill(`admin-${code}`.toLowerCase());
+  await adminDialog.getByLabel('初始密码').fill('school-admin-pass');
+  await adminDialog.getByRole('button', { name: /^创\s*建$/ }).click();
+  await expect(adminDialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: `admin-${code}`.toLowerCase() })).toContainText('正常');
   await expectAccessible(page);
 
   await page.goto('/dispatch');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './support/portal.js';
+import { test } from '@playwright/test';
+import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld } from './support/world.js';
 
 /** 就业派遣 → 解约申请登记表: the counsellor reads the agreement and the materials, then decides. */

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../shared/api/client';
@@ -20,12 +20,17 @@ interface NewSchool {
 function useCreateSchool() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewSchool) => unwrap(api.POST('/api/schools', { body })),
+    mutationFn: async (body: NewSchool) => {
+      await unwrap(api.POST('/api/schools', { body }));
+      return body;
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: statisticsKeys.current() }),
   });
 }
 
-function SchoolAdmins({ school }: { school: SchoolStatistics }) {
+type SchoolRef = Pick<SchoolStatistics, 'schoolCode' | 'schoolName'> & { departments: Array<{ departmentCode: string; departmentName: string }> };
+
+function SchoolAdmins({ school }: { school: SchoolRef }) {
   const admins = useStaff(school.schoolCode, { role: 'SCHOOL_ADMIN', page: 1, pageSize: 50 });
   const [creating, setCreating] = useState(false);
   return (
@@ -66,17 +71,48 @@ export function SchoolsPage() {
   const [creating, setCreating] = useState(false);
   const create = useCreateSchool();
   const [form] = Form.useForm<NewSchool>();
+  // The statistics list a school once its roster has graduates; a school just created is shown here.
+  const [created, setCreated] = useState<SchoolRef | null>(null);
+  const [lookup, setLookup] = useState<string | null>(null);
+  const known = stats.data?.schools.find((s) => s.schoolCode === lookup);
 
   return (
     <>
-    <PageHeader title="学校管理" description="展开学校可查看和新建学校管理员" extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>} />
+    <PageHeader title="学校管理" description="已导入生源的学校（展开可查看和新建学校管理员）" extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>} />
+    {created ? (
+      <Card style={{ marginBottom: 16 }}>
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`已创建学校：${created.schoolName}（${created.schoolCode}）`}
+          description="请为该校创建学校管理员；学校导入生源后将出现在下方列表和网签统计中。"
+          closable={{ onClose: () => setCreated(null) }}
+        />
+        <SchoolAdmins school={created} />
+      </Card>
+    ) : null}
     <Card>
+      <Flex gap={12} style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label="按学校代码查看管理员"
+          placeholder="输入学校代码，查看或新建其管理员"
+          allowClear
+          style={{ width: 320 }}
+          onSearch={(v) => setLookup(v.trim() || null)}
+        />
+      </Flex>
+      {lookup ? (
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <SchoolAdmins school={known ?? { schoolCode: lookup, schoolName: `学校 ${lookup}`, departments: [] }} />
+        </Card>
+      ) : null}
       <ApiErrorAlert error={stats.error} title="学校列表加载失败" />
       <Table<SchoolStatistics>
         rowKey="schoolCode"
         dataSource={stats.data?.schools ?? []}
         loading={stats.isFetching && !stats.data}
-        locale={{ emptyText: '尚未创建学校' }}
+        locale={{ emptyText: '尚无已导入生源的学校' }}
         expandable={{ expandedRowRender: (s) => <SchoolAdmins school={s} /> }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 所学校` }}
         columns={[
@@ -97,9 +133,14 @@ export function SchoolsPage() {
               create.mutate(
                 { code: v.code.trim(), name: v.name.trim(), departments: v.departments.map((d) => ({ code: d.code.trim(), name: d.name.trim() })) },
                 {
-                  onSuccess: () => {
+                  onSuccess: (school) => {
                     setCreating(false);
                     form.resetFields();
+                    setCreated({
+                      schoolCode: school.code,
+                      schoolName: school.name,
+                      departments: school.departments.map((d) => ({ departmentCode: d.code, departmentName: d.name })),
+                    });
                   },
                   onError: (e) => applyFieldErrors(form, e),
                 },
