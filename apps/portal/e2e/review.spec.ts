@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld } from './support/world.js';
+
+test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /**
  * 网络签约管理: department staff review their department's agreements against the employer's

@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/world.js';
+
+test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 const HEADER = '学号,姓名,性别,身份证号,院系代码,专业,学历,班级,生源地,毕业年份';
 

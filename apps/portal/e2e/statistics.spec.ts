@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/world.js';
+
+test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /** The province's 网签统计: each school's online-signing share as a table and charts. */
 test('the province’s statistics page shows the school’s online-signing share', async ({ page }) => {

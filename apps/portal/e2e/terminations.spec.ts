@@ -1,6 +1,8 @@
 import { test } from '@playwright/test';
-import { expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
 import { SchoolWorld } from './support/world.js';
+
+test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /** 就业派遣 → 解约申请登记表: the counsellor reads the agreement and the materials, then decides. */
 test('the counsellor agrees to a termination with the materials in view; the agreement reads 已解除', async ({ page, browser }) => {
