@@ -12,8 +12,9 @@ await ensureInfrastructure();
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'test') continue;
     const path = join(dir, entry.name);
+    // The web portal is built by Vite (below), not by tsc.
+    if (entry.name === 'node_modules' || entry.name === 'test' || path === join('apps', 'portal')) continue;
     if (entry.isDirectory()) latest = Math.max(latest, newest(path));
     else if (entry.name.endsWith('.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
   }

@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
-import { SchoolWorld } from './support/world.js';
+import { SchoolWorld } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 

@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
-import { SchoolWorld } from './support/world.js';
+import { SchoolWorld } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
@@ -27,7 +27,7 @@ test('the counsellor agrees to a termination with the materials in view; the agr
   await expect(page.getByRole('heading', { name: `解约申请：${graduate.record.name}` })).toBeVisible();
   // The original agreement beside the materials: the image shown, the PDF in the viewer.
   await expect(page.getByText(employer.name).first()).toBeVisible();
-  await expect(page.getByText('已审核通过')).toBeVisible();
+  await expect(page.getByText('审核通过', { exact: true })).toBeVisible();
   const letter = page.getByRole('img', { name: '单位同意解约函.png' });
   await expect(letter).toBeVisible();
   await expect.poll(() => letter.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(300);

@@ -12,3 +12,4 @@ export * from './printing.js';
 export * from './review-terminations.js';
 export * from './dispatch.js';
 export * from './http/index.js';
+export * from './identifiers.js';

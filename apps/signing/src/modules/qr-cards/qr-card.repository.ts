@@ -43,8 +43,9 @@ export class QrCardRepository {
     return { cardId: claims.cardId, graduateId: row.graduate_id, expiresAt: row.expires_at };
   }
 
+  /** The portal's method-3 page the employer's phone opens (`/qr/{token}`, API.md pages). */
   url(token: string): string {
-    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/qr-cards/${token}`;
+    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/qr/${token}`;
   }
 
   private secret(): Promise<Buffer> {

@@ -1,0 +1,22 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
+import { SessionProvider } from '../shared/auth/session';
+
+dayjs.locale('zh-cn');
+
+/** Query cache, Ant Design in Chinese (zh_CN, dayjs zh-cn), and the signed-in session. */
+export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+        <AntdApp>
+          <SessionProvider>{children}</SessionProvider>
+        </AntdApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}
