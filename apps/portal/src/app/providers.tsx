@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { SessionProvider } from '../shared/auth/session';
+import { portalTheme } from '../shared/theme';
 
 dayjs.locale('zh-cn');
 
@@ -12,7 +13,7 @@ dayjs.locale('zh-cn');
 export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <ConfigProvider locale={zhCN} theme={portalTheme}>
         <AntdApp>
           <SessionProvider>{children}</SessionProvider>
         </AntdApp>
