@@ -21,6 +21,8 @@ export const PORTAL_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> 
   'script-src': ["'self'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
+  // Reviewers read uploaded PDFs inside the page (fetched with their token, shown from a blob: URL).
+  'frame-src': ["'self'", 'blob:'],
   'font-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],

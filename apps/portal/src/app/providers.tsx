@@ -5,27 +5,16 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
 import { SessionProvider } from '../shared/auth/session';
+import { portalTheme } from '../shared/theme';
 
 dayjs.locale('zh-cn');
-
-/** Ant Design's defaults, darkened where they miss WCAG AA contrast (4.5:1) on white. */
-const THEME = {
-  token: {
-    colorPrimary: '#0958d9',
-    colorLink: '#0958d9',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
-    borderRadius: 6,
-  },
-};
 
 /** Query cache, Ant Design in Chinese (zh_CN, dayjs zh-cn), and the signed-in session. */
 export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* Buttons keep their text as written (「登录」, not 「登 录」): what people read is what tests name. */}
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={THEME}>
+      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={portalTheme}>
         <AntdApp>
           <SessionProvider>{children}</SessionProvider>
         </AntdApp>

@@ -1,10 +1,20 @@
 import {
   AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  EditOutlined,
   FileDoneOutlined,
+  FileExclamationOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
+  PrinterOutlined,
   ScheduleOutlined,
+  SendOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UploadOutlined,
+  UserSwitchOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from '../shared/auth/roles';
@@ -115,5 +125,101 @@ export const portalPages: PortalPage[] = [
     load: () => import('../features/employer-account/profile-page').then((m) => m.ProfilePage),
   },
 
-  // School, department, counsellor and province pages (part B) go here.
+  // School, department, counsellor and province pages (part B).
+  {
+    path: '/review',
+    title: '网络签约管理',
+    roles: ['DEPARTMENT_STAFF', 'SCHOOL_ADMIN'],
+    menu: { group: '网络签约管理', icon: <AuditOutlined /> },
+    load: () => import('../features/review/review-queue-page').then((m) => m.ReviewQueuePage),
+  },
+  {
+    path: '/review/:taskId',
+    title: '协议审核',
+    roles: ['DEPARTMENT_STAFF', 'SCHOOL_ADMIN'],
+    load: () => import('../features/review/review-detail-page').then((m) => m.ReviewDetailPage),
+  },
+  {
+    path: '/print-records',
+    title: '协议书打印管理',
+    roles: ['DEPARTMENT_STAFF', 'SCHOOL_ADMIN'],
+    menu: { group: '网络签约管理', icon: <PrinterOutlined /> },
+    load: () => import('../features/print/print-records-page').then((m) => m.PrintRecordsPage),
+  },
+  {
+    path: '/terminations',
+    title: '解约申请登记表',
+    roles: ['COUNSELLOR', 'SCHOOL_ADMIN'],
+    menu: { group: '就业派遣', icon: <FileExclamationOutlined /> },
+    load: () => import('../features/terminations/terminations-page').then((m) => m.TerminationsPage),
+  },
+  {
+    path: '/terminations/:id',
+    title: '解约申请',
+    roles: ['COUNSELLOR', 'SCHOOL_ADMIN'],
+    load: () => import('../features/terminations/termination-detail-page').then((m) => m.TerminationDetailPage),
+  },
+  {
+    path: '/graduates',
+    title: '毕业生名单',
+    roles: ['SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'],
+    menu: { group: '生源与毕业生', icon: <TeamOutlined /> },
+    load: () => import('../features/roster/graduates-page').then((m) => m.GraduatesPage),
+  },
+  {
+    path: '/roster/import',
+    title: '生源信息导入',
+    roles: ['SCHOOL_ADMIN'],
+    menu: { group: '生源与毕业生', icon: <UploadOutlined /> },
+    load: () => import('../features/roster/roster-import-page').then((m) => m.RosterImportPage),
+  },
+  {
+    path: '/corrections',
+    title: '生源信息更正审核',
+    roles: ['SCHOOL_ADMIN'],
+    menu: { group: '生源与毕业生', icon: <EditOutlined /> },
+    load: () => import('../features/roster/corrections-page').then((m) => m.CorrectionsPage),
+  },
+  {
+    path: '/paper-forms',
+    title: '纸质协议书',
+    roles: ['SCHOOL_ADMIN', 'DEPARTMENT_STAFF', 'COUNSELLOR'],
+    menu: { group: '生源与毕业生', icon: <FileTextOutlined /> },
+    load: () => import('../features/roster/paper-forms-page').then((m) => m.PaperFormsPage),
+  },
+  {
+    path: '/staff',
+    title: '账号管理',
+    roles: ['SCHOOL_ADMIN'],
+    menu: { group: '学校管理', icon: <UserSwitchOutlined /> },
+    load: () => import('../features/staff/staff-page').then((m) => m.StaffPage),
+  },
+  {
+    path: '/statistics',
+    title: '网签统计',
+    roles: ['PROVINCE_ADMIN', 'SCHOOL_ADMIN'],
+    menu: { group: '统计与运维', icon: <BarChartOutlined /> },
+    load: () => import('../features/statistics/statistics-page').then((m) => m.StatisticsPage),
+  },
+  {
+    path: '/schools',
+    title: '学校管理',
+    roles: ['PROVINCE_ADMIN'],
+    menu: { group: '统计与运维', icon: <BankOutlined /> },
+    load: () => import('../features/schools/schools-page').then((m) => m.SchoolsPage),
+  },
+  {
+    path: '/dispatch',
+    title: '派遣记录',
+    roles: ['PROVINCE_ADMIN'],
+    menu: { group: '统计与运维', icon: <SendOutlined /> },
+    load: () => import('../features/dispatch/dispatch-page').then((m) => m.DispatchPage),
+  },
+  {
+    path: '/parked-events',
+    title: '搁置事件',
+    roles: ['PROVINCE_ADMIN'],
+    menu: { group: '统计与运维', icon: <WarningOutlined /> },
+    load: () => import('../features/dispatch/parked-events-page').then((m) => m.ParkedEventsPage),
+  },
 ];

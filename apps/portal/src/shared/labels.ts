@@ -61,3 +61,35 @@ export function formatDateTime(iso: string | null | undefined): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/* ---- School, counsellor and province pages. */
+
+export const METHOD_LABELS = SIGNING_METHOD_LABELS;
+
+export const REVIEW_STATUS_LABELS: Record<string, string> = {
+  PENDING: '待审核',
+  APPROVED: '已通过',
+  REJECTED: '已驳回',
+  CANCELLED: '已取消（协议已解除）',
+};
+
+export const QUALIFICATION_KIND_LABELS: Record<string, string> = {
+  BUSINESS_LICENSE: '营业执照',
+  ORGANIZATION_CERTIFICATE: '组织机构代码证',
+  RECRUITMENT_LETTER: '招聘函',
+  OTHER: '其他材料',
+};
+
+export const TERMINATION_STATUS_LABELS: Record<string, string> = {
+  PENDING: '待处理',
+  AGREED: '已同意解约',
+  DISAGREED: '不同意解约',
+  WITHDRAWN: '学生已撤回',
+  CLOSED: '已关闭',
+};
+
+export const STAFF_ROLE_LABELS: Record<string, string> = {
+  SCHOOL_ADMIN: '学校管理员',
+  DEPARTMENT_STAFF: '院系老师',
+  COUNSELLOR: '辅导员',
+};
