@@ -4,7 +4,7 @@
 //    opened in Debian's Chromium; every script the page loads until the form shows (and a second after)
 //    (target ≤ 250 KB; routes load lazily).
 // 2. The review queue of 1,000 tasks (part B's page): time until interactive in Chromium against
-//    the real system (tools/portal-bench), when that page exists; otherwise skipped with a message.
+//    the real system (tools/portal-bench), when both exist; otherwise skipped with a message.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -67,8 +67,10 @@ console.log(
 );
 
 // 2. The review queue of 1,000 tasks.
-if (!existsSync('apps/portal/src/features/review/review-queue-page.tsx') || !existsSync('tools/portal-bench/playwright.config.ts')) {
+if (!existsSync('apps/portal/src/features/review/review-queue-page.tsx')) {
   console.log('review queue: skipped — the review queue page (part B) is not in this tree');
+} else if (!existsSync('tools/portal-bench/playwright.config.ts')) {
+  console.log('review queue: skipped — the 1,000-task run against the real system (tools/portal-bench) is not written yet');
 } else {
   const run = spawnSync(process.execPath, [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '-c', 'tools/portal-bench/playwright.config.ts'], {
     stdio: 'inherit',

@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { adminToken, apiOk } from '../../../tools/browser-e2e/api.js';
 
 // The harness itself: the system under test is up and the bootstrap admin can sign in.

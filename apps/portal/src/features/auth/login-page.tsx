@@ -49,7 +49,9 @@ export function LoginPage() {
             </Button>
           </Form>
           <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
-            用人单位还没有账号？<Link to="/register">注册用人单位</Link>
+            用人单位还没有账号？<Link to="/register" style={{ textDecoration: 'underline' }}>
+              注册用人单位
+            </Link>
           </Typography.Paragraph>
         </Card>
       </main>

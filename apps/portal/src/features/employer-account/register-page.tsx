@@ -41,7 +41,9 @@ export function RegisterPage() {
             用人单位注册
           </Typography.Title>
           <Typography.Paragraph type="secondary">
-            注册后即可发布岗位、查看简历并与毕业生网上签约。已有账号？<Link to="/login">直接登录</Link>
+            注册后即可发布岗位、查看简历并与毕业生网上签约。已有账号？<Link to="/login" style={{ textDecoration: 'underline' }}>
+              直接登录
+            </Link>
           </Typography.Paragraph>
           <ApiErrorAlert error={register.error} title="注册失败" />
           <Form<FormValues>
