@@ -50,7 +50,6 @@ export function FilePreview({ file, label, load, height = 420 }: Props) {
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
     // The file id names the bytes; `load` is a new closure on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file.id]);
 
   const isImage = file.contentType.startsWith('image/');

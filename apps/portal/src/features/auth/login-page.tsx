@@ -1,9 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { safeReturnPath } from '../../shared/auth/login-redirect';
 import { useSession } from '../../shared/auth/session';
+import { takeSessionExpired } from '../../shared/auth/session-store';
 import { useLogin, type LoginInput } from './auth-api';
 
 /** Staff, employers and province admins sign in here; then back to the page they were sent from. */
@@ -13,7 +15,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { signIn } = useSession();
   const login = useLogin();
-  const expired = (location.state as { expired?: boolean } | null)?.expired === true;
+  const [expiredBefore] = useState(takeSessionExpired);
+  const expired = expiredBefore || (location.state as { expired?: boolean } | null)?.expired === true;
 
   const onFinish = (values: LoginInput) => {
     login.mutate(values, {

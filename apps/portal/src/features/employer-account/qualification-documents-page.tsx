@@ -52,7 +52,7 @@ export function QualificationDocumentsPage() {
         onSuccess: (doc) => {
           void message.success(`已上传：${doc.fileName}`);
           setFile(null);
-          setProgress(null);
+          setProgress(100);
         },
       },
     );

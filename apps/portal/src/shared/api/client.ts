@@ -1,5 +1,5 @@
 import { createApiClient, type ApiClient, type ApiError } from '@netsign/api-client';
-import { getToken, setToken } from '../auth/session-store';
+import { getToken, markSessionExpired, setToken } from '../auth/session-store';
 import { ApiFailure } from './api-failure';
 
 type Unauthenticated = () => void;
@@ -17,6 +17,7 @@ export function handleUnauthenticated(handler: Unauthenticated): void {
 async function sessionFetch(request: Request): Promise<Response> {
   const response = await fetch(request);
   if (response.status === 401 && request.headers.has('Authorization')) {
+    markSessionExpired();
     setToken(null);
     onUnauthenticated();
   }

@@ -72,3 +72,25 @@ export function currentClaims(now: number = Date.now()): SessionClaims | null {
   const claims = decodeClaims(getToken());
   return claims && claims.expiresAt * 1000 > now ? claims : null;
 }
+
+const EXPIRED_KEY = 'netsign.portal.sessionExpired';
+
+/** Remembers, for the login page, that the last session was refused (401) rather than signed out. */
+export function markSessionExpired(): void {
+  try {
+    window.sessionStorage.setItem(EXPIRED_KEY, '1');
+  } catch {
+    // storage unavailable: the login page simply says nothing
+  }
+}
+
+/** True once after markSessionExpired(). */
+export function takeSessionExpired(): boolean {
+  try {
+    const expired = window.sessionStorage.getItem(EXPIRED_KEY) === '1';
+    window.sessionStorage.removeItem(EXPIRED_KEY);
+    return expired;
+  } catch {
+    return false;
+  }
+}
