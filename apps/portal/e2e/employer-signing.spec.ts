@@ -50,7 +50,7 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await page.getByRole('button', { name: '选择文件' }).click();
   await (await chooser).setFiles(licence);
   await page.getByRole('button', { name: '上传', exact: true }).click();
-  await expect(page.getByRole('cell', { name: '营业执照.pdf' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '营业执照.pdf', exact: true })).toBeVisible();
   await expect(page.getByLabel('上传进度')).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'employer-qualification-documents.png'), fullPage: true });
@@ -64,7 +64,7 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await dialog.getByLabel('招聘人数').fill('5');
   await dialog.getByLabel('薪资范围').fill('10k-15k');
   await dialog.getByRole('button', { name: '发布' }).click();
-  await expect(page.getByRole('cell', { name: 'Java 开发工程师' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Java 开发工程师', exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'employer-positions.png'), fullPage: true });
 
@@ -109,7 +109,7 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await page.screenshot({ path: join(SCREENSHOTS, 'employer-agreement-detail.png'), fullPage: true });
 
   await page.getByRole('menuitem', { name: '签约管理' }).click();
-  await expect(page.getByRole('cell', { name: person.name })).toBeVisible();
+  await expect(page.getByRole('cell', { name: person.name, exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'employer-agreements.png'), fullPage: true });
 

@@ -41,7 +41,7 @@ test('a session the gateway refuses (401) goes back to login, then back to the p
   await expect(page.getByText('登录已失效，请重新登录')).toBeVisible();
   await signIn(page, employer.username, changed);
   await expect(page).toHaveURL(/\/employer\/positions$/);
-  await expect(page.getByRole('cell', { name: '后端开发工程师' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '后端开发工程师', exact: true })).toBeVisible();
 });
 
 test('a role opening a page it may not sees 无权访问, and its menu offers only its own pages', async ({ page }) => {
