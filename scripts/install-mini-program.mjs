@@ -13,5 +13,9 @@ if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtime
   console.log(`[mini-program] ${app}/node_modules is up to date`);
   process.exit(0);
 }
-console.log(`[mini-program] npm ci in ${app}`);
-execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
+// `npm install` from the lockfile, not `npm ci`: npm 11 leaves other platforms' optional packages
+// (@tarojs/binding-darwin-*, -win32-*) out of the lockfile it writes, and `npm ci` then refuses the
+// lockfile as out of sync. `npm install` installs exactly the locked versions and leaves the
+// lockfile as it is (checked: byte-identical after a clean install).
+console.log(`[mini-program] npm install (from its lockfile) in ${app}`);
+execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
