@@ -47,7 +47,6 @@ export default function LoginPage() {
   useEffect(() => {
     void login();
     // Log in once when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const idProblem = idNumberProblem(form.idNumber);
