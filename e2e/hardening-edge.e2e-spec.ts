@@ -121,7 +121,7 @@ describe('hardening: the HTTP edge refuses malformed requests with 4xx, never 50
 
   it('7. every error carries details; a bad path parameter is named', async () => {
     const badId = await send('GET', '/api/agreements/abc', { token: employer.token });
-    expect([badId.status, badId.body]).toEqual([400, { code: 'VALIDATION_FAILED', message: expect.any(String), details: { fields: [{ field: 'agreementId', message: '须为 UUID' }] } }]);
+    expect([badId.status, badId.body]).toEqual([400, { code: 'VALIDATION_FAILED', message: expect.any(String), details: { fields: [{ field: 'agreementId', message: '无效UUID' }] } }]);
     const badPosition = await send('POST', '/api/positions/not-a-uuid/close', { token: employer.token });
     expect(badPosition.body.details.fields[0].field).toBe('positionId');
 

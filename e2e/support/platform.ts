@@ -107,7 +107,8 @@ export async function startPlatform(
       } catch {
         // not JSON (e.g. metrics)
       }
-      const badlyMasked = badlyMaskedIdNumbers(parsed);
+      // The OpenAPI document describes `idNumberMasked` (a schema object), it does not return one.
+      const badlyMasked = path.startsWith('/api/docs') ? [] : badlyMaskedIdNumbers(parsed);
       if (badlyMasked.length > 0) {
         throw new Error(`${method} ${path} returned ID numbers not masked as 340104********1234: ${badlyMasked.join(', ')}`);
       }
