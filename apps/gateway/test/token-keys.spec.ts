@@ -70,7 +70,9 @@ describe('TokenKeys', () => {
   it('refuses a remembered graduate token once the binding it was issued to is released', async () => {
     const k1 = await keyPair('k1');
     const released = new Map<string, number>();
-    const revoked = { revoked: (id: string, issuedAt: number) => (released.get(id) ?? -1) >= issuedAt } as unknown as RevokedSessions;
+    const revoked = {
+      revoked: (id: string, token: { issuedAt: number }) => (released.get(id) ?? -1) >= token.issuedAt,
+    } as unknown as RevokedSessions;
     const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), revoked);
     const graduate = { userId: 'wechat:o1', role: 'GRADUATE' as const, graduateId: 'g1', schoolCode: '10357' };
     const { accessToken } = await k1.issuer(3600).issue(graduate);
