@@ -148,7 +148,8 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { route: 'POST /api/print-records/:agreementId/re-render', access: '401 403 403 403 403 403 403   403  403  403  403  ok   403  ok',
     request: (f) => ({ path: `/api/print-records/${f.agreementId}/re-render` }) },
   // ---- method 3 -------------------------------------------------------------------------------
-  { route: 'GET /api/qr-cards/:token', access:            '401  403  403  403  ok   ok   403   403  403  403  403  403  403  403',
+  // A fresh card per allowed cell: issuing a card voids the graduate's earlier ones (issue 12).
+  { route: 'GET /api/qr-cards/:token', access:            '401  403  403  403  ok   ok   403   403  403  403  403  403  403  403', fresh: 'qrCard',
     request: (f) => ({ path: `/api/qr-cards/${f.qrToken}` }) },
   { route: 'POST /api/qr-cards/:token/agreements', access: '401 403  403  403  ok   ok   403   403  403  403  403  403  403  403', fresh: 'qrCard',
     request: (f, m, actor) => ({ path: `/api/qr-cards/${f.qrToken}/agreements`, body: { positionId: ownPosition(m, actor), terms: TERMS } }) },
