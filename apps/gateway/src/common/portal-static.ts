@@ -55,6 +55,17 @@ const MISSING = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><
 <body><h1>网签平台：门户页面尚未构建</h1><p>请运行 <code>npm run build:portal</code>（或 <code>npm start</code>）后刷新。</p>
 <p>The web portal has not been built: run <code>npm run build:portal</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
+/** As the gateway's router: maxParamLength 600 (create-gateway.ts). */
+const MAX_PARAM_LENGTH = 600;
+
+function malformedOrOverlong(path: string): boolean {
+  try {
+    return path.split('/').some((segment) => decodeURIComponent(segment).length > MAX_PARAM_LENGTH);
+  } catch {
+    return true;
+  }
+}
+
 export async function registerPortal(fastify: FastifyInstance, portalDir: string = defaultPortalDir()): Promise<void> {
   const indexFile = join(portalDir, 'index.html');
   const built = existsSync(indexFile);
@@ -76,6 +87,12 @@ export async function registerPortal(fastify: FastifyInstance, portalDir: string
     const path = request.url.split('?')[0] ?? '/';
     // The API's unknown paths keep the API's 404 body; /m/ belongs to the mini-program's build.
     if (path === '/api' || path.startsWith('/api/') || path === '/m' || path.startsWith('/m/')) {
+      // This wildcard also catches what no API route could take because its URL is malformed or a
+      // path parameter is over-long (Fastify answers those 400 when no wildcard is there): keep
+      // the contract's answer for them (create-gateway.ts, frameworkErrors).
+      if (path.startsWith('/api/') && malformedOrOverlong(path)) {
+        return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求地址格式错误', details: { reason: 'BAD_URL' } });
+      }
       return reply.callNotFound();
     }
     if (!index) return pageHeaders(reply).code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(MISSING);
