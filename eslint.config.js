@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
     languageOptions: {
       parser: tseslint.parser,
@@ -32,7 +32,12 @@ export default tseslint.config(
   {
     // The end-to-end harness is where apps are assembled into the whole system: it may import
     // them by path (Nx would otherwise ask for an npm scope per app).
-    files: ['e2e/**/*.ts'],
+    files: ['e2e/**/*.ts', 'apps/*/e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // The browser tests of a client app use the shared harness in tools/browser-e2e (no project).
+    files: ['apps/*/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

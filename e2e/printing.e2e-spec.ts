@@ -116,8 +116,11 @@ describe('printing through the gateway', () => {
   it('verifies each printed copy publicly, with masked names, and refuses forgeries', async () => {
     const copies: string[] = [];
     for (const url of urls) {
+      // The QR opens the verification page (API.md: {PUBLIC_BASE_URL}/verify/{token}); the page
+      // reads the same token's JSON answer under /api.
       const path = new URL(url).pathname;
-      const res = await http('GET', path); // no token: anyone with a phone
+      expect(path).toMatch(/^\/verify\/[^/]+$/);
+      const res = await http('GET', `/api${path}`); // no token: anyone with a phone
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ genuine: true, agreementStatus: 'APPROVED', employerName: expect.any(String) });
       expect(res.body.graduateNameMasked).not.toContain(g.identity.name.slice(1));
@@ -161,7 +164,7 @@ describe('printing through the gateway', () => {
     expect(applied.status).toBe(201);
     const termination = (await applied.json()) as { id: string };
     w.ok(await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '材料齐全' }));
-    const path = new URL(urls[1]!).pathname;
+    const path = `/api${new URL(urls[1]!).pathname}`;
     await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', { timeoutMs: 30_000, what: 'TERMINATED on verification' });
   });
 

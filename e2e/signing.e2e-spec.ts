@@ -113,6 +113,8 @@ describe('signing through the gateway', () => {
     const card = await w.p.http('POST', '/api/me/qr-card', { token: g.token });
     expect(card.status).toBe(201);
     expect(card.body).toEqual({ token: expect.any(String), url: expect.stringContaining(card.body.token), qrPng: expect.stringMatching(/^data:image\/png;base64,/), expiresAt: expect.any(String) });
+    // The card opens the portal's method-3 page on the employer's phone.
+    expect(card.body.url.endsWith(`/qr/${card.body.token}`)).toBe(true);
     const claims = Buffer.from(card.body.token.split('.')[1], 'base64url');
     expect(claims).toHaveLength(20); // card id + expiry, nothing personal
     for (const secret of [g.graduateId, g.identity.name, g.identity.studentNo, g.identity.idNumber]) {

@@ -14,8 +14,9 @@ await ensureInfrastructure();
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'test') continue;
     const path = join(dir, entry.name);
+    // The web portal is built by Vite (below), not by tsc.
+    if (entry.name === 'node_modules' || entry.name === 'test' || path === join('apps', 'portal')) continue;
     if (entry.isDirectory()) latest = Math.max(latest, newest(path));
     else if (entry.name.endsWith('.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
   }
@@ -27,6 +28,25 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log('[start] building…');
   execSync('npm run build', { stdio: 'inherit' });
 }
+// The web portal the gateway serves at `/`: built when missing or older than its sources.
+function newestClient(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) latest = Math.max(latest, newestClient(path));
+    else latest = Math.max(latest, statSync(path).mtimeMs);
+  }
+  return latest;
+}
+const portalIndex = 'dist/apps/portal/index.html';
+const portalSources = Math.max(newestClient('apps/portal/src'), newestClient('libs/api-client/src'), statSync('apps/portal/index.html').mtimeMs);
+if (!existsSync(portalIndex) || statSync(portalIndex).mtimeMs < portalSources) {
+  console.log('[start] building the web portal…');
+  execSync('npm run build:portal', { stdio: 'inherit' });
+}
+
+// The mini-program's H5 build, served by the gateway at /m/ (built when missing or stale).
+execSync('node scripts/build-mini-program.mjs --if-needed', { stdio: 'inherit' });
 
 // `--replicas=N` (or REPLICAS=N): N of every service, print worker and gateway (gateway i on
 // GATEWAY_PORT + i); replicas share requests (NATS queue groups), events (durable consumers) and
@@ -51,5 +71,5 @@ const processes = list.map((p) => ({ name: p.name, command: `node ${p.main}`, en
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
 const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://localhost:${p.port.number}/api`);
-console.log(`[start] ${replicas} replica(s) of each process; gateway on ${gateways.join(', ')} (docs: /api/docs)`);
+console.log(`[start] ${replicas} replica(s) of each process; portal on ${gateways.map((g) => g.replace(/api$/, '')).join(', ')} · API on /api (docs: /api/docs) · mini-program (H5) at /m/`);
 await result.catch(() => process.exit(1));

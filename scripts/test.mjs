@@ -1,26 +1,44 @@
 #!/usr/bin/env node
-// Runs every test: Jest (unit, integration, e2e; ESM mode, which Nest 12 needs), then the browser
-// tests (Playwright on Debian's Chromium against the real system, playwright.config.ts).
+// Runs every test: Jest (unit, integration, e2e; ESM mode, which Nest 12 needs), the portal's
+// component tests (Vitest), then the browser tests (Playwright on Debian's Chromium against the real system, playwright.config.ts).
 // Extra arguments go to Jest; a path filter (e.g. `npm test -- libs/messaging`) runs only Jest.
-// `--ci` (from .ci/run) also writes Playwright's JSON report to reports/playwright.json.
+// `--ci` (from .ci/run) also writes Vitest's and Playwright's JSON reports to reports/vitest.json and
+// reports/playwright.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const env = { ...process.env, NODE_ENV: 'test' };
 const jest = require.resolve('jest/bin/jest');
+const filteredRun = args.some((a) => !a.startsWith('-'));
+// The mini-program's weapp output is checked by Jest and its H5 build is driven by Playwright:
+// build whichever is missing or older than its sources (CI has built both already).
+if (!filteredRun && process.env.SKIP_MINI_PROGRAM_BUILD !== '1') {
+  const mini = spawnSync(process.execPath, ['scripts/build-mini-program.mjs', '--if-needed'], { stdio: 'inherit' });
+  if (mini.status !== 0) process.exit(1);
+}
 const jestRun = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--forceExit', ...args],
   { stdio: 'inherit', env },
 );
 const filtered = args.some((a) => !a.startsWith('-'));
-if (filtered || process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status ?? 1);
+if (filtered) process.exit(jestRun.status ?? 1);
+
+// The portal's component tests (Vitest, jsdom): after Jest, before the browser tests.
+const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const vitestRun = spawnSync(
+  process.execPath,
+  [vitest, 'run', '--config', 'apps/portal/vitest.config.ts', ...(args.includes('--ci') ? ['--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'] : [])],
+  { stdio: 'inherit', env },
+);
+if (process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status || vitestRun.status || 0);
 
 // The browser tests drive the built system: build what is missing (CI has built it already).
-if (!existsSync('dist/apps/gateway/src/main.js')) {
+if (!existsSync('dist/apps/gateway/src/main.js') || !existsSync('dist/apps/portal/index.html')) {
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
@@ -29,4 +47,4 @@ const browserRun = spawnSync(process.execPath, [playwright, 'test'], {
   stdio: 'inherit',
   env: { ...env, ...(args.includes('--ci') ? { CI: 'true' } : {}) },
 });
-process.exit(jestRun.status || browserRun.status || 0);
+process.exit(jestRun.status || vitestRun.status || browserRun.status || 0);

@@ -20,6 +20,8 @@ import { registerServiceMetrics } from './common/metrics/service-metrics.js';
 import { httpRequestDuration } from './common/metrics/metrics.js';
 import { registerRateLimit } from './common/rate-limit.js';
 import { registerQueueBoard } from './common/queue-board.js';
+import { registerMiniProgramStatic } from './common/mini-program-static.js';
+import { registerPortal } from './common/portal-static.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import type { GatewayEnv } from './gateway.env.js';
 import { GatewayModule } from './gateway.module.js';
@@ -78,6 +80,9 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
     queuePrefix: env.BUS_PREFIX ? `netsign-${env.BUS_PREFIX}` : 'netsign',
     keys: app.get(TokenKeys),
   });
+  await registerMiniProgramStatic(fastify);
+  // The web portal at `/` (its build in dist/apps/portal; a clear page when it is missing).
+  await registerPortal(fastify, env.PORTAL_DIR);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
   registerDispatchMetrics(app.get(BusClient));
   registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));

@@ -42,6 +42,8 @@ export const gatewayEnvSchema = commonEnvSchema
     /** Largest request body (uploads are 10 MB at most; multipart overhead on top). */
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(11 * 1024 * 1024),
     TRUST_PROXY: z.stringbool().default(false),
+    /** The web portal's build (index.html + assets/); default dist/apps/portal beside the gateway's. */
+    PORTAL_DIR: z.string().min(1).optional(),
     /**
      * Bearer token Prometheus must send to read /api/metrics (route latencies, queue depths, the
      * dispatch backlog — each scrape also asks dispatch-sync). Required in production; without it

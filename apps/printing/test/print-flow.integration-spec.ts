@@ -165,7 +165,7 @@ describe('printing service', () => {
     expect(tokens).toHaveLength(3);
     const copies = [];
     for (const url of tokens) {
-      expect(url.startsWith('http://localhost:3000/api/verify/')).toBe(true);
+      expect(url.startsWith('http://localhost:3000/verify/')).toBe(true);
       const result = await bus.request(verifyToken, { token: url.split('/').pop()!, client: null }, graduateCtx);
       expect(result).toMatchObject({ genuine: true, agreementNo: snapshot.agreementNo, agreementStatus: 'APPROVED', graduateNameMasked: '王*' });
       copies.push(result.copy);

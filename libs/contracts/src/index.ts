@@ -11,4 +11,5 @@ export * from './recruiting.js';
 export * from './printing.js';
 export * from './review-terminations.js';
 export * from './dispatch.js';
+export * from './identifiers.js';
 export * from './http/index.js';

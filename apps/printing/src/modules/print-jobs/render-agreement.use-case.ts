@@ -45,7 +45,9 @@ export class RenderAgreementUseCase {
     const issuedAt = Math.floor(Date.now() / 1000);
     const copies = PRINT_COPIES.map((copy) => ({
       copy,
-      verifyUrl: `${this.env.PUBLIC_BASE_URL}/api/verify/${signVerificationToken(
+      // The human verification page (the portal's /verify/{token}); copies printed earlier carry
+      // /api/verify/{token}, which still answers the JSON, so both keep working.
+      verifyUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${signVerificationToken(
         { agreementNo: record.agreement_no, copy, renderVersion, contentHash, agreementId, issuedAt },
         key,
         kid,

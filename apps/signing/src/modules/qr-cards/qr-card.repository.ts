@@ -62,8 +62,9 @@ export class QrCardRepository {
     await tx.query(`UPDATE qr_cards SET voided_at = now() WHERE graduate_id = $1 AND voided_at IS NULL`, [graduateId]);
   }
 
+  /** The portal's method-3 page the employer's phone opens (`/qr/{token}`, API.md pages). */
   url(token: string): string {
-    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/qr-cards/${token}`;
+    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/qr/${token}`;
   }
 
   private secret(): Promise<Buffer> {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '解除就业协议申请' });

@@ -1,0 +1,110 @@
+import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { getToken } from '../../shared/auth/session-store';
+import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
+import { formatDateTime } from '../../shared/labels';
+import { useDispatchBacklog, useDispatchRecords, useReplayRecord, type DispatchRecord, type DispatchRecordBody, type DispatchRecordStatus } from './dispatch-hooks';
+
+const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
+import { PageHeader } from '../../shared/ui/page-header';
+
+const STATUS_LABELS: Record<DispatchRecordStatus, string> = { PENDING: '待发送', DELIVERING: '发送中', DELIVERED: '已送达', DEAD: '投递失败' };
+const STATUS_COLORS: Record<DispatchRecordStatus, string> = { PENDING: 'processing', DELIVERING: 'processing', DELIVERED: 'success', DEAD: 'error' };
+const KIND_LABELS: Record<string, string> = { EMPLOYMENT: '就业', TERMINATION: '解约' };
+
+function age(seconds: number): string {
+  if (seconds < 60) return `${seconds} 秒`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} 分钟`;
+  return `${(seconds / 3600).toFixed(1)} 小时`;
+}
+
+/** 派遣记录: what was sent to the provincial dispatch system; dead records can be sent again. */
+export function DispatchPage() {
+  const [status, setStatus] = useState<DispatchRecordStatus | undefined>();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const records = useDispatchRecords(status, paging.page, paging.pageSize);
+  const backlog = useDispatchBacklog();
+  const replay = useReplayRecord();
+
+  const columns: ColumnsType<DispatchRecord> = [
+    { title: '毕业生', key: 'name', render: (_, r) => `${bodyOf(r).name ?? '—'}（${bodyOf(r).studentNo ?? '—'}）` },
+    { title: '学校代码', key: 'school', render: (_, r) => bodyOf(r).schoolCode ?? '—' },
+    { title: '类型', dataIndex: 'kind', render: (k: string) => KIND_LABELS[k] ?? k },
+    { title: '协议编号', key: 'agreementNo', render: (_, r) => bodyOf(r).agreementNo ?? '—' },
+    { title: '用人单位', key: 'employer', render: (_, r) => bodyOf(r).employer?.name ?? '—' },
+    { title: '序号', dataIndex: 'graduateSequence', align: 'right' },
+    { title: '状态', dataIndex: 'status', render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
+    { title: '尝试次数', dataIndex: 'attempts', align: 'right' },
+    { title: '最后错误', dataIndex: 'lastError', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: '生成时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    { title: '送达时间', dataIndex: 'deliveredAt', render: (v: string | null) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'action',
+      render: (_, r) =>
+        r.status === 'DEAD' ? (
+          <Popconfirm title="重新发送该记录？" okText="重新发送" cancelText="取消" onConfirm={() => replay.mutate(r.id)}>
+            <Button size="small" type="primary" aria-label={`重新发送 ${bodyOf(r).name ?? ''} 的记录`}>重新发送</Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <PageHeader
+        title="派遣记录"
+        description="就业与解约记录按毕业生顺序推送至省就业派遣管理系统"
+        extra={
+          <Button href={`/admin/queues?token=${encodeURIComponent(getToken() ?? '')}`} target="_blank" rel="noopener">
+            打开打印队列看板
+          </Button>
+        }
+      />
+      <Card title="积压情况">
+        <ApiErrorAlert error={backlog.error} title="积压情况加载失败" />
+        <Row gutter={16}>
+          <Col span={5}><Statistic title="待发送" value={backlog.data?.pending ?? '—'} /></Col>
+          <Col span={5}><Statistic title="发送中" value={backlog.data?.delivering ?? '—'} /></Col>
+          <Col span={5}><Statistic title="投递失败" value={backlog.data?.dead ?? '—'} /></Col>
+          <Col span={4}><Statistic title="因失败而阻塞" value={backlog.data?.blockedByDead ?? '—'} /></Col>
+          <Col span={5}><Statistic title="最早未送达" value={backlog.data ? age(backlog.data.oldestUndeliveredAgeSeconds) : '—'} /></Col>
+        </Row>
+      </Card>
+      <Card>
+        <Flex gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            aria-label="投递状态"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部状态"
+            value={status}
+            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            onChange={(value?: DispatchRecordStatus) => {
+              setStatus(value);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        </Flex>
+        <ApiErrorAlert error={replay.error} title="重新发送失败" />
+        <ApiErrorAlert error={records.error} title="派遣记录加载失败" />
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={records.data?.items ?? []}
+          loading={records.isFetching}
+          scroll={{ x: 1300 }}
+          locale={{ emptyText: status === 'DEAD' ? '没有投递失败的记录' : '暂无派遣记录' }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: records.data?.total ?? 0,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+        />
+      </Card>
+    </Flex>
+  );
+}
