@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { bindThroughForm, createWorld, expect, fillBindForm, idNumber } from './world.js';
+import { SCREENSHOTS, bindThroughForm, createWorld, expect, fillBindForm, idNumber } from './world.js';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -8,7 +8,7 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
   const [s, other] = world.students as [typeof world.students[0], typeof world.students[0]];
   await page.goto(`/m/pages/login/index?openid=${s.openid}`);
   await expect(page.getByText('绑定学籍信息', { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/login-bind.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}/login-bind.png` });
 
   // A typo in the check digit is caught before anything is sent.
   const wrongCheck = s.idNumber.slice(0, 17) + (s.idNumber[17] === '1' ? '2' : '1');
@@ -21,7 +21,7 @@ test('binding: the ID check digit is checked as typed; a wrong ID gets the misma
   await expect(page.getByText('身份证号格式正确')).toBeVisible();
   await page.getByText('绑定', { exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('信息与学校生源信息不一致。请核对后重试；如确认填写无误，请联系学校就业办核实生源信息。');
-  await page.screenshot({ path: 'docs/mini-program/login-mismatch.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}/login-mismatch.png` });
 
   // The right one binds and opens 派遣.
   await page.getByRole('textbox', { name: '身份证号' }).fill(s.idNumber);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { TERMS, api, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
+import { SCREENSHOTS, TERMS, api, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -8,7 +8,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   const world = await createWorld('qr');
   const s = world.students[0]!;
   await bindThroughForm(page, world, s);
-  await page.screenshot({ path: 'docs/mini-program/dispatch-unconfirmed.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}/dispatch-unconfirmed.png` });
 
   // The QR card is closed until the source info is confirmed, and says why.
   await page.goto('/m/pages/qr-card/index');
@@ -19,7 +19,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(page.getByText('学校登记的生源信息')).toBeVisible();
   await expect(page.getByText(`${s.idNumber.slice(0, 6)}********${s.idNumber.slice(14)}`)).toBeVisible();
   await expect(page.getByText(s.idNumber, { exact: true })).toHaveCount(0);
-  await page.screenshot({ path: 'docs/mini-program/source-info.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/source-info.png`, fullPage: true });
   await page.getByText('确认无误', { exact: true }).click();
   await expect(page.getByText('生源信息已确认，现在可以签约了。')).toBeVisible();
 
@@ -33,7 +33,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(page.getByRole('timer')).toHaveText(/\d+ 分 \d\d 秒后失效/);
   const first = await page.getByRole('timer').textContent();
   await expect(page.getByRole('timer')).not.toHaveText(first!);
-  await page.screenshot({ path: 'docs/mini-program/qr-card.png' });
+  await page.screenshot({ path: `${SCREENSHOTS}/qr-card.png` });
 
   // The employer scans the card the page shows (its token, as the page received it).
   const seen = await apiOk<{ name?: string; graduate?: { name: string } }>('GET', `/qr-cards/${encodeURIComponent(card.token)}`, { token: world.employerToken });
@@ -50,7 +50,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await expect(agreement.getByText('签约成功，待学校审核', { exact: true })).toBeVisible();
   await expect(agreement.getByText('二维码名片签约')).toBeVisible();
   await expect(agreement.getByText('下载协议书 PDF')).toHaveCount(0);
-  await page.screenshot({ path: 'docs/mini-program/agreement-pending.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/agreement-pending.png`, fullPage: true });
 
   // The department approves.
   await eventually(async () => {
@@ -69,7 +69,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(page.getByText('协议书 PDF 已下载，可打印或转发。')).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/agreement-approved.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/agreement-approved.png`, fullPage: true });
 
   // 解除就业协议申请 with a PDF and a JPEG; the 10 MB limit is said before the upload.
   await page.goto('/m/pages/dispatch/index');
@@ -84,7 +84,7 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   ]);
   await expect(page.getByText(/单位同意解约函\.pdf/)).toBeVisible();
   await expect(page.getByText(/录取通知书\.jpg/)).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/termination-form.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/termination-form.png`, fullPage: true });
   await page.getByText('提交解约申请', { exact: true }).click();
   await expect(page.getByText('解约申请已提交，请等待辅导员审核。')).toBeVisible();
   await expect(page.getByText('待辅导员审核', { exact: true })).toBeVisible();
@@ -96,14 +96,14 @@ test('method 3 to PDF and back: bind → confirm source info → QR card → emp
   await apiOk('POST', `/terminations/${termination.id}/decision`, { token: world.counsellorToken, body: { decision: 'AGREE', reason: '材料齐全，同意解约' } });
   await page.reload();
   await expect(page.getByText(/同意解约：材料齐全，同意解约/)).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/termination-decided.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/termination-decided.png`, fullPage: true });
 
   // 我的协议 reads 已解除, and the graduate may sign again.
   await eventually(async () => (await apiOk<{ status: string }>('GET', `/agreements/${signed.agreementId}`, { token: world.departmentToken })).status === 'TERMINATED', 'termination');
   await page.goto('/m/pages/agreements/index');
   await expect(agreement.getByText('已解除', { exact: true })).toBeVisible();
   await expect(page.getByText(/你目前没有生效的就业协议，可以重新签约/)).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/agreement-terminated.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/agreement-terminated.png`, fullPage: true });
   await page.getByText('出示二维码名片', { exact: true }).click();
   await expect(page.getByRole('img', { name: '二维码名片' })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { test } from '@playwright/test';
-import { TERMS, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
+import { SCREENSHOTS, TERMS, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -19,7 +19,7 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   await page.getByRole('textbox', { name: '手机号' }).fill('13800001234');
   await page.getByText('保存简历', { exact: true }).click();
   await expect(page.getByText('简历已保存。投递岗位时单位会看到这份简历。')).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/resume.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/resume.png`, fullPage: true });
 
   // 岗位: find the position and apply.
   await page.goto('/m/pages/positions/index');
@@ -29,7 +29,7 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   await position.getByText('投递简历', { exact: true }).click();
   await expect(position.getByText('简历已投递，请留意面试邀请。')).toBeVisible();
   await expect(position.getByText('已投递', { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/positions.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/positions.png`, fullPage: true });
 
   // The employer reads the resume and invites.
   const application = await eventually(async () => {
@@ -47,11 +47,11 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   // 消息 shows it unread; 面试邀请: accept.
   await page.goto('/m/pages/messages/index');
   await expect(page.getByRole('article', { name: /^未读 /, exact: true }).first()).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/messages.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/messages.png`, fullPage: true });
   await page.goto('/m/pages/interviews/index');
   const inv = page.getByRole('article', { name: `${world.positionTitle} 面试邀请` });
   await expect(inv.getByText('合肥市高新区创新大道 1 号 3 楼')).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/interviews.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/interviews.png`, fullPage: true });
   await inv.getByText('接受面试', { exact: true }).click();
   await expect(inv.getByText('已接受面试邀请，请按时参加面试。')).toBeVisible();
 
@@ -67,14 +67,14 @@ test('method 1: resume → apply → interview invitation accepted → signing o
   const offer = page.getByRole('article', { name: `${world.positionTitle} 签约通知` });
   await expect(offer.getByText('待回复')).toBeVisible();
   await expect(offer.getByText('安徽省合肥市')).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/offers.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/offers.png`, fullPage: true });
   await offer.getByText('接受并签约', { exact: true }).click();
   await expect(offer.getByText(/^签约成功，待学校审核（协议编号 .+）$/)).toBeVisible();
   await expect(offer.getByText('签约成功，待学校审核', { exact: true })).toBeVisible();
 
   await page.goto('/m/pages/dispatch/index');
   await expect(page.getByText('签约成功，待学校审核', { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'docs/mini-program/dispatch.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/dispatch.png`, fullPage: true });
   await page.goto('/m/pages/mine/index');
-  await page.screenshot({ path: 'docs/mini-program/mine.png', fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/mine.png`, fullPage: true });
 });

@@ -1,5 +1,6 @@
 import { expect as baseExpect, type Page } from '@playwright/test';
 import { adminToken, api, apiOk, login } from '../../../tools/browser-e2e/api.js';
+import { screenshotDir } from '../../../tools/browser-e2e/screenshots.js';
 
 /**
  * What the mini-program's flows need, arranged through the real API: a school of its own per test
@@ -8,6 +9,9 @@ import { adminToken, api, apiOk, login } from '../../../tools/browser-e2e/api.js
  */
 /** Page expectations wait longer: the whole system and Chromium share two cores with the other tests. */
 export const expect = baseExpect.configure({ timeout: 30_000 });
+
+/** Where the screenshots go (docs/mini-program with `npm run screenshots`). */
+export const SCREENSHOTS = screenshotDir('mini-program');
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idNumber(first17: string): string {

@@ -29,7 +29,7 @@ test('the department approves an agreement after previewing the employer’s lic
   await expectAccessible(page);
   await screenshot(page, 'department-review-queue');
 
-  await row.getByRole('link', { name: graduate.record.name }).click();
+  await row.getByRole('link', { name: graduate.record.name, exact: true }).click();
   await expect(page.getByRole('heading', { name: `协议审核：${graduate.record.name}` })).toBeVisible();
   await expect(page.getByText(signed.agreementNo)).toBeVisible();
   // The frozen snapshot: masked ID number, the employer, the terms.

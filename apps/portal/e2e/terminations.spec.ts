@@ -23,7 +23,7 @@ test('the counsellor agrees to a termination with the materials in view; the agr
   await expect(row).toContainText('2 份');
   await expectAccessible(page);
 
-  await row.getByRole('link', { name: graduate.record.name }).click();
+  await row.getByRole('link', { name: graduate.record.name, exact: true }).click();
   await expect(page.getByRole('heading', { name: `解约申请：${graduate.record.name}` })).toBeVisible();
   // The original agreement beside the materials: the image shown, the PDF in the viewer.
   await expect(page.getByText(employer.name).first()).toBeVisible();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { screenshotDir } from '../../../../tools/browser-e2e/screenshots.js';
 
 /**
  * The shared development machine runs many builds at once; pages that appear in a second alone may
@@ -30,8 +31,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-/** A screenshot for docs/portal/ (the README shows them). */
+/** A screenshot (into docs/portal/, which the README shows, with `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync('docs/portal', { recursive: true });
-  await page.screenshot({ path: `docs/portal/${name}.png`, fullPage: false });
+  await page.screenshot({ path: join(screenshotDir('portal'), `${name}.png`), fullPage: false });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, type Page } from '@playwright/test';
+import { screenshotDir } from '../../../../tools/browser-e2e/screenshots.js';
 
 const execFile = promisify(execFileCb);
 
@@ -43,5 +44,5 @@ export async function qrUrlsOf(pdfFile: string): Promise<string[]> {
   return urls;
 }
 
-/** Where the screenshots the README shows are kept. */
-export const SCREENSHOTS = 'docs/portal';
+/** Where the screenshots go (docs/portal with `npm run screenshots`). */
+export const SCREENSHOTS = screenshotDir('portal');

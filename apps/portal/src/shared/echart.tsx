@@ -1,10 +1,10 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -15,7 +15,11 @@ interface Props {
   height?: number;
 }
 
-/** An ECharts chart rendered as SVG, resized with its container. */
+/**
+ * An ECharts chart rendered as SVG, resized with its container. To screen readers it is one image
+ * named by `label` (ECharts' own aria option would replace that name with a generated one); the
+ * figures themselves are in the table beside each chart.
+ */
 export function EChart({ option, label, height = 320 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);

@@ -5,6 +5,10 @@ import type { ThemeConfig } from 'antd';
  * of links (#1677ff, 4.1:1), status tags (green #52c41a 2.1:1, gold #faad14 1.9:1, red #ff4d4f
  * 3.2:1 on their light backgrounds), secondary text and placeholders (45 % and 25 % black). axe-core
  * reports them as serious. These are the darker shades of the same hues, each ≥ 4.5:1 where used.
+ * Ant Design derives the light backgrounds of tags and alerts, and the hover shade of a primary
+ * button, from those colours: from a dark seed it derives a grey-green tag background (3.3:1) and a
+ * lighter hover blue (white text 4.2:1), so they are set to the default palette's light tints and
+ * to darker hover and active shades.
  */
 export const portalTheme: ThemeConfig = {
   token: {
@@ -13,7 +17,15 @@ export const portalTheme: ThemeConfig = {
     colorSuccess: '#237804',
     colorWarning: '#874d00',
     colorError: '#cf1322',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
     colorLink: '#0958d9',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',

@@ -16,6 +16,10 @@ export default function OffersPage() {
   });
   const [notice, setNotice] = useState<{ id: string; ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The offer turns ACCEPTED once the signed agreement's event reaches recruiting (a moment later):
+  // until the list says so, the answer just given is what the page shows, so nobody answers twice.
+  const [answered, setAnswered] = useState<Record<string, OfferView['status']>>({});
+  const shown = (o: OfferView): OfferView => (o.status === 'SENT' && answered[o.id] ? { ...o, status: answered[o.id]! } : o);
 
   const respond = async (id: string, accept: boolean) => {
     setBusy(id);
@@ -23,6 +27,7 @@ export default function OffersPage() {
     try {
       const answer = await apiPost<SignResult | OfferView>('/api/signing-offers/{id}/response', { path: { id }, body: { accept } });
       const signed = accept && 'agreementNo' in answer;
+      setAnswered((a) => ({ ...a, [id]: accept ? 'ACCEPTED' : 'DECLINED' }));
       setNotice({ id, ok: true, text: signed ? `${AGREEMENT_STATUS.PENDING_REVIEW}（协议编号 ${answer.agreementNo}）` : '已拒绝签约通知。' });
       await res.reload();
     } catch (e) {
@@ -38,7 +43,7 @@ export default function OffersPage() {
       {res.loading && !res.data ? <Loading /> : null}
       {res.data && !res.data.confirmed ? <SigningGate /> : null}
       {res.data && res.data.offers.length === 0 ? <Empty>还没有签约通知。面试通过后，单位发出的签约通知会出现在这里。</Empty> : null}
-      {res.data?.offers.map((o) => (
+      {res.data?.offers.map(shown).map((o) => (
         <View className='card' key={o.id} role='article' aria-label={`${o.position.title} 签约通知`}>
           <Text className='card-title'>{o.position.title}</Text>
           <Text className={o.status === 'SENT' ? 'tag tag-warn' : o.status === 'ACCEPTED' ? 'tag tag-ok' : 'tag tag-muted'}>

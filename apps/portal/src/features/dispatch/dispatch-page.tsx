@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { getToken } from '../../shared/auth/session-store';
@@ -28,17 +28,42 @@ export function DispatchPage() {
   const replay = useReplayRecord();
 
   const columns: ColumnsType<DispatchRecord> = [
-    { title: '毕业生', key: 'name', render: (_, r) => `${bodyOf(r).name ?? '—'}（${bodyOf(r).studentNo ?? '—'}）` },
-    { title: '学校代码', key: 'school', render: (_, r) => bodyOf(r).schoolCode ?? '—' },
-    { title: '类型', dataIndex: 'kind', render: (k: string) => KIND_LABELS[k] ?? k },
-    { title: '协议编号', key: 'agreementNo', render: (_, r) => bodyOf(r).agreementNo ?? '—' },
-    { title: '用人单位', key: 'employer', render: (_, r) => bodyOf(r).employer?.name ?? '—' },
-    { title: '序号', dataIndex: 'graduateSequence', align: 'right' },
-    { title: '状态', dataIndex: 'status', render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
-    { title: '尝试次数', dataIndex: 'attempts', align: 'right' },
+    {
+      title: '毕业生',
+      key: 'name',
+      render: (_, r) => (
+        <>
+          <div>{bodyOf(r).name ?? '—'}</div>
+          <Typography.Text type="secondary">学号 {bodyOf(r).studentNo ?? '—'} · 学校 {bodyOf(r).schoolCode ?? '—'}</Typography.Text>
+        </>
+      ),
+    },
+    { title: '类型', dataIndex: 'kind', width: 72, render: (k: string) => KIND_LABELS[k] ?? k },
+    {
+      title: '协议与用人单位',
+      key: 'agreement',
+      render: (_, r) => (
+        <>
+          <div>{bodyOf(r).agreementNo ?? '—'}</div>
+          <Typography.Text type="secondary">{bodyOf(r).employer?.name ?? '—'}</Typography.Text>
+        </>
+      ),
+    },
+    { title: '序号', dataIndex: 'graduateSequence', align: 'right', width: 64 },
+    { title: '状态', dataIndex: 'status', width: 100, render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
+    { title: '尝试', dataIndex: 'attempts', align: 'right', width: 64 },
     { title: '最后错误', dataIndex: 'lastError', ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: '生成时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-    { title: '送达时间', dataIndex: 'deliveredAt', render: (v: string | null) => formatDateTime(v) },
+    {
+      title: '生成 / 送达',
+      key: 'times',
+      width: 170,
+      render: (_, r) => (
+        <>
+          <div>{formatDateTime(r.createdAt)}</div>
+          <Typography.Text type="secondary">{r.deliveredAt ? formatDateTime(r.deliveredAt) : '未送达'}</Typography.Text>
+        </>
+      ),
+    },
     {
       title: '操作',
       key: 'action',
@@ -94,7 +119,6 @@ export function DispatchPage() {
           columns={columns}
           dataSource={records.data?.items ?? []}
           loading={records.isFetching}
-          scroll={{ x: 1300 }}
           locale={{ emptyText: status === 'DEAD' ? '没有投递失败的记录' : '暂无派遣记录' }}
           pagination={{
             current: paging.page,

@@ -47,7 +47,6 @@ export function StatisticsPage() {
   const shareChart = useMemo<ChartOption>(() => {
     const ranked = [...schools].sort((a, b) => (b.onlineShare ?? -1) - (a.onlineShare ?? -1)).slice(0, 30);
     return {
-      aria: { enabled: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       grid: { left: 48, right: 16, top: 24, bottom: 90 },
       xAxis: { type: 'category', data: ranked.map((s) => s.schoolName), axisLabel: { rotate: 30, interval: 0 } },
@@ -58,7 +57,6 @@ export function StatisticsPage() {
 
   const methodChart = useMemo<ChartOption>(
     () => ({
-      aria: { enabled: true },
       tooltip: { trigger: 'item', formatter: '{b}：{c} 人（{d}%）' },
       legend: { bottom: 0 },
       series: [
@@ -85,7 +83,6 @@ export function StatisticsPage() {
   });
   const hasTrend = trend.some((p) => p.online !== null);
   const trendChart: ChartOption = {
-    aria: { enabled: true },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 48, right: 48, top: 24, bottom: 48 },
