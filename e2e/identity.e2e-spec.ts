@@ -221,6 +221,33 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
     ).toBe(403);
   });
 
+  it('lists the school directory with departments to anyone signed in; an unknown school is 404', async () => {
+    expect((await p.http('GET', '/api/schools')).status).toBe(401);
+    const directory = await p.http('GET', '/api/schools', { token: t.deptStaff });
+    expect(directory.status).toBe(200);
+    const codes = (directory.body.items as Array<{ code: string }>).map((s) => s.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(directory.body.items).toEqual(
+      expect.arrayContaining([
+        {
+          code: '10357',
+          name: '安徽大学',
+          departments: [
+            { code: 'CS', name: '计算机学院' },
+            { code: 'LAW', name: '法学院' },
+          ],
+        },
+        { code: '10358', name: '安徽大学', departments: [] },
+      ]),
+    );
+    const one = await p.http('GET', '/api/schools/10357', { token: t.otherSchoolAdmin });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(directory.body.items.find((s: { code: string }) => s.code === '10357'));
+    const unknown = await p.http('GET', '/api/schools/99999', { token: t.deptStaff });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', message: '学校不存在' });
+  });
+
   it('registers employers with a validated unified social credit code', async () => {
     const employer = {
       creditCode: '91350100M000100Y43',

@@ -92,6 +92,9 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   // ---- schools, staff, roster -----------------------------------------------------------------
   { route: 'POST /api/schools', access:                   '401  403  403  403  403  403  403   403  403  403  403  403  403  ok',
     request: () => ({ path: '/api/schools', body: { code: `M${unique()}`.slice(0, 12), name: '矩阵学院', departments: [{ code: 'CS', name: '计算机学院' }] } }) },
+  // The school directory is public information for anyone signed in (a graduate binding picks a school).
+  { route: 'GET /api/schools', access:                    '401  ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok' },
+  { route: 'GET /api/schools/:schoolCode', access:        '401  ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok', request: path(`/api/schools/${S}`) },
   { route: 'POST /api/schools/:schoolCode/staff', access: '401 403  403  403  403  403  403   403  403  403  403  ok   403  ok',
     request: () => ({ path: `/api/schools/${S}/staff`, body: { username: `mx-new-${unique()}`, password: 'mx-new-password', role: 'COUNSELLOR', classNames: ['CS2201'] } }) },
   { route: 'GET /api/schools/:schoolCode/staff', access:  '401  403  403  403  403  403  403   403  403  403  403  ok   403  ok', request: path(`/api/schools/${S}/staff`) },

@@ -130,7 +130,9 @@ export async function bindThroughForm(page: Page, world: World, s: Student): Pro
 }
 
 export async function fillBindForm(page: Page, schoolCode: string, name: string, studentNo: string, id: string): Promise<void> {
-  await page.getByRole('textbox', { name: '学校代码' }).fill(schoolCode);
+  // The school picker: type the code (or a part of the name), pick the school from the matches.
+  await page.getByRole('textbox', { name: '学校', exact: true }).fill(schoolCode);
+  await page.getByRole('option', { name: new RegExp(`（${schoolCode}）$`) }).click();
   await page.getByRole('textbox', { name: '姓名' }).fill(name);
   await page.getByRole('textbox', { name: '学号' }).fill(studentNo);
   await page.getByRole('textbox', { name: '身份证号' }).fill(id);

@@ -71,7 +71,9 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   // 签约管理 → 直接签约 (method 2). A wrong ID check digit is caught before sending.
   await page.getByRole('menuitem', { name: '直接签约' }).click();
   await chooseOption(page, '岗位', 'Java 开发工程师（安徽省合肥市）');
-  await page.getByLabel('学校代码').fill(school.code);
+  // The school from the directory: typed by code, picked from the matches.
+  await page.getByLabel('学校', { exact: true }).fill(school.code);
+  await page.getByTitle(new RegExp(`（${school.code}）$`)).last().click();
   await page.getByLabel('姓名').fill(person.name);
   await page.getByLabel('学号').fill(person.studentNo);
   const badId = person.idNumber.slice(0, 17) + (person.idNumber[17] === '1' ? '2' : '1');

@@ -83,6 +83,32 @@ export const schoolCreate = defineRequest<
   }),
 });
 
+/** The school directory: every school with its departments, ordered by code (public information). */
+export const schoolList = defineRequest<
+  Record<string, never>,
+  { items: Array<{ code: string; name: string; departments: Array<{ code: string; name: string }> }> }
+>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'school',
+  verb: 'list',
+  version: 1,
+  request: z.object({}),
+});
+
+/** One school with its departments; an unknown code → NOT_FOUND. */
+export const schoolGet = defineRequest<
+  { schoolCode: string },
+  { code: string; name: string; departments: Array<{ code: string; name: string }> }
+>({
+  service: 'identity',
+  kind: 'qry',
+  entity: 'school',
+  verb: 'get',
+  version: 1,
+  request: z.object({ schoolCode: z.string().min(1) }),
+});
+
 /** What a password must be wherever one is set (staff creation, employer registration, change). */
 export const passwordSchema = z.string().min(8).max(256);
 

@@ -68,7 +68,9 @@ function malformedOrOverlong(path: string): boolean {
 
 export async function registerPortal(fastify: FastifyInstance, portalDir: string = defaultPortalDir()): Promise<void> {
   const indexFile = join(portalDir, 'index.html');
-  const built = existsSync(indexFile);
+  // A build has its hashed assets beside index.html (run from sources, the default directory is
+  // the portal's source folder, whose index.html is Vite's template, not a build).
+  const built = existsSync(indexFile) && existsSync(join(portalDir, 'assets'));
   if (built) {
     await fastify.register(fastifyStatic, {
       root: join(portalDir, 'assets'),

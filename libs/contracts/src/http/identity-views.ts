@@ -104,6 +104,10 @@ export const schoolView = z
   .object({ code: z.string(), name: z.string(), departments: z.array(departmentView) })
   .meta({ id: 'School', example: { code: '10357', name: '安徽大学', departments: [{ code: 'CS', name: '计算机学院' }] } });
 
+export const schoolDirectoryView = z
+  .object({ items: z.array(schoolView) })
+  .meta({ id: 'SchoolDirectory' });
+
 export const staffAccountView = z
   .object({
     userId: z.string(),

@@ -14,7 +14,10 @@ import {
   rosterUploadFields,
   schoolCorrectionParams,
   schoolCreate,
+  schoolDirectoryView,
+  schoolGet,
   schoolGraduateParams,
+  schoolList,
   schoolParams,
   schoolUserParams,
   schoolView,
@@ -42,7 +45,7 @@ import {
 } from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
-import { Roles } from '../../common/auth/access.decorators.js';
+import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 import { readRosterUpload, sendRoster } from './roster-upload.js';
@@ -68,6 +71,30 @@ export class SchoolsHttpController {
   })
   create(@Body() body: RequestOf<typeof schoolCreate>, @Ctx() ctx: RequestContext) {
     return this.bus.request(schoolCreate, body, ctx);
+  }
+
+  @Get()
+  @Roles(ANY_ROLE)
+  @Endpoint({
+    operationId: 'listSchools',
+    summary: 'The school directory: every school with its departments, by code (a graduate binding picks from it)',
+    response: schoolDirectoryView,
+  })
+  list(@Ctx() ctx: RequestContext) {
+    return this.bus.request(schoolList, {}, ctx);
+  }
+
+  @Get(':schoolCode')
+  @Roles(ANY_ROLE)
+  @Endpoint({
+    operationId: 'getSchool',
+    summary: 'One school with its departments',
+    params: schoolParams,
+    response: schoolView,
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  get(@Param('schoolCode') schoolCode: string, @Ctx() ctx: RequestContext) {
+    return this.bus.request(schoolGet, { schoolCode }, ctx);
   }
 
   @Post(':schoolCode/staff')

@@ -7,6 +7,8 @@ import {
   ErrorCode,
   Role,
   schoolCreate,
+  schoolGet,
+  schoolList,
   ServiceError,
   staffCreate,
   type BusRequest,
@@ -37,6 +39,21 @@ export class AccountsNatsController {
   @HandleRequest(schoolCreate)
   school({ ctx, data }: BusRequest<RequestOf<typeof schoolCreate>>) {
     return this.createSchool.execute(requireRole(ctx.principal, Role.PROVINCE_ADMIN), data);
+  }
+
+  /** The school directory is public information: anyone signed in reads it (a graduate binding picks a school). */
+  @HandleRequest(schoolList)
+  async listSchools({ ctx }: BusRequest<RequestOf<typeof schoolList>>) {
+    requirePrincipal(ctx.principal);
+    return { items: await this.accounts.schools() };
+  }
+
+  @HandleRequest(schoolGet)
+  async getSchool({ ctx, data }: BusRequest<RequestOf<typeof schoolGet>>) {
+    requirePrincipal(ctx.principal);
+    const [school] = await this.accounts.schools(data.schoolCode);
+    if (!school) throw new ServiceError(ErrorCode.NOT_FOUND, '学校不存在');
+    return school;
   }
 
   @HandleRequest(staffCreate)

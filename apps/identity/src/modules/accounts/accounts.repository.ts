@@ -24,6 +24,12 @@ export interface UserRow {
   session_version: number;
 }
 
+export interface SchoolEntry {
+  code: string;
+  name: string;
+  departments: Array<{ code: string; name: string }>;
+}
+
 /** Raw SQL over users, schools and employers (identity schema). */
 @Injectable()
 export class AccountsRepository {
@@ -46,6 +52,22 @@ export class AccountsRepository {
   async schoolExists(code: string, tx: EntityManager | DataSource = this.db): Promise<boolean> {
     const rows: unknown[] = await tx.query(`SELECT 1 FROM schools WHERE code = $1`, [code]);
     return rows.length > 0;
+  }
+
+  /** Schools with their departments, by code (one school when `code` is given). */
+  async schools(code?: string): Promise<SchoolEntry[]> {
+    const rows: Array<{ code: string; name: string; departments: Array<{ code: string; name: string }> }> =
+      await this.db.query(
+        `SELECT s.code, s.name,
+                COALESCE(json_agg(json_build_object('code', d.code, 'name', d.name) ORDER BY d.code)
+                           FILTER (WHERE d.code IS NOT NULL), '[]') AS departments
+           FROM schools s LEFT JOIN departments d ON d.school_code = s.code
+          WHERE $1::text IS NULL OR s.code = $1
+          GROUP BY s.code, s.name
+          ORDER BY s.code`,
+        [code ?? null],
+      );
+    return rows.map((r) => ({ code: r.code, name: r.name, departments: r.departments }));
   }
 
   async departmentExists(

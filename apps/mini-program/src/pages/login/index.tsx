@@ -1,12 +1,24 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ApiFailure, apiPost, messageOf } from '../../api/client';
+import { ApiFailure, apiGet, apiPost, messageOf } from '../../api/client';
 import { clearToken, loginCode, setToken } from '../../api/session';
 import type { AccessTokenReply, WechatLoginReply } from '../../api/types';
 import { idNumberProblem } from '../../shared/id-number';
 
 const HOME = '/pages/dispatch/index';
+
+interface School {
+  code: string;
+  name: string;
+}
+
+/** Schools whose name or code contains what was typed (at most eight, for a phone screen). */
+function matching(schools: School[], typed: string): School[] {
+  const q = typed.trim();
+  if (!q) return [];
+  return schools.filter((s) => s.name.includes(q) || s.code.includes(q)).slice(0, 8);
+}
 
 /** What to tell the graduate when binding fails: never which field did not match. */
 function bindMessage(error: unknown): string {
@@ -26,6 +38,26 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [form, setForm] = useState({ schoolCode: '', name: '', studentNo: '', idNumber: '' });
   const [touchedId, setTouchedId] = useState(false);
+  const [schools, setSchools] = useState<School[] | null>(null);
+  const [schoolQuery, setSchoolQuery] = useState('');
+
+  // The school picker reads the directory once the unbound session exists.
+  const loadSchools = async () => {
+    try {
+      const directory = await apiGet<{ items: School[] }>('/api/schools');
+      setSchools(directory.items);
+    } catch (e) {
+      setError(`学校列表加载失败：${messageOf(e)}`);
+    }
+  };
+  useEffect(() => {
+    if (phase === 'bind' && schools === null) void loadSchools();
+  }, [phase]);
+
+  const chooseSchool = (school: School) => {
+    setForm((f) => ({ ...f, schoolCode: school.code }));
+    setSchoolQuery(`${school.name}（${school.code}）`);
+  };
 
   const login = async () => {
     setBusy(true);
@@ -98,10 +130,32 @@ export default function LoginPage() {
       ) : (
         <View className='card'>
           <Text className='card-title'>绑定学籍信息</Text>
-          <Text className='hint'>请填写与学校生源信息一致的学校代码、姓名、学号和身份证号。每个微信只能绑定一名毕业生。</Text>
+          <Text className='hint'>请选择学校，并填写与学校生源信息一致的姓名、学号和身份证号。每个微信只能绑定一名毕业生。</Text>
           <View className='field'>
-            <Text className='field-label'>学校代码</Text>
-            <Input className='field-input' ariaLabel='学校代码' placeholder='如 10357（可向学校就业办询问）' value={form.schoolCode} onInput={set('schoolCode')} />
+            <Text className='field-label'>学校</Text>
+            <Input
+              className='field-input'
+              ariaLabel='学校'
+              placeholder='输入学校名称或代码搜索'
+              value={schoolQuery}
+              onInput={(e) => {
+                setSchoolQuery(e.detail.value);
+                setForm((f) => ({ ...f, schoolCode: '' }));
+              }}
+            />
+            {!form.schoolCode && schools ? (
+              <View className='options' role='listbox' aria-label='匹配的学校'>
+                {matching(schools, schoolQuery).map((school) => (
+                  <View className='option' role='option' key={school.code} onClick={() => chooseSchool(school)}>
+                    <Text>{`${school.name}（${school.code}）`}</Text>
+                  </View>
+                ))}
+                {schoolQuery.trim() && matching(schools, schoolQuery).length === 0 ? (
+                  <Text className='field-error'>没有找到该学校，请核对名称或代码</Text>
+                ) : null}
+              </View>
+            ) : null}
+            {form.schoolCode ? <Text className='field-ok'>已选择学校</Text> : null}
           </View>
           <View className='field'>
             <Text className='field-label'>姓名</Text>

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, theme } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -16,6 +16,9 @@ export function LoginPage() {
   const { signIn } = useSession();
   const login = useLogin();
   const [expiredBefore] = useState(takeSessionExpired);
+  // Plain headings and paragraphs in the theme's sizes and colours: Ant Design's Typography brings
+  // its editing and copying machinery (~45 KB gzip), too much for the first page anyone loads.
+  const { token } = theme.useToken();
   const expired = expiredBefore || (location.state as { expired?: boolean } | null)?.expired === true;
 
   const onFinish = (values: LoginInput) => {
@@ -32,12 +35,10 @@ export function LoginPage() {
       <title>登录 - 网签平台</title>
       <main style={{ width: '100%', maxWidth: 400 }}>
         <Card>
-          <Typography.Title level={2} style={{ textAlign: 'center', marginTop: 0 }}>
+          <h1 style={{ textAlign: 'center', marginTop: 0, fontSize: token.fontSizeHeading2, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }}>
             网签平台
-          </Typography.Title>
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-            高校毕业生就业网上签约 · 用人单位、学校与省厅登录
-          </Typography.Paragraph>
+          </h1>
+          <p style={{ textAlign: 'center', color: token.colorTextSecondary }}>高校毕业生就业网上签约 · 用人单位、学校与省厅登录</p>
           {expired && !login.error ? <Alert type="warning" showIcon title="登录已失效，请重新登录" style={{ marginBottom: 16 }} /> : null}
           <ApiErrorAlert error={login.error} title="登录失败" />
           <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
@@ -51,11 +52,11 @@ export function LoginPage() {
               登录
             </Button>
           </Form>
-          <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
-            用人单位还没有账号？<Link to="/register" style={{ textDecoration: 'underline' }}>
+          <p style={{ textAlign: 'center', marginTop: 16, marginBottom: 0 }}>
+            用人单位还没有账号？<Link to="/register" style={{ textDecoration: 'underline', color: token.colorLink }}>
               注册用人单位
             </Link>
-          </Typography.Paragraph>
+          </p>
         </Card>
       </main>
     </div>

@@ -5,6 +5,7 @@ import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { AGREEMENT_STATUS_LABELS, label } from '../../shared/labels';
+import { useSchoolDirectory } from '../../shared/school-departments';
 import { PageHeader } from '../../shared/ui/page-header';
 import { idNumberRules } from '../../shared/validation/identifiers';
 import { usePositions } from '../employer-recruiting/recruiting-api';
@@ -28,6 +29,7 @@ export function DirectSigningPage() {
   const { claims, me } = useSession();
   const [form] = Form.useForm<DirectSigningInput>();
   const positions = usePositions(claims?.employerId, 1, 100);
+  const schools = useSchoolDirectory();
   const sign = useSignDirect();
   const [signed, setSigned] = useState<SignResult | null>(null);
   const autonomy = me?.employer?.hasHiringAutonomy;
@@ -93,8 +95,14 @@ export function DirectSigningPage() {
         <Card title="毕业生信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={6}>
-              <Form.Item label="学校代码" name={['graduate', 'schoolCode']} rules={[{ required: true, whitespace: true, message: '请输入毕业生所在学校代码' }, { max: 20 }]}>
-                <Input placeholder="如 10357" />
+              <Form.Item label="学校" name={['graduate', 'schoolCode']} rules={[{ required: true, message: '请选择毕业生所在学校' }]}>
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder="输入学校名称或代码"
+                  loading={schools.isLoading}
+                  notFoundContent={schools.isLoading ? '加载中…' : '没有找到该学校'}
+                  options={(schools.data ?? []).map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>

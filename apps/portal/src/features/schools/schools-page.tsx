@@ -9,6 +9,7 @@ import { formatDateTime } from '../../shared/labels';
 import { CreateStaffDialog } from '../staff/staff-page';
 import { useStaff, type StaffAccount } from '../staff/staff-hooks';
 import { statisticsKeys, useOnlineSigningStatistics, type SchoolStatistics } from '../statistics/statistics-hooks';
+import { useSchoolDirectory } from '../../shared/school-departments';
 import { PageHeader } from '../../shared/ui/page-header';
 
 interface NewSchool {
@@ -24,7 +25,7 @@ function useCreateSchool() {
       await unwrap(api.POST('/api/schools', { body }));
       return body;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: statisticsKeys.current() }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['schools'] }), queryClient.invalidateQueries({ queryKey: statisticsKeys.current() })]),
   });
 }
 
@@ -65,20 +66,23 @@ function SchoolAdmins({ school }: { school: SchoolRef }) {
   );
 }
 
-/** 学校管理 (province): the schools with their departments and admins; create both. */
+/** 学校管理 (province): the school directory with departments, graduates and admins; create both. */
 export function SchoolsPage() {
+  const directory = useSchoolDirectory();
   const stats = useOnlineSigningStatistics();
   const [creating, setCreating] = useState(false);
   const create = useCreateSchool();
   const [form] = Form.useForm<NewSchool>();
-  // The statistics list a school once its roster has graduates; a school just created is shown here.
   const [created, setCreated] = useState<SchoolRef | null>(null);
-  const [lookup, setLookup] = useState<string | null>(null);
-  const known = stats.data?.schools.find((s) => s.schoolCode === lookup);
+  const [filter, setFilter] = useState('');
+  const graduates = new Map((stats.data?.schools ?? []).map((s) => [s.schoolCode, s.graduates]));
+  const rows: SchoolRef[] = (directory.data ?? [])
+    .filter((s) => !filter || s.code.includes(filter) || s.name.includes(filter))
+    .map((s) => ({ schoolCode: s.code, schoolName: s.name, departments: s.departments.map((d) => ({ departmentCode: d.code, departmentName: d.name })) }));
 
   return (
     <>
-    <PageHeader title="学校管理" description="已导入生源的学校（展开可查看和新建学校管理员）" extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>} />
+    <PageHeader title="学校管理" description="全省学校及其院系（展开可查看和新建学校管理员）" extra={<Button type="primary" onClick={() => setCreating(true)}>新建学校</Button>} />
     {created ? (
       <Card style={{ marginBottom: 16 }}>
         <Alert
@@ -86,7 +90,7 @@ export function SchoolsPage() {
           showIcon
           style={{ marginBottom: 12 }}
           title={`已创建学校：${created.schoolName}（${created.schoolCode}）`}
-          description="请为该校创建学校管理员；学校导入生源后将出现在下方列表和网签统计中。"
+          description="请为该校创建学校管理员；学校管理员随后导入生源。"
           closable={{ onClose: () => setCreated(null) }}
         />
         <SchoolAdmins school={created} />
@@ -95,31 +99,26 @@ export function SchoolsPage() {
     <Card>
       <Flex gap={12} style={{ marginBottom: 16 }}>
         <Input.Search
-          aria-label="按学校代码查看管理员"
-          placeholder="输入学校代码，查看或新建其管理员"
+          aria-label="按学校名称或代码筛选"
+          placeholder="输入学校名称或代码筛选"
           allowClear
           style={{ width: 320 }}
-          onSearch={(v) => setLookup(v.trim() || null)}
+          onSearch={(v) => setFilter(v.trim())}
         />
       </Flex>
-      {lookup ? (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <SchoolAdmins school={known ?? { schoolCode: lookup, schoolName: `学校 ${lookup}`, departments: [] }} />
-        </Card>
-      ) : null}
-      <ApiErrorAlert error={stats.error} title="学校列表加载失败" />
-      <Table<SchoolStatistics>
+      <ApiErrorAlert error={directory.error} title="学校列表加载失败" />
+      <Table<SchoolRef>
         rowKey="schoolCode"
-        dataSource={stats.data?.schools ?? []}
-        loading={stats.isFetching && !stats.data}
-        locale={{ emptyText: '尚无已导入生源的学校' }}
+        dataSource={rows}
+        loading={directory.isFetching && !directory.data}
+        locale={{ emptyText: filter ? '没有匹配的学校' : '尚未创建学校' }}
         expandable={{ expandedRowRender: (s) => <SchoolAdmins school={s} /> }}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 所学校` }}
         columns={[
           { title: '学校代码', dataIndex: 'schoolCode' },
           { title: '学校名称', dataIndex: 'schoolName' },
           { title: '院系', key: 'departments', render: (_, s) => s.departments.map((d) => d.departmentName).join('、') || '—' },
-          { title: '毕业生', dataIndex: 'graduates', align: 'right' },
+          { title: '已导入毕业生', key: 'graduates', align: 'right', render: (_, s) => graduates.get(s.schoolCode) ?? 0 },
         ]}
       />
       {creating ? (

@@ -26,8 +26,10 @@ export function signQrToken(claims: QrCardClaims, key: Buffer): string {
 export function verifyQrToken(token: string, key: Buffer, now: Date): QrCardClaims {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== PREFIX || !parts[1] || !parts[2]) throw malformed();
-  const expected = Buffer.from(mac(`${PREFIX}.${parts[1]}`, key), 'base64url');
-  const given = Buffer.from(parts[2], 'base64url');
+  // Compared as text, not as decoded bytes: base64url decoding ignores a last character's spare
+  // bits, so several spellings of one signature would otherwise pass (one card, several tokens).
+  const expected = Buffer.from(mac(`${PREFIX}.${parts[1]}`, key), 'ascii');
+  const given = Buffer.from(parts[2], 'ascii');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new ServiceError(ErrorCode.NOT_FOUND, '二维码名片无效');
   }
