@@ -28,11 +28,12 @@ const jestRun = spawnSync(
 const filtered = args.some((a) => !a.startsWith('-'));
 if (filtered) process.exit(jestRun.status ?? 1);
 
-// The portal's component tests (Vitest, jsdom): after Jest, before the browser tests.
+// The portal's component tests (Vitest, jsdom): after Jest, before the browser tests. Vitest's
+// root is apps/portal, so its report path is absolute.
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const vitestRun = spawnSync(
   process.execPath,
-  [vitest, 'run', '--config', 'apps/portal/vitest.config.ts', ...(args.includes('--ci') ? ['--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'] : [])],
+  [vitest, 'run', '--config', 'apps/portal/vitest.config.ts', ...(args.includes('--ci') ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(process.cwd(), 'reports', 'vitest.json')}`] : [])],
   { stdio: 'inherit', env },
 );
 if (process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status || vitestRun.status || 0);

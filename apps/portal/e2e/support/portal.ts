@@ -23,6 +23,8 @@ export async function signIn(page: Page, username: string, password: string, the
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // The page as a person reads it: not while a table or card still shows its loading veil.
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   // The page's own content (the frame around it, menu and header, is the scaffold's and checked there).
   const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -27,6 +27,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /** No serious or critical accessibility violation on the page as it is now (axe-core). */
 export async function expectAccessible(page: Page): Promise<void> {
+  // The page as a person reads it: not while a table or card still shows its loading veil.
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
