@@ -1,5 +1,8 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, theme } from 'antd';
+import { Alert, Button, Form, theme } from 'antd';
+// Input and Password by their own modules: `antd`'s Input brings TextArea, Search and OTP along.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -34,7 +37,7 @@ export function LoginPage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f5ff', padding: 16 }}>
       <title>登录 - 网签平台</title>
       <main style={{ width: '100%', maxWidth: 400 }}>
-        <Card>
+        <div style={{ background: token.colorBgContainer, borderRadius: token.borderRadiusLG, padding: token.paddingLG, boxShadow: token.boxShadowTertiary }}>
           <h1 style={{ textAlign: 'center', marginTop: 0, fontSize: token.fontSizeHeading2, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }}>
             网签平台
           </h1>
@@ -46,7 +49,7 @@ export function LoginPage() {
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              <Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
               登录
@@ -57,7 +60,7 @@ export function LoginPage() {
               注册用人单位
             </Link>
           </p>
-        </Card>
+        </div>
       </main>
     </div>
   );
