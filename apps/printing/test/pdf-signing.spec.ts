@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile as execFileCb } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PdfSignatureParts } from '@netsign/contracts';
+import { P12Signer } from '@signpdf/signer-p12';
 import { PDFDocument, PDFString, StandardFonts } from 'pdf-lib';
 import { printingEnvSchema } from '../src/printing.env.js';
 import { checkPlatformSignature } from '../src/signing/pdf-signature-check.js';
-import { PDF_SIGNATURE_SUBFILTER, pdfTextString, signPdf } from '../src/signing/pdf-signer.js';
+import { PDF_SIGNATURE_SUBFILTER, pdfTextString, signPdf, withCertificateIssuer } from '../src/signing/pdf-signer.js';
+import { readSignedData } from '../src/signing/signed-data.js';
 import {
   generateDevelopmentBundle,
   openSigningBundle,
@@ -124,7 +126,7 @@ describe('signed agreement PDFs', () => {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
     const p12 = join(dir, 'signing.p12');
-    await execFile('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=Netsign test CA-issued/O=netsign']);
+    await execFile('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=网签平台（测试）/O=netsign', '-utf8']);
     await execFile('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:s3cret']);
     const fromFile = openSigningBundle(await readP12Setting(p12), 's3cret');
     const fromBase64 = openSigningBundle(await readP12Setting((await readFile(p12)).toString('base64')), 's3cret');
@@ -133,6 +135,27 @@ describe('signed agreement PDFs', () => {
     expect(await pdfsig(dir, 'openssl.pdf', pdf)).toContain('Signature Validation: Signature is Valid.');
     expect(checkPlatformSignature(partsOf(pdf), new Set([fromFile.fingerprint]))).toBe('VALID');
     await expect(readP12Setting('/no/such/file.p12')).rejects.toThrow(/no such file, and not a base64/);
+  });
+
+  it('names the signer by its certificate’s own issuer bytes (node-forge would re-encode a UTF-8 issuer)', async () => {
+    const key = join(dir, 'cn-key.pem');
+    const cert = join(dir, 'cn-cert.pem');
+    const p12 = join(dir, 'cn.p12');
+    await execFile('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=网签平台/O=某省教育厅', '-utf8']);
+    await execFile('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:pw']);
+    const raw = await new P12Signer(await readFile(p12), { passphrase: 'pw' }).sign(Buffer.from('signed content'));
+    const before = readSignedData(raw);
+    const certificate = before.certificates[0]!;
+    expect(before.signer.issuer.equals(certificate.issuer)).toBe(false); // the double-encoded name
+    const fixed = readSignedData(withCertificateIssuer(raw));
+    expect(fixed.signer.issuer.equals(certificate.issuer)).toBe(true);
+    expect(fixed.signer.serial.equals(certificate.serial)).toBe(true);
+    // Only the signer's name changed: the signature over the signed attributes still verifies.
+    expect(verify('sha256', fixed.signer.signedAttributes, new X509Certificate(certificate.der).publicKey, fixed.signer.signature)).toBe(true);
+    expect(fixed.signer.messageDigest?.toString('hex')).toBe(createHash('sha256').update('signed content').digest('hex'));
+    // A bundle whose issuer is plain ASCII is left byte for byte as node-forge wrote it.
+    const ascii = await new P12Signer(bundle.p12, { passphrase: bundle.passphrase }).sign(Buffer.from('x'));
+    expect(withCertificateIssuer(ascii).equals(ascii)).toBe(true);
   });
 
   it('writes Chinese text strings (the signature’s reason) as UTF-16 that decodes back', () => {

@@ -2,6 +2,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { P12Signer } from '@signpdf/signer-p12';
 import { PDFDocument } from 'pdf-lib';
+import { readSignedData, replaceElement } from './signed-data.js';
 import type { SigningBundle } from './signing-bundle.js';
 
 /**
@@ -50,8 +51,30 @@ export async function signPdf(pdf: Uint8Array, bundle: SigningBundle, details: S
   // The placeholder's dictionary must stay outside object streams (its bytes are patched in place).
   const prepared = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
   // A P12Signer reads its bundle once (node-forge consumes the buffer): one per signature.
-  const signer = new P12Signer(bundle.p12, { passphrase: bundle.passphrase });
+  const signer = new IssuerPreservingP12Signer(bundle.p12, { passphrase: bundle.passphrase });
   return new SignPdf().sign(prepared, signer, signingTime);
+}
+
+/**
+ * `@signpdf/signer-p12` as it is, with one correction to what node-forge writes. Forge keeps a
+ * parsed UTF8String name value as its UTF-8 bytes and encodes it to UTF-8 again when it writes
+ * the signer info's issuer, so for a certificate whose issuer has Chinese (e.g. CN=网签平台) the
+ * signer names an issuer that does not exist and readers cannot find the signing certificate
+ * (pdfsig: "Unknown Validation Failure"). The issuer is outside the signed attributes, so putting
+ * the certificate's own issuer bytes back leaves the signature intact.
+ */
+export class IssuerPreservingP12Signer extends P12Signer {
+  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+    return withCertificateIssuer(await super.sign(pdfBuffer, signingTime));
+  }
+}
+
+export function withCertificateIssuer(cms: Buffer): Buffer {
+  const view = readSignedData(cms);
+  const { issuer, serial } = view.signer;
+  const certificate = view.certificates.find((c) => c.serial.equals(serial));
+  if (!certificate || certificate.issuer.equals(issuer)) return cms;
+  return replaceElement(cms, view.issuerPath, certificate.issuer);
 }
 
 /**
