@@ -38,9 +38,12 @@ export class PdfSigningKeysService implements OnModuleInit {
     return this.current;
   }
 
-  /** SHA-256 fingerprints of every certificate the platform has signed with (reloaded every few minutes). */
-  async platformFingerprints(): Promise<ReadonlySet<string>> {
-    if (Date.now() - this.loadedAt > 5 * 60_000) await this.reloadFingerprints();
+  /**
+   * SHA-256 fingerprints of every certificate the platform has signed with: reloaded every few
+   * minutes, or now when asked (a worker restarted with a new certificate a moment ago).
+   */
+  async platformFingerprints(options: { reload?: boolean } = {}): Promise<ReadonlySet<string>> {
+    if (options.reload || Date.now() - this.loadedAt > 5 * 60_000) await this.reloadFingerprints();
     return this.fingerprints;
   }
 

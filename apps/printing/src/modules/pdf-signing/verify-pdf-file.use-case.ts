@@ -19,9 +19,7 @@ export class VerifyPdfFileUseCase {
   ) {}
 
   async execute(file: { sha256: string; size: number; signature: PdfSignatureParts | null }): Promise<PdfFileVerificationResult> {
-    const signature: PdfSignatureStatus = file.signature
-      ? checkPlatformSignature(file.signature, await this.keys.platformFingerprints())
-      : 'ABSENT';
+    const signature = await this.checkSignature(file.signature);
     const row = await this.issued.find(file.sha256, file.size);
     if (!row) return { genuine: false, signature };
     return {
@@ -36,5 +34,12 @@ export class VerifyPdfFileUseCase {
       issuedAt: row.issued_at.toISOString(),
       signature,
     };
+  }
+
+  private async checkSignature(parts: PdfSignatureParts | null): Promise<PdfSignatureStatus> {
+    if (!parts) return 'ABSENT';
+    const status = checkPlatformSignature(parts, await this.keys.platformFingerprints());
+    // Not (yet) known here: perhaps a certificate a worker started signing with since the last load.
+    return status === 'UNRECOGNISED' ? checkPlatformSignature(parts, await this.keys.platformFingerprints({ reload: true })) : status;
   }
 }
