@@ -15,7 +15,9 @@ const execFile = promisify(execFileCb);
 /**
  * From approval to a printed agreement and back, through the gateway on the real system
  * (Postgres, JetStream, Redis/BullMQ, Chromium): the PDF holds three copies whose QR codes decode
- * to tokens that verify as the three copies; after a termination the same tokens say TERMINATED.
+ * to tokens that verify as the three copies, and is signed by the platform (poppler's pdfsig and
+ * POST /api/verify/file agree; one changed byte and neither does); after a termination the same
+ * tokens and the same file say TERMINATED.
  */
 describe('printing through the gateway', () => {
   let w: SigningWorld;
@@ -25,7 +27,23 @@ describe('printing through the gateway', () => {
   let dir: string;
   let agreementId: string;
   let urls: string[] = [];
+  let pdf: Buffer;
   const http = (method: string, path: string, token?: string, body?: unknown) => w.p.http(method, path, { token, body });
+  /** POST /api/verify/file with no token (anyone may check a file); the answer is kept for the OpenAPI check. */
+  const verifyFile = async (bytes: Buffer | null, name = 'agreement.pdf') => {
+    const form = new FormData();
+    if (bytes) form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    const res = await fetch(`${w.p.url}/api/verify/file`, { method: 'POST', body: form });
+    const body = (await res.json()) as any;
+    w.p.answers.push({ method: 'POST', path: '/api/verify/file', status: res.status, contentType: res.headers.get('content-type'), body });
+    return { status: res.status, body };
+  };
+  const pdfsig = async (name: string, bytes: Buffer) => {
+    const file = join(dir, name);
+    await writeFile(file, bytes);
+    // pdfsig exits 0 for an invalid signature too; what it prints is what a reader would say.
+    return (await execFile('pdfsig', [file])).stdout;
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'netsign-e2e-print-'));
@@ -82,7 +100,7 @@ describe('printing through the gateway', () => {
       redis.disconnect();
     }
 
-    const pdf = await waitFor(
+    pdf = await waitFor(
       async () => {
         const res = await open();
         if (res.status === 202) return undefined;
@@ -136,6 +154,50 @@ describe('printing through the gateway', () => {
     expect(keys.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
   });
 
+  it('signs the downloaded PDF as the platform: pdfsig says valid and POST /api/verify/file says genuine', async () => {
+    const { agreementNo } = w.ok<{ agreementNo: string }>(await http('GET', `/api/agreements/${agreementId}`, g.token));
+    const report = await pdfsig('signed.pdf', pdf);
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature Type: adbe.pkcs7.detached');
+    const res = await verifyFile(pdf);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      genuine: true,
+      agreementNo,
+      copies: ['EMPLOYER', 'GRADUATE', 'SCHOOL'],
+      renderVersion: 1,
+      current: true,
+      agreementStatus: 'APPROVED',
+      employerName: expect.any(String),
+      graduateNameMasked: expect.not.stringContaining(g.identity.name.slice(1)),
+      issuedAt: expect.any(String),
+      signature: 'VALID',
+    });
+  });
+
+  it('one byte changed inside the signed range: pdfsig says invalid and the file is not genuine', async () => {
+    const [, , signedEnd] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(pdf.toString('latin1'))!.map(Number) as number[];
+    // The binary comment on the header's second line: covered by the signature (before the
+    // /Contents hex), and changing it leaves the file readable, so pdfsig gets to the signature.
+    const at = pdf.indexOf('\n%') + 2;
+    expect(at).toBeLessThan(signedEnd!);
+    const altered = Buffer.from(pdf);
+    altered[at] ^= 0x01;
+    const report = await pdfsig('altered.pdf', altered);
+    expect(report).toContain('Signature Validation:');
+    expect(report).not.toContain('Signature is Valid.');
+    expect(await verifyFile(altered)).toEqual({ status: 200, body: { genuine: false, signature: 'MODIFIED' } });
+    // Another PDF, unsigned: not genuine, no signature; not a PDF, no file, too large: refused.
+    expect(await verifyFile(Buffer.from('%PDF-1.7\n% some other document\n%%EOF\n'))).toEqual({ status: 200, body: { genuine: false, signature: 'ABSENT' } });
+    const notPdf = await verifyFile(Buffer.from('PK\u0003\u0004 a zip'), 'agreement.pdf');
+    expect([notPdf.status, notPdf.body.code]).toEqual([415, 'UNSUPPORTED_FILE_TYPE']);
+    const none = await verifyFile(null);
+    expect([none.status, none.body.code, none.body.details.fields[0].field]).toEqual([400, 'VALIDATION_FAILED', 'file']);
+    const huge = await verifyFile(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]));
+    expect([huge.status, huge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  }, 60_000);
+
   it('lists print records with their history for staff and the employer, not for graduates', async () => {
     const list = w.ok<{ items: any[] }>(await http('GET', '/api/print-records', w.schoolAdmin));
     const record = list.items.find((r) => r.agreementId === agreementId);
@@ -166,11 +228,13 @@ describe('printing through the gateway', () => {
     w.ok(await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '材料齐全' }));
     const path = `/api${new URL(urls[1]!).pathname}`;
     await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', { timeoutMs: 30_000, what: 'TERMINATED on verification' });
+    // The downloaded file is still the genuine file; the answer says what became of the agreement.
+    expect((await verifyFile(pdf)).body).toMatchObject({ genuine: true, agreementStatus: 'TERMINATED', signature: 'VALID' });
   });
 
-  it('answered everything above as the OpenAPI document declares (verification, print records, agreements)', async () => {
+  it('answered everything above as the OpenAPI document declares (verification, file verification, print records, agreements)', async () => {
     const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
     expect(mismatches).toEqual([]);
-    expect(covered).toEqual(expect.arrayContaining(['verifyCopy', 'listPrintRecords', 'reviewAgreement', 'decideTermination']));
+    expect(covered).toEqual(expect.arrayContaining(['verifyCopy', 'verifyPdfFile', 'listPrintRecords', 'reviewAgreement', 'decideTermination']));
   });
 });

@@ -62,6 +62,9 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { route: 'GET /api/verification-keys', access:          'ok   ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok' },
   // Public: the same answer for everyone; a forged token is not genuine.
   { route: 'GET /api/verify/:token', access:              '404  404  404  404  404  404  404   404  404  404  404  404  404  404', request: path('/api/verify/forged.token.value') },
+  // Public: anyone may check a downloaded PDF; a file the platform did not issue answers 200 {genuine: false}.
+  { route: 'POST /api/verify/file', access:                'ok   ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok',
+    request: (_f, m) => ({ path: '/api/verify/file', form: m.form({}, [{ field: 'file', name: 'agreement.pdf', bytes: pdfBytes('not issued by the platform') }]) }) },
   { route: 'POST /api/auth/login', access:                'ok   ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok',
     request: async (_f, m) => ({ path: '/api/auth/login', body: await m.loginAccount() }) },
   { route: 'POST /api/auth/wechat/login', access:         'ok   ok   ok   ok   ok   ok   ok    ok   ok   ok   ok   ok   ok   ok',

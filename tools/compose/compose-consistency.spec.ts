@@ -32,6 +32,8 @@ const extraVariables = [
   'PROVINCE_STANDIN_PORT',
   'PROVINCE_STANDIN_HOST',
   'METRICS_TOKEN',
+  'PDF_SIGNING_P12',
+  'PDF_SIGNING_P12_PASSPHRASE',
 ];
 const devOnlyApps = ['wechat-fake'];
 const infrastructure = ['postgres', 'nats', 'redis'];

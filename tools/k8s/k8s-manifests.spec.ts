@@ -84,7 +84,7 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
 }
 
 /** The values people must supply; never written into a manifest. */
-const SECRETS = ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN', 'WECHAT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD'];
+const SECRETS = ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN', 'WECHAT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'PDF_SIGNING_P12', 'PDF_SIGNING_P12_PASSPHRASE'];
 const devOnlyApps = ['wechat-fake', 'province-standin'];
 
 async function modelClass(apiVersion: string, kind: string): Promise<new (data: unknown) => { validate(): void }> {
@@ -163,8 +163,12 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
       }
     }
     const required = new Set(deployments.flatMap((d) => container(d).env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'netsign-secrets').map((e) => e.name)));
-    for (const name of ['ID_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN']) expect(required).toContain(name);
+    for (const name of ['ID_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN', 'PDF_SIGNING_P12']) expect(required).toContain(name);
     for (const value of Object.values(config)) expect(value).not.toMatch(/(password|secret|BEGIN .*KEY)/i);
+    // Printing refuses to start in production without the bundle it signs PDFs with: every printing process gets it.
+    for (const d of deployments.filter((x) => appOf(x) === 'printing')) {
+      expect([d.metadata.name, envOf(d).has('PDF_SIGNING_P12'), envOf(d).has('PDF_SIGNING_P12_PASSPHRASE')]).toEqual([d.metadata.name, true, true]);
+    }
   });
 
   it('probes every process on its own health, asks for resources, and keeps one up through disruptions', () => {

@@ -39,6 +39,8 @@ export const gatewayEnvSchema = commonEnvSchema
     PASSWORD_CHANGE_LIMIT_PER_ACCOUNT: limit(10),
     EMPLOYER_REGISTRATION_LIMIT_PER_ADDRESS: limit(20),
     VERIFY_LIMIT_PER_ADDRESS: limit(300),
+    /** `POST /api/verify/file` per address: each upload is up to 10 MB read and hashed. */
+    VERIFY_FILE_LIMIT_PER_ADDRESS: limit(60),
     /** Largest request body (uploads are 10 MB at most; multipart overhead on top). */
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(11 * 1024 * 1024),
     TRUST_PROXY: z.stringbool().default(false),

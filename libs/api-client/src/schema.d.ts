@@ -843,6 +843,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verify/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks a downloaded agreement PDF: byte for byte a file the platform issued, and its embedded signature
+         * @description multipart 字段 `file`：PDF，不超过 10 MB。200 `{genuine: true, agreementNo, copies, renderVersion, …}` 表示与平台出具的文件逐字节一致；未知或被改动的文件也答 200 `{genuine: false}`（不是 404），`signature` 说明内嵌的平台签名是否完好。
+         */
+        post: operations["verifyPdfFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/verification-keys": {
         parameters: {
             query?: never;
@@ -2189,6 +2209,46 @@ export interface components {
             message: string;
             /** @description VALIDATION_FAILED: {fields: [{field, message}]} */
             details?: unknown;
+        };
+        /** @description 协议书 PDF 文件核验结果 */
+        PdfFileVerification: components["schemas"]["PdfFileGenuine"] | components["schemas"]["PdfFileNotGenuine"];
+        /** @description 与本平台出具的协议书文件逐字节一致 */
+        PdfFileGenuine: {
+            /** @enum {boolean} */
+            genuine: true;
+            /** @example 2026-10357-000123 */
+            agreementNo: string;
+            /** @description 文件所含联次（本平台出具的文件总是一式三联） */
+            copies: ("EMPLOYER" | "GRADUATE" | "SCHOOL")[];
+            renderVersion: number;
+            /** @description 是否为最新一次生成的文件 */
+            current: boolean;
+            /** @example APPROVED */
+            agreementStatus: string;
+            /** @example 某某科技有限公司 */
+            employerName: string;
+            /** @example 李* */
+            graduateNameMasked: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T08:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * @description 文件内嵌的平台电子签名：VALID 完好且覆盖整个文件；MODIFIED 签名后内容被改动或追加；UNRECOGNISED 非本平台签名或无法读取；ABSENT 无签名
+             * @enum {string}
+             */
+            signature: "VALID" | "MODIFIED" | "UNRECOGNISED" | "ABSENT";
+        };
+        /** @description 不是本平台出具的文件，或文件已被改动 */
+        PdfFileNotGenuine: {
+            /** @enum {boolean} */
+            genuine: false;
+            /**
+             * @description 文件内嵌的平台电子签名：VALID 完好且覆盖整个文件；MODIFIED 签名后内容被改动或追加；UNRECOGNISED 非本平台签名或无法读取；ABSENT 无签名
+             * @enum {string}
+             */
+            signature: "VALID" | "MODIFIED" | "UNRECOGNISED" | "ABSENT";
         };
         /** @description JWKS（Ed25519） */
         VerificationKeys: {
@@ -6937,6 +6997,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationInvalidError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    verifyPdfFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 待核验的协议书 PDF（从本平台下载的原文件），不超过 10 MB
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Checks a downloaded agreement PDF: byte for byte a file the platform issued, and its embedded signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdfFileVerification"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedFileTypeError"];
                 };
             };
             /** @description RATE_LIMITED */

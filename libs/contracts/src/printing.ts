@@ -117,3 +117,65 @@ export const verificationKeys = defineRequest<Record<string, never>, { keys: Arr
   version: 1,
   request: z.object({}),
 });
+
+/* ---- Signed PDFs: is an uploaded file byte for byte a PDF the platform issued? */
+
+/**
+ * The embedded signature of an uploaded PDF: `VALID` (the platform's, intact, covering the whole
+ * file), `MODIFIED` (the platform's, but the bytes it covers changed or bytes were appended after
+ * it), `UNRECOGNISED` (a signature that is not the platform's or cannot be read), `ABSENT` (none).
+ */
+export const PDF_SIGNATURE_STATUSES = ['VALID', 'MODIFIED', 'UNRECOGNISED', 'ABSENT'] as const;
+export type PdfSignatureStatus = (typeof PDF_SIGNATURE_STATUSES)[number];
+
+/**
+ * What the gateway reads from the last signature of an uploaded PDF (it keeps the file; only
+ * these cross the bus). `cms` is empty when the signature dictionary could not be read.
+ */
+export interface PdfSignatureParts {
+  /** SHA-256 (hex) of the bytes the signature's /ByteRange covers; empty if unreadable. */
+  signedDigest: string;
+  /** The CMS SignedData from /Contents without its zero padding, base64. */
+  cms: string;
+  /** The /ByteRange ends at the end of the file (nothing was appended after signing). */
+  coversWholeFile: boolean;
+}
+
+export type PdfFileVerificationResult =
+  | {
+      genuine: true;
+      agreementNo: string;
+      /** A file the platform issues always holds the three copies, in print order. */
+      copies: PrintCopyName[];
+      renderVersion: number;
+      current: boolean;
+      agreementStatus: string;
+      employerName: string;
+      graduateNameMasked: string;
+      issuedAt: string;
+      signature: PdfSignatureStatus;
+    }
+  | { genuine: false; signature: PdfSignatureStatus };
+
+/** Public: looks an uploaded PDF up by its SHA-256 among the files printing issued. */
+export const pdfFileVerify = defineRequest<
+  { sha256: string; size: number; signature: PdfSignatureParts | null },
+  PdfFileVerificationResult
+>({
+  service: 'printing',
+  kind: 'qry',
+  entity: 'pdf-file',
+  verb: 'verify',
+  version: 1,
+  request: z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().min(1),
+    signature: z
+      .object({
+        signedDigest: z.string().regex(/^([0-9a-f]{64})?$/),
+        cms: z.string().max(65_536),
+        coversWholeFile: z.boolean(),
+      })
+      .nullable(),
+  }),
+});

@@ -1,5 +1,9 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PRINTING_ENV, type PrintingEnv } from '../printing.env.js';
+import { IssuedPdfsRepository } from './pdf-signing/issued-pdfs.repository.js';
+import { PdfFileVerificationNatsController } from './pdf-signing/pdf-file-verification.nats.controller.js';
+import { PdfSigningKeysService } from './pdf-signing/pdf-signing-keys.service.js';
+import { VerifyPdfFileUseCase } from './pdf-signing/verify-pdf-file.use-case.js';
 import { PrintQueue } from './print-jobs/print-queue.js';
 import { PrintWorkerService } from './print-jobs/print-worker.service.js';
 import { RenderAgreementUseCase } from './print-jobs/render-agreement.use-case.js';
@@ -38,11 +42,14 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
 }
 
 @Module({
-  controllers: [PrintRecordsNatsController, VerificationNatsController],
+  controllers: [PrintRecordsNatsController, VerificationNatsController, PdfFileVerificationNatsController],
   providers: [
     PrintRecordsRepository,
     PrintQueue,
     VerificationKeysService,
+    PdfSigningKeysService,
+    IssuedPdfsRepository,
+    VerifyPdfFileUseCase,
     RenderAgreementUseCase,
     PrintManagementSubscriber,
     PrintWorkerService,

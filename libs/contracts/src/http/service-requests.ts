@@ -46,6 +46,9 @@ export const qualificationUploadFields = z.object({
   kind: z.enum(QUALIFICATION_DOCUMENT_KINDS),
   file: binary('PDF、JPEG 或 PNG，按内容识别，不超过 10 MB'),
 });
+export const verifyFileFields = z.object({
+  file: binary('待核验的协议书 PDF（从本平台下载的原文件），不超过 10 MB'),
+});
 export const terminationApplyFields = z.object({
   agreementId: z.uuid(),
   reason: z.string().min(1).max(500).meta({ example: '已考取研究生，申请解约' }),

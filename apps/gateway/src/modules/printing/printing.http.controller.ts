@@ -1,8 +1,13 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import {
   ErrorCode,
   jwksView,
+  pdfFileVerificationView,
+  pdfFileVerify,
+  ServiceError,
+  verifyFileFields,
   printRecordPageView,
   renderingView,
   requestObject,
@@ -25,8 +30,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGREEMENT_READERS, Public, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
+import { missing, readMultipart } from '../qualification-documents/file-transfer.js';
+import { readPdfSignatureParts } from './pdf-signature-parts.js';
 
 const READERS = AGREEMENT_READERS;
+const PDF_MAGIC = Buffer.from('%PDF-');
 
 @Area('printing')
 @Controller()
@@ -106,6 +114,36 @@ export class PrintingHttpController {
   })
   verify(@Param('token') token: string, @Ctx() ctx: RequestContext, @Req() req: FastifyRequest) {
     return this.bus.request(verifyToken, { token, client: req.ip ?? null }, ctx);
+  }
+
+  @Post('verify/file')
+  @Public()
+  @HttpCode(200)
+  @RateLimited({ setting: 'VERIFY_FILE_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
+  @Endpoint({
+    operationId: 'verifyPdfFile',
+    summary: 'Checks a downloaded agreement PDF: byte for byte a file the platform issued, and its embedded signature',
+    description:
+      'multipart 字段 `file`：PDF，不超过 10 MB。200 `{genuine: true, agreementNo, copies, renderVersion, …}` 表示与平台出具的文件逐字节一致；' +
+      '未知或被改动的文件也答 200 `{genuine: false}`（不是 404），`signature` 说明内嵌的平台签名是否完好。',
+    upload: { fields: verifyFileFields },
+    response: pdfFileVerificationView,
+  })
+  async verifyFile(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
+    const body = await readMultipart(req);
+    const files = body.files.filter((f) => f.field === 'file');
+    if (files.length === 0 || files[0]!.bytes.length === 0) throw missing('file', '请选择要核验的 PDF 文件');
+    if (files.length > 1) throw missing('file', '一次只能核验一个文件');
+    const bytes = files[0]!.bytes;
+    if (!bytes.subarray(0, 5).equals(PDF_MAGIC)) {
+      throw new ServiceError(ErrorCode.UNSUPPORTED_FILE_TYPE, '请上传从本平台下载的 PDF 协议书文件');
+    }
+    // Only the hash and the signature's parts cross the bus; the file is not kept.
+    return this.bus.request(
+      pdfFileVerify,
+      { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, signature: readPdfSignatureParts(bytes) },
+      ctx,
+    );
   }
 
   @Get('verification-keys')

@@ -5,23 +5,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { graduateIdNumber, type AgreementSnapshot } from '@netsign/contracts';
 import { BusClient, currentRequestContext } from '@netsign/messaging';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
+import { signPdf } from '../../signing/pdf-signer.js';
 import { signVerificationToken } from '../../verification/verification-token.js';
 import { PRINT_COPIES, type AgreementPrintData } from '../../worker/agreement-print-data.js';
 import { renderAgreementPdf } from '../../worker/agreement-renderer.js';
+import { PdfSigningKeysService } from '../pdf-signing/pdf-signing-keys.service.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { VerificationKeysService } from '../verification/verification-keys.service.js';
 
 /**
  * One render job: the approved snapshot plus the full ID number (asked of identity for this
- * render only, never stored here) → three copies, each with its own signed verification QR → a
- * file named by agreement and render version, its SHA-256 recorded. Idempotent: a job for a
- * version already rendered, or superseded, does nothing.
+ * render only, never stored here) → three copies, each with its own signed verification QR → the
+ * whole file signed by the platform (the signature covers the bytes served) → a file named by
+ * agreement and render version, its SHA-256 recorded as issued. Idempotent: a job for a version
+ * already rendered, or superseded, does nothing.
  */
 @Injectable()
 export class RenderAgreementUseCase {
   constructor(
     private readonly records: PrintRecordsRepository,
     private readonly keys: VerificationKeysService,
+    private readonly signingKeys: PdfSigningKeysService,
     private readonly bus: BusClient,
     @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
   ) {}
@@ -53,7 +57,18 @@ export class RenderAgreementUseCase {
         kid,
       )}`,
     }));
-    const pdf = await renderAgreementPdf(data, copies);
+    const bundle = this.signingKeys.bundle();
+    const pdf = await signPdf(
+      await renderAgreementPdf(data, copies),
+      bundle,
+      {
+        reason: `就业协议书 ${record.agreement_no}（第 ${renderVersion} 版）由网签平台出具`,
+        contactInfo: this.env.PUBLIC_BASE_URL,
+        name: '网签平台',
+        location: '',
+      },
+      new Date(issuedAt * 1000),
+    );
     const dir = resolve(this.env.STORAGE_DIR, 'prints', agreementId);
     await mkdir(dir, { recursive: true });
     const path = join(dir, `v${renderVersion}.pdf`);
@@ -61,7 +76,13 @@ export class RenderAgreementUseCase {
     await writeFile(tmp, pdf);
     await rename(tmp, path);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await this.records.markReady(agreementId, renderVersion, { contentHash, path, sha256, size: pdf.length });
+    await this.records.markReady(agreementId, renderVersion, {
+      contentHash,
+      path,
+      sha256,
+      size: pdf.length,
+      certificateFingerprint: bundle.fingerprint,
+    });
     return 'rendered';
   }
 }

@@ -74,10 +74,14 @@ export class PrintRecordsRepository {
       .then((rows: PrintRecordRow[]) => rows[0]);
   }
 
+  /**
+   * The render is the current one: READY, and its file recorded as issued in the same
+   * transaction (POST /api/verify/file recognises exactly the files that could be downloaded).
+   */
   async markReady(
     agreementId: string,
     renderVersion: number,
-    file: { contentHash: string; path: string; sha256: string; size: number },
+    file: { contentHash: string; path: string; sha256: string; size: number; certificateFingerprint: string | null },
   ): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const rows: unknown[] = await tx.query(
@@ -86,8 +90,14 @@ export class PrintRecordsRepository {
          WHERE agreement_id = $1 AND render_version = $2 RETURNING agreement_id`,
         [agreementId, renderVersion, file.contentHash, file.path, file.sha256, file.size],
       );
-      if (rows.length > 0) await this.addHistory(tx, agreementId, null, `RENDERED v${renderVersion}`);
-      return rows.length > 0;
+      if (rows.length === 0) return false;
+      await tx.query(
+        `INSERT INTO issued_pdfs (sha256, agreement_id, render_version, size, certificate_fingerprint)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING`,
+        [file.sha256, agreementId, renderVersion, file.size, file.certificateFingerprint],
+      );
+      await this.addHistory(tx, agreementId, null, `RENDERED v${renderVersion}`);
+      return true;
     });
   }
 

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { PdfFileVerificationResult, PdfSignatureParts, PdfSignatureStatus } from '@netsign/contracts';
+import { checkPlatformSignature } from '../../signing/pdf-signature-check.js';
+import { PRINT_COPIES } from '../../worker/agreement-print-data.js';
+import { maskName } from '../verification/verification.nats.controller.js';
+import { IssuedPdfsRepository } from './issued-pdfs.repository.js';
+import { PdfSigningKeysService } from './pdf-signing-keys.service.js';
+
+/**
+ * Is an uploaded file a PDF the platform issued? Genuine means byte for byte one of the files
+ * printing rendered (its SHA-256 is on record); the embedded signature is reported beside it,
+ * so a reader learns whether an altered file still carries an intact platform signature.
+ */
+@Injectable()
+export class VerifyPdfFileUseCase {
+  constructor(
+    private readonly issued: IssuedPdfsRepository,
+    private readonly keys: PdfSigningKeysService,
+  ) {}
+
+  async execute(file: { sha256: string; size: number; signature: PdfSignatureParts | null }): Promise<PdfFileVerificationResult> {
+    const signature = await this.checkSignature(file.signature);
+    const row = await this.issued.find(file.sha256, file.size);
+    if (!row) return { genuine: false, signature };
+    return {
+      genuine: true,
+      agreementNo: row.agreement_no,
+      copies: [...PRINT_COPIES],
+      renderVersion: row.render_version,
+      current: row.render_version === row.current_render_version,
+      agreementStatus: row.agreement_status,
+      employerName: row.employer_name,
+      graduateNameMasked: maskName(row.graduate_name),
+      issuedAt: row.issued_at.toISOString(),
+      signature,
+    };
+  }
+
+  private async checkSignature(parts: PdfSignatureParts | null): Promise<PdfSignatureStatus> {
+    if (!parts) return 'ABSENT';
+    const status = checkPlatformSignature(parts, await this.keys.platformFingerprints());
+    // Not (yet) known here: perhaps a certificate a worker started signing with since the last load.
+    return status === 'UNRECOGNISED' ? checkPlatformSignature(parts, await this.keys.platformFingerprints({ reload: true })) : status;
+  }
+}
