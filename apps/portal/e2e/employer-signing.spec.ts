@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
 import { api, apiOk, arrangeSchool, bindGraduate, eventually, login, uniqueCreditCode } from './support/world.js';
@@ -9,7 +10,7 @@ test.describe.configure({ mode: 'serial' });
 // The employer's whole path in the page: register (credit code checked as typed) → qualification
 // document → position → 签约管理 direct signing; the department approves (API) → the employer
 // downloads the PDF → a phone opens the QR of that PDF (真实有效) → after a termination agreed by the
-// counsellor (API) the same page reads 已解除.
+// counsellor (API) the same page reads 已解除. The PDF file itself verifies at /verify, and not once altered.
 test('employer registers, posts a position, signs directly, downloads the PDF whose QR verifies, then 已解除', async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
   const school = await arrangeSchool(2);
@@ -92,6 +93,7 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await page.getByRole('button', { name: '查看协议' }).click();
   await expect(page.getByText('学校审核通过后可下载打印协议书')).toBeVisible();
   const agreementId = page.url().split('/').pop()!;
+  const agreementNo = (await page.getByRole('heading', { name: /^协议 \d/ }).innerText()).replace(/^协议\s*/, '');
 
   // The department approves (its page is part B's; here through the API).
   await apiOk('POST', `/agreements/${agreementId}/review`, { token: school.staffToken, body: { decision: 'APPROVE', reason: '材料齐全' } });
@@ -129,6 +131,23 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await expectAccessible(mobile);
   await mobile.screenshot({ path: join(SCREENSHOTS, 'phone-verify-genuine.png'), fullPage: true });
 
+  // The PDF file itself, as a graduate would send it by e-mail: checked at /verify (the link on
+  // the QR page). The downloaded file is genuine with its platform signature intact; one byte
+  // changed inside the signed range and it is not.
+  await mobile.getByRole('link', { name: '核验电子协议书' }).click();
+  await mobile.locator('input[type=file]').setInputFiles(pdf);
+  const verdict = mobile.getByRole('status');
+  await expect(verdict.getByRole('heading', { name: '真实有效' })).toBeVisible();
+  await expect(verdict.getByText('平台签名完好，文件自签发后未被改动')).toBeVisible();
+  await expect(verdict.getByText(agreementNo)).toBeVisible();
+  await expectAccessible(mobile);
+  await mobile.screenshot({ path: join(SCREENSHOTS, 'phone-verify-file.png'), fullPage: true });
+  const altered = Buffer.from(await readFile(pdf));
+  altered[200] = altered[200] === 0x20 ? 0x21 : 0x20; // early in the file: inside the signed range
+  await mobile.locator('input[type=file]').setInputFiles({ name: '协议书.pdf', mimeType: 'application/pdf', buffer: altered });
+  await expect(verdict.getByRole('heading', { name: '无法核验' })).toBeVisible();
+  await expect(verdict.getByText('平台签名已失效：文件在签发后被改动过')).toBeVisible();
+
   // A termination: applied by the graduate, agreed by the counsellor (both through the API).
   const form = new FormData();
   form.append('agreementId', agreementId);
@@ -139,7 +158,7 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await apiOk('POST', `/terminations/${termination.id}/decision`, { token: counsellor, body: { decision: 'AGREE', reason: '材料齐全，同意解约' } });
   const token = new URL(urls[0]!).pathname.split('/').pop()!;
   await eventually(async () => (await api('GET', `/verify/${token}`)).body?.agreementStatus === 'TERMINATED', 'the termination to reach printing');
-  await mobile.reload();
+  await mobile.goto(urls[0]!);
   await expect(mobile.getByRole('heading', { name: '协议已解除' })).toBeVisible();
   await expect(mobile.getByText('已解除', { exact: true })).toBeVisible();
   await mobile.screenshot({ path: join(SCREENSHOTS, 'phone-verify-terminated.png'), fullPage: true });

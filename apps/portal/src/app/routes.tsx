@@ -55,6 +55,11 @@ export const standalonePages: StandalonePage[] = [
     load: () => import('../features/employer-account/register-page').then((m) => m.RegisterPage),
   },
   {
+    path: '/verify',
+    title: '电子协议书核验',
+    load: () => import('../features/verify/verify-file-page').then((m) => m.VerifyFilePage),
+  },
+  {
     path: '/verify/:token',
     title: '协议书核验',
     load: () => import('../features/verify/verify-page').then((m) => m.VerifyPage),

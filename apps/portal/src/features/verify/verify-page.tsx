@@ -1,24 +1,18 @@
 import { CheckCircleFilled, CloseCircleFilled, WarningFilled } from '@ant-design/icons';
 import { Card, Descriptions, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiFailure, errorMessage } from '../../shared/api/api-failure';
 import { COPY_LABELS, formatDateTime, label } from '../../shared/labels';
 import { MobileLayout } from '../../shared/layout/mobile-layout';
 import { PageLoading } from '../../shared/ui/page-loading';
+import { STATUS_WORDS, Verdict } from './verdict';
 import { useVerification, type VerificationResult } from './verify-api';
 
-/** The agreement's status as the verification page says it. */
-const STATUS_WORDS: Record<string, string> = {
-  APPROVED: '有效（学校已审核通过）',
-  TERMINATED: '已解除',
-  REJECTED: '审核未通过',
-  PENDING_REVIEW: '待学校审核',
-};
 
 /**
  * /verify/{token}: what the QR code on every printed copy opens on a phone. Says whether the copy
  * is genuine (真实有效) or cannot be verified (无法核验), which copy it is, and the agreement's
- * status now (已解除 after a termination); names masked.
+ * status now (已解除 after a termination); names masked. Links to /verify for a PDF file.
  */
 export function VerifyPage() {
   const { token = '' } = useParams();
@@ -26,23 +20,13 @@ export function VerifyPage() {
   return (
     <MobileLayout title="就业协议书核验">
       {verification.isLoading ? <PageLoading tip="正在核验…" /> : verification.data ? <Genuine result={verification.data} /> : <Invalid error={verification.error} />}
+      <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16 }}>
+        收到的是 PDF 文件？<Link to="/verify" style={{ textDecoration: 'underline' }}>核验电子协议书</Link>
+      </Typography.Paragraph>
     </MobileLayout>
   );
 }
 
-function Verdict({ icon, color, title, text }: { icon: React.ReactNode; color: string; title: string; text: string }) {
-  return (
-    <div style={{ textAlign: 'center', padding: '8px 0 16px' }}>
-      <div style={{ fontSize: 56, color }} aria-hidden>
-        {icon}
-      </div>
-      <Typography.Title level={2} style={{ margin: '8px 0', color }}>
-        {title}
-      </Typography.Title>
-      <Typography.Paragraph style={{ marginBottom: 0 }}>{text}</Typography.Paragraph>
-    </div>
-  );
-}
 
 function Genuine({ result }: { result: VerificationResult }) {
   const inForce = result.agreementStatus === 'APPROVED';
@@ -58,7 +42,7 @@ function Genuine({ result }: { result: VerificationResult }) {
           text="此协议书由网签平台签发，但协议当前已不再有效，请勿作为就业凭证使用。"
         />
       )}
-      <Descriptions column={1} bordered size="small">
+      <Descriptions column={1} bordered size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="协议编号">{result.agreementNo}</Descriptions.Item>
         <Descriptions.Item label="联次">{label(COPY_LABELS, result.copy)}</Descriptions.Item>
         <Descriptions.Item label="协议状态">{label(STATUS_WORDS, result.agreementStatus)}</Descriptions.Item>
