@@ -1,3 +1,4 @@
+import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 import { canonicalTime } from './canonical.js';
 import { nextLink, type ChainActor, type ChainLink } from './chain-hash.js';
@@ -27,25 +28,29 @@ function requireTransaction(tx: EntityManager, what: string): void {
  */
 export async function lockChainHead(tx: EntityManager, ref: ChainRef): Promise<{ seq: number; hash: string } | null> {
   requireTransaction(tx, 'lockChainHead');
-  const rows = (await tx.query(
+  const rows = await preparedQuery<{ seq: number; hash: string }>(
+    tx,
+    'audit-chain-lock-head',
     `INSERT INTO audit_chain_heads (aggregate_type, aggregate_id, seq, hash) VALUES ($1, $2, 0, '')
      ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET seq = audit_chain_heads.seq
      RETURNING seq, hash`,
     [ref.aggregateType, ref.aggregateId],
-  )) as Array<{ seq: number; hash: string }>;
+  );
   const head = rows[0]!;
   return head.seq === 0 ? null : { seq: head.seq, hash: head.hash };
 }
 
 /** Moves the locked head to the entry just written; refuses if the head is not where the link started. */
 export async function advanceChainHead(tx: EntityManager, ref: ChainRef, link: ChainLink): Promise<void> {
-  const [row] = (await tx.query(
+  const [row] = await preparedQuery<{ n: number }>(
+    tx,
+    'audit-chain-advance-head',
     `WITH moved AS (
        UPDATE audit_chain_heads SET seq = $3, hash = $4
         WHERE aggregate_type = $1 AND aggregate_id = $2 AND seq = $3 - 1 RETURNING 1)
      SELECT count(*)::int AS n FROM moved`,
     [ref.aggregateType, ref.aggregateId, link.seq, link.hash],
-  )) as Array<{ n: number }>;
+  );
   if (row?.n !== 1) throw new Error(`audit chain ${ref.aggregateType}/${ref.aggregateId} moved under an append`);
 }
 
