@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { verifyAuditChains } from '@netsign/audit-chain';
 import type pg from 'pg';
 import type { GatewayClient } from './client.js';
 import { qrTokens, type Observed } from './story.js';
@@ -84,7 +85,23 @@ export async function checkInvariants(ctx: Context): Promise<Invariant[]> {
     await noConsumerLag(ctx),
     await noParkedEvents(ctx),
     await statisticsMatchRecount(ctx),
+    await auditChainsIntact(ctx),
   ];
+}
+
+/** Processes killed mid-transaction left no audit chain forked or broken (docs/audit-chain.md). */
+async function auditChainsIntact({ db }: Context): Promise<Invariant> {
+  const client = await db.connect();
+  try {
+    const v = await verifyAuditChains({ client });
+    const problems = [
+      ...v.broken.map((b) => `${b.service} ${b.aggregateType}/${b.aggregateId} seq ${b.seq}: ${b.kind}`),
+      ...v.anchors.filter((a) => a.status === 'MISMATCH').map((a) => `${a.service}: ${a.detail}`),
+    ];
+    return invariant('every audit chain verifies, and every anchor kept matches', `${v.chains} chains, ${v.entries} entries`, problems);
+  } finally {
+    client.release();
+  }
 }
 
 async function signingsExactlyOnce({ db, observed }: Context): Promise<Invariant> {

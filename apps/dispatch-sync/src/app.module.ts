@@ -5,6 +5,7 @@ import { BusClient, currentRequestContext, MessagingModule } from '@netsign/mess
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import { DISPATCH_ENV, type DispatchSyncEnv } from './dispatch-sync.env.js';
+import { AuditAnchorsModule } from './modules/audit-anchors/audit-anchors.module.js';
 import { DeliveryModule } from './modules/delivery/delivery.module.js';
 import { DispatchNatsController } from './modules/dispatch/dispatch.nats.controller.js';
 import { DispatchRecordsSubscriber } from './modules/dispatch/dispatch-records.subscriber.js';
@@ -48,6 +49,7 @@ export class AppModule {
         MessagingModule.forService({ service: 'dispatch-sync', env, schema: 'dispatch_sync' }),
         delivery,
         StatisticsModule,
+        AuditAnchorsModule,
       ],
       controllers: [DispatchNatsController],
       providers: [DispatchRecordsSubscriber],

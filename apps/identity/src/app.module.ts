@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { AuditAnchorModule } from '@netsign/audit-chain';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
@@ -40,6 +41,7 @@ export class AppModule {
         WechatModule,
         SourceInfoModule,
         NotificationsModule,
+        AuditAnchorModule.forService('identity'),
       ],
     };
   }

@@ -14,10 +14,13 @@ describe('identity: the stored token-signing key is encrypted by migration, and 
   const key = Buffer.alloc(32, 42).toString('base64');
   let env: TestEnv;
   let ds: DataSource;
+  const migrations = identityMigrations({ SIGNING_KEY_ENCRYPTION_KEY: key });
+  /** The encryption and every migration after it: reverting these gives the plain-text table of before. */
+  const fromEncryption = migrations.length - migrations.findIndex((m) => m.name === 'EncryptSigningKeys1764280000600');
 
   beforeAll(async () => {
     env = await createTestEnv('signing_key_enc');
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'identity', entities: [], migrations: identityMigrations({ SIGNING_KEY_ENCRYPTION_KEY: key }) });
+    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'identity', entities: [], migrations });
     await ds.initialize();
   });
   afterAll(async () => {
@@ -27,8 +30,8 @@ describe('identity: the stored token-signing key is encrypted by migration, and 
 
   it('up encrypts the plain rows; down restores them', async () => {
     await migrateServiceSchema(ds, 'identity');
-    // Back to the plain-text table of before: the session versions after it, then the encryption.
-    await revertServiceSchema(ds, 2);
+    // Back to the plain-text table of before: the migrations after it, then the encryption.
+    await revertServiceSchema(ds, fromEncryption);
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await ds.query(`INSERT INTO signing_keys (kid, private_pem, public_jwk) VALUES ('k1', $1, '{}')`, [pem]);
 
@@ -44,7 +47,7 @@ describe('identity: the stored token-signing key is encrypted by migration, and 
       /encrypted under key [0-9a-f]{16}/,
     );
 
-    await revertServiceSchema(ds, 2);
+    await revertServiceSchema(ds, fromEncryption);
     expect(await ds.query(`SELECT kid, private_pem FROM signing_keys`)).toEqual([{ kid: 'k1', private_pem: pem }]);
   });
 });

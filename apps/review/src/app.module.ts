@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { AuditAnchorModule } from '@netsign/audit-chain';
 import { MessagingModule } from '@netsign/messaging';
 import { PersistenceModule } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
@@ -32,6 +33,7 @@ export class AppModule {
         PersistenceModule.forRoot(dataSource),
         MessagingModule.forService({ service: 'review', env, schema: 'review' }),
         ReviewModule,
+        AuditAnchorModule.forService('review'),
       ],
     };
   }

@@ -13,3 +13,4 @@ export * from './review-terminations.js';
 export * from './dispatch.js';
 export * from './identifiers.js';
 export * from './http/index.js';
+export * from './audit.js';

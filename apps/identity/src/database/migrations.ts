@@ -8,6 +8,7 @@ import { StaffDeactivation1764280000400 } from './migrations/1764280000400-Staff
 import { GraduateDestination1764280000500 } from './migrations/1764280000500-GraduateDestination.js';
 import { encryptSigningKeysMigration } from './migrations/1764280000600-EncryptSigningKeys.js';
 import { SessionVersions1764280000700 } from './migrations/1764280000700-SessionVersions.js';
+import { AuditChain1764280000800 } from './migrations/1764280000800-AuditChain.js';
 
 /**
  * In the order they apply; a landed migration is never edited, a new one is appended. Built from
@@ -23,5 +24,6 @@ export function identityMigrations(env: Pick<IdentityEnv, 'SIGNING_KEY_ENCRYPTIO
     GraduateDestination1764280000500,
     encryptSigningKeysMigration(SigningKeyCipher.fromEnv(env)),
     SessionVersions1764280000700,
+    AuditChain1764280000800,
   ];
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { DataSource } from 'typeorm';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
+import { writeAudit } from '../audit/audit.js';
 import { hashPassword } from './password.js';
 
 /** Creates `admin` (PROVINCE_ADMIN) from BOOTSTRAP_ADMIN_PASSWORD when no province admin exists. */
@@ -29,9 +30,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
          ON CONFLICT DO NOTHING`,
         [hash],
       );
-      await tx.query(
-        `INSERT INTO audit_log (action, subject_type, subject_id) VALUES ('PROVINCE_ADMIN_BOOTSTRAPPED', 'user', 'admin')`,
-      );
+      await writeAudit(tx, { actor: null, action: 'PROVINCE_ADMIN_BOOTSTRAPPED', subjectType: 'user', subjectId: 'admin' });
       return true;
     });
     if (created) this.logger.log('province admin "admin" created from BOOTSTRAP_ADMIN_PASSWORD');

@@ -48,7 +48,7 @@ export class PrintRecordsNatsController {
     if (record.status === 'FAILED' || !record.file_path || !record.size || !record.file_sha256) {
       throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '协议书生成失败，请联系管理员重新生成');
     }
-    await this.records.addHistory(this.dataSource.manager, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED');
+    await this.dataSource.transaction((tx) => this.records.addHistory(tx, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED'));
     return {
       status: 'READY' as const,
       size: record.size,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AgreementSnapshot, PrintRecordView, PrintStatus } from '@netsign/contracts';
+import { appendToChain } from '@netsign/audit-chain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface PrintRecordRow {
@@ -131,12 +132,22 @@ export class PrintRecordsRepository {
     );
   }
 
-  async addHistory(manager: EntityManager, agreementId: string, actor: Actor, action: string): Promise<void> {
-    await manager.query(`INSERT INTO print_history (agreement_id, actor, action) VALUES ($1, $2, $3)`, [
-      agreementId,
-      actor ? JSON.stringify(actor) : null,
-      action,
-    ]);
+  /** The next entry of the record's history, chained per record (docs/audit-chain.md); inside the caller's transaction. */
+  async addHistory(tx: EntityManager, agreementId: string, actor: Actor, action: string): Promise<void> {
+    const who = actor ? { userId: actor.userId, role: actor.role } : null;
+    const at = new Date();
+    const id = agreementId.toLowerCase(); // as Postgres prints the uuid column
+    await appendToChain(tx, { aggregateType: 'print-record', aggregateId: id, action, actor: who, at, payload: {} }, (link) =>
+      tx.query(`INSERT INTO print_history (agreement_id, actor, action, at, seq, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        who ? JSON.stringify(who) : null,
+        action,
+        at,
+        link.seq,
+        link.prevHash,
+        link.hash,
+      ]),
+    );
   }
 
   async list(scope: PrintScope, status: PrintStatus | undefined, page: number, pageSize: number) {

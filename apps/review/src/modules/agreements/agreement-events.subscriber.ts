@@ -50,6 +50,6 @@ export class AgreementEventsSubscriber {
   @OnEvent(agreementTerminated)
   async terminated(event: WithAgreement, tx: EntityManager): Promise<void> {
     await this.agreements.upsert(tx, event.payload.agreement);
-    await this.tasks.cancelPending(tx, event.payload.agreement.agreementId);
+    await this.tasks.cancelPending(tx, event.payload.agreement.agreementId, event.actor);
   }
 }

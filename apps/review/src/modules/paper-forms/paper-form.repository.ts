@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PaperFormStatus, PaperFormView } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '@netsign/persistence';
+import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
 
 interface PaperFormRow {
   id: string;
@@ -82,21 +83,44 @@ export class PaperFormRepository {
        VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10, $11) RETURNING *`,
       [f.schoolCode, f.departmentCode, f.graduateId, f.graduateName, f.studentNo, f.formNo, f.issuedBy.userId, f.issuedBy.role, f.replacesId, f.reissueReason, f.className],
     )) as PaperFormRow[];
+    await writeReviewAudit(tx, {
+      aggregateType: 'paper-form',
+      aggregateId: row!.id,
+      action: 'PAPER_FORM_ISSUED',
+      actor: f.issuedBy,
+      payload: { graduateId: f.graduateId, formNo: f.formNo, replacesId: f.replacesId, reason: f.reissueReason },
+    });
     return toView(row!);
   }
 
-  async void(tx: EntityManager, id: string): Promise<void> {
-    await tx.query(`UPDATE paper_forms SET status = 'VOIDED', voided_at = now() WHERE id = $1 AND status = 'ISSUED'`, [id]);
+  async void(tx: EntityManager, id: string, actor: ReviewAuditActor): Promise<void> {
+    const voided = (await tx.query(
+      `WITH v AS (UPDATE paper_forms SET status = 'VOIDED', voided_at = now() WHERE id = $1 AND status = 'ISSUED' RETURNING id) SELECT id FROM v`,
+      [id],
+    )) as Array<{ id: string }>;
+    if (voided.length === 0) return;
+    await writeReviewAudit(tx, { aggregateType: 'paper-form', aggregateId: id, action: 'PAPER_FORM_VOIDED', actor, payload: {} });
   }
 
   /** The graduate signed online: the form they held is to be handed back (collected). */
   async collect(tx: EntityManager, graduateId: string, agreementId: string, at: string): Promise<void> {
-    await preparedQuery(
+    const collected = await preparedQuery<{ id: string }>(
       tx,
       'review-paper-form-collect',
-      `UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED'`,
+      `WITH c AS (
+         UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED' RETURNING id)
+       SELECT id FROM c`,
       [graduateId, agreementId, at],
     );
+    for (const { id } of collected) {
+      await writeReviewAudit(tx, {
+        aggregateType: 'paper-form',
+        aggregateId: id,
+        action: 'PAPER_FORM_COLLECTED',
+        actor: null,
+        payload: { agreementId: agreementId.toLowerCase() },
+      });
+    }
   }
 
   async list(f: PaperFormFilter, page: number, pageSize: number): Promise<{ items: PaperFormView[]; total: number }> {

@@ -31,7 +31,7 @@ export class PaperFormsUseCase {
           planIssue(held);
         } else {
           const plan = planReissue(held);
-          if (plan.voids) await this.forms.void(tx, plan.voids);
+          if (plan.voids) await this.forms.void(tx, plan.voids, { userId: p.userId, role: p.role });
           replacesId = plan.replaces;
         }
         return this.forms.insert(tx, {

@@ -3,6 +3,7 @@ import type { AgreementSnapshot, ReviewTaskListQuery, ReviewTaskStatus, ReviewTa
 import { DataSource, type EntityManager } from 'typeorm';
 import { isOverdue, type TaskDecision } from './domain/review-rules.js';
 import { preparedQuery } from '@netsign/persistence';
+import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
 
 export interface TaskRow {
   id: string;
@@ -51,13 +52,21 @@ export class ReviewTaskRepository {
 
   /** One task per agreement: a redelivered signing event changes nothing. */
   async create(tx: EntityManager, a: AgreementSnapshot): Promise<void> {
-    await preparedQuery(
+    const [created] = await preparedQuery<{ id: string }>(
       tx,
       'review-task-create',
       `INSERT INTO review_tasks (agreement_id, school_code, department_code, method, submitted_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agreement_id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agreement_id) DO NOTHING RETURNING id`,
       [a.agreementId, a.graduate.schoolCode, a.graduate.departmentCode, a.method, a.signedAt],
     );
+    if (!created) return;
+    await writeReviewAudit(tx, {
+      aggregateType: 'review-task',
+      aggregateId: created.id,
+      action: 'TASK_OPENED',
+      actor: null,
+      payload: { agreementId: a.agreementId, agreementNo: a.agreementNo, method: a.method },
+    });
   }
 
   async byId(id: string): Promise<TaskRow | null> {
@@ -71,16 +80,32 @@ export class ReviewTaskRepository {
   }
 
   async decide(tx: EntityManager, id: string, d: TaskDecision): Promise<void> {
-    await tx.query(
-      `UPDATE review_tasks SET status = $2, reason = $3, decided_by = $4, decided_role = $5, decided_at = $6
-        WHERE id = $1 AND status = 'PENDING'`,
+    const decided = (await tx.query(
+      `WITH d AS (
+         UPDATE review_tasks SET status = $2, reason = $3, decided_by = $4, decided_role = $5, decided_at = $6
+          WHERE id = $1 AND status = 'PENDING' RETURNING id)
+       SELECT id FROM d`,
       [id, d.status, d.reason, d.reviewer.userId, d.reviewer.role, d.decidedAt],
-    );
+    )) as Array<{ id: string }>;
+    if (decided.length === 0) return;
+    await writeReviewAudit(tx, { aggregateType: 'review-task', aggregateId: id, action: `TASK_${d.status}`, actor: d.reviewer, payload: { reason: d.reason } });
   }
 
   /** The agreement ended before anyone reviewed it (terminated): nothing left to review. */
-  async cancelPending(tx: EntityManager, agreementId: string): Promise<void> {
-    await tx.query(`UPDATE review_tasks SET status = 'CANCELLED' WHERE agreement_id = $1 AND status = 'PENDING'`, [agreementId]);
+  async cancelPending(tx: EntityManager, agreementId: string, actor: ReviewAuditActor): Promise<void> {
+    const cancelled = (await tx.query(
+      `WITH c AS (UPDATE review_tasks SET status = 'CANCELLED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id) SELECT id FROM c`,
+      [agreementId],
+    )) as Array<{ id: string }>;
+    for (const { id } of cancelled) {
+      await writeReviewAudit(tx, {
+        aggregateType: 'review-task',
+        aggregateId: id,
+        action: 'TASK_CANCELLED',
+        actor,
+        payload: { agreementId: agreementId.toLowerCase(), reason: 'AGREEMENT_TERMINATED' },
+      });
+    }
   }
 
   async list(

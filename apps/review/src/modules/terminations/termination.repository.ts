@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AgreementSnapshot, Decider, TerminationStatus, TerminationView } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
 import type { StoredFileRow } from '../files/uploads.repository.js';
 import type { TerminationOutcome } from './domain/termination-rules.js';
 
@@ -84,20 +85,51 @@ export class TerminationRepository {
     return rows.length > 0;
   }
 
-  async withdraw(tx: EntityManager, id: string): Promise<void> {
-    await tx.query(`UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING'`, [id]);
+  /** The graduate applied (after its materials are stored): the first entry of the application's audit chain. */
+  async recordApplied(tx: EntityManager, id: string, applicant: ReviewAuditActor, t: { agreementId: string; reason: string; materialFileIds: string[] }): Promise<void> {
+    await writeReviewAudit(tx, {
+      aggregateType: 'termination',
+      aggregateId: id,
+      action: 'TERMINATION_APPLIED',
+      actor: applicant,
+      payload: { agreementId: t.agreementId.toLowerCase(), reason: t.reason, materials: t.materialFileIds },
+    });
+  }
+
+  async withdraw(tx: EntityManager, id: string, actor: ReviewAuditActor): Promise<void> {
+    if (!(await this.changed(tx, `UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`, [id])).length) return;
+    await writeReviewAudit(tx, { aggregateType: 'termination', aggregateId: id, action: 'TERMINATION_WITHDRAWN', actor, payload: {} });
   }
 
   async decide(tx: EntityManager, id: string, o: TerminationOutcome & { decision: 'AGREE' | 'DISAGREE'; decider: Decider; at: Date }): Promise<void> {
-    await tx.query(
+    const decided = await this.changed(
+      tx,
       `UPDATE terminations SET status = $2, decision = $3, decision_reason = $4, decided_by = $5, decided_role = $6, decided_at = $7
-        WHERE id = $1 AND status = 'PENDING'`,
+        WHERE id = $1 AND status = 'PENDING' RETURNING id`,
       [id, o.status, o.decision, o.reason, o.decider.userId, o.decider.role, o.at],
     );
+    if (!decided.length) return;
+    await writeReviewAudit(tx, {
+      aggregateType: 'termination',
+      aggregateId: id,
+      action: `TERMINATION_${o.status}`,
+      actor: o.decider,
+      payload: { decision: o.decision, reason: o.reason },
+    });
   }
 
-  async closeOpen(tx: EntityManager, agreementId: string): Promise<void> {
-    await tx.query(`UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING'`, [agreementId]);
+  /** The agreement was rejected: an open application about it has nothing left to end. */
+  async closeOpen(tx: EntityManager, agreementId: string, actor: ReviewAuditActor): Promise<void> {
+    const closed = await this.changed(tx, `UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id`, [agreementId]);
+    for (const id of closed) {
+      await writeReviewAudit(tx, { aggregateType: 'termination', aggregateId: id, action: 'TERMINATION_CLOSED', actor, payload: { reason: 'AGREEMENT_REJECTED' } });
+    }
+  }
+
+  /** The ids an `UPDATE … RETURNING id` changed. */
+  private async changed(tx: EntityManager, update: string, params: unknown[]): Promise<string[]> {
+    const rows = (await tx.query(`WITH changed AS (${update}) SELECT id FROM changed`, params)) as Array<{ id: string }>;
+    return rows.map((r) => r.id);
   }
 
   async list(f: TerminationFilter, page: number, pageSize: number): Promise<{ rows: TerminationRow[]; total: number }> {

@@ -8,6 +8,7 @@ import {
   type AgreementStatus,
   type AgreementView,
 } from '@netsign/contracts';
+import { appendToChain, chainLinkAfter, type NewChainEntry } from '@netsign/audit-chain';
 import { isUniqueViolation, preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -25,6 +26,24 @@ export type ReadScope =
   | { kind: 'SCHOOL'; schoolCode: string; departmentCode?: string }
   /** A counsellor: graduates assigned by id, or whose class (as frozen in the agreement) is assigned. */
   | { kind: 'COUNSELLOR'; schoolCode: string; graduateIds: string[]; classNames: string[] };
+
+/** The aggregate type of an agreement's history chain (the view audit_chain_entries says the same). */
+const AGREEMENT_CHAIN = 'agreement';
+
+/**
+ * A history row in the chain's terms, as the view audit_chain_entries maps it (the id as Postgres
+ * prints a uuid: an id taken from a request may have been written in capitals).
+ */
+function historyChainEntry(agreementId: string, e: AgreementHistoryEntry): NewChainEntry {
+  return {
+    aggregateType: AGREEMENT_CHAIN,
+    aggregateId: agreementId.toLowerCase(),
+    action: 'STATUS_CHANGE',
+    actor: e.actor,
+    at: new Date(e.at),
+    payload: { from: e.from, to: e.to, reason: e.reason },
+  };
+}
 
 const COLUMNS = `id, agreement_no, method, status, snapshot, signed_at, version, offer_id`;
 
@@ -73,10 +92,13 @@ function scopeSql(scope: ReadScope, params: unknown[]): string {
 @Injectable()
 export class AgreementRepository {
   /**
-   * Agreement and its first history entry in one statement. The partial unique index decides the
-   * race: a second active agreement is GRADUATE_NOT_AVAILABLE.
+   * Agreement, its first history entry and the head of its audit chain in one statement. A new
+   * agreement's chain is empty, so its first link needs no lock. The partial unique index decides
+   * the race: a second active agreement is GRADUATE_NOT_AVAILABLE.
    */
   async insert(tx: EntityManager, a: AgreementRecord, h: AgreementHistoryEntry): Promise<void> {
+    const entry = historyChainEntry(a.agreementId, h);
+    const link = chainLinkAfter(null, entry);
     try {
       await preparedQuery(
         tx,
@@ -84,14 +106,17 @@ export class AgreementRepository {
         `WITH a AS (
            INSERT INTO agreements (id, agreement_no, method, status, graduate_id, school_code, department_code,
                                    employer_id, offer_id, snapshot, signed_at, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id)
-         INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason)
-         SELECT id, $11, $13, NULL, $4, NULL FROM a`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id),
+         h AS (
+           INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason, seq, prev_hash, hash)
+           SELECT id, $14, $13, $15, $16, $17, $18, $19, $20 FROM a RETURNING agreement_id)
+         INSERT INTO audit_chain_heads (aggregate_type, aggregate_id, seq, hash)
+         SELECT '${AGREEMENT_CHAIN}', agreement_id::text, $18, $20 FROM h`,
         [
           a.agreementId, a.agreementNo, a.method, a.status, a.graduate.graduateId, a.graduate.schoolCode,
           a.graduate.departmentCode, a.employer.employerId, a.offerId,
           JSON.stringify({ graduate: a.graduate, employer: a.employer, position: a.position, terms: a.terms }),
-          a.signedAt, a.version, JSON.stringify(h.actor),
+          a.signedAt, a.version, JSON.stringify(h.actor), entry.at, h.from, h.to, h.reason, link.seq, link.prevHash, link.hash,
         ],
       );
     } catch (err) {
@@ -105,10 +130,17 @@ export class AgreementRepository {
     }
   }
 
+  /** The next entry of the agreement's history chain (the caller holds the agreement's row lock). */
   async addHistory(tx: EntityManager, agreementId: string, e: AgreementHistoryEntry): Promise<void> {
-    await tx.query(
-      `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [agreementId, e.at, JSON.stringify(e.actor), e.from, e.to, e.reason],
+    const entry = historyChainEntry(agreementId, e);
+    await appendToChain(tx, entry, (link) =>
+      preparedQuery(
+        tx,
+        'signing-agreement-history',
+        `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason, seq, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [agreementId, entry.at, JSON.stringify(e.actor), e.from, e.to, e.reason, link.seq, link.prevHash, link.hash],
+      ),
     );
   }
 

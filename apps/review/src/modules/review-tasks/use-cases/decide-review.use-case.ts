@@ -37,7 +37,7 @@ export class DecideReviewUseCase {
       const d = decideTask(task.status, { decision: input.decision, reason: input.reason, reviewer, at: new Date() });
       await this.tasks.decide(tx, task.id, d);
       // A rejected agreement is over: an open termination application about it has nothing left to end.
-      if (d.status === 'REJECTED') await this.terminations.closeOpen(tx, input.agreementId);
+      if (d.status === 'REJECTED') await this.terminations.closeOpen(tx, input.agreementId, reviewer);
       await publishEvent(tx, reviewDecided, {
         aggregateId: input.agreementId,
         payload: {

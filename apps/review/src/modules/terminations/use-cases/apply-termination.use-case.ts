@@ -38,6 +38,9 @@ export class ApplyTerminationUseCase {
       }
       const stored = await this.files.commit(tx, p.userId, prepared);
       await this.terminations.addMaterials(tx, terminationId, stored.map((f) => f.id));
+      await this.terminations.recordApplied(tx, terminationId, { userId: p.userId, role: p.role }, {
+        agreementId: a.agreementId, reason: input.reason.trim(), materialFileIds: stored.map((f) => f.id),
+      });
       await publishEvent(tx, terminationApplied, {
         aggregateId: a.agreementId,
         payload: { terminationId, agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, appliedAt: new Date().toISOString() },

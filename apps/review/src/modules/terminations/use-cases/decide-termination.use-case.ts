@@ -48,7 +48,7 @@ export class DecideTerminationUseCase {
       const decider = { userId: p.userId, role: p.role };
       const at = new Date();
       await this.terminations.decide(tx, t.id, { ...outcome, decision: input.decision, decider, at });
-      if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id);
+      if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id, decider);
       await publishEvent(tx, terminationDecided, {
         aggregateId: t.agreement_id,
         payload: { terminationId: t.id, agreementId: t.agreement_id, decision: input.decision, reason: outcome.reason, decider, decidedAt: at.toISOString() },
@@ -64,7 +64,7 @@ export class DecideTerminationUseCase {
     await this.db.transaction(async (tx) => {
       const t = (await this.terminations.get(terminationId, tx, true))!;
       requireOpen(t.status);
-      await this.terminations.withdraw(tx, terminationId);
+      await this.terminations.withdraw(tx, terminationId, { userId: p.userId, role: p.role });
     });
     return toTerminationView((await this.terminations.get(terminationId))!);
   }
