@@ -18,15 +18,38 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           allow: [],
+          // DESIGN.md's layering by kind: contracts import only contracts; clients (portal,
+          // mini-program) only contracts; the edge (gateway) imports no database package. Nx counts
+          // projects, not entries: the gateway uses the bus lib's client entry, and the whole graph
+          // behind it is checked by tools/boundaries/gateway-graph.spec.ts. (Test support is imported
+          // by each project's tests, which Nx counts as the project, so it is not banned here.)
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
+            { sourceTag: 'kind:contracts', onlyDependOnLibsWithTags: ['kind:contracts'] },
+            { sourceTag: 'kind:client', onlyDependOnLibsWithTags: ['kind:contracts'] },
+            { sourceTag: 'kind:shared', onlyDependOnLibsWithTags: ['kind:contracts', 'kind:shared'] },
+            { sourceTag: 'kind:edge', bannedExternalImports: ['pg', 'typeorm', '@nestjs/typeorm'] },
           ],
         },
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
+    // Domain code is pure (DESIGN.md): no framework, no database, no bus.
+    files: ['apps/*/src/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', '@netsign/persistence', '@netsign/messaging', '@netsign/messaging/*', '@netsign/runtime', '@netsign/runtime/*', 'bullmq', 'ioredis'], message: 'domain code is pure: no framework, database or bus imports (DESIGN.md)' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -21,6 +21,8 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@netsign/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // Sub-path entries: `@netsign/messaging/client` → libs/messaging/src/client.ts.
+    '^@netsign/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2.ts',
     '^content-disposition$': '<rootDir>/libs/testing/shims/content-disposition.cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger as PinoLogger, type LoggerOptions } from 'pino';
-import { currentRequestContext } from '@netsign/messaging';
+import { currentRequestContext } from '@netsign/messaging/client';
 
 /** Personal data never reaches a log line, whatever object is logged. */
 export const REDACT_PATHS = [

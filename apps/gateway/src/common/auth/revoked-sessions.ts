@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import { eventEnvelopeSchema, graduateBindingReleased, userSessionsRevoked, type EventContract } from '@netsign/contracts';
-import { BusNames, ensureEventStream, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging';
+import { BusNames, ensureEventStream, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging/client';
 import type { GatewayEnv } from '../../gateway.env.js';
 import { GATEWAY_ENV } from '../../gateway.tokens.js';
 import { RevocationMap, REVOCATION_LOOKBACK_MS, type TokenSession } from './revocation-map.js';

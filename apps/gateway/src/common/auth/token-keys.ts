@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { TokenVerifier } from '@netsign/auth';
 import { authSigningKeys, type Principal } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { randomUUID } from 'node:crypto';
 import type { GatewayEnv } from '../../gateway.env.js';
 import { GATEWAY_ENV } from '../../gateway.tokens.js';

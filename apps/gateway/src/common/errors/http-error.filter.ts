@@ -13,7 +13,7 @@ import {
   ServiceError,
   type ErrorBody,
 } from '@netsign/contracts';
-import { isUnavailableError } from '@netsign/messaging';
+import { isUnavailableError } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** HTTP statuses Nest or Fastify raise themselves, mapped onto the contract's codes. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { dispatchMetrics, Role, type RequestContext } from '@netsign/contracts';
-import type { BusClient } from '@netsign/messaging';
+import type { BusClient } from '@netsign/messaging/client';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.js';
 

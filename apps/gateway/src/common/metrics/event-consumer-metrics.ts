@@ -1,6 +1,6 @@
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { SERVICE_NAMES } from '@netsign/contracts';
-import type { BusNames, NatsConnection } from '@netsign/messaging';
+import type { BusNames, NatsConnection } from '@netsign/messaging/client';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { healthCheck, Role, SERVICE_NAMES, type HealthReply, type ServiceName } from '@netsign/contracts';
-import type { BusClient } from '@netsign/messaging';
+import type { BusClient } from '@netsign/messaging/client';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.js';
 

@@ -15,7 +15,7 @@ import {
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';

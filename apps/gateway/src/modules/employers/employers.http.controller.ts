@@ -7,7 +7,7 @@ import {
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { Public } from '../../common/auth/access.decorators.js';
 import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';
 import { Ctx } from '../../common/auth/request-context.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { healthCheck, healthView, SERVICE_NAMES, type RequestContext, type ServiceName } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';

@@ -20,7 +20,7 @@ import {
   sourceInfoCorrectionRequest,
   type RequestContext,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { MINUTE, RateLimited } from '../../common/rate-limit.guard.js';

@@ -13,7 +13,7 @@ import {
   type ServiceName,
 } from '@netsign/contracts';
 import { z } from 'zod';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';

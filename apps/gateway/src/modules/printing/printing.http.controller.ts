@@ -25,7 +25,7 @@ import {
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AGREEMENT_READERS, Public, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';

@@ -8,7 +8,7 @@ import {
   type FileRef,
   type RequestContext,
 } from '@netsign/contracts';
-import type { BusClient } from '@netsign/messaging';
+import type { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readingMultipart } from '../../common/edge/multipart-errors.js';
 import { nulRefused } from '../../common/edge/request-text.js';

@@ -13,7 +13,7 @@ import {
   type QualificationDocumentKind,
   type RequestContext,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Roles } from '../../common/auth/access.decorators.js';

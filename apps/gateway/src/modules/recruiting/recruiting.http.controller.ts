@@ -42,7 +42,7 @@ import {
   type RequestOf,
   type Resume,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { z } from 'zod';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';

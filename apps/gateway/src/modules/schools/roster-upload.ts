@@ -7,7 +7,7 @@ import {
   type RequestContext,
   type RosterImportResult,
 } from '@netsign/contracts';
-import type { BusClient } from '@netsign/messaging';
+import type { BusClient } from '@netsign/messaging/client';
 import type { FastifyRequest } from 'fastify';
 import { readingMultipart } from '../../common/edge/multipart-errors.js';
 

@@ -43,7 +43,7 @@ import {
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import type { FastifyRequest } from 'fastify';
 import { ANY_ROLE, Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';

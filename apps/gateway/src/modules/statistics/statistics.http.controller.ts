@@ -11,7 +11,7 @@ import {
   takeOnlineSigningSnapshot,
   type RequestContext,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
 import type { FastifyReply } from 'fastify';

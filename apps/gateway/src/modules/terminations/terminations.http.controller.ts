@@ -18,7 +18,7 @@ import {
   type RequestContext,
   type RequestOf,
 } from '@netsign/contracts';
-import { BusClient } from '@netsign/messaging';
+import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
