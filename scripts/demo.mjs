@@ -5,8 +5,8 @@
 //
 //   API_BASE_URL              the gateway (default http://localhost:3000/api)
 //   BOOTSTRAP_ADMIN_PASSWORD  the province admin's password (default admin-dev-password)
-//   WECHAT_API_BASE           the WeChat fake that turns code-<openid> into an openid (default http://127.0.0.1:3901)
-//   PROVINCE_DISPATCH_URL     the provincial stand-in, to show what it received (default http://127.0.0.1:3900)
+//   WECHAT_API_BASE           the WeChat fake that turns code-<openid> into an openid (default http://127.0.0.1:$WECHAT_FAKE_PORT, 3901, as npm start)
+//   PROVINCE_DISPATCH_URL     the provincial stand-in, to show what it received (default http://127.0.0.1:$PROVINCE_STANDIN_PORT, 3900)
 //   DEMO_OUT_DIR              where the PDF is saved (default: the system's temp directory)
 import { execFile as execFileCb } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -19,8 +19,8 @@ const execFile = promisify(execFileCb);
 const API = (process.env.API_BASE_URL ?? 'http://localhost:3000/api').replace(/\/+$/, '');
 const PORTAL = `${API.replace(/\/api$/, '')}/`;
 const ADMIN_PASSWORD = process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-dev-password';
-const WECHAT = (process.env.WECHAT_API_BASE ?? 'http://127.0.0.1:3901').replace(/\/+$/, '');
-const PROVINCE = (process.env.PROVINCE_DISPATCH_URL ?? 'http://127.0.0.1:3900').replace(/\/+$/, '');
+const WECHAT = (process.env.WECHAT_API_BASE ?? `http://127.0.0.1:${process.env.WECHAT_FAKE_PORT || 3901}`).replace(/\/+$/, '');
+const PROVINCE = (process.env.PROVINCE_DISPATCH_URL ?? `http://127.0.0.1:${process.env.PROVINCE_STANDIN_PORT || 3900}`).replace(/\/+$/, '');
 const OUT_DIR = process.env.DEMO_OUT_DIR ?? join(tmpdir(), 'netsign-demo');
 const PASSWORD = 'Demo-pass-2026';
 

@@ -1,13 +1,45 @@
 #!/usr/bin/env node
-// `npm start`: infrastructure check (starting local servers if needed), build if sources changed,
-// then every process of the platform (scripts/system.mjs) with prefixed logs. Ctrl-C stops them
-// all gracefully.
+// `npm start`: the ports checked first (one line naming a taken port and its variable, then
+// exit), infrastructure check (starting local servers if needed), build if sources changed, then
+// every process of the platform (scripts/system.mjs) with prefixed logs. Ctrl-C stops them all
+// gracefully.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import concurrently from 'concurrently';
 import { ensureInfrastructure } from './infra.mjs';
-import { buildProcessList, busyPort } from './system.mjs';
+import { busyPort, PortProblem } from './lib/ports.mjs';
+import { buildProcessList } from './system.mjs';
+
+// `--replicas=N` (or REPLICAS=N): N of every service, print worker and gateway (gateway i on
+// GATEWAY_PORT + i); replicas share requests (NATS queue groups), events (durable consumers) and
+// print jobs (BullMQ).
+const arg = process.argv.slice(2).find((a) => a.startsWith('--replicas='));
+const replicas = Number(arg ? arg.slice('--replicas='.length) : (process.env.REPLICAS ?? 1));
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
+  console.error(`[start] --replicas (or REPLICAS) must be a whole number from 1 to 8, got "${arg ?? process.env.REPLICAS}"`);
+  process.exit(1);
+}
+
+// Every port a process will listen on (gateways, stand-ins, health probes if HEALTH_PORT is set),
+// before anything is started or built: a taken port is one line, not a child's stack trace.
+const env = { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-dev-password' };
+let list;
+try {
+  list = buildProcessList({ replicas, env });
+} catch (err) {
+  if (!(err instanceof PortProblem)) throw err;
+  console.error(`[start] ${err.message}`);
+  process.exit(1);
+}
+async function stopIfBusy() {
+  const busy = await busyPort(list);
+  if (busy) {
+    console.error(`[start] ${busy}`);
+    process.exit(1);
+  }
+}
+await stopIfBusy();
 
 await ensureInfrastructure();
 
@@ -48,28 +80,14 @@ if (!existsSync(portalIndex) || statSync(portalIndex).mtimeMs < portalSources) {
 // The mini-program's H5 build, served by the gateway at /m/ (built when missing or stale).
 execSync('node scripts/build-mini-program.mjs --if-needed', { stdio: 'inherit' });
 
-// `--replicas=N` (or REPLICAS=N): N of every service, print worker and gateway (gateway i on
-// GATEWAY_PORT + i); replicas share requests (NATS queue groups), events (durable consumers) and
-// print jobs (BullMQ).
-const arg = process.argv.slice(2).find((a) => a.startsWith('--replicas='));
-const replicas = Number(arg ? arg.slice('--replicas='.length) : (process.env.REPLICAS ?? 1));
-if (!Number.isInteger(replicas) || replicas < 1 || replicas > 8) {
-  console.error(`[start] --replicas (or REPLICAS) must be a whole number from 1 to 8, got "${arg ?? process.env.REPLICAS}"`);
-  process.exit(1);
-}
-
-const env = { ...process.env, BOOTSTRAP_ADMIN_PASSWORD: process.env.BOOTSTRAP_ADMIN_PASSWORD ?? 'admin-dev-password' };
-const list = buildProcessList({ replicas, env });
-const busy = await busyPort(list);
-if (busy) {
-  console.error(`[start] ${busy}`);
-  process.exit(1);
-}
+// Again just before launching: the build takes a while, and something may have taken a port.
+await stopIfBusy();
 
 const colors = { province: 'gray', wechat: 'gray', identity: 'cyan', recruiting: 'green', signing: 'magenta', review: 'yellow', printing: 'blue', 'print-worker': 'blueBright', 'dispatch-sync': 'red', gateway: 'white' };
 const processes = list.map((p) => ({ name: p.name, command: `node ${p.main}`, env: p.env, prefixColor: colors[p.role] ?? 'white' }));
 
 const { result } = concurrently(processes, { prefix: '[{name}]', killOthersOn: ['failure'], killSignal: 'SIGTERM' });
 const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://localhost:${p.port.number}/api`);
-console.log(`[start] ${replicas} replica(s) of each process; portal on ${gateways.map((g) => g.replace(/api$/, '')).join(', ')} · API on /api (docs: /api/docs) · mini-program (H5) at /m/`);
+const standIns = list.filter((p) => p.role === 'province' || p.role === 'wechat').map((p) => `${p.role === 'province' ? 'provincial stand-in' : 'WeChat fake'} on http://127.0.0.1:${p.port.number}`);
+console.log(`[start] ${replicas} replica(s) of each process; portal on ${gateways.map((g) => g.replace(/api$/, '')).join(', ')} · API on /api (docs: /api/docs) · mini-program (H5) at /m/${standIns.length ? ` · ${standIns.join(' · ')}` : ''}`);
 await result.catch(() => process.exit(1));

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
+export { busyPort, PortProblem, portFromEnv, probePort } from './lib/ports.mjs';
+
 export declare const SERVICES: readonly string[];
 
 export interface ProcessSpec {
@@ -27,8 +29,6 @@ export declare function buildProcessList(options?: {
   env?: Record<string, string | undefined>;
   root?: string;
 }): ProcessSpec[];
-export declare function probePort(port: number, host?: string): Promise<void>;
-export declare function busyPort(list: ProcessSpec[]): Promise<string | null>;
 export declare function freePort(): Promise<number>;
 export declare function startProcess(
   spec: ProcessSpec,

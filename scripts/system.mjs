@@ -5,6 +5,10 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
+import { portFromEnv } from './lib/ports.mjs';
+
+// The port checks live in their own module (tested by tools/start/start-ports.spec.ts).
+export { busyPort, PortProblem, portFromEnv, probePort } from './lib/ports.mjs';
 
 /** The six services, each its own process; printing runs as an API process and a print worker. */
 export const SERVICES = ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync'];
@@ -12,25 +16,32 @@ export const SERVICES = ['identity', 'recruiting', 'signing', 'review', 'printin
 /**
  * The process list for `replicas` of every service, print worker and gateway, plus the bundled
  * stand-ins (province, WeChat) unless `env` points at real ones. Gateway i listens on
- * GATEWAY_PORT + i. Names are `<role>` with one replica, `<role>-<i>` (from 1) with several.
+ * GATEWAY_PORT + i; the stand-ins on PROVINCE_STANDIN_PORT and WECHAT_FAKE_PORT, and the services
+ * are pointed at those; when HEALTH_PORT is set, each service process gets its own probe port,
+ * HEALTH_PORT, HEALTH_PORT + 1, … in list order. Names are `<role>` with one replica, `<role>-<i>`
+ * (from 1) with several. A port variable that is not a port number throws a PortProblem.
  */
 export function buildProcessList({ replicas = 1, env = process.env, root = process.cwd() } = {}) {
   const base = { ...env };
   const list = [];
   const main = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
-  const standinPort = Number(base.PROVINCE_STANDIN_PORT ?? 3900);
-  const wechatPort = Number(base.WECHAT_FAKE_PORT ?? 3901);
   if (!base.PROVINCE_DISPATCH_URL) {
+    const standinPort = portFromEnv(base, 'PROVINCE_STANDIN_PORT', 3900);
     base.PROVINCE_DISPATCH_URL = `http://127.0.0.1:${standinPort}`;
     list.push({ name: 'province', role: 'province', app: 'province-standin', main: main('province-standin'), env: { PROVINCE_STANDIN_PORT: String(standinPort) }, port: { number: standinPort, variable: 'PROVINCE_STANDIN_PORT', host: '127.0.0.1' } });
   }
   if (!base.WECHAT_API_BASE) {
+    const wechatPort = portFromEnv(base, 'WECHAT_FAKE_PORT', 3901);
     base.WECHAT_API_BASE = `http://127.0.0.1:${wechatPort}`;
     base.WECHAT_APPID ??= 'wx-dev-app';
     base.WECHAT_SECRET ??= 'wx-dev-secret';
     list.push({ name: 'wechat', role: 'wechat', app: 'wechat-fake', main: main('wechat-fake'), env: { WECHAT_FAKE_PORT: String(wechatPort) }, port: { number: wechatPort, variable: 'WECHAT_FAKE_PORT', host: '127.0.0.1' } });
   }
-  const gatewayPort = Number(base.GATEWAY_PORT ?? 3000);
+  const gatewayPort = portFromEnv(base, 'GATEWAY_PORT', 3000);
+  // One HEALTH_PORT shared by every service would be taken by the first and kill the rest.
+  const healthBase = base.HEALTH_PORT?.trim() ? portFromEnv(base, 'HEALTH_PORT', 0) : null;
+  delete base.HEALTH_PORT;
+  let nextHealth = healthBase;
   const roles = [
     ...SERVICES.filter((s) => s !== 'printing').map((s) => ({ role: s, app: s, env: {} })),
     { role: 'printing', app: 'printing', env: { PRINT_ROLE: 'api' } },
@@ -45,37 +56,15 @@ export function buildProcessList({ replicas = 1, env = process.env, root = proce
       if (r.role === 'gateway') {
         extra.GATEWAY_PORT = String(gatewayPort + i);
         port = { number: gatewayPort + i, variable: 'GATEWAY_PORT', host: base.GATEWAY_HOST ?? '0.0.0.0' };
+      } else if (nextHealth !== null) {
+        extra.HEALTH_PORT = String(nextHealth);
+        port = { number: nextHealth, variable: 'HEALTH_PORT', host: '0.0.0.0' };
+        nextHealth += 1;
       }
       list.push({ name, role: r.role, app: r.app, main: main(r.app), env: extra, port });
     }
   }
   return list.map((p) => ({ ...p, env: { ...base, ...p.env } }));
-}
-
-/** Resolves if `port` can be listened on at `host`, rejects with the error (EADDRINUSE…) if not. */
-export function probePort(port, host = '0.0.0.0') {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve()));
-  });
-}
-
-/**
- * Every port the list will listen on must be free: otherwise one line naming the port and the
- * variable that moves it (the caller prints it and stops). Returns null when all are free.
- */
-export async function busyPort(list) {
-  for (const p of list) {
-    if (!p.port) continue;
-    try {
-      await probePort(p.port.number, p.port.host);
-    } catch (err) {
-      const why = err.code === 'EADDRINUSE' ? 'is already in use' : `cannot be listened on (${err.code ?? err.message})`;
-      return `port ${p.port.number} (${p.name}) ${why}: set ${p.port.variable} to a free port`;
-    }
-  }
-  return null;
 }
 
 /** A free TCP port on 127.0.0.1, as the kernel picks one. */

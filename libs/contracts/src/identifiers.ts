@@ -104,9 +104,24 @@ function isValidBirthDate(yyyymmdd: string, today: Date): boolean {
   return date.getTime() <= today.getTime();
 }
 
-/** `340104********1234`: region code and last four only, whatever the length. */
+/** What `maskIdNumber` answers for anything that is not an ID number. */
+export const FULLY_MASKED_ID_NUMBER = '*'.repeat(18);
+
+/**
+ * How a national ID number appears anywhere but the provincial dispatch system (DESIGN.md rule 5,
+ * docs/decisions/0002): the region code and what follows the birth date are kept, the birth date
+ * is starred, so the holder recognises the number and a stranger learns neither birthday nor
+ * the whole number. The one implementation; every service masks with it.
+ * - 18 characters (GB 11643-1999, 17 digits + check digit or X): 6 + 8 stars + last 4, `340104********123X`
+ *   (the form e2e/support/masking.ts checks on every answer of the gateway);
+ * - 15 digits (first-generation cards, birth date as YYMMDD, no check digit): 6 + 6 stars + last 3,
+ *   `340104******123` — the same parts, region and sequence, with the whole birth date hidden;
+ * - anything else (too short, too long, letters): 18 stars, nothing of the input, not even its length.
+ * Surrounding spaces are ignored and a lowercase x is shown upper-case.
+ */
 export function maskIdNumber(raw: string): string {
   const id = normaliseIdNumber(raw);
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  if (/^\d{17}[\dX]$/.test(id)) return `${id.slice(0, 6)}${'*'.repeat(8)}${id.slice(14)}`;
+  if (/^\d{15}$/.test(id)) return `${id.slice(0, 6)}${'*'.repeat(6)}${id.slice(12)}`;
+  return FULLY_MASKED_ID_NUMBER;
 }

@@ -1,11 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { maskIdNumber } from '@netsign/contracts';
 import type { DispatchKind, DispatchRecordContent } from './dispatch-record.js';
-import {
-  classifyStatus,
-  maskIdNumber,
-  parseRetryAfter,
-  type AttemptResult,
-} from './retry-policy.js';
+import { classifyStatus, parseRetryAfter, type AttemptResult } from './retry-policy.js';
 
 export interface ProvinceClientOptions {
   /** PROVINCE_DISPATCH_URL; records go to `<url>/records`. */

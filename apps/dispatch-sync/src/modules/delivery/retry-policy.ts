@@ -69,8 +69,3 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-
-/** The form API.md uses for ID numbers anywhere but the province: 340104********1234. */
-export function maskIdNumber(idNumber: string): string {
-  return idNumber.length > 10 ? `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}` : '********';
-}
