@@ -271,7 +271,7 @@ export async function qrTokens(pdf: Buffer): Promise<string[]> {
   try {
     const file = join(dir, 'a.pdf');
     await writeFile(file, pdf);
-    await execFile('pdftoppm', ['-r', '110', '-png', file, join(dir, 'page')]);
+    await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'page')]);
     const urls: string[] = [];
     for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
       const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(dir, png)]).catch(() => ({ stdout: '' }));
