@@ -274,7 +274,7 @@ export async function qrTokens(pdf: Buffer): Promise<string[]> {
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'page')]);
     const urls: string[] = [];
     for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(dir, png)]).catch(() => ({ stdout: '' }));
+      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]).catch(() => ({ stdout: '' }));
       urls.push(...stdout.trim().split('\n').filter(Boolean));
     }
     return urls.map((u) => new URL(u).pathname.split('/').pop()!);

@@ -159,7 +159,7 @@ describe('printing service', () => {
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(storage, 'page')]);
     const tokens: string[] = [];
     for (const png of (await readdir(storage)).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort()) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(storage, png)]);
+      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(storage, png)]);
       tokens.push(...stdout.trim().split('\n').filter(Boolean));
     }
     expect(tokens).toHaveLength(3);

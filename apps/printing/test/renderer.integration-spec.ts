@@ -146,7 +146,7 @@ describe('agreement renderer (real Chromium)', () => {
     expect(pngs).toHaveLength(3);
     const decoded: string[] = [];
     for (const png of pngs) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(dir, png)]);
+      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]);
       decoded.push(stdout.trim());
     }
     expect(decoded).toEqual(copies.map((c) => c.verifyUrl));

@@ -40,7 +40,7 @@ export async function qrUrlsOf(pdfFile: string): Promise<string[]> {
   await execFile('pdftoppm', ['-r', '150', '-png', pdfFile, join(dir, 'page')]);
   const urls: string[] = [];
   for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
-    const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', join(dir, png)]);
+    const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]);
     urls.push(...stdout.trim().split('\n').filter(Boolean));
   }
   return urls;
