@@ -146,6 +146,6 @@ describe('terminations applied for by the employer', () => {
   it('answered everything above as the OpenAPI document declares', async () => {
     const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
     expect(mismatches).toEqual([]);
-    expect(covered).toEqual(expect.arrayContaining(['applyForTermination', 'getTermination', 'withdrawTermination', 'downloadTerminationMaterial']));
+    expect(covered).toEqual(expect.arrayContaining(['listTerminations', 'getTermination', 'withdrawTermination', 'decideTermination']));
   });
 });

@@ -8191,6 +8191,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "PENDING" | "AGREED" | "DISAGREED" | "WITHDRAWN" | "CLOSED";
+                agreementId?: string;
                 page?: number;
                 pageSize?: number;
             };

@@ -66,7 +66,7 @@ export const terminationWithdraw = defineRequest<{ terminationId: string }, Term
 
 /** Graduate: own; EMPLOYER: its agreements'; COUNSELLOR: assigned graduates (identity decides); SCHOOL_ADMIN: the school. Oldest first. */
 export const terminationList = defineRequest<
-  { status?: TerminationStatus; page: number; pageSize: number },
+  { status?: TerminationStatus; agreementId?: string; page: number; pageSize: number },
   { items: TerminationView[]; total: number }
 >({
   service: 'review',
@@ -74,7 +74,7 @@ export const terminationList = defineRequest<
   entity: 'termination',
   verb: 'list',
   version: 1,
-  request: z.object({ status: z.enum(TERMINATION_STATUSES).optional(), ...page }),
+  request: z.object({ status: z.enum(TERMINATION_STATUSES).optional(), agreementId: z.uuid().optional(), ...page }),
 });
 
 export const terminationGet = defineRequest<{ terminationId: string }, TerminationView>({

@@ -55,6 +55,8 @@ export function toTerminationView(r: TerminationRow): TerminationView {
 export interface TerminationFilter {
   schoolCode?: string;
   graduateId?: string;
+  /** One agreement's applications (within the caller's scope, as the other fields say). */
+  agreementId?: string;
   /** The employer party of the agreement. */
   employerId?: string;
   /** A counsellor's assignment: graduates by id, or by the class frozen in the agreement. */
@@ -168,6 +170,7 @@ export class TerminationRepository {
     if (f.schoolCode) add('t.school_code = ?', f.schoolCode);
     if (f.graduateId) add('t.graduate_id = ?', f.graduateId);
     if (f.employerId) add('a.employer_id = ?', f.employerId);
+    if (f.agreementId) add('t.agreement_id = ?', f.agreementId);
     if (f.assigned) {
       const ids = params.push(f.assigned.graduateIds);
       const classes = params.push(f.assigned.classNames);

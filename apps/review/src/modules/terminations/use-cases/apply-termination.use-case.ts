@@ -59,8 +59,8 @@ export class ApplyTerminationUseCase {
     const task = await this.tasks.byAgreement(tx, agreementId);
     const applicant = requireCanApply(p, { graduateId: a.graduateId, employerId: a.employerId, status: effectiveAgreementStatus(a.status, task?.status ?? null) });
     if (await this.terminations.hasAgreed(tx, agreementId)) throw new ServiceError(ErrorCode.INVALID_STATE, '该协议已同意解约');
-    const { rows } = await this.terminations.list({ graduateId: a.graduateId, status: 'PENDING' }, 1, 100);
-    if (rows.some((r) => r.agreement_id === agreementId)) throw ALREADY_OPEN();
+    const { total } = await this.terminations.list({ agreementId, status: 'PENDING' }, 1, 1);
+    if (total > 0) throw ALREADY_OPEN();
     return { agreement: a, applicant };
   }
 }

@@ -25,10 +25,10 @@ export class ReadTerminationsUseCase {
 
   async list(
     principal: Principal | null,
-    q: { status?: TerminationStatus; page: number; pageSize: number },
+    q: { status?: TerminationStatus; agreementId?: string; page: number; pageSize: number },
   ): Promise<{ items: TerminationView[]; total: number }> {
     const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
-    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}) };
+    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}), ...(q.agreementId ? { agreementId: q.agreementId } : {}) };
     if (p.role === Role.GRADUATE) {
       if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN);
       filter.graduateId = p.graduateId;
