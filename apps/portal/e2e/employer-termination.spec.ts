@@ -54,7 +54,8 @@ test('the employer applies to terminate on the agreement page; the counsellor se
   await screenshot(page, 'employer-termination');
 
   // The counsellor: 用人单位 as the applicant, in the list and on the application.
-  const staffPage = await browser.newPage();
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
   await signIn(staffPage, counsellor.username, counsellor.password);
   await staffPage.goto('/terminations');
   const row = staffPage.getByRole('row').filter({ hasText: graduate.record.studentNo });
@@ -69,7 +70,7 @@ test('the employer applies to terminate on the agreement page; the counsellor se
   await staffPage.getByRole('button', { name: '同意解约' }).click();
   await staffPage.getByRole('tooltip').getByRole('button', { name: '同意解约' }).click();
   await expect(staffPage.getByText('已解除', { exact: true })).toBeVisible({ timeout: 20_000 });
-  await staffPage.close();
+  await staffContext.close();
 
   // The employer's page: the outcome, and no more applying.
   await page.reload();

@@ -124,7 +124,7 @@ function TerminationSummary({ t }: { t: AgreementTermination }) {
       {t.status === 'PENDING' ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="解约申请待学校处理" />
       ) : null}
-      <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }}>
+      <Descriptions column={1} size="small" bordered style={{ marginBottom: 12 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="解约状态">
           <Tag color={TERMINATION_STATUS_COLORS[t.status]}>{label(TERMINATION_STATUS_LABELS, t.status)}</Tag>
         </Descriptions.Item>
