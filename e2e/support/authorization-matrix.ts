@@ -184,19 +184,22 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { route: 'POST /api/signing-offers/:id/response', access: '401 403 ok  404  403  403  403   403  403  403  403  403  403  403',
     request: (f) => ({ path: `/api/signing-offers/${f.offerId}/response`, body: { accept: false } }) },
   // ---- terminations ---------------------------------------------------------------------------
-  // G has an application open already (409); the other graduate's agreement is not G's (404).
-  { route: 'POST /api/terminations', access:              '401  403  409  404  403  403  403   403  403  403  403  403  403  403',
+  // Either party may apply: G and G's employer find G's application open already (409); another
+  // graduate or employer is not a party of G's agreement (404).
+  { route: 'POST /api/terminations', access:              '401  403  409  404  409  404  403   403  403  403  403  403  403  403',
     request: (f, m) => ({ path: '/api/terminations', form: m.form({ agreementId: f.agreementId, reason: '个人原因' }, [{ field: 'materials', name: 'letter.pdf', bytes: pdfBytes('letter') }]) }) },
-  { route: 'GET /api/terminations', access:               '401  403  ok   ok   403  403  403   403  403  ok   ok   ok   ok   403' },
-  // Staff out of scope (another counsellor, another school's admin) are told so (403); another graduate is not (404).
-  { route: 'GET /api/terminations/:id', access:           '401  403  ok   404  403  403  403   403  403  ok   403  ok   403  403',
+  // Parties list their own (another employer: an empty list).
+  { route: 'GET /api/terminations', access:               '401  403  ok   ok   ok   ok   403   403  403  ok   ok   ok   ok   403' },
+  // Staff out of scope (another counsellor, another school's admin) are told so (403); another graduate or employer is not (404).
+  { route: 'GET /api/terminations/:id', access:           '401  403  ok   404  ok   404  403   403  403  ok   403  ok   403  403',
     request: (f) => ({ path: `/api/terminations/${f.terminationId}` }) },
-  { route: 'GET /api/terminations/:id/materials/:materialId/content', access: '401 403 ok 404 403 403 403 403 403 ok 403 ok 403 403',
+  { route: 'GET /api/terminations/:id/materials/:materialId/content', access: '401 403 ok 404 ok 404 403 403 403 ok 403 ok 403 403',
     request: (f) => ({ path: `/api/terminations/${f.terminationId}/materials/${f.materialId}/content` }) },
   { route: 'POST /api/terminations/:id/decision', access: '401  403  403  403  403  403  403   403  403  ok   403  ok   403  403', fresh: 'termination',
     request: (f) => ({ path: `/api/terminations/${f.terminationId}/decision`, body: { decision: 'DISAGREE', reason: '材料不全' } }) },
-  // Last among the termination rows: G withdraws the application the rows above read.
-  { route: 'POST /api/terminations/:id/withdrawal', access: '401 403  ok   404  403  403  403   403  403  403  403  403  403  403',
+  // Last among the termination rows: G withdraws the application the rows above read. Only the
+  // party that applied may: G's employer reads it but may not withdraw it (403).
+  { route: 'POST /api/terminations/:id/withdrawal', access: '401 403  ok   404  403  404  403   403  403  403  403  403  403  403',
     request: (f) => ({ path: `/api/terminations/${f.terminationId}/withdrawal` }) },
   // ---- statistics, dispatch, operations -------------------------------------------------------
   { route: 'GET /api/statistics/online-signing', access:  '401  403  403  403  403  403  ok    ok   ok   ok   ok   ok   ok   ok' },

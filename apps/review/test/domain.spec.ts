@@ -4,7 +4,7 @@ import { ErrorCode, MAX_UPLOAD_BYTES, type Principal } from '@netsign/contracts'
 import { checkAssembledFile, sniffFileType } from '../src/modules/files/domain/file-type.js';
 import { planIssue, planReissue } from '../src/modules/paper-forms/domain/paper-form-rules.js';
 import { canReview, decideTask, isOverdue } from '../src/modules/review-tasks/domain/review-rules.js';
-import { decideTermination, effectiveAgreementStatus, requireCanApply } from '../src/modules/terminations/domain/termination-rules.js';
+import { decideTermination, effectiveAgreementStatus, requireCanApply, requireCanWithdraw } from '../src/modules/terminations/domain/termination-rules.js';
 
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -86,12 +86,27 @@ describe('review rules', () => {
 describe('termination rules', () => {
   const graduate: Principal = { userId: 'u', role: 'GRADUATE', graduateId: 'g1' };
 
-  it('lets only the graduate of an active agreement apply', () => {
-    expect(code(() => requireCanApply(graduate, { graduateId: 'g1', status: 'APPROVED' }))).toBeUndefined();
-    expect(code(() => requireCanApply(graduate, { graduateId: 'g1', status: 'PENDING_REVIEW' }))).toBeUndefined();
-    expect(code(() => requireCanApply(graduate, { graduateId: 'g2', status: 'APPROVED' }))).toBe(ErrorCode.NOT_FOUND);
-    expect(code(() => requireCanApply(graduate, { graduateId: 'g1', status: 'REJECTED' }))).toBe(ErrorCode.INVALID_STATE);
-    expect(code(() => requireCanApply(graduate, { graduateId: 'g1', status: 'TERMINATED' }))).toBe(ErrorCode.INVALID_STATE);
+  const employer: Principal = { userId: 'e', role: 'EMPLOYER', employerId: 'e1' };
+  const a = (graduateId: string, employerId: string, status: 'APPROVED' | 'PENDING_REVIEW' | 'REJECTED' | 'TERMINATED') => ({ graduateId, employerId, status });
+
+  it('lets only a party (graduate or employer) of an active agreement apply, and says which', () => {
+    expect(requireCanApply(graduate, a('g1', 'e1', 'APPROVED'))).toBe('GRADUATE');
+    expect(requireCanApply(graduate, a('g1', 'e1', 'PENDING_REVIEW'))).toBe('GRADUATE');
+    expect(requireCanApply(employer, a('g1', 'e1', 'APPROVED'))).toBe('EMPLOYER');
+    expect(code(() => requireCanApply(graduate, a('g2', 'e1', 'APPROVED')))).toBe(ErrorCode.NOT_FOUND);
+    expect(code(() => requireCanApply(employer, a('g1', 'e2', 'APPROVED')))).toBe(ErrorCode.NOT_FOUND);
+    expect(code(() => requireCanApply({ userId: 'c', role: 'COUNSELLOR', schoolCode: 's' }, a('g1', 'e1', 'APPROVED')))).toBe(ErrorCode.NOT_FOUND);
+    expect(code(() => requireCanApply(graduate, a('g1', 'e1', 'REJECTED')))).toBe(ErrorCode.INVALID_STATE);
+    expect(code(() => requireCanApply(employer, a('g1', 'e1', 'TERMINATED')))).toBe(ErrorCode.INVALID_STATE);
+  });
+
+  it('lets only the party that applied withdraw', () => {
+    const t = (applicant: 'GRADUATE' | 'EMPLOYER') => ({ graduateId: 'g1', employerId: 'e1', applicant });
+    expect(code(() => requireCanWithdraw(graduate, t('GRADUATE')))).toBeUndefined();
+    expect(code(() => requireCanWithdraw(employer, t('EMPLOYER')))).toBeUndefined();
+    expect(code(() => requireCanWithdraw(graduate, t('EMPLOYER')))).toBe(ErrorCode.FORBIDDEN);
+    expect(code(() => requireCanWithdraw(employer, t('GRADUATE')))).toBe(ErrorCode.FORBIDDEN);
+    expect(code(() => requireCanWithdraw({ ...employer, employerId: 'e2' }, t('EMPLOYER')))).toBe(ErrorCode.NOT_FOUND);
   });
 
   it('counts review’s own rejection before signing has applied it', () => {

@@ -1109,10 +1109,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Applications: graduate own; counsellor their graduates; school admin the school. Oldest first */
+        /** Applications: graduate own; employer its agreements’; counsellor their graduates; school admin the school. Oldest first */
         get: operations["listTerminations"];
         put?: never;
-        /** Applies to terminate the graduate’s active agreement; one open application per agreement */
+        /** A party (graduate or employer) applies to terminate its active agreement; one open application per agreement, whoever applied */
         post: operations["applyForTermination"];
         delete?: never;
         options?: never;
@@ -1146,7 +1146,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The graduate withdraws their application before it is decided */
+        /** The party that applied withdraws its application before it is decided; the other party → 403 */
         post: operations["withdrawTermination"];
         delete?: never;
         options?: never;
@@ -2491,6 +2491,11 @@ export interface components {
             agreementNo: string;
             /** @enum {string} */
             status: "PENDING" | "AGREED" | "DISAGREED" | "WITHDRAWN" | "CLOSED";
+            /**
+             * @description 申请方：毕业生或用人单位
+             * @enum {string}
+             */
+            applicant: "GRADUATE" | "EMPLOYER";
             /** @example 已考取研究生，申请解约 */
             reason: string;
             materials: {
@@ -8186,6 +8191,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "PENDING" | "AGREED" | "DISAGREED" | "WITHDRAWN" | "CLOSED";
+                agreementId?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -8195,7 +8201,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Applications: graduate own; counsellor their graduates; school admin the school. Oldest first */
+            /** @description Applications: graduate own; employer its agreements’; counsellor their graduates; school admin the school. Oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8270,7 +8276,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Applies to terminate the graduate’s active agreement; one open application per agreement */
+            /** @description A party (graduate or employer) applies to terminate its active agreement; one open application per agreement, whoever applied */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8449,7 +8455,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The graduate withdraws their application before it is decided */
+            /** @description The party that applied withdraws its application before it is decided; the other party → 403 */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,12 +23,16 @@ const reasonText = z.string().trim().max(500);
 
 export const TERMINATION_STATUSES = ['PENDING', 'AGREED', 'DISAGREED', 'WITHDRAWN', 'CLOSED'] as const;
 export type TerminationStatus = (typeof TERMINATION_STATUSES)[number];
+/** Which party of the agreement applied: the graduate, or the employer (as the national 24365 platform allows). */
+export const TERMINATION_APPLICANTS = ['GRADUATE', 'EMPLOYER'] as const;
+export type TerminationApplicant = (typeof TERMINATION_APPLICANTS)[number];
 
 export interface TerminationView {
   id: string;
   agreementId: string;
   agreementNo: string;
   status: TerminationStatus;
+  applicant: TerminationApplicant;
   reason: string;
   materials: Array<{ id: string; fileName: string; size: number; contentType: string; sha256: string }>;
   graduate: { graduateId: string; name: string; studentNo: string; departmentCode: string; className: string | null };
@@ -60,9 +64,9 @@ export const terminationWithdraw = defineRequest<{ terminationId: string }, Term
   request: z.object({ terminationId: z.uuid() }),
 });
 
-/** Graduate: own; COUNSELLOR: assigned graduates (identity decides); SCHOOL_ADMIN: the school. Oldest first. */
+/** Graduate: own; EMPLOYER: its agreements'; COUNSELLOR: assigned graduates (identity decides); SCHOOL_ADMIN: the school. Oldest first. */
 export const terminationList = defineRequest<
-  { status?: TerminationStatus; page: number; pageSize: number },
+  { status?: TerminationStatus; agreementId?: string; page: number; pageSize: number },
   { items: TerminationView[]; total: number }
 >({
   service: 'review',
@@ -70,7 +74,7 @@ export const terminationList = defineRequest<
   entity: 'termination',
   verb: 'list',
   version: 1,
-  request: z.object({ status: z.enum(TERMINATION_STATUSES).optional(), ...page }),
+  request: z.object({ status: z.enum(TERMINATION_STATUSES).optional(), agreementId: z.uuid().optional(), ...page }),
 });
 
 export const terminationGet = defineRequest<{ terminationId: string }, TerminationView>({
@@ -107,7 +111,10 @@ export const terminationMaterialContent = defineRequest<{ terminationId: string;
   request: z.object({ terminationId: z.uuid(), materialId: z.uuid(), seq: z.number().int().min(0).max(MAX_UPLOAD_PARTS - 1) }),
 });
 
-/** A graduate applied to terminate (counsellors' inboxes may consume it). */
+/**
+ * A party applied to terminate (counsellors' inboxes consume it; the graduate is told when the
+ * employer applied). `applicant` was added later, optional: absent means GRADUATE.
+ */
 export const terminationApplied = defineEvent({
   service: 'review',
   entity: 'termination',
@@ -119,6 +126,7 @@ export const terminationApplied = defineEvent({
     graduateId: z.string(),
     schoolCode: z.string(),
     appliedAt: z.string(),
+    applicant: z.enum(TERMINATION_APPLICANTS).optional(),
   }),
 });
 

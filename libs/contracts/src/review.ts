@@ -50,6 +50,8 @@ export const terminationDecided = defineEvent({
     reason: z.string().nullable(),
     decider: deciderSchema,
     decidedAt: z.string(),
+    /** Who applied (added later, optional: absent means GRADUATE); identity tells an employer applicant of a disagreement. */
+    applicant: z.enum(['GRADUATE', 'EMPLOYER']).optional(),
   }),
 });
 

@@ -84,8 +84,14 @@ export const TERMINATION_STATUS_LABELS: Record<string, string> = {
   PENDING: '待处理',
   AGREED: '已同意解约',
   DISAGREED: '不同意解约',
-  WITHDRAWN: '学生已撤回',
+  WITHDRAWN: '已撤回',
   CLOSED: '已关闭',
+};
+
+/** Who applied to terminate: either party of the agreement. */
+export const TERMINATION_APPLICANT_LABELS: Record<string, string> = {
+  GRADUATE: '毕业生',
+  EMPLOYER: '用人单位',
 };
 
 export const STAFF_ROLE_LABELS: Record<string, string> = {

@@ -9,7 +9,7 @@ import {
   type ReviewTaskDetail,
   type ReviewTaskView,
 } from '../review.js';
-import { PAPER_FORM_STATUSES, TERMINATION_STATUSES, type PaperFormView, type TerminationView } from '../review-terminations.js';
+import { PAPER_FORM_STATUSES, TERMINATION_APPLICANTS, TERMINATION_STATUSES, type PaperFormView, type TerminationView } from '../review-terminations.js';
 import { AGREEMENT_STATUSES, SIGNING_METHODS } from '../signing.js';
 import { isoDateTime, paged } from './common.js';
 import { employerView, graduateView } from './identity-views.js';
@@ -83,6 +83,7 @@ export const terminationView = z
     agreementId: z.string(),
     agreementNo: z.string(),
     status: z.enum(TERMINATION_STATUSES),
+    applicant: z.enum(TERMINATION_APPLICANTS).meta({ description: '申请方：毕业生或用人单位' }),
     reason: z.string().meta({ example: '已考取研究生，申请解约' }),
     materials: z.array(
       z.object({ id: z.string(), fileName: z.string(), size: z.number().int(), contentType: z.string(), sha256: z.string() }),

@@ -25,21 +25,23 @@ import { Ctx } from '../../common/auth/request-context.js';
 import { missing, readMultipart, sendDownload, sendFile } from '../qualification-documents/file-transfer.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
-const READERS = [Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN] as const;
+/** The parties of an agreement: either may apply, read, and withdraw what it applied for. */
+const PARTIES = [Role.GRADUATE, Role.EMPLOYER] as const;
+const READERS = [...PARTIES, Role.COUNSELLOR, Role.SCHOOL_ADMIN] as const;
 const ID = uuidParams('id');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** 解约: the graduate applies with materials; their counsellor or the school admin decides. */
+/** 解约: either party of the agreement (graduate or employer) applies with materials; the graduate's counsellor or the school admin decides. */
 @Area('terminations')
 @Controller('terminations')
 export class TerminationsHttpController {
   constructor(private readonly bus: BusClient) {}
 
   @Post()
-  @Roles(Role.GRADUATE)
+  @Roles(...PARTIES)
   @Endpoint({
     operationId: 'applyForTermination',
-    summary: 'Applies to terminate the graduate’s active agreement; one open application per agreement',
+    summary: 'A party (graduate or employer) applies to terminate its active agreement; one open application per agreement, whoever applied',
     upload: { fields: terminationApplyFields },
     response: terminationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
@@ -61,7 +63,7 @@ export class TerminationsHttpController {
   @Roles(...READERS)
   @Endpoint({
     operationId: 'listTerminations',
-    summary: 'Applications: graduate own; counsellor their graduates; school admin the school. Oldest first',
+    summary: 'Applications: graduate own; employer its agreements’; counsellor their graduates; school admin the school. Oldest first',
     query: requestObject(terminationList),
     response: terminationPageView,
   })
@@ -84,10 +86,10 @@ export class TerminationsHttpController {
 
   @Post(':id/withdrawal')
   @HttpCode(200)
-  @Roles(Role.GRADUATE)
+  @Roles(...PARTIES)
   @Endpoint({
     operationId: 'withdrawTermination',
-    summary: 'The graduate withdraws their application before it is decided',
+    summary: 'The party that applied withdraws its application before it is decided; the other party → 403',
     params: ID,
     response: terminationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],

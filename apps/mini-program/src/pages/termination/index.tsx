@@ -10,7 +10,10 @@ import { dateTime, fileSize, ROLE, TERMINATION_STATUS } from '../../shared/words
 
 const ALLOWED = /\.(pdf|jpe?g|png)$/i;
 
-/** 派遣 → 解除就业协议申请: reason and materials, then the counsellor's decision. */
+/**
+ * 派遣 → 解除就业协议申请: reason and materials, then the counsellor's decision; an application the
+ * employer made is listed too (申请方 用人单位), which only the employer may withdraw.
+ */
 export default function TerminationPage() {
   const res = useResource(async () => {
     const [agreements, terminations] = await Promise.all([
@@ -135,12 +138,13 @@ export default function TerminationPage() {
           </Button>
         </View>
       ) : null}
-      {res.data && res.data.terminations.length > 0 ? <Text className='card-title'>我的解约申请</Text> : null}
+      {res.data && res.data.terminations.length > 0 ? <Text className='card-title'>解约申请</Text> : null}
       {res.data?.terminations.map((t) => (
         <View className='card' key={t.id} role='article' aria-label={`解约申请 ${t.agreementNo}`}>
           <Text className={t.status === 'AGREED' ? 'tag tag-ok' : t.status === 'PENDING' ? 'tag tag-warn' : t.status === 'DISAGREED' ? 'tag tag-error' : 'tag tag-muted'}>
             {TERMINATION_STATUS[t.status] ?? t.status}
           </Text>
+          <Row label='申请方' value={t.applicant === 'EMPLOYER' ? '用人单位' : '本人'} />
           <Row label='用人单位' value={t.employerName} />
           <Row label='协议编号' value={t.agreementNo} />
           <Row label='申请时间' value={dateTime(t.appliedAt)} />
@@ -155,7 +159,10 @@ export default function TerminationPage() {
               </Text>
             </View>
           ) : null}
-          {t.status === 'PENDING' ? (
+          {t.status === 'PENDING' && t.applicant === 'EMPLOYER' ? (
+            <Text className='hint'>用人单位已申请解除协议，待辅导员审核；只有用人单位可以撤回。</Text>
+          ) : null}
+          {t.status === 'PENDING' && t.applicant !== 'EMPLOYER' ? (
             <Button className='btn-danger' onClick={() => void withdraw(t.id)}>
               撤回申请
             </Button>

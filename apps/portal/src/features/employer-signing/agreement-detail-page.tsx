@@ -15,8 +15,12 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { PageLoading } from '../../shared/ui/page-loading';
 import { DownloadPdfButton } from './download-pdf-button';
 import { useAgreement } from './signing-api';
+import { TerminationCard } from './termination-card';
 
-/** One agreement as signed (the frozen snapshot), its status history and, once approved, its PDF. */
+/**
+ * One agreement as signed (the frozen snapshot), its status history, once approved its PDF, and
+ * 解除协议: the employer's own application to terminate (or the graduate's) and its outcome.
+ */
 export function AgreementDetailPage() {
   const { agreementId = '' } = useParams();
   const agreement = useAgreement(agreementId);
@@ -74,6 +78,9 @@ export function AgreementDetailPage() {
           <Card title="协议书打印" style={{ marginBottom: 16 }}>
             <Typography.Paragraph type="secondary">一式三份：第一联 用人单位、第二联 毕业生、第三联 学校，每联均带防伪二维码。</Typography.Paragraph>
             <DownloadPdfButton agreementId={a.id} agreementNo={a.agreementNo} status={a.status} />
+          </Card>
+          <Card title="解除协议" style={{ marginBottom: 16 }}>
+            <TerminationCard agreementId={a.id} agreementStatus={a.status} />
           </Card>
           <Card title="状态记录">
             <Timeline

@@ -6,7 +6,7 @@ import { AgreementDescriptions } from '../../shared/agreement-descriptions';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { FilePreview } from '../../shared/file-preview';
-import { AGREEMENT_STATUS_LABELS, formatDateTime, STAFF_ROLE_LABELS, TERMINATION_STATUS_LABELS } from '../../shared/labels';
+import { AGREEMENT_STATUS_LABELS, formatDateTime, label, STAFF_ROLE_LABELS, TERMINATION_APPLICANT_LABELS, TERMINATION_STATUS_LABELS } from '../../shared/labels';
 import { loadTerminationMaterial, useAgreement, useTermination, useTerminationDecision } from './termination-hooks';
 import { TERMINATION_STATUS_COLORS } from './terminations-page';
 
@@ -50,6 +50,9 @@ export function TerminationDetailPage() {
         }
       >
         <Descriptions size="small" column={3}>
+          <Descriptions.Item label="申请方">
+            <Tag color={t.applicant === 'EMPLOYER' ? 'purple' : 'blue'}>{label(TERMINATION_APPLICANT_LABELS, t.applicant)}</Tag>
+          </Descriptions.Item>
           <Descriptions.Item label="学号">{t.graduate.studentNo}</Descriptions.Item>
           <Descriptions.Item label="班级">{t.graduate.className ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="申请时间">{formatDateTime(t.appliedAt)}</Descriptions.Item>

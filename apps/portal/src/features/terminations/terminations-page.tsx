@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
-import { formatDateTime, TERMINATION_STATUS_LABELS } from '../../shared/labels';
+import { formatDateTime, label, TERMINATION_APPLICANT_LABELS, TERMINATION_STATUS_LABELS } from '../../shared/labels';
 import { useTerminations, type Termination, type TerminationStatus } from './termination-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
@@ -16,14 +16,19 @@ export const TERMINATION_STATUS_COLORS: Record<string, string> = {
   CLOSED: 'default',
 };
 
-/** 就业派遣 → 解约申请登记表: the counsellor's graduates' applications to terminate. */
+/** 就业派遣 → 解约申请登记表: applications to terminate the counsellor's graduates' agreements, by either party. */
 export function TerminationsPage() {
   const [status, setStatus] = useState<TerminationStatus | undefined>('PENDING');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useTerminations(status, paging.page, paging.pageSize);
 
   const columns: ColumnsType<Termination> = [
-    { title: '申请人', key: 'name', render: (_, t) => <Link to={`/terminations/${t.id}`}>{t.graduate.name}</Link> },
+    { title: '毕业生', key: 'name', render: (_, t) => <Link to={`/terminations/${t.id}`}>{t.graduate.name}</Link> },
+    {
+      title: '申请方',
+      dataIndex: 'applicant',
+      render: (a: string) => <Tag color={a === 'EMPLOYER' ? 'purple' : 'blue'}>{label(TERMINATION_APPLICANT_LABELS, a)}</Tag>,
+    },
     { title: '学号', key: 'studentNo', render: (_, t) => t.graduate.studentNo },
     { title: '班级', key: 'className', render: (_, t) => t.graduate.className ?? '—' },
     { title: '协议编号', dataIndex: 'agreementNo' },

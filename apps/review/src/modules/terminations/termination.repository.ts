@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementSnapshot, Decider, TerminationStatus, TerminationView } from '@netsign/contracts';
+import type { AgreementSnapshot, Decider, TerminationApplicant, TerminationStatus, TerminationView } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
 import type { StoredFileRow } from '../files/uploads.repository.js';
@@ -11,6 +11,7 @@ export interface TerminationRow {
   graduate_id: string;
   school_code: string;
   status: TerminationStatus;
+  applicant: TerminationApplicant;
   reason: string;
   applied_at: Date;
   withdrawn_at: Date | null;
@@ -20,11 +21,12 @@ export interface TerminationRow {
   decided_role: string | null;
   decided_at: Date | null;
   agreement_no: string;
+  employer_id: string;
   snapshot: AgreementSnapshot;
   materials: TerminationView['materials'];
 }
 
-const SELECT = `SELECT t.*, a.agreement_no, a.snapshot,
+const SELECT = `SELECT t.*, a.agreement_no, a.employer_id, a.snapshot,
     coalesce((SELECT json_agg(json_build_object('id', m.id, 'fileName', f.file_name, 'size', f.size,
         'contentType', f.content_type, 'sha256', f.sha256) ORDER BY m.position)
       FROM termination_materials m JOIN stored_files f ON f.id = m.file_id WHERE m.termination_id = t.id), '[]') AS materials
@@ -37,6 +39,7 @@ export function toTerminationView(r: TerminationRow): TerminationView {
     agreementId: r.agreement_id,
     agreementNo: r.agreement_no,
     status: r.status,
+    applicant: r.applicant,
     reason: r.reason,
     materials: r.materials,
     graduate: { graduateId: g.graduateId, name: g.name, studentNo: g.studentNo, departmentCode: g.departmentCode, className: g.className },
@@ -52,6 +55,10 @@ export function toTerminationView(r: TerminationRow): TerminationView {
 export interface TerminationFilter {
   schoolCode?: string;
   graduateId?: string;
+  /** One agreement's applications (within the caller's scope, as the other fields say). */
+  agreementId?: string;
+  /** The employer party of the agreement. */
+  employerId?: string;
   /** A counsellor's assignment: graduates by id, or by the class frozen in the agreement. */
   assigned?: { graduateIds: string[]; classNames: string[] };
   status?: TerminationStatus;
@@ -61,10 +68,13 @@ export interface TerminationFilter {
 export class TerminationRepository {
   constructor(private readonly db: DataSource) {}
 
-  async insert(tx: EntityManager, t: { agreementId: string; graduateId: string; schoolCode: string; reason: string }): Promise<string> {
+  async insert(
+    tx: EntityManager,
+    t: { agreementId: string; graduateId: string; schoolCode: string; applicant: TerminationApplicant; reason: string },
+  ): Promise<string> {
     const [row] = (await tx.query(
-      `INSERT INTO terminations (agreement_id, graduate_id, school_code, status, reason) VALUES ($1, $2, $3, 'PENDING', $4) RETURNING id`,
-      [t.agreementId, t.graduateId, t.schoolCode, t.reason],
+      `INSERT INTO terminations (agreement_id, graduate_id, school_code, status, applicant, reason) VALUES ($1, $2, $3, 'PENDING', $4, $5) RETURNING id`,
+      [t.agreementId, t.graduateId, t.schoolCode, t.applicant, t.reason],
     )) as Array<{ id: string }>;
     return row!.id;
   }
@@ -85,7 +95,7 @@ export class TerminationRepository {
     return rows.length > 0;
   }
 
-  /** The graduate applied (after its materials are stored): the first entry of the application's audit chain. */
+  /** A party applied (after its materials are stored): the first entry of the application's audit chain. */
   async recordApplied(tx: EntityManager, id: string, applicant: ReviewAuditActor, t: { agreementId: string; reason: string; materialFileIds: string[] }): Promise<void> {
     await writeReviewAudit(tx, {
       aggregateType: 'termination',
@@ -159,6 +169,8 @@ export class TerminationRepository {
     const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
     if (f.schoolCode) add('t.school_code = ?', f.schoolCode);
     if (f.graduateId) add('t.graduate_id = ?', f.graduateId);
+    if (f.employerId) add('a.employer_id = ?', f.employerId);
+    if (f.agreementId) add('t.agreement_id = ?', f.agreementId);
     if (f.assigned) {
       const ids = params.push(f.assigned.graduateIds);
       const classes = params.push(f.assigned.classNames);

@@ -5,6 +5,7 @@ import {
   type AgreementStatus,
   type Principal,
   type ReviewTaskStatus,
+  type TerminationApplicant,
   type TerminationDecision,
   type TerminationStatus,
 } from '@netsign/contracts';
@@ -19,13 +20,32 @@ export function effectiveAgreementStatus(projected: AgreementStatus, task: Revie
   return projected;
 }
 
-/** Only the graduate of an active agreement (PENDING_REVIEW or APPROVED) may apply. */
-export function requireCanApply(p: Principal, agreement: { graduateId: string; status: AgreementStatus }): void {
-  if (p.role !== 'GRADUATE' || p.graduateId !== agreement.graduateId) {
-    throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');
-  }
+/**
+ * Which party of the agreement the principal is: its graduate or its employer; anyone else is not
+ * told the agreement exists.
+ */
+export function partyOf(p: Principal, agreement: { graduateId: string; employerId: string }): TerminationApplicant | null {
+  if (p.role === 'GRADUATE' && p.graduateId !== undefined && p.graduateId === agreement.graduateId) return 'GRADUATE';
+  if (p.role === 'EMPLOYER' && p.employerId !== undefined && p.employerId === agreement.employerId) return 'EMPLOYER';
+  return null;
+}
+
+/** Only a party (graduate or employer) of an active agreement (PENDING_REVIEW or APPROVED) may apply. */
+export function requireCanApply(p: Principal, agreement: { graduateId: string; employerId: string; status: AgreementStatus }): TerminationApplicant {
+  const party = partyOf(p, agreement);
+  if (!party) throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');
   if (!ACTIVE_AGREEMENT_STATUSES.includes(agreement.status)) {
     throw new ServiceError(ErrorCode.INVALID_STATE, '只有待审核或已审核通过的协议可以申请解约', { status: agreement.status });
+  }
+  return party;
+}
+
+/** Only the party that applied may withdraw; the other party may read the application but not withdraw it. */
+export function requireCanWithdraw(p: Principal, t: { graduateId: string; employerId: string; applicant: TerminationApplicant }): void {
+  const party = partyOf(p, t);
+  if (!party) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
+  if (party !== t.applicant) {
+    throw new ServiceError(ErrorCode.FORBIDDEN, t.applicant === 'EMPLOYER' ? '该解约申请由用人单位提出，只有用人单位可以撤回' : '该解约申请由毕业生提出，只有毕业生可以撤回');
   }
 }
 

@@ -12,7 +12,10 @@ import { TerminationRepository, toTerminationView } from '../termination.reposit
 
 const ALREADY_OPEN = () => new ServiceError(ErrorCode.INVALID_STATE, '该协议已有待处理的解约申请');
 
-/** The graduate applies to terminate their active agreement, with a reason and at least one material file. */
+/**
+ * A party of an active agreement (its graduate or its employer) applies to terminate it, with a
+ * reason and at least one material file; one open application per agreement, whoever applied.
+ */
 @Injectable()
 export class ApplyTerminationUseCase {
   constructor(
@@ -24,14 +27,14 @@ export class ApplyTerminationUseCase {
   ) {}
 
   async execute(principal: Principal | null, input: { agreementId: string; reason: string; materials: FileRef[] }): Promise<TerminationView> {
-    const p = requireRole(principal, Role.GRADUATE);
+    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER);
     await this.db.transaction((tx) => this.check(tx, p, input.agreementId, false)); // before storing any file
     const prepared = await this.files.prepare(p.userId, input.materials);
     const id = await this.db.transaction(async (tx) => {
-      const a = await this.check(tx, p, input.agreementId, true);
+      const { agreement: a, applicant } = await this.check(tx, p, input.agreementId, true);
       let terminationId: string;
       try {
-        terminationId = await this.terminations.insert(tx, { agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, reason: input.reason.trim() });
+        terminationId = await this.terminations.insert(tx, { agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, applicant, reason: input.reason.trim() });
       } catch (err) {
         if (isUniqueViolation(err)) throw ALREADY_OPEN();
         throw err;
@@ -43,7 +46,7 @@ export class ApplyTerminationUseCase {
       });
       await publishEvent(tx, terminationApplied, {
         aggregateId: a.agreementId,
-        payload: { terminationId, agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, appliedAt: new Date().toISOString() },
+        payload: { terminationId, agreementId: a.agreementId, graduateId: a.graduateId, schoolCode: a.schoolCode, appliedAt: new Date().toISOString(), applicant },
       });
       return terminationId;
     });
@@ -54,10 +57,10 @@ export class ApplyTerminationUseCase {
     const a = await this.agreements.get(agreementId, tx, lock);
     if (!a) throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');
     const task = await this.tasks.byAgreement(tx, agreementId);
-    requireCanApply(p, { graduateId: a.graduateId, status: effectiveAgreementStatus(a.status, task?.status ?? null) });
+    const applicant = requireCanApply(p, { graduateId: a.graduateId, employerId: a.employerId, status: effectiveAgreementStatus(a.status, task?.status ?? null) });
     if (await this.terminations.hasAgreed(tx, agreementId)) throw new ServiceError(ErrorCode.INVALID_STATE, '该协议已同意解约');
-    const { rows } = await this.terminations.list({ graduateId: a.graduateId, status: 'PENDING' }, 1, 100);
-    if (rows.some((r) => r.agreement_id === agreementId)) throw ALREADY_OPEN();
-    return a;
+    const { total } = await this.terminations.list({ agreementId, status: 'PENDING' }, 1, 1);
+    if (total > 0) throw ALREADY_OPEN();
+    return { agreement: a, applicant };
   }
 }

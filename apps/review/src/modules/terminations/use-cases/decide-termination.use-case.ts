@@ -14,11 +14,11 @@ import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { AgreementProjectionRepository } from '../../agreements/agreement-projection.repository.js';
 import { ReviewTaskRepository } from '../../review-tasks/review-task.repository.js';
-import { decideTermination, effectiveAgreementStatus, requireOpen } from '../domain/termination-rules.js';
+import { decideTermination, effectiveAgreementStatus, requireCanWithdraw, requireOpen } from '../domain/termination-rules.js';
 import { TerminationRepository, toTerminationView } from '../termination.repository.js';
 import { TerminationAccess } from '../termination-access.js';
 
-/** Counsellor (of this graduate) or school admin decides; the graduate may withdraw before that. */
+/** Counsellor (of this graduate) or school admin decides; the party that applied may withdraw before that. */
 @Injectable()
 export class DecideTerminationUseCase {
   constructor(
@@ -51,16 +51,18 @@ export class DecideTerminationUseCase {
       if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id, decider);
       await publishEvent(tx, terminationDecided, {
         aggregateId: t.agreement_id,
-        payload: { terminationId: t.id, agreementId: t.agreement_id, decision: input.decision, reason: outcome.reason, decider, decidedAt: at.toISOString() },
+        payload: {
+          terminationId: t.id, agreementId: t.agreement_id, decision: input.decision, reason: outcome.reason, decider, decidedAt: at.toISOString(), applicant: t.applicant,
+        },
       });
     });
     return toTerminationView((await this.terminations.get(input.terminationId))!);
   }
 
   async withdraw(principal: Principal | null, terminationId: string): Promise<TerminationView> {
-    const p = requireRole(principal, Role.GRADUATE);
+    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER);
     const found = await this.found(terminationId);
-    if (found.graduate_id !== p.graduateId) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
+    requireCanWithdraw(p, { graduateId: found.graduate_id, employerId: found.employer_id, applicant: found.applicant });
     await this.db.transaction(async (tx) => {
       const t = (await this.terminations.get(terminationId, tx, true))!;
       requireOpen(t.status);

@@ -25,13 +25,16 @@ export class ReadTerminationsUseCase {
 
   async list(
     principal: Principal | null,
-    q: { status?: TerminationStatus; page: number; pageSize: number },
+    q: { status?: TerminationStatus; agreementId?: string; page: number; pageSize: number },
   ): Promise<{ items: TerminationView[]; total: number }> {
-    const p = requireRole(principal, Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
-    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}) };
+    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}), ...(q.agreementId ? { agreementId: q.agreementId } : {}) };
     if (p.role === Role.GRADUATE) {
       if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN);
       filter.graduateId = p.graduateId;
+    } else if (p.role === Role.EMPLOYER) {
+      if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN);
+      filter.employerId = p.employerId;
     } else {
       if (!p.schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
       filter.schoolCode = p.schoolCode;
@@ -47,7 +50,7 @@ export class ReadTerminationsUseCase {
   }
 
   async get(principal: Principal | null, terminationId: string): Promise<TerminationView> {
-    const p = requireRole(principal, Role.GRADUATE, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
     const t = await this.terminations.get(terminationId);
     if (!t) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
     await this.access.requireReader(p, t);
