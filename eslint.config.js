@@ -29,7 +29,10 @@ export default tseslint.config(
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
             { sourceTag: 'kind:contracts', onlyDependOnLibsWithTags: ['kind:contracts'] },
             { sourceTag: 'kind:client', onlyDependOnLibsWithTags: ['kind:contracts'] },
-            { sourceTag: 'kind:shared', onlyDependOnLibsWithTags: ['kind:contracts', 'kind:shared'] },
+            {
+              sourceTag: 'kind:shared',
+              onlyDependOnLibsWithTags: ['kind:contracts', 'kind:shared'],
+            },
             { sourceTag: 'kind:edge', bannedExternalImports: ['pg', 'typeorm', '@nestjs/typeorm'] },
           ],
         },
@@ -46,7 +49,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', '@netsign/persistence', '@netsign/messaging', '@netsign/messaging/*', '@netsign/runtime', '@netsign/runtime/*', 'bullmq', 'ioredis'], message: 'domain code is pure: no framework, database or bus imports (DESIGN.md)' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                '@netsign/persistence',
+                '@netsign/messaging',
+                '@netsign/messaging/*',
+                '@netsign/runtime',
+                '@netsign/runtime/*',
+                'bullmq',
+                'ioredis',
+              ],
+              message: 'domain code is pure: no framework, database or bus imports (DESIGN.md)',
+            },
           ],
         },
       ],

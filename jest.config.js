@@ -28,7 +28,12 @@ export default {
   },
   testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
   // apps/portal and apps/mini-program are tested by Vitest and Playwright (scripts/test.mjs).
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/portal/', '<rootDir>/apps/mini-program/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    '<rootDir>/apps/portal/',
+    '<rootDir>/apps/mini-program/',
+  ],
   setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.js',
   testTimeout: 60_000,

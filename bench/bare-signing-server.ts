@@ -21,7 +21,9 @@ class BareSigningController {
 
   @Post('sign')
   @HttpCode(201)
-  async sign(@Body() body: { graduateId: string; schoolCode: string }): Promise<{ agreementId: string }> {
+  async sign(
+    @Body() body: { graduateId: string; schoolCode: string },
+  ): Promise<{ agreementId: string }> {
     const client = await this.pool.connect();
     const agreementId = randomUUID();
     try {
@@ -30,7 +32,12 @@ class BareSigningController {
         name: 'bare-agreement',
         text: `INSERT INTO pgbench_signing.agreements (id, agreement_no, method, status, graduate_id, school_code, department_code, employer_id, snapshot, signed_at, version)
                VALUES ($1, '2026-' || $3 || '-' || nextval('signing.agreement_no_seq'), 'EMPLOYER_DIRECT', 'PENDING_REVIEW', $2, $3, 'CS', 'e1', $4, now(), 1)`,
-        values: [agreementId, body.graduateId, body.schoolCode, JSON.stringify({ graduate: {}, employer: {}, position: {}, terms: {} })],
+        values: [
+          agreementId,
+          body.graduateId,
+          body.schoolCode,
+          JSON.stringify({ graduate: {}, employer: {}, position: {}, terms: {} }),
+        ],
       });
       await client.query({
         name: 'bare-outbox',
@@ -50,11 +57,17 @@ class BareSigningController {
 
 @Module({
   controllers: [BareSigningController],
-  providers: [{ provide: POOL, useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 16 }) }],
+  providers: [
+    { provide: POOL, useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 16 }) },
+  ],
 })
 class BareSigningModule {}
 
-const app = await NestFactory.create<NestFastifyApplication>(BareSigningModule, new FastifyAdapter(), { logger: ['error'] });
+const app = await NestFactory.create<NestFastifyApplication>(
+  BareSigningModule,
+  new FastifyAdapter(),
+  { logger: ['error'] },
+);
 app.enableShutdownHooks();
 await app.listen(Number(port), '127.0.0.1');
 process.send?.('ready');

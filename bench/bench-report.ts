@@ -12,7 +12,9 @@ export function writeBenchFigures(name: string, figures: Record<string, unknown>
     bench: name,
     measuredAt: new Date().toISOString(),
     cores: availableParallelism(),
-    loadAverage: loadavg().map((l) => Number(l.toFixed(1))).join(' '),
+    loadAverage: loadavg()
+      .map((l) => Number(l.toFixed(1)))
+      .join(' '),
     figures,
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -12,10 +12,7 @@ import {
 } from '@netsign/persistence';
 import type { DataSource } from 'typeorm';
 import { startProvinceStandin } from '@netsign/province-standin';
-import {
-  idNumberCheckChar,
-  creditCodeCheckChar,
-} from '@netsign/province-standin';
+import { idNumberCheckChar, creditCodeCheckChar } from '@netsign/province-standin';
 import { dispatchSyncMigrations } from '../apps/dispatch-sync/src/database/migrations.js';
 import { DispatchDelivery } from '../apps/dispatch-sync/src/modules/delivery/dispatch-delivery.js';
 import {
@@ -277,7 +274,10 @@ export async function benchDispatch(
       `  engine:          ${engineRate.toFixed(0)} records/s, ${median(engine.map((m) => m.cpuUsPerRecord)).toFixed(0)} µs client CPU/record (median of ${rounds})\n` +
       `  ratio:           ${(ratio * 100).toFixed(1)}% (target ≥ 80%)\n`,
   );
-  writeBenchFigures('dispatch', { recordsPerSecond: engineRate, bareLoopRecordsPerSecond: bareRate });
+  writeBenchFigures('dispatch', {
+    recordsPerSecond: engineRate,
+    bareLoopRecordsPerSecond: bareRate,
+  });
   return {
     records: graduates * perGraduate,
     concurrency,

@@ -12,11 +12,22 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { PRINT_COPIES, type AgreementPrintData, type CopyToPrint } from '../apps/printing/src/worker/agreement-print-data.js';
-import { AgreementRenderer, qrPngDataUrl, type RenderStrategy } from '../apps/printing/src/worker/agreement-renderer.js';
+import {
+  PRINT_COPIES,
+  type AgreementPrintData,
+  type CopyToPrint,
+} from '../apps/printing/src/worker/agreement-print-data.js';
+import {
+  AgreementRenderer,
+  qrPngDataUrl,
+  type RenderStrategy,
+} from '../apps/printing/src/worker/agreement-renderer.js';
 import { buildAgreementHtml } from '../apps/printing/src/worker/agreement-template.js';
 import { BrowserPool, CHROMIUM_ARGS } from '../apps/printing/src/worker/browser-pool.js';
-import { generateKeyPair, signVerificationToken } from '../apps/printing/src/verification/verification-token.js';
+import {
+  generateKeyPair,
+  signVerificationToken,
+} from '../apps/printing/src/verification/verification-token.js';
 import { sampleAgreement } from '../apps/printing/test/agreement-fixture.js';
 
 export interface BenchRenderOptions {
@@ -51,7 +62,11 @@ type Job = { data: AgreementPrintData; copies: CopyToPrint[] };
 type Render = (job: Job) => Promise<unknown>;
 interface Variant {
   name: string;
-  start(concurrency: number): Promise<{ render: Render; browserPid: () => Promise<number | undefined>; stop: () => Promise<void> }>;
+  start(concurrency: number): Promise<{
+    render: Render;
+    browserPid: () => Promise<number | undefined>;
+    stop: () => Promise<void>;
+  }>;
 }
 
 const NAMES = ['李明', '𠮷䶮', '王喆', '张堃', '欧阳娜娜', '陈思远', '刘一鸣', '赵晓彤'];
@@ -59,11 +74,22 @@ const { privateKey } = generateKeyPair();
 
 function makeJob(i: number): Job {
   const base = sampleAgreement();
-  const data = { ...base, agreementNo: `AH2026-10357-${String(i).padStart(6, '0')}`, graduate: { ...base.graduate, name: NAMES[i % NAMES.length]! } };
+  const data = {
+    ...base,
+    agreementNo: `AH2026-10357-${String(i).padStart(6, '0')}`,
+    graduate: { ...base.graduate, name: NAMES[i % NAMES.length]! },
+  };
   const agreementId = randomUUID();
   const copies = PRINT_COPIES.map((copy) => {
     const token = signVerificationToken(
-      { agreementNo: data.agreementNo, copy, renderVersion: 1, contentHash: 'ab'.repeat(32), agreementId, issuedAt: Math.floor(Date.now() / 1000) },
+      {
+        agreementNo: data.agreementNo,
+        copy,
+        renderVersion: 1,
+        contentHash: 'ab'.repeat(32),
+        agreementId,
+        issuedAt: Math.floor(Date.now() / 1000),
+      },
       privateKey,
       'k2026',
     );
@@ -77,9 +103,15 @@ function naiveVariant(executablePath: string): Variant {
   return {
     name: 'naive: new page per agreement, 3 browser pages, PNG QR images, system Noto CJK',
     async start() {
-      const browser: Browser = await puppeteer.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+      const browser: Browser = await puppeteer.launch({
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS,
+      });
       const render: Render = async ({ data, copies }) => {
-        const slots = await Promise.all(copies.map(async (c) => ({ copy: c.copy, qrDataUrl: await qrPngDataUrl(c.verifyUrl) })));
+        const slots = await Promise.all(
+          copies.map(async (c) => ({ copy: c.copy, qrDataUrl: await qrPngDataUrl(c.verifyUrl) })),
+        );
         const page = await browser.newPage();
         try {
           await page.setJavaScriptEnabled(false);
@@ -89,19 +121,32 @@ function naiveVariant(executablePath: string): Variant {
           await page.close();
         }
       };
-      return { render, browserPid: async () => browser.process()?.pid, stop: () => browser.close() };
+      return {
+        render,
+        browserPid: async () => browser.process()?.pid,
+        stop: () => browser.close(),
+      };
     },
   };
 }
 
-function engineVariant(name: string, executablePath: string, strategy: RenderStrategy, subsetFonts: boolean): Variant {
+function engineVariant(
+  name: string,
+  executablePath: string,
+  strategy: RenderStrategy,
+  subsetFonts: boolean,
+): Variant {
   return {
     name,
     async start(concurrency) {
       const pool = new BrowserPool({ executablePath, concurrency, recycleAfter: 100_000 });
       const renderer = new AgreementRenderer({ pool, strategy, subsetFonts });
       renderer.warmUp(sampleAgreement());
-      return { render: ({ data, copies }) => renderer.render(data, copies), browserPid: () => pool.browserPid(), stop: () => pool.close() };
+      return {
+        render: ({ data, copies }) => renderer.render(data, copies),
+        browserPid: () => pool.browserPid(),
+        stop: () => pool.close(),
+      };
     },
   };
 }
@@ -117,7 +162,10 @@ function treeCpuMs(rootPid: number): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       children.set(Number(f[1]), [...(children.get(Number(f[1])) ?? []), Number(entry)]);
-      cpu.set(Number(entry), (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * tick);
+      cpu.set(
+        Number(entry),
+        (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * tick,
+      );
     } catch {
       // gone
     }
@@ -162,10 +210,16 @@ function treeMemoryMb(rootPid: number): { rss: number; pss: number } {
   return { rss: rss / 1024, pss: pss / 1024 };
 }
 
-async function measure(variant: Variant, concurrency: number, documents: number): Promise<BenchRenderResult> {
+async function measure(
+  variant: Variant,
+  concurrency: number,
+  documents: number,
+): Promise<BenchRenderResult> {
   const engine = await variant.start(concurrency);
   try {
-    await Promise.all(Array.from({ length: concurrency * 2 }, (_, i) => engine.render(makeJob(-1 - i))));
+    await Promise.all(
+      Array.from({ length: concurrency * 2 }, (_, i) => engine.render(makeJob(-1 - i))),
+    );
     const pid = await engine.browserPid();
     const peak = { rss: 0, pss: 0 };
     const sample = () => {
@@ -195,7 +249,8 @@ async function measure(variant: Variant, concurrency: number, documents: number)
     clearInterval(sampler);
     sample();
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!);
+    const pct = (p: number) =>
+      Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!);
     return {
       variant: variant.name,
       concurrency,
@@ -217,39 +272,70 @@ export async function benchRender(options: BenchRenderOptions = {}): Promise<Ben
   const concurrencies = options.concurrencies ?? [1, 2];
   const path = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const log = options.log ?? ((line: string) => console.log(line));
-  const engineName = 'engine: subset TrueType fonts, body rendered once, labels + vector QR stamped (pdf-lib)';
+  const engineName =
+    'engine: subset TrueType fonts, body rendered once, labels + vector QR stamped (pdf-lib)';
   const variants = [
     naiveVariant(path),
     ...(options.breakdown
       ? [
-          engineVariant('only pooling: pooled page, 3 browser pages, PNG QR, system Noto CJK', path, 'browser-copies', false),
-          engineVariant('only fonts: subset TrueType fonts, 3 browser pages, PNG QR', path, 'browser-copies', true),
-          engineVariant('only stamping: system Noto CJK, body once + stamped', path, 'stamped', false),
+          engineVariant(
+            'only pooling: pooled page, 3 browser pages, PNG QR, system Noto CJK',
+            path,
+            'browser-copies',
+            false,
+          ),
+          engineVariant(
+            'only fonts: subset TrueType fonts, 3 browser pages, PNG QR',
+            path,
+            'browser-copies',
+            true,
+          ),
+          engineVariant(
+            'only stamping: system Noto CJK, body once + stamped',
+            path,
+            'stamped',
+            false,
+          ),
         ]
       : []),
     engineVariant(engineName, path, 'stamped', true),
   ];
   const results: BenchRenderResult[] = [];
-  log(`print render benchmark: ${documents} agreements (3 copies each) per row, pooled pages = concurrency`);
-  log('agreements/s  p50 ms  p95 ms  CPU ms/agreement  chromium peak RSS/PSS MB  node RSS MB  conc  variant');
+  log(
+    `print render benchmark: ${documents} agreements (3 copies each) per row, pooled pages = concurrency`,
+  );
+  log(
+    'agreements/s  p50 ms  p95 ms  CPU ms/agreement  chromium peak RSS/PSS MB  node RSS MB  conc  variant',
+  );
   for (const variant of variants) {
     for (const concurrency of concurrencies) {
       const r = await measure(variant, concurrency, documents);
       results.push(r);
-      log(`${r.agreementsPerSecond.toFixed(2).padStart(12)}  ${String(r.p50Ms).padStart(6)}  ${String(r.p95Ms).padStart(6)}  ${String(r.cpuMsPerAgreement).padStart(16)}  ${`${r.chromiumPeakRssMb}/${r.chromiumPeakPssMb}`.padStart(24)}  ${String(r.nodeRssMb).padStart(11)}  ${String(concurrency).padStart(4)}  ${variant.name}`);
+      log(
+        `${r.agreementsPerSecond.toFixed(2).padStart(12)}  ${String(r.p50Ms).padStart(6)}  ${String(r.p95Ms).padStart(6)}  ${String(r.cpuMsPerAgreement).padStart(16)}  ${`${r.chromiumPeakRssMb}/${r.chromiumPeakPssMb}`.padStart(24)}  ${String(r.nodeRssMb).padStart(11)}  ${String(concurrency).padStart(4)}  ${variant.name}`,
+      );
     }
   }
-  const best = (name: string) => Math.max(...results.filter((r) => r.variant === name).map((r) => r.agreementsPerSecond));
+  const best = (name: string) =>
+    Math.max(...results.filter((r) => r.variant === name).map((r) => r.agreementsPerSecond));
   const engine = best(engineName);
   const naive = best(variants[0]!.name);
-  const cpu = (name: string) => Math.min(...results.filter((r) => r.variant === name).map((r) => r.cpuMsPerAgreement));
-  log(`CPU per agreement: engine ${cpu(engineName)} ms, naive ${cpu(variants[0]!.name)} ms ` +
-    `(two idle cores: at most ${(2000 / cpu(engineName)).toFixed(1)} vs ${(2000 / cpu(variants[0]!.name)).toFixed(1)} agreements/s)`);
-  log(`engine best ${engine.toFixed(2)}/s (target >= 5/s: ${engine >= 5 ? 'met' : 'NOT met'}); ` +
-    `${(engine / naive).toFixed(1)}x the naive best ${naive.toFixed(2)}/s (target >= 4x: ${engine / naive >= 4 ? 'met' : 'NOT met'})`);
+  const cpu = (name: string) =>
+    Math.min(...results.filter((r) => r.variant === name).map((r) => r.cpuMsPerAgreement));
+  log(
+    `CPU per agreement: engine ${cpu(engineName)} ms, naive ${cpu(variants[0]!.name)} ms ` +
+      `(two idle cores: at most ${(2000 / cpu(engineName)).toFixed(1)} vs ${(2000 / cpu(variants[0]!.name)).toFixed(1)} agreements/s)`,
+  );
+  log(
+    `engine best ${engine.toFixed(2)}/s (target >= 5/s: ${engine >= 5 ? 'met' : 'NOT met'}); ` +
+      `${(engine / naive).toFixed(1)}x the naive best ${naive.toFixed(2)}/s (target >= 4x: ${engine / naive >= 4 ? 'met' : 'NOT met'})`,
+  );
   return results;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await benchRender({ documents: Number(process.argv[2]) || 30, breakdown: process.argv.includes('--breakdown') });
+  await benchRender({
+    documents: Number(process.argv[2]) || 30,
+    breakdown: process.argv.includes('--breakdown'),
+  });
 }

@@ -25,7 +25,13 @@ async function main(): Promise<void> {
   const env = await createTestEnv('bench_stats', { LOG_LEVEL: 'error' });
   const identity = await runService(identityService, env.vars);
   const dispatch = await runService(dispatchSyncService, env.vars);
-  const gateway = await createGateway(loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000000' }));
+  const gateway = await createGateway(
+    loadEnv('gateway', gatewayEnvSchema, {
+      ...env.vars,
+      GATEWAY_PORT: '0',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    }),
+  );
   await gateway.listen({ port: 0, host: '127.0.0.1' });
   const url = (await gateway.getUrl()).replace('[::1]', '127.0.0.1');
   try {
@@ -56,9 +62,16 @@ async function main(): Promise<void> {
         GROUP BY 1, 2, 3`,
       [AGREEMENTS],
     );
-    console.log(`seeded the read model for ${AGREEMENTS.toLocaleString()} agreements in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded the read model for ${AGREEMENTS.toLocaleString()} agreements in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
-    const token = (await identity.app.get(SigningKeysService).tokens().issue({ userId: 'admin', role: 'PROVINCE_ADMIN' })).accessToken;
+    const token = (
+      await identity.app
+        .get(SigningKeysService)
+        .tokens()
+        .issue({ userId: 'admin', role: 'PROVINCE_ADMIN' })
+    ).accessToken;
     // Browsers and the portals send Accept-Encoding; the gateway compresses JSON above 1 KB then.
     for (const [label, path, encoding] of [
       ['all 200 schools (~1 MB)', '/api/statistics/online-signing', null],
@@ -66,8 +79,16 @@ async function main(): Promise<void> {
       ['one school', '/api/statistics/online-signing?schoolCode=S17', null],
     ] as const) {
       for (const connections of [1, 8]) {
-        const headers = { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) };
-        const result = await autocannon({ url: `${url}${path}`, connections, duration: 10, headers });
+        const headers = {
+          authorization: `Bearer ${token}`,
+          ...(encoding ? { 'accept-encoding': encoding } : {}),
+        };
+        const result = await autocannon({
+          url: `${url}${path}`,
+          connections,
+          duration: 10,
+          headers,
+        });
         console.log(
           `GET ${label}, ${connections} client(s): ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
             `${(result.throughput.average / 1e6).toFixed(1)} MB/s, errors ${result.errors + result.non2xx} (target: answers in ≤ 100 ms)`,
@@ -86,14 +107,53 @@ async function main(): Promise<void> {
         agreementNo: `B${i}`,
         ...base,
         status: 'PENDING_REVIEW',
-        graduate: { graduateId: `g${i}`, schoolCode: 'S1', schoolName: '学校1', departmentCode: 'D1', departmentName: '院系1', studentNo: `${i}`, name: '甲', gender: '男', major: 'x', degree: '本科', className: null, originPlace: 'x', graduationYear: 2026, idNumberMasked: 'x', sourceInfoConfirmed: true },
-        employer: { employerId: 'e', creditCode: 'x', name: 'x', nature: 'x', industry: 'x', address: 'x', hasHiringAutonomy: true, contactName: 'x', contactPhone: 'x' },
+        graduate: {
+          graduateId: `g${i}`,
+          schoolCode: 'S1',
+          schoolName: '学校1',
+          departmentCode: 'D1',
+          departmentName: '院系1',
+          studentNo: `${i}`,
+          name: '甲',
+          gender: '男',
+          major: 'x',
+          degree: '本科',
+          className: null,
+          originPlace: 'x',
+          graduationYear: 2026,
+          idNumberMasked: 'x',
+          sourceInfoConfirmed: true,
+        },
+        employer: {
+          employerId: 'e',
+          creditCode: 'x',
+          name: 'x',
+          nature: 'x',
+          industry: 'x',
+          address: 'x',
+          hasHiringAutonomy: true,
+          contactName: 'x',
+          contactPhone: 'x',
+        },
         position: { positionId: 'p', title: 'x', location: 'x' },
-        terms: { workLocation: 'x', monthlySalary: 1, probationMonths: 0, contractYears: 1, archiveTransferAddress: '', hukouTransferAddress: '', otherTerms: '', superiorAuthority: null },
+        terms: {
+          workLocation: 'x',
+          monthlySalary: 1,
+          probationMonths: 0,
+          contractYears: 1,
+          archiveTransferAddress: '',
+          hukouTransferAddress: '',
+          otherTerms: '',
+          superiorAuthority: null,
+        },
         signedAt: new Date().toISOString(),
         version: 1,
       } as AgreementSnapshot;
-      await publishTestEvent(nc, env.busPrefix, agreementSigned, { agreement, offerId: null, signedBy: { userId: 'x', role: 'EMPLOYER' } });
+      await publishTestEvent(nc, env.busPrefix, agreementSigned, {
+        agreement,
+        offerId: null,
+        signedBy: { userId: 'x', role: 'EMPLOYER' },
+      });
     }
     await waitFor(
       async () => {
@@ -104,7 +164,9 @@ async function main(): Promise<void> {
       },
       { timeoutMs: 300_000, intervalMs: 200 },
     );
-    console.log(`event path: ${n} signed events applied in ${((Date.now() - started) / 1000).toFixed(1)} s (${Math.round(n / ((Date.now() - started) / 1000))} events/s, publish included)`);
+    console.log(
+      `event path: ${n} signed events applied in ${((Date.now() - started) / 1000).toFixed(1)} s (${Math.round(n / ((Date.now() - started) / 1000))} events/s, publish included)`,
+    );
     await nc.close();
   } finally {
     await gateway.close();

@@ -22,7 +22,9 @@ import type * as System from '../scripts/system.mjs';
  * BENCH_DRAIN_SECONDS (60: how long to wait after the load for the stages to catch up).
  */
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const system = (await import(pathToFileURL(join(root, 'scripts', 'system.mjs')).href)) as typeof System;
+const system = (await import(
+  pathToFileURL(join(root, 'scripts', 'system.mjs')).href
+)) as typeof System;
 
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -44,7 +46,9 @@ function treeCpu(pid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirProc()) {
     try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      const ppid = Number(
+        readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1],
+      );
       children.set(ppid, [...(children.get(ppid) ?? []), entry]);
     } catch {
       // gone meanwhile
@@ -60,7 +64,9 @@ function treeCpu(pid: number): number {
 }
 
 function readdirProc(): number[] {
-  return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
 }
 
 const pct = (values: number[], p: number) => {
@@ -68,7 +74,8 @@ const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
-const fmt = (values: number[]) => `p50 ${pct(values, 50).toFixed(2)} s, p95 ${pct(values, 95).toFixed(2)} s, p99 ${pct(values, 99).toFixed(2)} s (n=${values.length})`;
+const fmt = (values: number[]) =>
+  `p50 ${pct(values, 50).toFixed(2)} s, p95 ${pct(values, 95).toFixed(2)} s, p99 ${pct(values, 99).toFixed(2)} s (n=${values.length})`;
 
 async function runOnce(replicas: number): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'netsign-bench-system-'));
@@ -87,22 +94,46 @@ async function runOnce(replicas: number): Promise<void> {
     let gatewayBase = 0;
     while (!gatewayBase) {
       const base = await system.freePort();
-      const rest = Array.from({ length: replicas - 1 }, (_, i) => system.probePort(base + i + 1, '127.0.0.1'));
-      if ((await Promise.allSettled(rest)).every((r) => r.status === 'fulfilled')) gatewayBase = base;
+      const rest = Array.from({ length: replicas - 1 }, (_, i) =>
+        system.probePort(base + i + 1, '127.0.0.1'),
+      );
+      if ((await Promise.allSettled(rest)).every((r) => r.status === 'fulfilled'))
+        gatewayBase = base;
     }
     const env: Record<string, string | undefined> = {
-      ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: postgres.url, REDIS_URL: redis.url, NATS_URL: nats.url,
-      BUS_PREFIX: 'bench', GATEWAY_PORT: String(gatewayBase), GATEWAY_HOST: '127.0.0.1', PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayBase}`,
-      RATE_LIMIT_PER_MINUTE: '100000000', BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD, PROVINCE_STANDIN_PORT: String(await port()),
-      WECHAT_FAKE_PORT: String(await port()), STORAGE_DIR: join(runDir, 'files'),
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      NATS_URL: nats.url,
+      BUS_PREFIX: 'bench',
+      GATEWAY_PORT: String(gatewayBase),
+      GATEWAY_HOST: '127.0.0.1',
+      PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayBase}`,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PROVINCE_STANDIN_PORT: String(await port()),
+      WECHAT_FAKE_PORT: String(await port()),
+      STORAGE_DIR: join(runDir, 'files'),
     };
-    for (const k of ['PROVINCE_DISPATCH_URL', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET']) delete env[k];
+    for (const k of ['PROVINCE_DISPATCH_URL', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET'])
+      delete env[k];
     const list = system.buildProcessList({ replicas, env, root });
     for (const p of list) running.push(system.startProcess(p, { logDir }));
-    const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://127.0.0.1:${p.port!.number}`);
+    const gateways = list
+      .filter((p) => p.role === 'gateway')
+      .map((p) => `http://127.0.0.1:${p.port!.number}`);
     const provinceUrl = `http://127.0.0.1:${env['PROVINCE_STANDIN_PORT']}`;
     for (const deadline = Date.now() + 240_000; ;) {
-      const healthy = await Promise.all(gateways.map((g) => fetch(`${g}/api/health`).then((r) => r.status === 200, () => false)));
+      const healthy = await Promise.all(
+        gateways.map((g) =>
+          fetch(`${g}/api/health`).then(
+            (r) => r.status === 200,
+            () => false,
+          ),
+        ),
+      );
       if (healthy.every(Boolean)) break;
       if (Date.now() > deadline) throw new Error('the system was not healthy within 240 s');
       await sleep(500);
@@ -117,7 +148,9 @@ async function runOnce(replicas: number): Promise<void> {
     await sleep(2000); // the confirmations reach signing's projection
 
     const cpu0 = new Map(running.map((r) => [r.spec.name, treeCpu(r.pid!)]));
-    const pgPid = Number(readFileSync(join(runDir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pgPid = Number(
+      readFileSync(join(runDir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
     const pg0 = treeCpu(pgPid);
     await db.query(`SELECT pg_stat_statements_reset()`);
     const started = Date.now();
@@ -128,18 +161,34 @@ async function runOnce(replicas: number): Promise<void> {
     // Reviewers: approve whatever is pending, as fast as it comes.
     const reviewers = Object.values(world.reviewer).map(async (token) => {
       while (!stop) {
-        const tasks = await client.call('GET', '/api/review-tasks?status=PENDING&pageSize=100', { token });
+        const tasks = await client.call('GET', '/api/review-tasks?status=PENDING&pageSize=100', {
+          token,
+        });
         const items: Array<{ agreementId: string }> = tasks.body?.items ?? [];
         if (items.length === 0) await sleep(200);
-        await Promise.all(items.map((t) => client.call('POST', `/api/agreements/${t.agreementId}/review`, { token, body: { decision: 'APPROVE' } })));
+        await Promise.all(
+          items.map((t) =>
+            client.call('POST', `/api/agreements/${t.agreementId}/review`, {
+              token,
+              body: { decision: 'APPROVE' },
+            }),
+          ),
+        );
       }
     });
     const backlogSamples: Array<{ at: number; left: number }> = [];
     const sampler = (async () => {
       while (!stop) {
         const left = await backlog(db!, nats.url).catch(() => []);
-        const pending = (await db!.query<{ n: string }>(`SELECT count(*) AS n FROM review.review_tasks WHERE status = 'PENDING'`)).rows[0]!.n;
-        backlogSamples.push({ at: (Date.now() - started) / 1000, left: left.reduce((s, l) => s + Number(/^(\d+)/.exec(l)?.[1] ?? 0), 0) + Number(pending) });
+        const pending = (
+          await db!.query<{ n: string }>(
+            `SELECT count(*) AS n FROM review.review_tasks WHERE status = 'PENDING'`,
+          )
+        ).rows[0]!.n;
+        backlogSamples.push({
+          at: (Date.now() - started) / 1000,
+          left: left.reduce((s, l) => s + Number(/^(\d+)/.exec(l)?.[1] ?? 0), 0) + Number(pending),
+        });
         await sleep(5000);
       }
     })();
@@ -150,15 +199,31 @@ async function runOnce(replicas: number): Promise<void> {
       if (due > Date.now()) await sleep(due - Date.now());
       const i = ++offered;
       const e = employer(i);
-      inFlight.push(client.call('POST', '/api/agreements', { token: e.token, body: { positionId: e.positionId, graduate: identityOf(i), terms: TERMS } })
-        .then((a) => (a.status === 201 ? answered++ : failed++), () => failed++).then(() => undefined));
+      inFlight.push(
+        client
+          .call('POST', '/api/agreements', {
+            token: e.token,
+            body: { positionId: e.positionId, graduate: identityOf(i), terms: TERMS },
+          })
+          .then(
+            (a) => (a.status === 201 ? answered++ : failed++),
+            () => failed++,
+          )
+          .then(() => undefined),
+      );
     }
     await Promise.all(inFlight);
     const loadSeconds = (Date.now() - started) / 1000;
     // Drain: how long until every stage caught up (bounded).
     let drained = -1;
     for (const deadline = Date.now() + DRAIN_SECONDS * 1000; Date.now() < deadline;) {
-      const pending = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM review.review_tasks WHERE status = 'PENDING'`)).rows[0]!.n);
+      const pending = Number(
+        (
+          await db.query<{ n: string }>(
+            `SELECT count(*) AS n FROM review.review_tasks WHERE status = 'PENDING'`,
+          )
+        ).rows[0]!.n,
+      );
       if (pending === 0 && (await backlog(db, nats.url)).length === 0) {
         drained = (Date.now() - started) / 1000 - loadSeconds;
         break;
@@ -167,7 +232,9 @@ async function runOnce(replicas: number): Promise<void> {
     }
     stop = true;
     await Promise.all([...reviewers, sampler]).catch(() => undefined);
-    const cpu = running.map((r) => [r.spec.name, treeCpu(r.pid!) - cpu0.get(r.spec.name)!] as const);
+    const cpu = running.map(
+      (r) => [r.spec.name, treeCpu(r.pid!) - cpu0.get(r.spec.name)!] as const,
+    );
     const pgCpu = treeCpu(pgPid) - pg0;
     const statements = await statementsPerSigning(db, answered);
     const latencies = await stageLatencies(db, provinceUrl, world);
@@ -176,17 +243,37 @@ async function runOnce(replicas: number): Promise<void> {
 
     const half = backlogSamples.filter((s) => s.at <= loadSeconds);
     const growing = half.length >= 4 && half.at(-1)!.left > half[Math.floor(half.length / 2)]!.left;
-    console.log(`\n== bench:system — ${replicas} replica(s) of every process, ${RATE} signings/s offered for ${SECONDS} s ==`);
-    console.log(`signings : offered ${offered} (${(offered / loadSeconds).toFixed(1)}/s), answered 201 ${answered} (${(answered / loadSeconds).toFixed(1)}/s), failed ${failed}`);
-    console.log(`completed: ${completed} agreements approved, printed and accepted by the province (${(completed / (loadSeconds + Math.max(drained, 0))).toFixed(1)}/s)`);
+    console.log(
+      `\n== bench:system — ${replicas} replica(s) of every process, ${RATE} signings/s offered for ${SECONDS} s ==`,
+    );
+    console.log(
+      `signings : offered ${offered} (${(offered / loadSeconds).toFixed(1)}/s), answered 201 ${answered} (${(answered / loadSeconds).toFixed(1)}/s), failed ${failed}`,
+    );
+    console.log(
+      `completed: ${completed} agreements approved, printed and accepted by the province (${(completed / (loadSeconds + Math.max(drained, 0))).toFixed(1)}/s)`,
+    );
     console.log(`sign → review task open      : ${fmt(latencies.review)}`);
-    console.log(`approve → PDF ready          : ${fmt(latencies.pdf)}  target p95 ≤ ${TARGET.pdfP95} s: ${pct(latencies.pdf, 95) <= TARGET.pdfP95 ? 'met' : 'NOT met'}`);
-    console.log(`approve → province accepted  : ${fmt(latencies.province)}  target p95 ≤ ${TARGET.provinceP95} s: ${pct(latencies.province, 95) <= TARGET.provinceP95 ? 'met' : 'NOT met'}`);
-    console.log(`backlog (review tasks + queued prints + undelivered records + consumer lag), every 5 s: ${backlogSamples.map((s) => s.left).join(' ')}`);
-    console.log(`keeps up : ${growing ? 'NO — the backlog grew while the load ran' : 'yes'}; ${drained >= 0 ? `drained ${drained.toFixed(1)} s after the load` : `not drained ${DRAIN_SECONDS} s after the load`} (target: no growing backlog)`);
-    console.log(`CPU per completed agreement (ms): ${cpu.map(([n, s]) => `${n} ${perAgreement(s).toFixed(2)}`).join(', ')}, postgres ${perAgreement(pgCpu).toFixed(2)}`);
-    console.log(`Postgres statements per signing: ${statements.perSigning.toFixed(1)} (${statements.ms.toFixed(2)} ms of execution); top: ${statements.top.join('; ')}`);
-    console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+    console.log(
+      `approve → PDF ready          : ${fmt(latencies.pdf)}  target p95 ≤ ${TARGET.pdfP95} s: ${pct(latencies.pdf, 95) <= TARGET.pdfP95 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `approve → province accepted  : ${fmt(latencies.province)}  target p95 ≤ ${TARGET.provinceP95} s: ${pct(latencies.province, 95) <= TARGET.provinceP95 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `backlog (review tasks + queued prints + undelivered records + consumer lag), every 5 s: ${backlogSamples.map((s) => s.left).join(' ')}`,
+    );
+    console.log(
+      `keeps up : ${growing ? 'NO — the backlog grew while the load ran' : 'yes'}; ${drained >= 0 ? `drained ${drained.toFixed(1)} s after the load` : `not drained ${DRAIN_SECONDS} s after the load`} (target: no growing backlog)`,
+    );
+    console.log(
+      `CPU per completed agreement (ms): ${cpu.map(([n, s]) => `${n} ${perAgreement(s).toFixed(2)}`).join(', ')}, postgres ${perAgreement(pgCpu).toFixed(2)}`,
+    );
+    console.log(
+      `Postgres statements per signing: ${statements.perSigning.toFixed(1)} (${statements.ms.toFixed(2)} ms of execution); top: ${statements.top.join('; ')}`,
+    );
+    console.log(
+      `load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    );
   } finally {
     await system.stopProcesses(running).catch(() => undefined);
     await db?.end().catch(() => undefined);
@@ -196,18 +283,30 @@ async function runOnce(replicas: number): Promise<void> {
 }
 
 /** pg_stat_statements over the measured window: calls per signing answered, and the heaviest statements. */
-export async function statementsPerSigning(db: pg.Pool, signings: number): Promise<{ perSigning: number; ms: number; top: string[] }> {
+export async function statementsPerSigning(
+  db: pg.Pool,
+  signings: number,
+): Promise<{ perSigning: number; ms: number; top: string[] }> {
   const { rows } = await db.query<{ query: string; calls: string; ms: number }>(`
     SELECT query, calls, total_exec_time AS ms FROM pg_stat_statements
      WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC`);
   const calls = rows.reduce((s, r) => s + Number(r.calls), 0);
   const ms = rows.reduce((s, r) => s + Number(r.ms), 0);
-  const top = rows.slice(0, 6).map((r) => `${(Number(r.calls) / Math.max(signings, 1)).toFixed(2)}× ${r.query.replace(/\s+/g, ' ').slice(0, 70)}`);
+  const top = rows
+    .slice(0, 6)
+    .map(
+      (r) =>
+        `${(Number(r.calls) / Math.max(signings, 1)).toFixed(2)}× ${r.query.replace(/\s+/g, ' ').slice(0, 70)}`,
+    );
   return { perSigning: calls / Math.max(signings, 1), ms: ms / Math.max(signings, 1), top };
 }
 
 /** Latencies from the services' own timestamps (seconds). */
-async function stageLatencies(db: pg.Pool, provinceUrl: string, _world: World): Promise<{ review: number[]; pdf: number[]; province: number[] }> {
+async function stageLatencies(
+  db: pg.Pool,
+  provinceUrl: string,
+  _world: World,
+): Promise<{ review: number[]; pdf: number[]; province: number[] }> {
   const review = await db.query<{ s: number }>(`
     SELECT extract(epoch FROM i.processed_at - a.signed_at)::float8 AS s
       FROM signing.agreements a
@@ -217,9 +316,15 @@ async function stageLatencies(db: pg.Pool, provinceUrl: string, _world: World): 
     SELECT extract(epoch FROM p.rendered_at - h.at)::float8 AS s
       FROM printing.print_records p JOIN signing.agreement_history h ON h.agreement_id = p.agreement_id AND h.to_status = 'APPROVED'
      WHERE p.status = 'READY'`);
-  const approvedAt = new Map((await db.query<{ no: string; at: Date }>(`
-    SELECT a.agreement_no AS no, h.at FROM signing.agreements a JOIN signing.agreement_history h ON h.agreement_id = a.id AND h.to_status = 'APPROVED'`)).rows.map((r) => [r.no, r.at.getTime()]));
-  const accepted = (await (await fetch(`${provinceUrl}/records?limit=10000`)).json()) as { items: Array<{ record: { agreementNo: string; kind: string }; acceptedAt: string }> };
+  const approvedAt = new Map(
+    (
+      await db.query<{ no: string; at: Date }>(`
+    SELECT a.agreement_no AS no, h.at FROM signing.agreements a JOIN signing.agreement_history h ON h.agreement_id = a.id AND h.to_status = 'APPROVED'`)
+    ).rows.map((r) => [r.no, r.at.getTime()]),
+  );
+  const accepted = (await (await fetch(`${provinceUrl}/records?limit=10000`)).json()) as {
+    items: Array<{ record: { agreementNo: string; kind: string }; acceptedAt: string }>;
+  };
   const province = accepted.items
     .filter((a) => a.record.kind === 'EMPLOYMENT' && approvedAt.has(a.record.agreementNo))
     .map((a) => (Date.parse(a.acceptedAt) - approvedAt.get(a.record.agreementNo)!) / 1000);

@@ -53,7 +53,11 @@ export class GatewayClient {
             ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
             ...(options.clientAddress ? { 'x-forwarded-for': options.clientAddress } : {}),
           },
-          body: options.form ? options.form() : options.body === undefined ? undefined : JSON.stringify(options.body),
+          body: options.form
+            ? options.form()
+            : options.body === undefined
+              ? undefined
+              : JSON.stringify(options.body),
           signal: AbortSignal.timeout(20_000),
         });
         if (res.status === 500) {
@@ -61,7 +65,10 @@ export class GatewayClient {
           this.internalErrors.set(route, (this.internalErrors.get(route) ?? 0) + 1);
         }
         if (!RETRYABLE.has(res.status) || Date.now() > deadline || this.stopped()) {
-          const body = options.raw && res.status === 200 ? Buffer.from(await res.arrayBuffer()) : await readJson(res);
+          const body =
+            options.raw && res.status === 200
+              ? Buffer.from(await res.arrayBuffer())
+              : await readJson(res);
           return { status: res.status, body, ambiguous };
         }
         await res.arrayBuffer().catch(() => undefined);
@@ -70,7 +77,8 @@ export class GatewayClient {
       } catch (err) {
         // No connection (a gateway being restarted) never reached anything; a reset or timeout may have.
         if (!isRefused(err)) ambiguous = true;
-        if (Date.now() > deadline || this.stopped()) return { status: 0, body: { code: 'NO_ANSWER', message: String(err) }, ambiguous };
+        if (Date.now() > deadline || this.stopped())
+          return { status: 0, body: { code: 'NO_ANSWER', message: String(err) }, ambiguous };
       }
       this.retries++;
       await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random() / 2));

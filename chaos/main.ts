@@ -22,7 +22,9 @@ import type * as System from '../scripts/system.mjs';
  * directory: logs, database cluster, files).
  */
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const system = (await import(pathToFileURL(join(root, 'scripts', 'system.mjs')).href)) as typeof System;
+const system = (await import(
+  pathToFileURL(join(root, 'scripts', 'system.mjs')).href
+)) as typeof System;
 
 function option(name: string, fallback: string): string {
   const hit = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`) || a === `--${name}`);
@@ -40,18 +42,23 @@ const portBase = Number(option('port-base', process.env.CHAOS_PORT_BASE ?? '0'))
 let portTurn = 0;
 const port = () => (portBase ? Promise.resolve(portBase + portTurn++) : system.freePort());
 if (!(minutes > 0) || !Number.isInteger(seed) || !(workers >= 1) || !(replicas >= 1)) {
-  console.error('usage: npm run chaos -- [--minutes=2] [--seed=S] [--workers=4] [--replicas=2] [--keep]');
+  console.error(
+    'usage: npm run chaos -- [--minutes=2] [--seed=S] [--workers=4] [--replicas=2] [--keep]',
+  );
   process.exit(2);
 }
 const durationMs = minutes * 60_000;
 const t0 = Date.now();
-const say = (line: string) => console.log(`[chaos ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const say = (line: string) =>
+  console.log(`[chaos ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
 const runDir = mkdtempSync(join(tmpdir(), 'netsign-chaos-'));
 chmodSync(runDir, 0o755); // Postgres runs as its own user inside it
 const logDir = join(runDir, 'logs');
 mkdirSync(logDir);
-say(`seed ${seed}, ${minutes} min, ${replicas} replicas, ${workers} concurrent graduates; run directory ${runDir}`);
+say(
+  `seed ${seed}, ${minutes} min, ${replicas} replicas, ${workers} concurrent graduates; run directory ${runDir}`,
+);
 
 const ports = { postgres: await port(), redis: await port(), nats: await port() };
 const postgres = privatePostgres(join(runDir, 'postgres'), ports.postgres);
@@ -87,7 +94,9 @@ try {
   portTurn += replicas;
   while (!gatewayBase) {
     const base = await system.freePort();
-    const rest = Array.from({ length: replicas - 1 }, (_, i) => system.probePort(base + i + 1, '127.0.0.1'));
+    const rest = Array.from({ length: replicas - 1 }, (_, i) =>
+      system.probePort(base + i + 1, '127.0.0.1'),
+    );
     if ((await Promise.allSettled(rest)).every((r) => r.status === 'fulfilled')) gatewayBase = base;
   }
   const env: Record<string, string | undefined> = {
@@ -114,21 +123,33 @@ try {
     // quiescence after the stand-in's outage is measured in seconds, not in backoff.
     DISPATCH_RETRY_MAX_MS: '15000',
   };
-  for (const k of ['PROVINCE_DISPATCH_URL', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET']) delete env[k];
+  for (const k of ['PROVINCE_DISPATCH_URL', 'WECHAT_API_BASE', 'WECHAT_APPID', 'WECHAT_SECRET'])
+    delete env[k];
   const list = system.buildProcessList({ replicas, env, root });
   const specs = new Map(list.map((p) => [p.name, p]));
-  const start = (name: string) => running.set(name, system.startProcess(specs.get(name)!, { logDir }));
+  const start = (name: string) =>
+    running.set(name, system.startProcess(specs.get(name)!, { logDir }));
   for (const p of list) start(p.name);
   const provinceUrl = `http://127.0.0.1:${env['PROVINCE_STANDIN_PORT']}`;
-  const gateways = list.filter((p) => p.role === 'gateway').map((p) => `http://127.0.0.1:${p.port!.number}`);
+  const gateways = list
+    .filter((p) => p.role === 'gateway')
+    .map((p) => `http://127.0.0.1:${p.port!.number}`);
   say(`${list.length} processes started: ${list.map((p) => p.name).join(' ')}`);
 
   const waitHealthy = async (timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const healthy = await Promise.all(gateways.map((g) => fetch(`${g}/api/health`).then((r) => r.status === 200, () => false)));
+      const healthy = await Promise.all(
+        gateways.map((g) =>
+          fetch(`${g}/api/health`).then(
+            (r) => r.status === 200,
+            () => false,
+          ),
+        ),
+      );
       if (healthy.every(Boolean)) return;
-      if (Date.now() > deadline) throw new Error(`the system was not healthy within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`the system was not healthy within ${timeoutMs / 1000} s`);
       await sleep(500);
     }
   };
@@ -138,9 +159,11 @@ try {
   db = new pg.Pool({ connectionString: postgres.url, max: 4 });
   db.on('error', () => undefined);
   const setupClient = new GatewayClient(gateways);
-  const graduates = Math.max(200, Math.ceil(minutes * 150 * workers / 4));
+  const graduates = Math.max(200, Math.ceil((minutes * 150 * workers) / 4));
   const world = await createWorld(setupClient, graduates);
-  say(`world: school with 2 departments, ${graduates} graduates, ${world.employers.length} employers`);
+  say(
+    `world: school with 2 departments, ${graduates} graduates, ${world.employers.length} employers`,
+  );
 
   const random = seeded(seed);
   let loadOver = false;
@@ -164,24 +187,37 @@ try {
   };
 
   const processes: Processes = {
-    killable: () => list.filter((p) => p.role !== 'province' && p.role !== 'wechat').map((p) => p.name),
+    killable: () =>
+      list.filter((p) => p.role !== 'province' && p.role !== 'wechat').map((p) => p.name),
     kill: async (name) => system.killProcess(running.get(name)!),
     start,
     stopProvince: async () => system.stopProcesses([running.get('province')!]),
     startProvince: async () => {
       start('province');
       for (let k = 0; k < 100; k++) {
-        if (await fetch(`${provinceUrl}/_control`).then(() => true, () => false)) return;
+        if (
+          await fetch(`${provinceUrl}/_control`).then(
+            () => true,
+            () => false,
+          )
+        )
+          return;
         await sleep(100);
       }
     },
     setProvinceFailRate: async (rate) => {
-      await fetch(`${provinceUrl}/_control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ failRate: rate }) });
+      await fetch(`${provinceUrl}/_control`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ failRate: rate }),
+      });
     },
   };
   const faults = new Faults(processes, servers, random, durationMs, say);
   const progress = setInterval(() => {
-    say(`load: ${observed.stories.started} graduates started, ${observed.stories.completed} done, ${observed.stories.abandoned} abandoned; ${[...observed.steps].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    say(
+      `load: ${observed.stories.started} graduates started, ${observed.stories.completed} done, ${observed.stories.abandoned} abandoned; ${[...observed.steps].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    );
   }, 15_000);
   say('load and faults start');
   const load = Promise.all(Array.from({ length: workers }, worker));
@@ -192,7 +228,9 @@ try {
   loadOver = true;
   await load;
   clearInterval(progress);
-  say(`load over: ${observed.stories.started} graduates, ${observed.stories.completed} completed, ${observed.stories.abandoned} abandoned; ${client.calls} calls, ${client.retries} retried`);
+  say(
+    `load over: ${observed.stories.started} graduates, ${observed.stories.completed} completed, ${observed.stories.abandoned} abandoned; ${client.calls} calls, ${client.retries} retried`,
+  );
   for (const [reason, n] of observed.stories.reasons) say(`  abandoned ×${n}: ${reason}`);
 
   // Quiescence: nothing left in any outbox, consumer, print queue or dispatch log.
@@ -211,7 +249,9 @@ try {
   const quiescence: Invariant = {
     name: 'quiescence after the last fault',
     held: quiescentAt > 0,
-    checked: quiescentAt ? `${((quiescentAt - faults.lastFaultEndedAt) / 1000).toFixed(1)} s from the last fault to quiescence` : `not reached in ${quiesceMs / 1000} s`,
+    checked: quiescentAt
+      ? `${((quiescentAt - faults.lastFaultEndedAt) / 1000).toFixed(1)} s from the last fault to quiescence`
+      : `not reached in ${quiesceMs / 1000} s`,
     problems: quiescentAt ? [] : left,
   };
   say(quiescence.checked);
@@ -222,18 +262,56 @@ try {
     checked: `${client.calls} calls of the load`,
     problems: [...client.internalErrors].map(([route, n]) => `${route}: ${n}× 500`),
   };
-  const invariants = [quiescence, noInternalErrors, ...(await checkInvariants({ db, natsUrl: nats.url, provinceUrl, client: setupClient, world, observed }))];
-  invariants.push(await personalDataSweep({ idNumbers: world.idNumbers, logFiles: logFilesUnder(runDir), db, natsUrl: nats.url, redisUrl: redis.url }));
+  const invariants = [
+    quiescence,
+    noInternalErrors,
+    ...(await checkInvariants({
+      db,
+      natsUrl: nats.url,
+      provinceUrl,
+      client: setupClient,
+      world,
+      observed,
+    })),
+  ];
+  invariants.push(
+    await personalDataSweep({
+      idNumbers: world.idNumbers,
+      logFiles: logFilesUnder(runDir),
+      db,
+      natsUrl: nats.url,
+      redisUrl: redis.url,
+    }),
+  );
 
-  console.log(`\n== chaos: seed ${seed}, ${minutes} min, ${replicas} replicas, ${faults.kills} SIGKILLs, NATS/Redis/Postgres restarted once each ==`);
+  console.log(
+    `\n== chaos: seed ${seed}, ${minutes} min, ${replicas} replicas, ${faults.kills} SIGKILLs, NATS/Redis/Postgres restarted once each ==`,
+  );
   for (const inv of invariants) {
     console.log(`${inv.held ? 'HELD  ' : 'BROKEN'} ${inv.name} — ${inv.checked}`);
     for (const p of inv.problems.slice(0, 20)) console.log(`         ${p}`);
     if (inv.problems.length > 20) console.log(`         … ${inv.problems.length - 20} more`);
   }
   const broken = invariants.filter((i) => !i.held).length;
-  console.log(`${invariants.length - broken} held, ${broken} broken (replay: npm run chaos -- --minutes=${minutes} --seed=${seed})`);
-  writeFileSync(join(runDir, 'report.json'), JSON.stringify({ seed, minutes, replicas, kills: faults.kills, faults: faults.log, invariants, steps: Object.fromEntries(observed.steps) }, null, 2));
+  console.log(
+    `${invariants.length - broken} held, ${broken} broken (replay: npm run chaos -- --minutes=${minutes} --seed=${seed})`,
+  );
+  writeFileSync(
+    join(runDir, 'report.json'),
+    JSON.stringify(
+      {
+        seed,
+        minutes,
+        replicas,
+        kills: faults.kills,
+        faults: faults.log,
+        invariants,
+        steps: Object.fromEntries(observed.steps),
+      },
+      null,
+      2,
+    ),
+  );
   exitCode = broken === 0 ? 0 : 1;
 } catch (err) {
   say(`run failed: ${(err as Error).stack ?? String(err)}`);

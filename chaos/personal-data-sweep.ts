@@ -17,16 +17,27 @@ const CANDIDATE = /\d{17}[\dX]/g;
 
 function finder(idNumbers: string[]) {
   const wanted = new Set(idNumbers);
-  return (text: string): string[] => [...new Set([...text.matchAll(CANDIDATE)].map((m) => m[0]).filter((c) => wanted.has(c)))];
+  return (text: string): string[] => [
+    ...new Set([...text.matchAll(CANDIDATE)].map((m) => m[0]).filter((c) => wanted.has(c))),
+  ];
 }
 
 const mask = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
 
-export async function personalDataSweep(opts: { idNumbers: string[]; logFiles: string[]; db: pg.Pool; natsUrl: string; redisUrl: string }): Promise<Invariant> {
+export async function personalDataSweep(opts: {
+  idNumbers: string[];
+  logFiles: string[];
+  db: pg.Pool;
+  natsUrl: string;
+  redisUrl: string;
+}): Promise<Invariant> {
   const find = finder(opts.idNumbers);
   const problems: string[] = [];
   const report = (where: string, ids: string[]) => {
-    if (ids.length && problems.length < 50) problems.push(`${where}: ${ids.slice(0, 3).map(mask).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`);
+    if (ids.length && problems.length < 50)
+      problems.push(
+        `${where}: ${ids.slice(0, 3).map(mask).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`,
+      );
   };
 
   let lines = 0;
@@ -46,7 +57,11 @@ export async function personalDataSweep(opts: { idNumbers: string[]; logFiles: s
     const jsm = await jetstreamManager(nc);
     for await (const stream of jsm.streams.names()) {
       const info = await jsm.streams.info(stream);
-      for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      for (
+        let seq = info.state.first_seq;
+        seq <= info.state.last_seq && info.state.messages > 0;
+        seq++
+      ) {
         const m = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
         if (!m) continue;
         events++;
@@ -82,7 +97,9 @@ export async function personalDataSweep(opts: { idNumbers: string[]; logFiles: s
   for (const t of tables.rows) {
     // identity.graduates.id_number_enc is the one place ID numbers live (encrypted).
     const except = t.schema === 'identity' && t.name === 'graduates' ? ` - 'id_number_enc'` : '';
-    const res = await opts.db.query<{ row: string }>(`SELECT (to_jsonb(t)${except})::text AS row FROM "${t.schema}"."${t.name}" t`);
+    const res = await opts.db.query<{ row: string }>(
+      `SELECT (to_jsonb(t)${except})::text AS row FROM "${t.schema}"."${t.name}" t`,
+    );
     for (const r of res.rows) {
       rows++;
       report(`table ${t.schema}.${t.name}`, find(r.row));
@@ -90,7 +107,7 @@ export async function personalDataSweep(opts: { idNumbers: string[]; logFiles: s
   }
 
   return {
-    name: 'no full ID number in any log line, event on the streams, Redis key or value, or database column but identity\'s ciphertext',
+    name: "no full ID number in any log line, event on the streams, Redis key or value, or database column but identity's ciphertext",
     held: problems.length === 0,
     checked: `${opts.idNumbers.length} ID numbers looked for in ${lines} log lines (${opts.logFiles.length} files), ${events} stream messages, ${keys} Redis keys, ${rows} rows of ${tables.rows.length} tables`,
     problems,
@@ -99,13 +116,20 @@ export async function personalDataSweep(opts: { idNumbers: string[]; logFiles: s
 
 async function redisValue(redis: Redis, key: string): Promise<unknown> {
   switch (await redis.type(key)) {
-    case 'string': return redis.getBuffer(key).then((b) => b?.toString('latin1'));
-    case 'hash': return redis.hgetall(key);
-    case 'list': return redis.lrange(key, 0, -1);
-    case 'set': return redis.smembers(key);
-    case 'zset': return redis.zrange(key, 0, -1, 'WITHSCORES');
-    case 'stream': return redis.xrange(key, '-', '+');
-    default: return null;
+    case 'string':
+      return redis.getBuffer(key).then((b) => b?.toString('latin1'));
+    case 'hash':
+      return redis.hgetall(key);
+    case 'list':
+      return redis.lrange(key, 0, -1);
+    case 'set':
+      return redis.smembers(key);
+    case 'zset':
+      return redis.zrange(key, 0, -1, 'WITHSCORES');
+    case 'stream':
+      return redis.xrange(key, '-', '+');
+    default:
+      return null;
   }
 }
 

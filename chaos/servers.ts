@@ -34,21 +34,28 @@ async function waitForPort(port: number, what: string, timeoutMs = 30_000): Prom
       socket.once('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`${what} did not open port ${port} in ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not open port ${port} in ${timeoutMs} ms`);
     await sleep(100);
   }
 }
 
 function postgresBin(name: string): string {
-  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : [];
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').sort()
+    : [];
   const version = versions.at(-1);
-  if (!version) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
+  if (!version)
+    throw new Error(
+      'PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql)',
+    );
   return `/usr/lib/postgresql/${version}/bin/${name}`;
 }
 
 /** Postgres refuses to run as root: as root, its commands run as the postgres user. */
 function asPostgres(args: string[]): { command: string; args: string[] } {
-  if (process.getuid?.() === 0) return { command: 'runuser', args: ['-u', 'postgres', '--', ...args] };
+  if (process.getuid?.() === 0)
+    return { command: 'runuser', args: ['-u', 'postgres', '--', ...args] };
   return { command: args[0]!, args: args.slice(1) };
 }
 
@@ -68,10 +75,15 @@ export function privatePostgres(dir: string, port: number): Server {
   const data = join(dir, 'data');
   const logFile = join(dir, 'postgres.log');
   const options = [
-    `-p ${port}`, `-k ${dir}`, `-c listen_addresses=127.0.0.1`, `-c max_connections=300`,
-    `-c shared_preload_libraries=pg_stat_statements`, `-c shared_buffers=128MB`,
+    `-p ${port}`,
+    `-k ${dir}`,
+    `-c listen_addresses=127.0.0.1`,
+    `-c max_connections=300`,
+    `-c shared_preload_libraries=pg_stat_statements`,
+    `-c shared_buffers=128MB`,
   ].join(' ');
-  const pgCtl = (...args: string[]) => run([postgresBin('pg_ctl'), '-D', data, ...args], `pg_ctl ${args[0]}`);
+  const pgCtl = (...args: string[]) =>
+    run([postgresBin('pg_ctl'), '-D', data, ...args], `pg_ctl ${args[0]}`);
   return {
     name: 'postgres',
     port,
@@ -79,7 +91,22 @@ export function privatePostgres(dir: string, port: number): Server {
     logFile,
     async start() {
       if (!existsSync(join(data, 'PG_VERSION'))) {
-        run([postgresBin('initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], 'initdb');
+        run(
+          [
+            postgresBin('initdb'),
+            '-D',
+            data,
+            '-A',
+            'trust',
+            '-U',
+            'postgres',
+            '-E',
+            'UTF8',
+            '--locale=C',
+            '--no-sync',
+          ],
+          'initdb',
+        );
       }
       pgCtl('start', '-w', '-t', '60', '-l', logFile, '-o', options);
       await waitForPort(port, 'postgres');
@@ -96,7 +123,14 @@ export function privatePostgres(dir: string, port: number): Server {
 }
 
 /** A server run as a child process of the chaos run (Redis, NATS). */
-function childServer(name: 'redis' | 'nats', port: number, url: string, logFile: string, command: string, args: string[]): Server {
+function childServer(
+  name: 'redis' | 'nats',
+  port: number,
+  url: string,
+  logFile: string,
+  command: string,
+  args: string[],
+): Server {
   let child: ChildProcess | null = null;
   const start = async () => {
     child = spawn(command, args, { stdio: 'ignore' });
@@ -129,17 +163,39 @@ export function privateRedis(dir: string, port: number): Server {
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, 'redis.log');
   return childServer('redis', port, `redis://127.0.0.1:${port}`, logFile, 'redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec',
-    '--dir', dir, '--logfile', logFile,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--dir',
+    dir,
+    '--logfile',
+    logFile,
   ]);
 }
 
 export function privateNats(dir: string, port: number): Server {
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, 'nats.log');
-  const bin = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(existsSync);
+  const bin = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(
+    existsSync,
+  );
   if (!bin) throw new Error('nats-server not found (apt-get install nats-server)');
   return childServer('nats', port, `nats://127.0.0.1:${port}`, logFile, bin, [
-    '-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(dir, 'store'), '-l', logFile,
+    '-a',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-js',
+    '-sd',
+    join(dir, 'store'),
+    '-l',
+    logFile,
   ]);
 }

@@ -29,8 +29,13 @@ export interface Observed {
 
 export function newObserved(): Observed {
   return {
-    signed: new Map(), adopted: new Map(), attempts: new Map(), tokens: new Map(), terminated: new Set(),
-    stories: { started: 0, completed: 0, abandoned: 0, reasons: new Map() }, steps: new Map(),
+    signed: new Map(),
+    adopted: new Map(),
+    attempts: new Map(),
+    tokens: new Map(),
+    terminated: new Set(),
+    stories: { started: 0, completed: 0, abandoned: 0, reasons: new Map() },
+    steps: new Map(),
   };
 }
 
@@ -61,7 +66,11 @@ export class Story {
     this.employerTurn = i;
   }
 
-  private call(method: string, path: string, options: Parameters<GatewayClient['call']>[2] = {}): Promise<Answer> {
+  private call(
+    method: string,
+    path: string,
+    options: Parameters<GatewayClient['call']>[2] = {},
+  ): Promise<Answer> {
     return this.client.call(method, path, { clientAddress: this.address, ...options });
   }
 
@@ -89,18 +98,31 @@ export class Story {
 
   private async bind(): Promise<void> {
     const identity = identityOf(this.i);
-    const login = ok(await this.call('POST', '/api/auth/wechat/login', { body: { code: `code-chaos${this.i}` } }), 'wechat login');
+    const login = ok(
+      await this.call('POST', '/api/auth/wechat/login', { body: { code: `code-chaos${this.i}` } }),
+      'wechat login',
+    );
     if (login.bound) {
       this.token = login.accessToken;
     } else {
-      const bound = await this.call('POST', '/api/auth/wechat/bind', { token: login.accessToken, body: identity });
+      const bound = await this.call('POST', '/api/auth/wechat/bind', {
+        token: login.accessToken,
+        body: identity,
+      });
       if (bound.status === 409 && bound.ambiguous) {
-        this.token = ok(await this.call('POST', '/api/auth/wechat/login', { body: { code: `code-chaos${this.i}` } }), 'wechat login again').accessToken;
+        this.token = ok(
+          await this.call('POST', '/api/auth/wechat/login', {
+            body: { code: `code-chaos${this.i}` },
+          }),
+          'wechat login again',
+        ).accessToken;
       } else {
         this.token = ok(bound, 'bind').accessToken;
       }
     }
-    const confirmed = await this.call('POST', '/api/me/source-info/confirmation', { token: this.token });
+    const confirmed = await this.call('POST', '/api/me/source-info/confirmation', {
+      token: this.token,
+    });
     if (!(confirmed.status < 300 || confirmed.status === 409)) ok(confirmed, 'confirm source info');
     count(this.observed, 'bind');
   }
@@ -142,43 +164,105 @@ export class Story {
   }
 
   private async activeAgreement(): Promise<string | undefined> {
-    const list = items(ok(await this.call('GET', '/api/agreements?pageSize=50', { token: this.token }), 'own agreements'));
-    return list.find((a) => a.status === 'PENDING_REVIEW' || a.status === 'APPROVED')?.id as string | undefined;
+    const list = items(
+      ok(
+        await this.call('GET', '/api/agreements?pageSize=50', { token: this.token }),
+        'own agreements',
+      ),
+    );
+    return list.find((a) => a.status === 'PENDING_REVIEW' || a.status === 'APPROVED')?.id as
+      string | undefined;
   }
 
   private async signOnce(method: Method): Promise<Answer> {
     const e = this.employer();
     const identity = identityOf(this.i);
     if (method === 'EMPLOYER_DIRECT') {
-      return this.call('POST', '/api/agreements', { token: e.token, body: { positionId: e.positionId, graduate: identity, terms: TERMS } });
+      return this.call('POST', '/api/agreements', {
+        token: e.token,
+        body: { positionId: e.positionId, graduate: identity, terms: TERMS },
+      });
     }
     if (method === 'QR_CARD') {
       const card = ok(await this.call('POST', '/api/me/qr-card', { token: this.token }), 'qr card');
-      return this.call('POST', `/api/qr-cards/${card.token}/agreements`, { token: e.token, body: { positionId: e.positionId, terms: TERMS } });
+      return this.call('POST', `/api/qr-cards/${card.token}/agreements`, {
+        token: e.token,
+        body: { positionId: e.positionId, terms: TERMS },
+      });
     }
-    const resume = await this.call('PUT', '/api/me/resume', { token: this.token, body: { summary: '热爱后端开发', skills: ['Node.js', 'PostgreSQL'] } });
+    const resume = await this.call('PUT', '/api/me/resume', {
+      token: this.token,
+      body: { summary: '热爱后端开发', skills: ['Node.js', 'PostgreSQL'] },
+    });
     ok(resume, 'resume');
-    let application = await this.call('POST', `/api/positions/${e.positionId}/applications`, { token: this.token });
+    let application = await this.call('POST', `/api/positions/${e.positionId}/applications`, {
+      token: this.token,
+    });
     if (application.status === 409) {
-      const mine = items(ok(await this.call('GET', '/api/applications?pageSize=100', { token: this.token }), 'own applications'));
-      application = { status: 200, ambiguous: false, body: mine.find((a) => a.positionId === e.positionId) };
+      const mine = items(
+        ok(
+          await this.call('GET', '/api/applications?pageSize=100', { token: this.token }),
+          'own applications',
+        ),
+      );
+      application = {
+        status: 200,
+        ambiguous: false,
+        body: mine.find((a) => a.positionId === e.positionId),
+      };
     }
     const applicationId = ok(application, 'application').id as string;
-    const invitation = await this.call('POST', `/api/applications/${applicationId}/interview-invitations`, {
-      token: e.token, body: { at: futureIso(48), place: '合肥市高新区 B3 栋', note: '带简历', respondBy: futureIso(24) },
-    });
-    const invitationId = invitation.status === 409
-      ? items(ok(await this.call('GET', '/api/interview-invitations?pageSize=100', { token: this.token }), 'invitations')).find((x) => x.applicationId === applicationId && x.status !== 'WITHDRAWN')?.id
-      : ok(invitation, 'invitation').id;
-    const response = await this.call('POST', `/api/interview-invitations/${invitationId}/response`, { token: this.token, body: { accept: true } });
-    if (!(response.status < 300 || (response.status === 409 && response.ambiguous))) ok(response, 'invitation response');
+    const invitation = await this.call(
+      'POST',
+      `/api/applications/${applicationId}/interview-invitations`,
+      {
+        token: e.token,
+        body: {
+          at: futureIso(48),
+          place: '合肥市高新区 B3 栋',
+          note: '带简历',
+          respondBy: futureIso(24),
+        },
+      },
+    );
+    const invitationId =
+      invitation.status === 409
+        ? items(
+            ok(
+              await this.call('GET', '/api/interview-invitations?pageSize=100', {
+                token: this.token,
+              }),
+              'invitations',
+            ),
+          ).find((x) => x.applicationId === applicationId && x.status !== 'WITHDRAWN')?.id
+        : ok(invitation, 'invitation').id;
+    const response = await this.call(
+      'POST',
+      `/api/interview-invitations/${invitationId}/response`,
+      { token: this.token, body: { accept: true } },
+    );
+    if (!(response.status < 300 || (response.status === 409 && response.ambiguous)))
+      ok(response, 'invitation response');
     const result = await this.call('POST', `/api/interview-invitations/${invitationId}/result`, {
-      token: e.token, body: { passed: true, offer: { positionId: e.positionId, terms: TERMS, expiresAt: futureIso(72) } },
+      token: e.token,
+      body: {
+        passed: true,
+        offer: { positionId: e.positionId, terms: TERMS, expiresAt: futureIso(72) },
+      },
     });
-    const offerId = result.status === 409
-      ? items(ok(await this.call('GET', '/api/signing-offers?pageSize=100', { token: this.token }), 'offers')).find((o) => o.status === 'SENT')?.id
-      : ok(result, 'interview result').offer.id;
-    return this.call('POST', `/api/signing-offers/${offerId}/response`, { token: this.token, body: { accept: true } });
+    const offerId =
+      result.status === 409
+        ? items(
+            ok(
+              await this.call('GET', '/api/signing-offers?pageSize=100', { token: this.token }),
+              'offers',
+            ),
+          ).find((o) => o.status === 'SENT')?.id
+        : ok(result, 'interview result').offer.id;
+    return this.call('POST', `/api/signing-offers/${offerId}/response`, {
+      token: this.token,
+      body: { accept: true },
+    });
   }
 
   /** A department reviewer decides as soon as the task reaches review. */
@@ -186,11 +270,20 @@ export class Story {
     const token = this.world.reviewer[departmentOf(this.i)]!;
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const body = decision === 'APPROVE' ? { decision } : { decision, reason: '岗位信息与简历不符，请核对后重新签约' };
-      const answer = await this.call('POST', `/api/agreements/${agreementId}/review`, { token, body });
+      const body =
+        decision === 'APPROVE'
+          ? { decision }
+          : { decision, reason: '岗位信息与简历不符，请核对后重新签约' };
+      const answer = await this.call('POST', `/api/agreements/${agreementId}/review`, {
+        token,
+        body,
+      });
       if (answer.status < 300) break;
       if (answer.status === 409 && answer.ambiguous) {
-        const status = ok(await this.call('GET', `/api/agreements/${agreementId}`, { token }), 'agreement').status;
+        const status = ok(
+          await this.call('GET', `/api/agreements/${agreementId}`, { token }),
+          'agreement',
+        ).status;
         if (status === (decision === 'APPROVE' ? 'APPROVED' : 'REJECTED')) break;
       }
       // The review task is opened by an event: until it arrives the decision has nothing to act on.
@@ -207,10 +300,12 @@ export class Story {
   private async printAndVerify(agreementId: string): Promise<void> {
     const pdf = await this.waitForPdf(agreementId);
     const tokens = await qrTokens(pdf);
-    if (tokens.length !== 3) throw new Error(`PDF of ${agreementId}: ${tokens.length} QR codes, expected 3`);
+    if (tokens.length !== 3)
+      throw new Error(`PDF of ${agreementId}: ${tokens.length} QR codes, expected 3`);
     for (const t of tokens) {
       const v = ok(await this.call('GET', `/api/verify/${t}`), 'verify');
-      if (v.genuine !== true) throw new Error(`copy of ${agreementId} does not verify: ${JSON.stringify(v)}`);
+      if (v.genuine !== true)
+        throw new Error(`copy of ${agreementId} does not verify: ${JSON.stringify(v)}`);
     }
     this.observed.tokens.set(agreementId, tokens);
     count(this.observed, 'pdf verified');
@@ -219,7 +314,10 @@ export class Story {
   private async waitForPdf(agreementId: string): Promise<Buffer> {
     const deadline = Date.now() + 240_000;
     for (;;) {
-      const answer = await this.call('GET', `/api/agreements/${agreementId}/pdf`, { token: this.token, raw: true });
+      const answer = await this.call('GET', `/api/agreements/${agreementId}/pdf`, {
+        token: this.token,
+        raw: true,
+      });
       if (answer.status === 200) return answer.body as Buffer;
       // 202 RENDERING, or 409 NOT_PRINTABLE while the approval is still on its way to printing.
       if ((answer.status === 202 || answer.status === 409) && Date.now() < deadline) {
@@ -237,13 +335,24 @@ export class Story {
         const form = new FormData();
         form.append('agreementId', agreementId);
         form.append('reason', '个人原因，单位同意解约');
-        form.append('materials', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% termination letter\n%%EOF\n'))], { type: 'application/pdf' }), '解约函.pdf');
+        form.append(
+          'materials',
+          new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% termination letter\n%%EOF\n'))], {
+            type: 'application/pdf',
+          }),
+          '解约函.pdf',
+        );
         return form;
       },
     });
     let terminationId: string;
     if (applied.status === 409) {
-      const mine = items(ok(await this.call('GET', '/api/terminations?pageSize=100', { token: this.token }), 'own terminations'));
+      const mine = items(
+        ok(
+          await this.call('GET', '/api/terminations?pageSize=100', { token: this.token }),
+          'own terminations',
+        ),
+      );
       terminationId = mine.find((t) => t.agreementId === agreementId && t.status === 'PENDING')?.id;
       if (!terminationId) ok(applied, 'termination');
     } else {
@@ -252,7 +361,10 @@ export class Story {
     const counsellor = this.world.counsellor[departmentOf(this.i)]!;
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const decided = await this.call('POST', `/api/terminations/${terminationId}/decision`, { token: counsellor, body: { decision: 'AGREE', reason: '材料齐全，同意解约' } });
+      const decided = await this.call('POST', `/api/terminations/${terminationId}/decision`, {
+        token: counsellor,
+        body: { decision: 'AGREE', reason: '材料齐全，同意解约' },
+      });
       if (decided.status < 300 || (decided.status === 409 && decided.ambiguous)) break;
       if (decided.status === 404 && Date.now() < deadline) {
         await sleep(500);
@@ -274,7 +386,13 @@ export async function qrTokens(pdf: Buffer): Promise<string[]> {
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'page')]);
     const urls: string[] = [];
     for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]).catch(() => ({ stdout: '' }));
+      const { stdout } = await execFile('zbarimg', [
+        '--quiet',
+        '--raw',
+        '-Sdisable',
+        '-Sqrcode.enable',
+        join(dir, png),
+      ]).catch(() => ({ stdout: '' }));
       urls.push(...stdout.trim().split('\n').filter(Boolean));
     }
     return urls.map((u) => new URL(u).pathname.split('/').pop()!);

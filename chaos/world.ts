@@ -1,4 +1,7 @@
-import { creditCodeCheckChar, organisationCodeCheckChar } from '../apps/identity/src/modules/accounts/domain/credit-code.js';
+import {
+  creditCodeCheckChar,
+  organisationCodeCheckChar,
+} from '../apps/identity/src/modules/accounts/domain/credit-code.js';
 import { idNumberCheckChar } from '../apps/identity/src/modules/roster/domain/id-number.js';
 import type { Answer, GatewayClient } from './client.js';
 
@@ -57,32 +60,69 @@ export function creditCode(n: number): string {
 
 export const departmentOf = (i: number) => DEPARTMENTS[i % DEPARTMENTS.length]!;
 
-export const identityOf = (i: number) => ({ schoolCode: SCHOOL, name: NAMES[i % NAMES.length]!, studentNo: `C${i}`, idNumber: idNumber(i) });
+export const identityOf = (i: number) => ({
+  schoolCode: SCHOOL,
+  name: NAMES[i % NAMES.length]!,
+  studentNo: `C${i}`,
+  idNumber: idNumber(i),
+});
 
 export function ok(answer: Answer, what: string): any {
-  if (answer.status < 200 || answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status < 200 || answer.status >= 300)
+    throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
-export async function createWorld(client: GatewayClient, graduates: number, employers = 4): Promise<World> {
+export async function createWorld(
+  client: GatewayClient,
+  graduates: number,
+  employers = 4,
+): Promise<World> {
   const call = client.call.bind(client);
-  const admin = ok(await call('POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }), 'admin login').accessToken as string;
-  ok(await call('POST', '/api/schools', {
-    token: admin,
-    body: { code: SCHOOL, name: '安徽大学', departments: [{ code: 'CS', name: '计算机学院' }, { code: 'LAW', name: '法学院' }] },
-  }), 'school');
+  const admin = ok(
+    await call('POST', '/api/auth/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    }),
+    'admin login',
+  ).accessToken as string;
+  ok(
+    await call('POST', '/api/schools', {
+      token: admin,
+      body: {
+        code: SCHOOL,
+        name: '安徽大学',
+        departments: [
+          { code: 'CS', name: '计算机学院' },
+          { code: 'LAW', name: '法学院' },
+        ],
+      },
+    }),
+    'school',
+  );
   const login = async (username: string, password: string) =>
-    ok(await call('POST', '/api/auth/login', { body: { username, password } }), `login ${username}`).accessToken as string;
+    ok(await call('POST', '/api/auth/login', { body: { username, password } }), `login ${username}`)
+      .accessToken as string;
   const staff = async (username: string, role: string, extra: Record<string, unknown>) => {
-    ok(await call('POST', `/api/schools/${SCHOOL}/staff`, { token: admin, body: { username, password: `${username}-password`, role, ...extra } }), `staff ${username}`);
+    ok(
+      await call('POST', `/api/schools/${SCHOOL}/staff`, {
+        token: admin,
+        body: { username, password: `${username}-password`, role, ...extra },
+      }),
+      `staff ${username}`,
+    );
     return login(username, `${username}-password`);
   };
   const schoolAdmin = await staff('chaos-school-admin', 'SCHOOL_ADMIN', {});
   const reviewer: Record<string, string> = {};
   const counsellor: Record<string, string> = {};
   for (const d of DEPARTMENTS) {
-    reviewer[d] = await staff(`chaos-reviewer-${d.toLowerCase()}`, 'DEPARTMENT_STAFF', { departmentCode: d });
-    counsellor[d] = await staff(`chaos-counsellor-${d.toLowerCase()}`, 'COUNSELLOR', { departmentCode: d, classNames: [`${d}2201`] });
+    reviewer[d] = await staff(`chaos-reviewer-${d.toLowerCase()}`, 'DEPARTMENT_STAFF', {
+      departmentCode: d,
+    });
+    counsellor[d] = await staff(`chaos-counsellor-${d.toLowerCase()}`, 'COUNSELLOR', {
+      departmentCode: d,
+      classNames: [`${d}2201`],
+    });
   }
   const idNumbers: string[] = [];
   const roster = [];
@@ -91,36 +131,81 @@ export async function createWorld(client: GatewayClient, graduates: number, empl
     idNumbers.push(id.idNumber);
     const d = departmentOf(i);
     roster.push({
-      studentNo: id.studentNo, name: id.name, gender: i % 2 ? '男' : '女', idNumber: id.idNumber, departmentCode: d,
-      major: d === 'CS' ? '软件工程' : '法学', degree: '本科', className: `${d}2201`, originPlace: '安徽合肥', graduationYear: 2026,
+      studentNo: id.studentNo,
+      name: id.name,
+      gender: i % 2 ? '男' : '女',
+      idNumber: id.idNumber,
+      departmentCode: d,
+      major: d === 'CS' ? '软件工程' : '法学',
+      degree: '本科',
+      className: `${d}2201`,
+      originPlace: '安徽合肥',
+      graduationYear: 2026,
     });
   }
   for (let k = 0; k < roster.length; k += 500) {
-    const res = ok(await call('POST', `/api/schools/${SCHOOL}/roster`, { token: schoolAdmin, body: { graduates: roster.slice(k, k + 500) } }), 'roster');
-    if (res.rejected?.length) throw new Error(`roster rejected ${JSON.stringify(res.rejected.slice(0, 3))}`);
+    const res = ok(
+      await call('POST', `/api/schools/${SCHOOL}/roster`, {
+        token: schoolAdmin,
+        body: { graduates: roster.slice(k, k + 500) },
+      }),
+      'roster',
+    );
+    if (res.rejected?.length)
+      throw new Error(`roster rejected ${JSON.stringify(res.rejected.slice(0, 3))}`);
   }
   const list: Employer[] = [];
   for (let n = 1; n <= employers; n++) {
     const username = `chaos-hr-${n}`;
-    ok(await call('POST', '/api/employers', {
-      body: {
-        creditCode: creditCode(n), name: `合肥星辰${n}号信息技术有限公司`, nature: '其他企业', industry: '信息技术', address: '合肥市高新区',
-        hasHiringAutonomy: n % 2 === 1, contactName: '王晓丽', contactPhone: '0551-65551234', username, password: `${username}-password`,
-      },
-    }), `employer ${n}`);
+    ok(
+      await call('POST', '/api/employers', {
+        body: {
+          creditCode: creditCode(n),
+          name: `合肥星辰${n}号信息技术有限公司`,
+          nature: '其他企业',
+          industry: '信息技术',
+          address: '合肥市高新区',
+          hasHiringAutonomy: n % 2 === 1,
+          contactName: '王晓丽',
+          contactPhone: '0551-65551234',
+          username,
+          password: `${username}-password`,
+        },
+      }),
+      `employer ${n}`,
+    );
     const token = await login(username, `${username}-password`);
-    const position = ok(await call('POST', '/api/positions', {
-      token, body: { title: `后端开发工程师-${n}`, location: '合肥', headcount: 10_000, salaryRange: '8k-12k', description: 'Node.js' },
-    }), 'position');
-    ok(await call('POST', '/api/employer/qualification-documents', {
-      token,
-      form: () => {
-        const form = new FormData();
-        form.append('kind', 'BUSINESS_LICENSE');
-        form.append('file', new Blob([new Uint8Array(Buffer.from(`%PDF-1.4\n% business licence ${n}\n%%EOF\n`))], { type: 'application/pdf' }), '营业执照.pdf');
-        return form;
-      },
-    }), 'qualification document');
+    const position = ok(
+      await call('POST', '/api/positions', {
+        token,
+        body: {
+          title: `后端开发工程师-${n}`,
+          location: '合肥',
+          headcount: 10_000,
+          salaryRange: '8k-12k',
+          description: 'Node.js',
+        },
+      }),
+      'position',
+    );
+    ok(
+      await call('POST', '/api/employer/qualification-documents', {
+        token,
+        form: () => {
+          const form = new FormData();
+          form.append('kind', 'BUSINESS_LICENSE');
+          form.append(
+            'file',
+            new Blob([new Uint8Array(Buffer.from(`%PDF-1.4\n% business licence ${n}\n%%EOF\n`))], {
+              type: 'application/pdf',
+            }),
+            '营业执照.pdf',
+          );
+          return form;
+        },
+      }),
+      'qualification document',
+    );
     list.push({ index: n, token, positionId: position.id as string });
   }
   return { admin, schoolAdmin, reviewer, counsellor, employers: list, graduates, idNumbers };

@@ -19,23 +19,75 @@ const A2 = '22222222-2222-4222-8222-222222222222';
 
 const legacy: Record<AuditedService, (ds: DataSource) => Promise<void>> = {
   identity: async (ds) => {
-    const rows: Array<[string | null, string | null, string, string, string, unknown, unknown, string | null]> = [
+    const rows: Array<
+      [string | null, string | null, string, string, string, unknown, unknown, string | null]
+    > = [
       [null, null, 'PROVINCE_ADMIN_BOOTSTRAPPED', 'user', 'admin', undefined, undefined, null],
-      ['admin', 'PROVINCE_ADMIN', 'SCHOOL_CREATED', 'school', '10357', undefined, { code: '10357', name: '安徽大学' }, null],
-      ['g-1', 'WECHAT_UNBOUND', 'WECHAT_BOUND', 'graduate', 'g-1', { wechatOpenId: null }, { wechatOpenId: 'o-1' }, null],
-      ['sa', 'SCHOOL_ADMIN', 'ROSTER_IMPORTED', 'school', '10357', undefined, { rows: 2, created: 2 }, null],
-      ['sa', 'SCHOOL_ADMIN', 'WECHAT_RELEASED', 'graduate', 'g-1', { wechatOpenId: 'o-1' }, { wechatOpenId: null }, '换手机'],
+      [
+        'admin',
+        'PROVINCE_ADMIN',
+        'SCHOOL_CREATED',
+        'school',
+        '10357',
+        undefined,
+        { code: '10357', name: '安徽大学' },
+        null,
+      ],
+      [
+        'g-1',
+        'WECHAT_UNBOUND',
+        'WECHAT_BOUND',
+        'graduate',
+        'g-1',
+        { wechatOpenId: null },
+        { wechatOpenId: 'o-1' },
+        null,
+      ],
+      [
+        'sa',
+        'SCHOOL_ADMIN',
+        'ROSTER_IMPORTED',
+        'school',
+        '10357',
+        undefined,
+        { rows: 2, created: 2 },
+        null,
+      ],
+      [
+        'sa',
+        'SCHOOL_ADMIN',
+        'WECHAT_RELEASED',
+        'graduate',
+        'g-1',
+        { wechatOpenId: 'o-1' },
+        { wechatOpenId: null },
+        '换手机',
+      ],
     ];
     for (const [user, role, action, type, id, before, after, reason] of rows) {
       await ds.query(
         `INSERT INTO audit_log (actor_user_id, actor_role, action, subject_type, subject_id, before, after, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [user, role, action, type, id, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), reason],
+        [
+          user,
+          role,
+          action,
+          type,
+          id,
+          before === undefined ? null : JSON.stringify(before),
+          after === undefined ? null : JSON.stringify(after),
+          reason,
+        ],
       );
     }
   },
   signing: async (ds) => {
-    await ds.query(`INSERT INTO graduates (graduate_id, school_code, department_code, snapshot) VALUES ('g-1', '10357', 'CS', '{}')`);
-    for (const [id, no] of [[A1, 'N1'], [A2, 'N2']]) {
+    await ds.query(
+      `INSERT INTO graduates (graduate_id, school_code, department_code, snapshot) VALUES ('g-1', '10357', 'CS', '{}')`,
+    );
+    for (const [id, no] of [
+      [A1, 'N1'],
+      [A2, 'N2'],
+    ]) {
       await ds.query(
         `INSERT INTO agreements (id, agreement_no, method, status, graduate_id, school_code, department_code, employer_id, snapshot, signed_at, version)
          VALUES ($1, $2, 'EMPLOYER_DIRECT', 'REJECTED', 'g-1', '10357', 'CS', 'e-1', '{}', now(), 2)`,
@@ -43,11 +95,26 @@ const legacy: Record<AuditedService, (ds: DataSource) => Promise<void>> = {
       );
     }
     const employer = JSON.stringify({ userId: 'u-e', role: 'EMPLOYER' });
-    await ds.query(`INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), $2, NULL, 'PENDING_REVIEW', NULL)`, [A1, employer]);
-    await ds.query(`INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor) VALUES ('g-1', 'AWAITING_EMPLOYMENT', 'SIGNED_ONLINE', NULL, $1, $2)`, [A1, employer]);
-    await ds.query(`INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), 'null', 'PENDING_REVIEW', 'REJECTED', '信息有误')`, [A1]);
-    await ds.query(`INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor) VALUES ('g-1', 'SIGNED_ONLINE', 'AWAITING_EMPLOYMENT', '信息有误', $1, 'null')`, [A1]);
-    await ds.query(`INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), $2, NULL, 'PENDING_REVIEW', NULL)`, [A2, employer]);
+    await ds.query(
+      `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), $2, NULL, 'PENDING_REVIEW', NULL)`,
+      [A1, employer],
+    );
+    await ds.query(
+      `INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor) VALUES ('g-1', 'AWAITING_EMPLOYMENT', 'SIGNED_ONLINE', NULL, $1, $2)`,
+      [A1, employer],
+    );
+    await ds.query(
+      `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), 'null', 'PENDING_REVIEW', 'REJECTED', '信息有误')`,
+      [A1],
+    );
+    await ds.query(
+      `INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor) VALUES ('g-1', 'SIGNED_ONLINE', 'AWAITING_EMPLOYMENT', '信息有误', $1, 'null')`,
+      [A1],
+    );
+    await ds.query(
+      `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason) VALUES ($1, now(), $2, NULL, 'PENDING_REVIEW', NULL)`,
+      [A2, employer],
+    );
   },
   review: async (ds) => {
     await ds.query(
@@ -83,8 +150,15 @@ const legacy: Record<AuditedService, (ds: DataSource) => Promise<void>> = {
        VALUES ($1, 'N1', '10357', 'CS', 'e-1', 'g-1', '学生1', '某公司', 'APPROVED', '{}', now(), 'READY')`,
       [A1],
     );
-    for (const [actor, action] of [[null, 'QUEUED'], [null, 'RENDERED v1'], [JSON.stringify({ userId: 'u-e', role: 'EMPLOYER' }), 'DOWNLOADED']]) {
-      await ds.query(`INSERT INTO print_history (agreement_id, actor, action) VALUES ($1, $2, $3)`, [A1, actor, action]);
+    for (const [actor, action] of [
+      [null, 'QUEUED'],
+      [null, 'RENDERED v1'],
+      [JSON.stringify({ userId: 'u-e', role: 'EMPLOYER' }), 'DOWNLOADED'],
+    ]) {
+      await ds.query(
+        `INSERT INTO print_history (agreement_id, actor, action) VALUES ($1, $2, $3)`,
+        [A1, actor, action],
+      );
     }
   },
 };
@@ -115,7 +189,12 @@ describe('audit chain migrations on an upgraded database', () => {
       // The chain's migration, and any landed after it, run on the legacy rows.
       const chain = all.findIndex((m) => /^AuditChain\d+$/.test(m.name));
       expect(chain).toBeGreaterThan(0);
-      const before = createServiceDataSource({ url: env.databaseUrl, schema, entities: [], migrations: all.slice(0, chain) });
+      const before = createServiceDataSource({
+        url: env.databaseUrl,
+        schema,
+        entities: [],
+        migrations: all.slice(0, chain),
+      });
       await before.initialize();
       try {
         await migrateServiceSchema(before, schema);
@@ -123,7 +202,12 @@ describe('audit chain migrations on an upgraded database', () => {
       } finally {
         await before.destroy();
       }
-      const after = createServiceDataSource({ url: env.databaseUrl, schema, entities: [], migrations: all });
+      const after = createServiceDataSource({
+        url: env.databaseUrl,
+        schema,
+        entities: [],
+        migrations: all,
+      });
       await after.initialize();
       try {
         await migrateServiceSchema(after, schema);
@@ -136,30 +220,72 @@ describe('audit chain migrations on an upgraded database', () => {
     expect(result.broken).toEqual([]);
     expect(result.ok).toBe(true);
     for (const s of Object.keys(expected) as AuditedService[]) {
-      expect(result.services.find((x) => x.service === s)).toEqual({ service: s, broken: 0, ...expected[s] });
+      expect(result.services.find((x) => x.service === s)).toEqual({
+        service: s,
+        broken: 0,
+        ...expected[s],
+      });
     }
 
-    const pg = createServiceDataSource({ url: env.databaseUrl, schema: 'public', entities: [], migrations: [] });
+    const pg = createServiceDataSource({
+      url: env.databaseUrl,
+      schema: 'public',
+      entities: [],
+      migrations: [],
+    });
     await pg.initialize();
     try {
       // Old order kept: identity's subject 'school/10357' and signing's agreement A1, by row id.
-      const school = (await pg.query(`SELECT action, seq, prev_hash, hash FROM identity.audit_log WHERE subject_id = '10357' ORDER BY id`)) as Array<{
-        action: string; seq: number; prev_hash: string; hash: string;
+      const school = (await pg.query(
+        `SELECT action, seq, prev_hash, hash FROM identity.audit_log WHERE subject_id = '10357' ORDER BY id`,
+      )) as Array<{
+        action: string;
+        seq: number;
+        prev_hash: string;
+        hash: string;
       }>;
-      expect(school.map((r) => [r.action, r.seq])).toEqual([['SCHOOL_CREATED', 1], ['ROSTER_IMPORTED', 2]]);
+      expect(school.map((r) => [r.action, r.seq])).toEqual([
+        ['SCHOOL_CREATED', 1],
+        ['ROSTER_IMPORTED', 2],
+      ]);
       expect([school[0]!.prev_hash, school[1]!.prev_hash]).toEqual([GENESIS_HASH, school[0]!.hash]);
-      const a1 = (await pg.query(`SELECT to_status, seq FROM signing.agreement_history WHERE agreement_id = $1 ORDER BY id`, [A1])) as Array<{ to_status: string; seq: number }>;
-      expect(a1).toEqual([{ to_status: 'PENDING_REVIEW', seq: 1 }, { to_status: 'REJECTED', seq: 2 }]);
+      const a1 = (await pg.query(
+        `SELECT to_status, seq FROM signing.agreement_history WHERE agreement_id = $1 ORDER BY id`,
+        [A1],
+      )) as Array<{ to_status: string; seq: number }>;
+      expect(a1).toEqual([
+        { to_status: 'PENDING_REVIEW', seq: 1 },
+        { to_status: 'REJECTED', seq: 2 },
+      ]);
       // Review kept no log before: what its tables recorded is in it now, marked, in time order.
-      const log = (await pg.query(`SELECT aggregate_type, action, seq, payload->'backfilled' AS backfilled FROM review.audit_log ORDER BY aggregate_type, aggregate_id, seq`)) as Array<{
-        aggregate_type: string; action: string; seq: number; backfilled: boolean;
+      const log = (await pg.query(
+        `SELECT aggregate_type, action, seq, payload->'backfilled' AS backfilled FROM review.audit_log ORDER BY aggregate_type, aggregate_id, seq`,
+      )) as Array<{
+        aggregate_type: string;
+        action: string;
+        seq: number;
+        backfilled: boolean;
       }>;
       expect(log.every((r) => r.backfilled === true)).toBe(true);
-      expect(log.filter((r) => r.aggregate_type === 'review-task').map((r) => r.action)).toEqual(['TASK_OPENED', 'TASK_APPROVED']);
-      expect(log.filter((r) => r.aggregate_type === 'paper-form').map((r) => r.action)).toEqual(['PAPER_FORM_ISSUED', 'PAPER_FORM_COLLECTED']);
-      expect(log.filter((r) => r.aggregate_type === 'termination').map((r) => r.action).sort()).toEqual(
-        ['TERMINATION_APPLIED', 'TERMINATION_APPLIED', 'TERMINATION_DISAGREED', 'TERMINATION_WITHDRAWN'],
-      );
+      expect(log.filter((r) => r.aggregate_type === 'review-task').map((r) => r.action)).toEqual([
+        'TASK_OPENED',
+        'TASK_APPROVED',
+      ]);
+      expect(log.filter((r) => r.aggregate_type === 'paper-form').map((r) => r.action)).toEqual([
+        'PAPER_FORM_ISSUED',
+        'PAPER_FORM_COLLECTED',
+      ]);
+      expect(
+        log
+          .filter((r) => r.aggregate_type === 'termination')
+          .map((r) => r.action)
+          .sort(),
+      ).toEqual([
+        'TERMINATION_APPLIED',
+        'TERMINATION_APPLIED',
+        'TERMINATION_DISAGREED',
+        'TERMINATION_WITHDRAWN',
+      ]);
     } finally {
       await pg.destroy();
     }

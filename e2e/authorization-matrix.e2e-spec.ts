@@ -2,9 +2,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AUTHORIZATION_MATRIX, canonicalRoute, outcomesOf, type MatrixRow, type Outcome } from './support/authorization-matrix.js';
+import {
+  AUTHORIZATION_MATRIX,
+  canonicalRoute,
+  outcomesOf,
+  type MatrixRow,
+  type Outcome,
+} from './support/authorization-matrix.js';
 import { routesFromTree } from './support/fastify-routes.js';
-import { ACTORS, startMatrixWorld, type Actor, type Fixture, type MatrixWorld } from './support/matrix-world.js';
+import {
+  ACTORS,
+  startMatrixWorld,
+  type Actor,
+  type Fixture,
+  type MatrixWorld,
+} from './support/matrix-world.js';
 
 /**
  * Walks the authorisation matrix (e2e/support/authorization-matrix.ts) against the real system:
@@ -58,8 +70,13 @@ describe('authorisation matrix', () => {
       }
     }
   };
-  const matches = (expected: Outcome, status: number) => (expected === 'ok' ? status >= 200 && status < 300 : status === expected);
-  const REFUSAL_CODES: Record<number, string[]> = { 401: ['UNAUTHENTICATED'], 403: ['FORBIDDEN'], 404: ['NOT_FOUND', 'VERIFICATION_INVALID'] };
+  const matches = (expected: Outcome, status: number) =>
+    expected === 'ok' ? status >= 200 && status < 300 : status === expected;
+  const REFUSAL_CODES: Record<number, string[]> = {
+    401: ['UNAUTHENTICATED'],
+    403: ['FORBIDDEN'],
+    404: ['NOT_FOUND', 'VERIFICATION_INVALID'],
+  };
 
   it('answers every route × role × relationship as the table says', async () => {
     const differences: string[] = [];
@@ -69,25 +86,42 @@ describe('authorisation matrix', () => {
       // Fresh things first, one at a time (the machine may be busy); then the actors, a few at once.
       const fixtures = new Map<Actor, Fixture>();
       for (const actor of ACTORS) {
-        if (row.fresh && outcomes[actor] === 'ok') fixtures.set(actor, { ...m.shared, ...(await freshly(row.fresh)) });
+        if (row.fresh && outcomes[actor] === 'ok')
+          fixtures.set(actor, { ...m.shared, ...(await freshly(row.fresh)) });
       }
-      const results: Array<{ actor: Actor; expected: Outcome; res: { status: number; body: any } }> = [];
+      const results: Array<{
+        actor: Actor;
+        expected: Outcome;
+        res: { status: number; body: any };
+      }> = [];
       for (let i = 0; i < ACTORS.length; i += CONCURRENCY) {
         results.push(
           ...(await Promise.all(
-            ACTORS.slice(i, i + CONCURRENCY).map(async (actor) => ({ actor, expected: outcomes[actor], res: await send(row, actor, fixtures.get(actor) ?? m.shared) })),
+            ACTORS.slice(i, i + CONCURRENCY).map(async (actor) => ({
+              actor,
+              expected: outcomes[actor],
+              res: await send(row, actor, fixtures.get(actor) ?? m.shared),
+            })),
           )),
         );
       }
       for (const { actor, expected, res } of results) {
         cells += 1;
         if (!matches(expected, res.status)) {
-          differences.push(`${row.route} as ${actor}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 160)}`);
+          differences.push(
+            `${row.route} as ${actor}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)?.slice(0, 160)}`,
+          );
         } else if (res.status >= 400) {
           // Every refusal in the contract's shape, in Chinese, with the code of its status.
           const codes = REFUSAL_CODES[res.status];
-          const shaped = typeof res.body?.code === 'string' && /[\u4e00-\u9fff]/u.test(res.body?.message ?? '') && (!codes || codes.includes(res.body.code));
-          if (!shaped) differences.push(`${row.route} as ${actor}: ${res.status} body ${JSON.stringify(res.body)?.slice(0, 160)}`);
+          const shaped =
+            typeof res.body?.code === 'string' &&
+            /[\u4e00-\u9fff]/u.test(res.body?.message ?? '') &&
+            (!codes || codes.includes(res.body.code));
+          if (!shaped)
+            differences.push(
+              `${row.route} as ${actor}: ${res.status} body ${JSON.stringify(res.body)?.slice(0, 160)}`,
+            );
         }
       }
     }
@@ -102,7 +136,9 @@ describe('authorisation matrix', () => {
     const listed = AUTHORIZATION_MATRIX.map((r) => canonicalRoute(r.route));
     expect(new Set(listed).size).toBe(listed.length); // no route twice
     const missing = served.filter((r) => !listed.includes(canonicalRoute(r)));
-    const stale = AUTHORIZATION_MATRIX.map((r) => r.route).filter((r) => !served.map(canonicalRoute).includes(canonicalRoute(r)));
+    const stale = AUTHORIZATION_MATRIX.map((r) => r.route).filter(
+      (r) => !served.map(canonicalRoute).includes(canonicalRoute(r)),
+    );
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
   });
 });

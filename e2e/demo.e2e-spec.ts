@@ -28,9 +28,13 @@ describe('npm run demo', () => {
     province = await startProvinceStandin({ port: 0, host: '127.0.0.1', secret });
     p = await startPlatform('demo', {
       vars: {
-        WECHAT_API_BASE: wechat.url, WECHAT_APPID: 'wx-demo', WECHAT_SECRET: 'wx-demo-secret',
-        PROVINCE_DISPATCH_URL: province.url, PROVINCE_DISPATCH_SECRET: secret,
-        BOOTSTRAP_ADMIN_PASSWORD: 'demo-admin-password', STORAGE_DIR: join(dir, 'files'),
+        WECHAT_API_BASE: wechat.url,
+        WECHAT_APPID: 'wx-demo',
+        WECHAT_SECRET: 'wx-demo-secret',
+        PROVINCE_DISPATCH_URL: province.url,
+        PROVINCE_DISPATCH_SECRET: secret,
+        BOOTSTRAP_ADMIN_PASSWORD: 'demo-admin-password',
+        STORAGE_DIR: join(dir, 'files'),
       },
     });
   }, 120_000);
@@ -44,8 +48,12 @@ describe('npm run demo', () => {
   const demo = () =>
     execFile(process.execPath, ['scripts/demo.mjs'], {
       env: {
-        ...process.env, API_BASE_URL: `${p.url}/api`, BOOTSTRAP_ADMIN_PASSWORD: 'demo-admin-password',
-        WECHAT_API_BASE: wechat.url, PROVINCE_DISPATCH_URL: province.url, DEMO_OUT_DIR: join(dir, 'out'),
+        ...process.env,
+        API_BASE_URL: `${p.url}/api`,
+        BOOTSTRAP_ADMIN_PASSWORD: 'demo-admin-password',
+        WECHAT_API_BASE: wechat.url,
+        PROVINCE_DISPATCH_URL: province.url,
+        DEMO_OUT_DIR: join(dir, 'out'),
       },
       timeout: 170_000,
     });
@@ -57,7 +65,16 @@ describe('npm run demo', () => {
       const cohort = /cohort (DEMO\w+)/.exec(stdout)?.[1];
       expect(cohort).toBeDefined();
       cohorts.push(cohort!);
-      for (const line of ['签约方式一', '签约方式二', '签约方式三', '已驳回 rejected', '已解除 TERMINATED', '重新签约', '网签占比', '演示完成 · demo complete']) {
+      for (const line of [
+        '签约方式一',
+        '签约方式二',
+        '签约方式三',
+        '已驳回 rejected',
+        '已解除 TERMINATED',
+        '重新签约',
+        '网签占比',
+        '演示完成 · demo complete',
+      ]) {
         expect(stdout).toContain(line);
       }
       // Three copies, each genuine; the PDF saved where it says.

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@netsign/testing';
 import { startProvinceStandin, type ProvinceStandin } from '@netsign/province-standin';
-import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
+import {
+  startSigningWorld,
+  TERMS,
+  type Employer,
+  type Graduate,
+  type SigningWorld,
+} from './support/signing-world.js';
 
 /**
  * Approvals and terminations made through the gateway reach the provincial stand-in exactly once
@@ -15,16 +21,36 @@ describe('dispatch to the province through the whole system', () => {
   let employer: Employer;
   let g1: Graduate;
   let g2: Graduate;
-  const http = (method: string, path: string, token?: string, body?: unknown) => w.p.http(method, path, { token, body });
+  const http = (method: string, path: string, token?: string, body?: unknown) =>
+    w.p.http(method, path, { token, body });
   const control = (faults: object) =>
-    fetch(`${province.url}/_control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    fetch(`${province.url}/_control`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
   const sign = async (g: Graduate) =>
-    w.ok<{ agreementId: string }>(await http('POST', '/api/agreements', employer.token, { positionId: employer.positionId, graduate: g.identity, terms: TERMS })).agreementId;
+    w.ok<{ agreementId: string }>(
+      await http('POST', '/api/agreements', employer.token, {
+        positionId: employer.positionId,
+        graduate: g.identity,
+        terms: TERMS,
+      }),
+    ).agreementId;
   const approve = async (agreementId: string) => {
-    await waitFor(async () => (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find((t: any) => t.agreementId === agreementId));
-    w.ok(await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, { decision: 'APPROVE' }));
+    await waitFor(async () =>
+      (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find(
+        (t: any) => t.agreementId === agreementId,
+      ),
+    );
+    w.ok(
+      await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, {
+        decision: 'APPROVE',
+      }),
+    );
   };
-  const recordsOf = (g: Graduate) => province.state.recordsOf(`${g.identity.schoolCode}:${g.identity.studentNo}`);
+  const recordsOf = (g: Graduate) =>
+    province.state.recordsOf(`${g.identity.schoolCode}:${g.identity.studentNo}`);
 
   beforeAll(async () => {
     province = await startProvinceStandin({ port: 0, host: '127.0.0.1', secret });
@@ -49,7 +75,10 @@ describe('dispatch to the province through the whole system', () => {
     await control({ failFirst: 2, failStatus: 503, dropConnections: 1, dropResponses: 1 });
     const agreementId = await sign(g1);
     await approve(agreementId);
-    await waitFor(() => recordsOf(g1).length === 1, { timeoutMs: 60_000, what: 'the employment record at the province' });
+    await waitFor(() => recordsOf(g1).length === 1, {
+      timeoutMs: 60_000,
+      what: 'the employment record at the province',
+    });
     const [employment] = recordsOf(g1);
     expect(employment!.record).toMatchObject({
       graduateSequence: 1,
@@ -63,12 +92,28 @@ describe('dispatch to the province through the whole system', () => {
     const form = new FormData();
     form.append('agreementId', agreementId);
     form.append('reason', '个人原因');
-    form.append('materials', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%letter\n'))]), 'letter.pdf');
-    const applied = await fetch(`${w.p.url}/api/terminations`, { method: 'POST', headers: { authorization: `Bearer ${g1.token}` }, body: form });
+    form.append(
+      'materials',
+      new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%letter\n'))]),
+      'letter.pdf',
+    );
+    const applied = await fetch(`${w.p.url}/api/terminations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${g1.token}` },
+      body: form,
+    });
     expect(applied.status).toBe(201);
     const { id } = (await applied.json()) as { id: string };
-    w.ok(await http('POST', `/api/terminations/${id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '同意' }));
-    await waitFor(() => recordsOf(g1).length === 2, { timeoutMs: 60_000, what: 'the termination record' });
+    w.ok(
+      await http('POST', `/api/terminations/${id}/decision`, w.schoolAdmin, {
+        decision: 'AGREE',
+        reason: '同意',
+      }),
+    );
+    await waitFor(() => recordsOf(g1).length === 2, {
+      timeoutMs: 60_000,
+      what: 'the termination record',
+    });
     expect(recordsOf(g1).map((r) => [r.record.graduateSequence, r.record.kind])).toEqual([
       [1, 'EMPLOYMENT'],
       [2, 'TERMINATION'],
@@ -77,10 +122,18 @@ describe('dispatch to the province through the whole system', () => {
     const ids = province.state.accepted.map((a) => a.record.recordId);
     expect(new Set(ids).size).toBe(ids.length);
 
-    const log = w.ok<{ items: any[] }>(await http('GET', '/api/dispatch/records?status=DELIVERED', w.admin));
-    expect(log.items.filter((r) => r.graduateKey === `${g1.identity.schoolCode}:${g1.identity.studentNo}`)).toHaveLength(2);
+    const log = w.ok<{ items: any[] }>(
+      await http('GET', '/api/dispatch/records?status=DELIVERED', w.admin),
+    );
+    expect(
+      log.items.filter(
+        (r) => r.graduateKey === `${g1.identity.schoolCode}:${g1.identity.studentNo}`,
+      ),
+    ).toHaveLength(2);
     expect(JSON.stringify(log)).not.toContain(g1.identity.idNumber);
-    const stored = await w.p.services.get('dispatch-sync')!.dataSource.query(`SELECT body::text AS b FROM dispatch_records`);
+    const stored = await w.p.services
+      .get('dispatch-sync')!
+      .dataSource.query(`SELECT body::text AS b FROM dispatch_records`);
     expect(stored.map((r: { b: string }) => r.b).join()).not.toContain(g1.identity.idNumber);
     expect((await http('GET', '/api/dispatch/records', employer.token)).status).toBe(403);
     expect((await http('GET', '/api/dispatch/records', w.schoolAdmin)).status).toBe(403);
@@ -90,26 +143,37 @@ describe('dispatch to the province through the whole system', () => {
     await control({ rejectNext: 1 });
     await approve(await sign(g2));
     const dead = await waitFor(
-      async () => w.ok<{ items: any[] }>(await http('GET', '/api/dispatch/records?status=DEAD', w.admin)).items[0],
+      async () =>
+        w.ok<{ items: any[] }>(await http('GET', '/api/dispatch/records?status=DEAD', w.admin))
+          .items[0],
       { timeoutMs: 60_000, what: 'a dead record' },
     );
     expect(dead.lastResponse).toBeTruthy();
     expect(recordsOf(g2)).toHaveLength(0);
     const metrics = w.ok<{ dead: number }>(await http('GET', '/api/dispatch/metrics', w.admin));
     expect(metrics.dead).toBe(1);
-    expect(w.ok(await http('POST', `/api/dispatch/records/${dead.id}/replay`, w.admin))).toEqual({ replayed: true });
-    await waitFor(() => recordsOf(g2).length === 1, { timeoutMs: 60_000, what: 'the replayed record' });
+    expect(w.ok(await http('POST', `/api/dispatch/records/${dead.id}/replay`, w.admin))).toEqual({
+      replayed: true,
+    });
+    await waitFor(() => recordsOf(g2).length === 1, {
+      timeoutMs: 60_000,
+      what: 'the replayed record',
+    });
     const again = await http('POST', `/api/dispatch/records/${dead.id}/replay`, w.admin);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('INVALID_STATE');
   }, 120_000);
 
   it('reconciles the log with what the province acknowledged', async () => {
-    const report = w.ok<{ differences: unknown[]; graduatesCompared: number }>(await http('POST', '/api/dispatch/reconciliation', w.admin, {}));
+    const report = w.ok<{ differences: unknown[]; graduatesCompared: number }>(
+      await http('POST', '/api/dispatch/reconciliation', w.admin, {}),
+    );
     expect(report.differences).toEqual([]);
     expect(report.graduatesCompared).toBeGreaterThanOrEqual(2);
     const missing = w.ok<{ differences: Array<{ kind: string }> }>(
-      await http('POST', '/api/dispatch/reconciliation', w.admin, { acknowledged: { [`${g1.identity.schoolCode}:${g1.identity.studentNo}`]: 1 } }),
+      await http('POST', '/api/dispatch/reconciliation', w.admin, {
+        acknowledged: { [`${g1.identity.schoolCode}:${g1.identity.studentNo}`]: 1 },
+      }),
     );
     expect(missing.differences.map((d) => d.kind)).toContain('MISSING_AT_PROVINCE');
   });

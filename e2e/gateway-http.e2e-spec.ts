@@ -164,23 +164,44 @@ describe('gateway HTTP: compression and metrics', () => {
   it('shows how far each durable event consumer is behind its stream', async () => {
     const scrape = (await raw('/api/metrics', scraper)).text;
     // Every service's consumers are there, e.g. review's of signing's agreement events.
-    expect(scrape).toMatch(/netsign_event_consumer_pending\{stream="[A-Z0-9_]*EVENTS_SIGNING",consumer="[a-z0-9_-]*agreement-events"\} \d+/);
-    expect(scrape).toMatch(/netsign_event_consumer_ack_pending\{stream="[A-Z0-9_]*EVENTS_IDENTITY",consumer="[a-z0-9_-]+"\} \d+/);
+    expect(scrape).toMatch(
+      /netsign_event_consumer_pending\{stream="[A-Z0-9_]*EVENTS_SIGNING",consumer="[a-z0-9_-]*agreement-events"\} \d+/,
+    );
+    expect(scrape).toMatch(
+      /netsign_event_consumer_ack_pending\{stream="[A-Z0-9_]*EVENTS_IDENTITY",consumer="[a-z0-9_-]+"\} \d+/,
+    );
   });
 
   it('shows every service up and how many events each has parked', async () => {
     const scrape = (await raw('/api/metrics', scraper)).text;
-    for (const service of ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync']) {
+    for (const service of [
+      'identity',
+      'recruiting',
+      'signing',
+      'review',
+      'printing',
+      'dispatch-sync',
+    ]) {
       expect(scrape).toContain(`netsign_service_up{service="${service}"} 1`);
       expect(scrape).toContain(`netsign_parked_events{service="${service}"} 0`);
     }
     // An event no consumer can read is parked (not retried forever) and shows at once.
     const nc = await connect({ servers: p.env.vars['NATS_URL']! });
-    await jetstream(nc).publish(`${p.env.busPrefix}.signing.evt.agreement.signed.v1`, '{"not":"an envelope"}', { msgID: randomUUID() });
+    await jetstream(nc).publish(
+      `${p.env.busPrefix}.signing.evt.agreement.signed.v1`,
+      '{"not":"an envelope"}',
+      { msgID: randomUUID() },
+    );
     await nc.close();
-    await waitFor(async () => /netsign_parked_events\{service="review"\} 1/.test((await raw('/api/metrics', scraper)).text), {
-      what: 'review parked the unreadable event',
-    });
+    await waitFor(
+      async () =>
+        /netsign_parked_events\{service="review"\} 1/.test(
+          (await raw('/api/metrics', scraper)).text,
+        ),
+      {
+        what: 'review parked the unreadable event',
+      },
+    );
   });
 
   it('serves metrics only to a scraper with METRICS_TOKEN', async () => {

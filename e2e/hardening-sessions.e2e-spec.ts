@@ -5,7 +5,14 @@ import { importPKCS8, SignJWT } from 'jose';
 import { request as httpRequest } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { SigningKeyCipher } from '../apps/identity/src/modules/auth/signing-key-cipher.js';
-import { rosterRecord, SCHOOL, startSigningWorld, TERMS, type Employer, type SigningWorld } from './support/signing-world.js';
+import {
+  rosterRecord,
+  SCHOOL,
+  startSigningWorld,
+  TERMS,
+  type Employer,
+  type SigningWorld,
+} from './support/signing-world.js';
 import { issueToken } from './support/tokens.js';
 
 /**
@@ -20,15 +27,33 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
   let employer: Employer;
   const identityDb = () => w.p.services.get('identity')!.dataSource as DataSource;
   const wxLogin = async (openId: string) =>
-    w.ok<{ accessToken: string }>(await w.p.http('POST', '/api/auth/wechat/login', { body: { code: `code-${openId}` } })).accessToken;
+    w.ok<{ accessToken: string }>(
+      await w.p.http('POST', '/api/auth/wechat/login', { body: { code: `code-${openId}` } }),
+    ).accessToken;
   const bind = (token: string, i: number, idNumber = rosterRecord(i).idNumber) =>
-    w.p.http('POST', '/api/auth/wechat/bind', { token, body: { schoolCode: SCHOOL, name: rosterRecord(i).name, studentNo: rosterRecord(i).studentNo, idNumber } });
+    w.p.http('POST', '/api/auth/wechat/bind', {
+      token,
+      body: {
+        schoolCode: SCHOOL,
+        name: rosterRecord(i).name,
+        studentNo: rosterRecord(i).studentNo,
+        idNumber,
+      },
+    });
   const wrongId = (i: number) => rosterRecord(i + 500).idNumber;
 
   beforeAll(async () => {
-    w = await startSigningWorld('hardening_sessions', 60, {}, {
-      gatewayVars: { BIND_MISMATCH_LIMIT_PER_RECORD_PER_HOUR: '3', LOGIN_LIMIT_PER_ADDRESS: String(LOGIN_LIMIT_PER_ADDRESS) },
-    });
+    w = await startSigningWorld(
+      'hardening_sessions',
+      60,
+      {},
+      {
+        gatewayVars: {
+          BIND_MISMATCH_LIMIT_PER_RECORD_PER_HOUR: '3',
+          LOGIN_LIMIT_PER_ADDRESS: String(LOGIN_LIMIT_PER_ADDRESS),
+        },
+      },
+    );
     employer = await w.employer(1, true);
   }, 180_000);
   afterAll(async () => {
@@ -38,18 +63,24 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
   describe('4. the token-signing key', () => {
     /** What an attacker with a database dump and the development key would sign with. */
     const storedKey = async () => {
-      const [row] = (await identityDb().query(`SELECT private_key_enc, enc_key_id FROM signing_keys WHERE retired_at IS NULL`)) as Array<{
+      const [row] = (await identityDb().query(
+        `SELECT private_key_enc, enc_key_id FROM signing_keys WHERE retired_at IS NULL`,
+      )) as Array<{
         private_key_enc: string;
         enc_key_id: string;
       }>;
-      const pem = SigningKeyCipher.fromEnv({ SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 13).toString('base64') }).decrypt({
+      const pem = SigningKeyCipher.fromEnv({
+        SIGNING_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 13).toString('base64'),
+      }).decrypt({
         ciphertext: row!.private_key_enc,
         keyId: row!.enc_key_id,
       });
       return importPKCS8(pem, TOKEN_ALGORITHM);
     };
     const forge = async (claims: { role: string }, iat: number, exp: number) => {
-      const [{ kid: keyId }] = (await identityDb().query(`SELECT kid FROM signing_keys WHERE retired_at IS NULL`)) as Array<{ kid: string }>;
+      const [{ kid: keyId }] = (await identityDb().query(
+        `SELECT kid FROM signing_keys WHERE retired_at IS NULL`,
+      )) as Array<{ kid: string }>;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: keyId })
         .setSubject('attacker')
@@ -61,7 +92,9 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
     };
 
     it('is stored encrypted: no PEM in any row of identity.signing_keys', async () => {
-      const rows = (await identityDb().query(`SELECT to_jsonb(k)::text AS row FROM signing_keys k`)) as Array<{ row: string }>;
+      const rows = (await identityDb().query(
+        `SELECT to_jsonb(k)::text AS row FROM signing_keys k`,
+      )) as Array<{ row: string }>;
       expect(rows.length).toBeGreaterThan(0);
       for (const { row } of rows) {
         expect(row).not.toMatch(/PRIVATE KEY|MC4CAQAwBQYDK2Vw/); // PEM armour, or the Ed25519 PKCS#8 prefix in base64
@@ -74,11 +107,17 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
       // The control: with the key, a token of an ordinary lifetime passes (so the refusals below
       // are the lifetime's, not a bad signature's).
       const ordinary = await forge({ role: 'PROVINCE_ADMIN' }, now, now + 3_600);
-      expect((await w.p.http('GET', '/api/dispatch/records', { token: ordinary })).status).toBe(200);
+      expect((await w.p.http('GET', '/api/dispatch/records', { token: ordinary })).status).toBe(
+        200,
+      );
 
       const tenYears = await forge({ role: 'PROVINCE_ADMIN' }, now, now + 10 * 365 * 86_400);
       const overADay = await forge({ role: 'PROVINCE_ADMIN' }, now - 60, now + 86_400);
-      const redated = await forge({ role: 'PROVINCE_ADMIN' }, now + 365 * 86_400, now + 365 * 86_400 + 3_600);
+      const redated = await forge(
+        { role: 'PROVINCE_ADMIN' },
+        now + 365 * 86_400,
+        now + 365 * 86_400 + 3_600,
+      );
       for (const token of [tenYears, overADay, redated]) {
         const res = await w.p.http('GET', '/api/dispatch/records', { token });
         expect([res.status, res.body.code]).toEqual([401, 'UNAUTHENTICATED']);
@@ -89,33 +128,57 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
   describe('5. QR cards', () => {
     it('voids the cards issued before a binding release, and the earlier cards when a new one is issued', async () => {
       const g = await w.graduate(1);
-      const card = async (token: string) => w.ok<{ token: string }>(await w.p.http('POST', '/api/me/qr-card', { token })).token;
+      const card = async (token: string) =>
+        w.ok<{ token: string }>(await w.p.http('POST', '/api/me/qr-card', { token })).token;
       const signWith = (cardToken: string) =>
-        w.p.http('POST', `/api/qr-cards/${cardToken}/agreements`, { token: employer.token, body: { positionId: employer.positionId, terms: TERMS } });
+        w.p.http('POST', `/api/qr-cards/${cardToken}/agreements`, {
+          token: employer.token,
+          body: { positionId: employer.positionId, terms: TERMS },
+        });
 
       const first = await card(g.token);
       const second = await card(g.token);
       const stale = await w.p.http('GET', `/api/qr-cards/${first}`, { token: employer.token });
       expect([stale.status, stale.body.code]).toEqual([410, 'QR_CARD_EXPIRED']);
-      expect((await w.p.http('GET', `/api/qr-cards/${second}`, { token: employer.token })).status).toBe(200);
+      expect(
+        (await w.p.http('GET', `/api/qr-cards/${second}`, { token: employer.token })).status,
+      ).toBe(200);
 
-      w.ok(await w.p.http('DELETE', `/api/schools/${SCHOOL}/graduates/${g.graduateId}/wechat-binding`, { token: w.schoolAdmin }));
-      await waitFor(async () => (await w.p.http('GET', `/api/qr-cards/${second}`, { token: employer.token })).status === 410, {
-        what: 'signing voided the card after the binding release',
-      });
+      w.ok(
+        await w.p.http(
+          'DELETE',
+          `/api/schools/${SCHOOL}/graduates/${g.graduateId}/wechat-binding`,
+          { token: w.schoolAdmin },
+        ),
+      );
+      await waitFor(
+        async () =>
+          (await w.p.http('GET', `/api/qr-cards/${second}`, { token: employer.token })).status ===
+          410,
+        {
+          what: 'signing voided the card after the binding release',
+        },
+      );
       const signed = await signWith(second);
       expect([signed.status, signed.body.code]).toEqual([410, 'QR_CARD_EXPIRED']);
       expect(signed.body.message).toBe('二维码名片已失效，请毕业生重新生成');
 
       // The graduate binds again (a new phone) and their new card works.
-      const rebound = w.ok<{ accessToken: string }>(await bind(await wxLogin('new-phone-1'), 1)).accessToken;
+      const rebound = w.ok<{ accessToken: string }>(
+        await bind(await wxLogin('new-phone-1'), 1),
+      ).accessToken;
       expect((await signWith(await card(rebound))).status).toBe(201);
     });
   });
 
   describe('6. binding limits', () => {
     it('checks the role before the limit: staff get 403, never 429', async () => {
-      const staff = await issueToken(w.p, { userId: 'staff-x', role: 'DEPARTMENT_STAFF', schoolCode: SCHOOL, departmentCode: 'CS' });
+      const staff = await issueToken(w.p, {
+        userId: 'staff-x',
+        role: 'DEPARTMENT_STAFF',
+        schoolCode: SCHOOL,
+        departmentCode: 'CS',
+      });
       const statuses = [];
       for (let i = 0; i < 8; i++) statuses.push((await bind(staff, 2, wrongId(2))).status);
       expect(statuses).toEqual(Array(8).fill(403));
@@ -146,12 +209,16 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
       // BIND_LIMIT_PER_SESSION: 10 a minute.
       expect(tries).toEqual([...Array<number>(10).fill(422), 429]);
       const limited = await bind(session, 21, wrongId(21));
-      expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } });
+      expect(limited.body).toMatchObject({
+        code: 'RATE_LIMITED',
+        details: { retryAfterSeconds: expect.any(Number) },
+      });
     });
 
     it('lets a whole campus behind one NAT address log in and bind in the same minute (defaults)', async () => {
       const statuses: number[] = [];
-      for (let i = 22; i < 60; i++) statuses.push((await bind(await wxLogin(`campus-${i}`), i)).status);
+      for (let i = 22; i < 60; i++)
+        statuses.push((await bind(await wxLogin(`campus-${i}`), i)).status);
       expect(statuses).toEqual(Array(38).fill(200)); // the fixed per-address limit was 30 a minute
     });
 
@@ -159,7 +226,12 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
       // From an address of its own (127.0.0.2), so no earlier request shares the counter.
       const statuses: number[] = [];
       for (let i = 0; i <= LOGIN_LIMIT_PER_ADDRESS; i++) {
-        statuses.push(await postFrom('127.0.0.2', `${w.p.url}/api/auth/login`, { username: `nobody-${i}`, password: 'wrong-password' }));
+        statuses.push(
+          await postFrom('127.0.0.2', `${w.p.url}/api/auth/login`, {
+            username: `nobody-${i}`,
+            password: 'wrong-password',
+          }),
+        );
       }
       // The per-account limit (10) is not reached: each guess names another account.
       expect(statuses).toEqual([...Array<number>(LOGIN_LIMIT_PER_ADDRESS).fill(401), 429]);
@@ -184,10 +256,14 @@ describe('hardening: keys, sessions, QR cards and binding limits', () => {
 /** A JSON POST from a chosen local address (any 127.x.y.z is this machine). */
 function postFrom(localAddress: string, url: string, body: object): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });

@@ -122,7 +122,11 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     ]) {
       const res = await bind(t.unboundA!, wrong);
       expect(res.status).toBe(422);
-      expect(res.body).toEqual({ code: 'ROSTER_MISMATCH', message: '信息与学校生源信息不一致', details: {} });
+      expect(res.body).toEqual({
+        code: 'ROSTER_MISMATCH',
+        message: '信息与学校生源信息不一致',
+        details: {},
+      });
     }
     const badCheckDigit = await bind(t.unboundA!, {
       ...right,
@@ -236,7 +240,10 @@ describe('identity through the gateway: WeChat login and binding, source info, i
       { what: 'the correction and offer notifications' },
     );
     expect(inbox).toMatchObject({ unread: 2, total: 2 });
-    const pushed = await waitFor(() => wechat.subscribeMessages.length >= 2 && wechat.subscribeMessages, { what: 'both subscribe messages' });
+    const pushed = await waitFor(
+      () => wechat.subscribeMessages.length >= 2 && wechat.subscribeMessages,
+      { what: 'both subscribe messages' },
+    );
     expect(pushed.map((m) => [m.touser, m.template_id, m.data['thing1']?.value])).toEqual([
       ['openA', 'tmpl-inbox', expect.any(String)],
       ['openA', 'tmpl-inbox', '签约通知'],
@@ -343,7 +350,11 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     // Ten mismatches (the record's hourly limit is 10 too), then the session's limit of 10 a minute.
     expect(codes).toEqual([...Array<number>(10).fill(422), 429]);
     const limited = await bind(session, guess);
-    expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(limited.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.any(String),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
     const logins: number[] = [];
     for (let i = 0; i < 11; i++) {
       logins.push(
@@ -387,6 +398,14 @@ describe('identity through the gateway: WeChat login and binding, source info, i
   it('answered everything above as the OpenAPI document declares', async () => {
     const { covered, mismatches } = (await documentChecker(p)).checkAll(p.answers);
     expect(mismatches).toEqual([]);
-    expect(covered).toEqual(expect.arrayContaining(['wechatLogin', 'wechatBind', 'getMe', 'listNotifications', 'confirmSourceInfo']));
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        'wechatLogin',
+        'wechatBind',
+        'getMe',
+        'listNotifications',
+        'confirmSourceInfo',
+      ]),
+    );
   });
 });

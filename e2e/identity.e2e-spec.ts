@@ -242,7 +242,9 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
     );
     const one = await p.http('GET', '/api/schools/10357', { token: t.otherSchoolAdmin });
     expect(one.status).toBe(200);
-    expect(one.body).toEqual(directory.body.items.find((s: { code: string }) => s.code === '10357'));
+    expect(one.body).toEqual(
+      directory.body.items.find((s: { code: string }) => s.code === '10357'),
+    );
     const unknown = await p.http('GET', '/api/schools/99999', { token: t.deptStaff });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', message: '学校不存在' });
@@ -403,10 +405,14 @@ describe('identity through the gateway: accounts, roster, scopes, personal data'
   it('lists graduates within each staff scope, paged, ID numbers masked', async () => {
     // The imports' roster events reached signing (its projection of the roster) without a sweep.
     const signingDb = p.services.get('signing')!.dataSource;
-    await waitFor(async () => Number((await signingDb.query(`SELECT count(*) AS n FROM graduates`))[0].n) === 6_006, {
-      what: 'roster events of the bulk import consumed by signing',
-      timeoutMs: 30_000,
-    });
+    await waitFor(
+      async () =>
+        Number((await signingDb.query(`SELECT count(*) AS n FROM graduates`))[0].n) === 6_006,
+      {
+        what: 'roster events of the bulk import consumed by signing',
+        timeoutMs: 30_000,
+      },
+    );
     const all = await p.http('GET', '/api/schools/10357/graduates?pageSize=5', {
       token: t.schoolAdmin,
     });

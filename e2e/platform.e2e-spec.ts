@@ -41,14 +41,21 @@ describe('platform through the gateway', () => {
 
     // A malformed body from a caller who may use the route: the body is what is wrong.
     const admin = await issueToken(p, { userId: 'admin', role: 'PROVINCE_ADMIN' });
-    const bad = await p.http('POST', '/api/ops/parked-events/identity/1/replay', { token: admin, body: '{"oops' });
+    const bad = await p.http('POST', '/api/ops/parked-events/identity/1/replay', {
+      token: admin,
+      body: '{"oops',
+    });
     expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(bad.body.message).toEqual(expect.any(String));
   });
 
   it('guards routes: no token 401, forged token 401, wrong role 403, right role passes', async () => {
-    expect((await p.http('GET', '/api/ops/parked-events/signing')).body).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const forged = await p.http('GET', '/api/ops/parked-events/signing', { token: 'eyJhbGciOiJFZERTQSJ9.e30.AAAA' });
+    expect((await p.http('GET', '/api/ops/parked-events/signing')).body).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    const forged = await p.http('GET', '/api/ops/parked-events/signing', {
+      token: 'eyJhbGciOiJFZERTQSJ9.e30.AAAA',
+    });
     expect(forged.status).toBe(401);
     const employer = await issueToken(p, { userId: 'u1', role: 'EMPLOYER', employerId: 'e1' });
     const denied = await p.http('GET', '/api/ops/parked-events/signing', { token: employer });

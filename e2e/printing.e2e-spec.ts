@@ -6,9 +6,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitFor } from '@netsign/testing';
 import { Queue } from 'bullmq';
-import { PRINT_QUEUE, queuePrefix, redisConnection } from '../apps/printing/src/modules/print-jobs/print-queue.js';
+import {
+  PRINT_QUEUE,
+  queuePrefix,
+  redisConnection,
+} from '../apps/printing/src/modules/print-jobs/print-queue.js';
 import { documentChecker } from './support/openapi-conformance.js';
-import { startSigningWorld, TERMS, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
+import {
+  startSigningWorld,
+  TERMS,
+  type Employer,
+  type Graduate,
+  type SigningWorld,
+} from './support/signing-world.js';
 
 const execFile = promisify(execFileCb);
 
@@ -28,14 +38,22 @@ describe('printing through the gateway', () => {
   let agreementId: string;
   let urls: string[] = [];
   let pdf: Buffer;
-  const http = (method: string, path: string, token?: string, body?: unknown) => w.p.http(method, path, { token, body });
+  const http = (method: string, path: string, token?: string, body?: unknown) =>
+    w.p.http(method, path, { token, body });
   /** POST /api/verify/file with no token (anyone may check a file); the answer is kept for the OpenAPI check. */
   const verifyFile = async (bytes: Buffer | null, name = 'agreement.pdf') => {
     const form = new FormData();
-    if (bytes) form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    if (bytes)
+      form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
     const res = await fetch(`${w.p.url}/api/verify/file`, { method: 'POST', body: form });
     const body = (await res.json()) as any;
-    w.p.answers.push({ method: 'POST', path: '/api/verify/file', status: res.status, contentType: res.headers.get('content-type'), body });
+    w.p.answers.push({
+      method: 'POST',
+      path: '/api/verify/file',
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      body,
+    });
     return { status: res.status, body };
   };
   const pdfsig = async (name: string, bytes: Buffer) => {
@@ -52,7 +70,11 @@ describe('printing through the gateway', () => {
     other = await w.employer(2, true);
     g = await w.graduate(1);
     agreementId = w.ok<{ agreementId: string }>(
-      await http('POST', '/api/agreements', employer.token, { positionId: employer.positionId, graduate: g.identity, terms: TERMS }),
+      await http('POST', '/api/agreements', employer.token, {
+        positionId: employer.positionId,
+        graduate: g.identity,
+        terms: TERMS,
+      }),
     ).agreementId;
   }, 120_000);
 
@@ -66,16 +88,30 @@ describe('printing through the gateway', () => {
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('NOT_PRINTABLE');
 
-    await waitFor(async () => (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find((t: any) => t.agreementId === agreementId));
+    await waitFor(async () =>
+      (await http('GET', '/api/review-tasks?pageSize=100', w.schoolAdmin)).body.items?.find(
+        (t: any) => t.agreementId === agreementId,
+      ),
+    );
 
     // The print queue is held while the approval reaches printing, so the answer before the PDF
     // exists is seen for certain: 202 RENDERING (never 200, never an error), and it stays so.
     const redis = redisConnection(w.p.env.vars['REDIS_URL']!);
-    const queue = new Queue(PRINT_QUEUE, { connection: redis, prefix: queuePrefix({ BUS_PREFIX: w.p.env.busPrefix }) });
-    const open = () => fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${g.token}` } });
+    const queue = new Queue(PRINT_QUEUE, {
+      connection: redis,
+      prefix: queuePrefix({ BUS_PREFIX: w.p.env.busPrefix }),
+    });
+    const open = () =>
+      fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, {
+        headers: { authorization: `Bearer ${g.token}` },
+      });
     try {
       await queue.pause();
-      w.ok(await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, { decision: 'APPROVE' }));
+      w.ok(
+        await http('POST', `/api/agreements/${agreementId}/review`, w.schoolAdmin, {
+          decision: 'APPROVE',
+        }),
+      );
       const rendering = await waitFor(
         async () => {
           const res = await open();
@@ -88,7 +124,10 @@ describe('printing through the gateway', () => {
       expect(await rendering.json()).toEqual({ status: 'RENDERING' });
       // Once printing has its record (QUEUED, its job held in the queue) the answer is the same.
       await waitFor(
-        async () => (await http('GET', '/api/print-records?pageSize=100', w.schoolAdmin)).body.items?.some((r: any) => r.agreementId === agreementId && r.status === 'QUEUED'),
+        async () =>
+          (await http('GET', '/api/print-records?pageSize=100', w.schoolAdmin)).body.items?.some(
+            (r: any) => r.agreementId === agreementId && r.status === 'QUEUED',
+          ),
         { what: 'the print record, queued' },
       );
       const queued = await open();
@@ -113,7 +152,13 @@ describe('printing through the gateway', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // The employer that signed may print it too; another employer may not.
-    expect((await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${w.p.url}/api/agreements/${agreementId}/pdf`, {
+          headers: { authorization: `Bearer ${employer.token}` },
+        })
+      ).status,
+    ).toBe(200);
     // Another employer is told nothing about the agreement, as when it reads it (signing's scope).
     const foreign = await http('GET', `/api/agreements/${agreementId}/pdf`, other.token);
     expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
@@ -125,7 +170,13 @@ describe('printing through the gateway', () => {
     expect(text).toContain(g.identity.idNumber);
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'page')]);
     for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]);
+      const { stdout } = await execFile('zbarimg', [
+        '--quiet',
+        '--raw',
+        '-Sdisable',
+        '-Sqrcode.enable',
+        join(dir, png),
+      ]);
       urls.push(...stdout.trim().split('\n').filter(Boolean));
     }
     expect(urls).toHaveLength(3);
@@ -140,7 +191,11 @@ describe('printing through the gateway', () => {
       expect(path).toMatch(/^\/verify\/[^/]+$/);
       const res = await http('GET', `/api${path}`); // no token: anyone with a phone
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ genuine: true, agreementStatus: 'APPROVED', employerName: expect.any(String) });
+      expect(res.body).toMatchObject({
+        genuine: true,
+        agreementStatus: 'APPROVED',
+        employerName: expect.any(String),
+      });
       expect(res.body.graduateNameMasked).not.toContain(g.identity.name.slice(1));
       expect(JSON.stringify(res.body)).not.toContain(g.identity.idNumber);
       copies.push(res.body.copy);
@@ -155,7 +210,9 @@ describe('printing through the gateway', () => {
   });
 
   it('signs the downloaded PDF as the platform: pdfsig says valid and POST /api/verify/file says genuine', async () => {
-    const { agreementNo } = w.ok<{ agreementNo: string }>(await http('GET', `/api/agreements/${agreementId}`, g.token));
+    const { agreementNo } = w.ok<{ agreementNo: string }>(
+      await http('GET', `/api/agreements/${agreementId}`, g.token),
+    );
     const report = await pdfsig('signed.pdf', pdf);
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Total document signed');
@@ -177,7 +234,9 @@ describe('printing through the gateway', () => {
   });
 
   it('one byte changed inside the signed range: pdfsig says invalid and the file is not genuine', async () => {
-    const [, , signedEnd] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(pdf.toString('latin1'))!.map(Number) as number[];
+    const [, , signedEnd] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/
+      .exec(pdf.toString('latin1'))!
+      .map(Number) as number[];
     // The binary comment on the header's second line: covered by the signature (before the
     // /Contents hex), and changing it leaves the file readable, so pdfsig gets to the signature.
     const at = pdf.indexOf('\n%') + 2;
@@ -187,14 +246,26 @@ describe('printing through the gateway', () => {
     const report = await pdfsig('altered.pdf', altered);
     expect(report).toContain('Signature Validation:');
     expect(report).not.toContain('Signature is Valid.');
-    expect(await verifyFile(altered)).toEqual({ status: 200, body: { genuine: false, signature: 'MODIFIED' } });
+    expect(await verifyFile(altered)).toEqual({
+      status: 200,
+      body: { genuine: false, signature: 'MODIFIED' },
+    });
     // Another PDF, unsigned: not genuine, no signature; not a PDF, no file, too large: refused.
-    expect(await verifyFile(Buffer.from('%PDF-1.7\n% some other document\n%%EOF\n'))).toEqual({ status: 200, body: { genuine: false, signature: 'ABSENT' } });
+    expect(await verifyFile(Buffer.from('%PDF-1.7\n% some other document\n%%EOF\n'))).toEqual({
+      status: 200,
+      body: { genuine: false, signature: 'ABSENT' },
+    });
     const notPdf = await verifyFile(Buffer.from('PK\u0003\u0004 a zip'), 'agreement.pdf');
     expect([notPdf.status, notPdf.body.code]).toEqual([415, 'UNSUPPORTED_FILE_TYPE']);
     const none = await verifyFile(null);
-    expect([none.status, none.body.code, none.body.details.fields[0].field]).toEqual([400, 'VALIDATION_FAILED', 'file']);
-    const huge = await verifyFile(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]));
+    expect([none.status, none.body.code, none.body.details.fields[0].field]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      'file',
+    ]);
+    const huge = await verifyFile(
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]),
+    );
     expect([huge.status, huge.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   }, 60_000);
 
@@ -202,17 +273,36 @@ describe('printing through the gateway', () => {
     const list = w.ok<{ items: any[] }>(await http('GET', '/api/print-records', w.schoolAdmin));
     const record = list.items.find((r) => r.agreementId === agreementId);
     expect(record).toMatchObject({ status: 'READY', agreementStatus: 'APPROVED' });
-    expect(record.history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['QUEUED', 'DOWNLOADED']));
-    expect(w.ok<{ items: any[] }>(await http('GET', '/api/print-records', employer.token)).items.map((r) => r.agreementId)).toContain(agreementId);
-    expect(w.ok<{ items: any[] }>(await http('GET', '/api/print-records', other.token)).items).toEqual([]);
+    expect(record.history.map((h: any) => h.action)).toEqual(
+      expect.arrayContaining(['QUEUED', 'DOWNLOADED']),
+    );
+    expect(
+      w
+        .ok<{ items: any[] }>(await http('GET', '/api/print-records', employer.token))
+        .items.map((r) => r.agreementId),
+    ).toContain(agreementId);
+    expect(
+      w.ok<{ items: any[] }>(await http('GET', '/api/print-records', other.token)).items,
+    ).toEqual([]);
     expect((await http('GET', '/api/print-records', g.token)).status).toBe(403);
     expect((await http('GET', '/admin/queues')).status).toBe(401);
-    expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${employer.token}` } })).status).toBe(403);
-    expect((await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${w.admin}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${w.p.url}/admin/queues`, {
+          headers: { authorization: `Bearer ${employer.token}` },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await fetch(`${w.p.url}/admin/queues`, { headers: { authorization: `Bearer ${w.admin}` } }))
+        .status,
+    ).toBe(200);
     const metrics = await (await fetch(`${w.p.url}/api/metrics`)).text();
     expect(metrics).toMatch(/netsign_print_queue_jobs\{state="completed"\} [1-9]/);
     // How long the job waited and rendered, from the completed jobs BullMQ keeps.
-    const render = /netsign_print_job_seconds\{phase="render",quantile="0.5"\} ([\d.e-]+)/.exec(metrics);
+    const render = /netsign_print_job_seconds\{phase="render",quantile="0.5"\} ([\d.e-]+)/.exec(
+      metrics,
+    );
     expect(Number(render?.[1])).toBeGreaterThan(0);
     expect(metrics).toMatch(/netsign_print_job_seconds\{phase="wait",quantile="0.99"\} [\d.e-]+/);
   });
@@ -221,20 +311,48 @@ describe('printing through the gateway', () => {
     const form = new FormData();
     form.append('agreementId', agreementId);
     form.append('reason', '个人原因，单位同意解约');
-    form.append('materials', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% termination letter\n'))]), 'letter.pdf');
-    const applied = await fetch(`${w.p.url}/api/terminations`, { method: 'POST', headers: { authorization: `Bearer ${g.token}` }, body: form });
+    form.append(
+      'materials',
+      new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% termination letter\n'))]),
+      'letter.pdf',
+    );
+    const applied = await fetch(`${w.p.url}/api/terminations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${g.token}` },
+      body: form,
+    });
     expect(applied.status).toBe(201);
     const termination = (await applied.json()) as { id: string };
-    w.ok(await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, { decision: 'AGREE', reason: '材料齐全' }));
+    w.ok(
+      await http('POST', `/api/terminations/${termination.id}/decision`, w.schoolAdmin, {
+        decision: 'AGREE',
+        reason: '材料齐全',
+      }),
+    );
     const path = `/api${new URL(urls[1]!).pathname}`;
-    await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', { timeoutMs: 30_000, what: 'TERMINATED on verification' });
+    await waitFor(async () => (await http('GET', path)).body.agreementStatus === 'TERMINATED', {
+      timeoutMs: 30_000,
+      what: 'TERMINATED on verification',
+    });
     // The downloaded file is still the genuine file; the answer says what became of the agreement.
-    expect((await verifyFile(pdf)).body).toMatchObject({ genuine: true, agreementStatus: 'TERMINATED', signature: 'VALID' });
+    expect((await verifyFile(pdf)).body).toMatchObject({
+      genuine: true,
+      agreementStatus: 'TERMINATED',
+      signature: 'VALID',
+    });
   });
 
   it('answered everything above as the OpenAPI document declares (verification, file verification, print records, agreements)', async () => {
     const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
     expect(mismatches).toEqual([]);
-    expect(covered).toEqual(expect.arrayContaining(['verifyCopy', 'verifyPdfFile', 'listPrintRecords', 'reviewAgreement', 'decideTermination']));
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        'verifyCopy',
+        'verifyPdfFile',
+        'listPrintRecords',
+        'reviewAgreement',
+        'decideTermination',
+      ]),
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { waitFor } from '@netsign/testing';
-import { SCHOOL, startSigningWorld, type Employer, type Graduate, type SigningWorld } from './support/signing-world.js';
+import {
+  SCHOOL,
+  startSigningWorld,
+  type Employer,
+  type Graduate,
+  type SigningWorld,
+} from './support/signing-world.js';
 
 /**
  * What a revocation ends is a session version (the WeChat binding's), not "every token issued
@@ -45,24 +51,35 @@ describe('re-binding right after a release', () => {
   const releaseAndRebind = async (g: Graduate, code: string) => {
     const started = Date.now();
     const second = Math.floor(started / 1000);
-    const released = await w.p.http('DELETE', `/api/schools/${SCHOOL}/graduates/${g.graduateId}/wechat-binding`, {
-      token: w.schoolAdmin,
-    });
+    const released = await w.p.http(
+      'DELETE',
+      `/api/schools/${SCHOOL}/graduates/${g.graduateId}/wechat-binding`,
+      {
+        token: w.schoolAdmin,
+      },
+    );
     expect(released.body).toEqual({ released: true });
     const login = w.ok<{ accessToken: string; bound: boolean }>(
       await w.p.http('POST', '/api/auth/wechat/login', { body: { code } }),
     );
     const bound = w.ok<{ accessToken: string }>(
-      await w.p.http('POST', '/api/auth/wechat/bind', { token: login.accessToken, body: g.identity }),
+      await w.p.http('POST', '/api/auth/wechat/bind', {
+        token: login.accessToken,
+        body: g.identity,
+      }),
     );
-    if (process.env['DEBUG_REBIND']) console.log(`release + re-bind took ${Date.now() - started} ms`);
+    if (process.env['DEBUG_REBIND'])
+      console.log(`release + re-bind took ${Date.now() - started} ms`);
     return { token: bound.accessToken, sameSecond: iatOf(bound.accessToken) === second };
   };
 
   it('refuses the released binding’s token on every route; the new binding’s works on every route at once', async () => {
     const g = await w.graduate(1);
     const routes = graduateRoutes(employer.positionId);
-    const resume = await w.p.http('PUT', '/api/me/resume', { token: g.token, body: { summary: '旧简历' } });
+    const resume = await w.p.http('PUT', '/api/me/resume', {
+      token: g.token,
+      body: { summary: '旧简历' },
+    });
     expect(resume.status).toBeLessThan(400);
 
     // The same phone (same openid) binds again at once: in the second of the release (the case
@@ -73,12 +90,20 @@ describe('re-binding right after a release', () => {
       rebound = await releaseAndRebind(g, 'code-og1');
     }
     expect(rebound.sameSecond).toBe(true);
-    await waitFor(async () => (await w.p.http('GET', '/api/agreements', { token: g.token })).status === 401, {
-      what: 'released session refused',
-    });
+    await waitFor(
+      async () => (await w.p.http('GET', '/api/agreements', { token: g.token })).status === 401,
+      {
+        what: 'released session refused',
+      },
+    );
     for (const [method, path, body] of routes) {
       const old = await w.p.http(method, path, { token: g.token, body });
-      expect([method, path, old.status, old.body.code]).toEqual([method, path, 401, 'UNAUTHENTICATED']);
+      expect([method, path, old.status, old.body.code]).toEqual([
+        method,
+        path,
+        401,
+        'UNAUTHENTICATED',
+      ]);
     }
     for (const [method, path, body] of routes) {
       const res = await w.p.http(method, path, { token: rebound.token, body });
@@ -89,7 +114,9 @@ describe('re-binding right after a release', () => {
       await w.p.http('POST', '/api/auth/wechat/login', { body: { code: 'code-og1' } }),
     );
     expect(again.bound).toBe(true);
-    expect((await w.p.http('GET', '/api/agreements', { token: again.accessToken })).status).toBe(200);
+    expect((await w.p.http('GET', '/api/agreements', { token: again.accessToken })).status).toBe(
+      200,
+    );
   });
 
   it('ends each binding in turn: a second release refuses the first re-binding’s tokens, not the next one’s', async () => {
@@ -98,9 +125,12 @@ describe('re-binding right after a release', () => {
     const first = await releaseAndRebind(g, 'code-newphone2');
     expect((await w.p.http('GET', '/api/me', { token: first.token })).status).toBe(200);
     const second = await releaseAndRebind({ ...g, token: first.token }, 'code-og2');
-    await waitFor(async () => (await w.p.http('GET', '/api/agreements', { token: first.token })).status === 401, {
-      what: 'first re-binding refused',
-    });
+    await waitFor(
+      async () => (await w.p.http('GET', '/api/agreements', { token: first.token })).status === 401,
+      {
+        what: 'first re-binding refused',
+      },
+    );
     expect((await w.p.http('GET', '/api/agreements', { token: g.token })).status).toBe(401);
     expect((await w.p.http('GET', '/api/me', { token: first.token })).status).toBe(401);
     expect((await w.p.http('GET', '/api/agreements', { token: second.token })).status).toBe(200);

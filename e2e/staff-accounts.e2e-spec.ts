@@ -486,6 +486,14 @@ describe('staff accounts through the gateway: list, scope, deactivation, own pas
   it('answered everything above as the OpenAPI document declares', async () => {
     const { covered, mismatches } = (await documentChecker(p)).checkAll(p.answers);
     expect(mismatches).toEqual([]);
-    expect(covered).toEqual(expect.arrayContaining(['createStaffAccount', 'listStaffAccounts', 'updateStaffAccount', 'deactivateStaffAccount', 'changePassword']));
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        'createStaffAccount',
+        'listStaffAccounts',
+        'updateStaffAccount',
+        'deactivateStaffAccount',
+        'changePassword',
+      ]),
+    );
   });
 });

@@ -19,10 +19,16 @@ try {
   // no TypeScript (a production install): use the verifier the build left in dist/
 }
 if (tsc) {
-  const built = spawnSync(process.execPath, [tsc, '-p', join(root, 'libs/audit-chain/tsconfig.verify.json')], { stdio: 'inherit' });
+  const built = spawnSync(
+    process.execPath,
+    [tsc, '-p', join(root, 'libs/audit-chain/tsconfig.verify.json')],
+    { stdio: 'inherit' },
+  );
   if (built.status !== 0) process.exit(1);
 } else if (!existsSync(cli)) {
-  console.error('audit:verify: dist/libs/audit-chain/src/verify-cli.js is missing; run npm run build');
+  console.error(
+    'audit:verify: dist/libs/audit-chain/src/verify-cli.js is missing; run npm run build',
+  );
   process.exit(1);
 }
 const run = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });

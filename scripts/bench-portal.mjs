@@ -18,29 +18,42 @@ if (!existsSync(join(dist, 'index.html'))) {
   if (build.status !== 0) process.exit(1);
 }
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
   const file = path.startsWith('/assets/') ? join(dist, path) : join(dist, 'index.html');
   if (path.startsWith('/api/')) {
-    res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"UNAUTHENTICATED","message":"未登录"}');
+    res
+      .writeHead(401, { 'content-type': 'application/json' })
+      .end('{"code":"UNAUTHENTICATED","message":"未登录"}');
     return;
   }
   if (!existsSync(file)) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  res
+    .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    .end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage();
 const scripts = new Map();
 page.on('response', async (response) => {
   const url = new URL(response.url());
-  if (url.pathname.endsWith('.js')) scripts.set(url.pathname, await response.body().catch(() => Buffer.alloc(0)));
+  if (url.pathname.endsWith('.js'))
+    scripts.set(url.pathname, await response.body().catch(() => Buffer.alloc(0)));
 });
 const started = performance.now();
 await page.goto(`${base}/login`, { waitUntil: 'load', timeout: 120_000 });
@@ -55,7 +68,11 @@ for (const [path, body] of scripts) {
   const z = gzipSync(body).length;
   raw += body.length;
   gzip += z;
-  rows.push({ file: path.replace('/assets/', ''), kB: +(body.length / 1024).toFixed(1), gzipKB: +(z / 1024).toFixed(1) });
+  rows.push({
+    file: path.replace('/assets/', ''),
+    kB: +(body.length / 1024).toFixed(1),
+    gzipKB: +(z / 1024).toFixed(1),
+  });
 }
 await browser.close();
 server.close();
@@ -70,10 +87,21 @@ console.log(
 if (!existsSync('apps/portal/src/features/review/review-queue-page.tsx')) {
   console.log('review queue: skipped — the review queue page (part B) is not in this tree');
 } else if (!existsSync('tools/portal-bench/playwright.config.ts')) {
-  console.log('review queue: skipped — the 1,000-task run against the real system (tools/portal-bench) is not written yet');
+  console.log(
+    'review queue: skipped — the 1,000-task run against the real system (tools/portal-bench) is not written yet',
+  );
 } else {
-  const run = spawnSync(process.execPath, [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '-c', 'tools/portal-bench/playwright.config.ts'], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      join('node_modules', '@playwright', 'test', 'cli.js'),
+      'test',
+      '-c',
+      'tools/portal-bench/playwright.config.ts',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   process.exit(run.status ?? 1);
 }

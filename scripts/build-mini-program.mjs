@@ -23,15 +23,31 @@ function newest(dir) {
 }
 
 if (!existsSync(join(app, 'node_modules/.bin/taro'))) {
-  console.error(`[mini-program] ${app}/node_modules is missing: run npm ci (the root postinstall installs it)`);
+  console.error(
+    `[mini-program] ${app}/node_modules is missing: run npm ci (the root postinstall installs it)`,
+  );
   process.exit(1);
 }
-const sources = Math.max(newest(join(app, 'src')), newest(join(app, 'config')), newest('libs/api-client/src'));
-const env = { ...process.env, NODE_ENV: 'production', TARO_APP_ID: process.env.TARO_APP_ID ?? process.env.WECHAT_APPID ?? 'touristappid' };
+const sources = Math.max(
+  newest(join(app, 'src')),
+  newest(join(app, 'config')),
+  newest('libs/api-client/src'),
+);
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  TARO_APP_ID: process.env.TARO_APP_ID ?? process.env.WECHAT_APPID ?? 'touristappid',
+};
 for (const target of targets) {
   const marker = `dist/apps/mini-program/${target}/${target === 'h5' ? 'index.html' : 'app.json'}`;
   if (ifNeeded && existsSync(marker) && statSync(marker).mtimeMs > sources) continue;
   const started = Date.now();
-  execFileSync('node_modules/.bin/taro', ['build', '--type', target], { cwd: app, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  console.log(`[mini-program] ${target} built in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/apps/mini-program/${target}`);
+  execFileSync('node_modules/.bin/taro', ['build', '--type', target], {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  console.log(
+    `[mini-program] ${target} built in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/apps/mini-program/${target}`,
+  );
 }

@@ -21,8 +21,18 @@ export interface CapacityModel {
   sources: { signing: string; print: string; dispatch: string };
 }
 export declare const DOCUMENTED_FIGURES: BenchFigures;
-export declare const REFERENCE: { graduates: number; peakSigningsPerSecond: number; peakPdfsPerSecond: number };
-export declare const ASSUMPTIONS: Record<string, unknown> & { headroom: number; minReplicas: number };
+export declare const REFERENCE: {
+  graduates: number;
+  peakSigningsPerSecond: number;
+  peakPdfsPerSecond: number;
+};
+export declare const ASSUMPTIONS: Record<string, unknown> & {
+  headroom: number;
+  minReplicas: number;
+};
 export declare function loadFigures(dir?: string): BenchFigures;
-export declare function capacityModel(figures: BenchFigures, options: { graduates: number; assumptions?: typeof ASSUMPTIONS }): CapacityModel;
+export declare function capacityModel(
+  figures: BenchFigures,
+  options: { graduates: number; assumptions?: typeof ASSUMPTIONS },
+): CapacityModel;
 export declare function formatCapacity(model: CapacityModel): string;

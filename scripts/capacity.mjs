@@ -12,7 +12,13 @@ export const DOCUMENTED_FIGURES = {
   signing: {
     source: 'documented (MEASURED.md, bench:signing)',
     // CPU milliseconds per signing, per process, with the load generator on the same 2 cores.
-    cpuMsPerSigning: { postgres: 6.51, signing: 2.23, identity: 1.54, gateway: 1.25, recruiting: 0.34 },
+    cpuMsPerSigning: {
+      postgres: 6.51,
+      signing: 2.23,
+      identity: 1.54,
+      gateway: 1.25,
+      recruiting: 0.34,
+    },
   },
   print: { source: 'documented (MEASURED.md, bench:print)', agreementsPerSecond: 5.13, cores: 2 },
   dispatch: { source: 'documented (MEASURED.md, bench:dispatch)', recordsPerSecond: 1348 },
@@ -51,7 +57,10 @@ export function loadFigures(dir = 'reports/bench') {
     const file = join(dir, `${name}.json`);
     if (!existsSync(file)) return null;
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    return { ...report.figures, source: `measured ${report.measuredAt} (${file}, load average ${report.loadAverage})` };
+    return {
+      ...report.figures,
+      source: `measured ${report.measuredAt} (${file}, load average ${report.loadAverage})`,
+    };
   };
   return {
     signing: read('signing') ?? DOCUMENTED_FIGURES.signing,
@@ -73,17 +82,35 @@ export function capacityModel(figures, { graduates, assumptions = ASSUMPTIONS } 
   const cpuMs = { ...a.unmeasuredCpuMsPerSigning, ...figures.signing.cpuMsPerSigning };
   const rows = [];
   const service = (name, busyCores, extra = {}) => {
-    const replicas = Math.max(a.minReplicas, ceil((busyCores * a.headroom) / a.coresPerReplica), extra.replicas ?? 0);
+    const replicas = Math.max(
+      a.minReplicas,
+      ceil((busyCores * a.headroom) / a.coresPerReplica),
+      extra.replicas ?? 0,
+    );
     // Not measured per signing (printing's API): no saturation point claimed.
-    const saturatesAt = busyCores > 0 ? signingsPerSecond * ((replicas * a.coresPerReplica) / busyCores) : null;
-    rows.push({ component: name, unit: 'replicas', count: replicas, busyCores: busyCores > 0 ? busyCores : null, saturatesAt, ...(extra.note && { note: extra.note }) });
+    const saturatesAt =
+      busyCores > 0 ? signingsPerSecond * ((replicas * a.coresPerReplica) / busyCores) : null;
+    rows.push({
+      component: name,
+      unit: 'replicas',
+      count: replicas,
+      busyCores: busyCores > 0 ? busyCores : null,
+      saturatesAt,
+      ...(extra.note && { note: extra.note }),
+    });
   };
   for (const name of ['gateway', 'identity', 'recruiting', 'signing', 'review']) {
     service(name, (signingsPerSecond * (cpuMs[name] ?? 0)) / 1000);
   }
-  service('printing (api)', 0, { note: 'not measured per signing; answers PDF downloads and verifications, rendering is the workers\'' });
-  const dispatchByRate = ceil((dispatchRecordsPerSecond * a.headroom) / figures.dispatch.recordsPerSecond);
-  service('dispatch-sync', (signingsPerSecond * cpuMs['dispatch-sync']) / 1000, { replicas: dispatchByRate });
+  service('printing (api)', 0, {
+    note: "not measured per signing; answers PDF downloads and verifications, rendering is the workers'",
+  });
+  const dispatchByRate = ceil(
+    (dispatchRecordsPerSecond * a.headroom) / figures.dispatch.recordsPerSecond,
+  );
+  service('dispatch-sync', (signingsPerSecond * cpuMs['dispatch-sync']) / 1000, {
+    replicas: dispatchByRate,
+  });
 
   const pdfsPerCore = figures.print.agreementsPerSecond / figures.print.cores;
   const printWorkers = Math.max(1, ceil((pdfsPerSecond * a.headroom) / pdfsPerCore));
@@ -128,7 +155,11 @@ export function capacityModel(figures, { graduates, assumptions = ASSUMPTIONS } 
     saturatesFirst: first.component,
     /** The one that cannot scale out: signings/s one Postgres core carries. */
     postgresSigningsPerCore: 1000 / cpuMs.postgres,
-    sources: { signing: figures.signing.source, print: figures.print.source, dispatch: figures.dispatch.source },
+    sources: {
+      signing: figures.signing.source,
+      print: figures.print.source,
+      dispatch: figures.dispatch.source,
+    },
   };
 }
 
@@ -142,7 +173,8 @@ export function formatCapacity(model) {
     '| component | unit | count | busy cores at peak | saturates at (signings/s) | note |',
     '|---|---|---|---|---|---|',
     ...model.rows.map(
-      (r) => `| ${r.component} | ${r.unit} | ${r.count} | ${fmt(r.busyCores)} | ${r.saturatesAt === null ? '-' : r.saturatesAt.toFixed(0)} | ${r.note ?? ''} |`,
+      (r) =>
+        `| ${r.component} | ${r.unit} | ${r.count} | ${fmt(r.busyCores)} | ${r.saturatesAt === null ? '-' : r.saturatesAt.toFixed(0)} | ${r.note ?? ''} |`,
     ),
     '',
     `Saturates first at this size: ${model.saturatesFirst} (the least room above the peak).`,
@@ -162,7 +194,10 @@ if (isMain) {
   }
   const figures = loadFigures();
   for (const [name, f] of Object.entries(figures)) {
-    if (f.source.startsWith('documented')) console.log(`note: no reports/bench/${name}.json here (run npm run bench:${name}); using the documented figure`);
+    if (f.source.startsWith('documented'))
+      console.log(
+        `note: no reports/bench/${name}.json here (run npm run bench:${name}); using the documented figure`,
+      );
   }
   console.log(formatCapacity(capacityModel(figures, { graduates })));
 }

@@ -4,5 +4,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 
 execSync('npm run build', { stdio: 'inherit' });
-const result = spawnSync(process.execPath, ['dist/chaos/main.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['dist/chaos/main.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

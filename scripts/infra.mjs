@@ -33,7 +33,11 @@ const services = [
     url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     port: 4222,
     start: () => {
-      const bin = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(existsSync);
+      const bin = [
+        '/usr/sbin/nats-server',
+        '/usr/bin/nats-server',
+        '/usr/local/bin/nats-server',
+      ].find(existsSync);
       if (!bin) return null;
       execSync('mkdir -p /tmp/netsign-nats');
       return `start-stop-daemon --start --oknodo --background --exec ${bin} -- -a 127.0.0.1 -p 4222 -js -sd /tmp/netsign-nats`;
@@ -76,10 +80,13 @@ export async function ensureInfrastructure() {
       } catch {
         // reported below if still unreachable
       }
-      for (let i = 0; i < 30 && !(await reachable(s.url, s.port)); i++) await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 30 && !(await reachable(s.url, s.port)); i++)
+        await new Promise((r) => setTimeout(r, 300));
       if (await reachable(s.url, s.port)) continue;
     }
-    missing.push(`${s.name} is not reachable at ${s.url}. ${isLocal(s.url) ? `Install it: ${s.install}.` : 'Check the URL and that the server runs.'}`);
+    missing.push(
+      `${s.name} is not reachable at ${s.url}. ${isLocal(s.url) ? `Install it: ${s.install}.` : 'Check the URL and that the server runs.'}`,
+    );
   }
   if (missing.length) {
     console.error(`[infra] cannot start:\n  - ${missing.join('\n  - ')}`);

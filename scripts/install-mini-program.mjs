@@ -9,7 +9,11 @@ const app = 'apps/mini-program';
 const lock = `${app}/package-lock.json`;
 const installed = `${app}/node_modules/.package-lock.json`;
 if (!existsSync(lock)) process.exit(0);
-if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs && !process.env.CI) {
+if (
+  existsSync(installed) &&
+  statSync(installed).mtimeMs >= statSync(lock).mtimeMs &&
+  !process.env.CI
+) {
   console.log(`[mini-program] ${app}/node_modules is up to date`);
   process.exit(0);
 }
@@ -18,4 +22,7 @@ if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtime
 // lockfile as out of sync. `npm install` installs exactly the locked versions and leaves the
 // lockfile as it is (checked: byte-identical after a clean install).
 console.log(`[mini-program] npm install (from its lockfile) in ${app}`);
-execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
+execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+  cwd: app,
+  stdio: 'inherit',
+});

@@ -13,7 +13,11 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const NATS_SERVER_CANDIDATES = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+export const NATS_SERVER_CANDIDATES = [
+  '/usr/sbin/nats-server',
+  '/usr/bin/nats-server',
+  '/usr/local/bin/nats-server',
+];
 
 /** The command lines of the nodes of one cluster (pure: no process is started). */
 export function natsClusterNodes({
@@ -36,13 +40,20 @@ export function natsClusterNodes({
     url: `nats://${host}:${n.port}`,
     args: [
       '-js',
-      '--server_name', n.name,
-      '-a', host,
-      '-p', String(n.port),
-      '-sd', n.storeDir,
-      '--cluster_name', clusterName,
-      '--cluster', `nats://${host}:${n.clusterPort}`,
-      '--routes', routes,
+      '--server_name',
+      n.name,
+      '-a',
+      host,
+      '-p',
+      String(n.port),
+      '-sd',
+      n.storeDir,
+      '--cluster_name',
+      clusterName,
+      '--cluster',
+      `nats://${host}:${n.clusterPort}`,
+      '--routes',
+      routes,
     ],
   }));
 }
@@ -72,7 +83,8 @@ export async function startNatsCluster(options = {}) {
   const nodes = natsClusterNodes(options);
   for (const n of nodes) {
     for (const port of [n.port, n.clusterPort]) {
-      if (await portOpen(port)) throw new Error(`port ${port} is in use (${n.name}); is a cluster already running?`);
+      if (await portOpen(port))
+        throw new Error(`port ${port} is in use (${n.name}); is a cluster already running?`);
     }
   }
   const bin = natsServerBinary();
@@ -85,7 +97,9 @@ export async function startNatsCluster(options = {}) {
     if (running.has(name)) throw new Error(`${name} is running`);
     mkdirSync(node.storeDir, { recursive: true });
     const child = spawn(bin, node.args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     for (const stream of [child.stdout, child.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk) => {
@@ -124,7 +138,8 @@ export async function startNatsCluster(options = {}) {
             await nc.close();
           }
         } catch (err) {
-          if (Date.now() > deadline) throw new Error(`${n.name} not ready in ${timeoutMs} ms: ${err.message}`);
+          if (Date.now() > deadline)
+            throw new Error(`${n.name} not ready in ${timeoutMs} ms: ${err.message}`);
           await new Promise((r) => setTimeout(r, 250));
         }
       }
@@ -166,7 +181,9 @@ if (isMain) {
     console.error(`cluster:nats: ${err.message}`);
     process.exit(1);
   }
-  console.log(`\nThree-node NATS cluster ready. Run the services with:\n  NATS_URL=${cluster.url} JETSTREAM_REPLICAS=3\nCtrl-C stops it.`);
+  console.log(
+    `\nThree-node NATS cluster ready. Run the services with:\n  NATS_URL=${cluster.url} JETSTREAM_REPLICAS=3\nCtrl-C stops it.`,
+  );
   const shutdown = async () => {
     await cluster.stop();
     process.exit(0);

@@ -11,7 +11,14 @@ import { portFromEnv } from './lib/ports.mjs';
 export { busyPort, PortProblem, portFromEnv, probePort } from './lib/ports.mjs';
 
 /** The six services, each its own process; printing runs as an API process and a print worker. */
-export const SERVICES = ['identity', 'recruiting', 'signing', 'review', 'printing', 'dispatch-sync'];
+export const SERVICES = [
+  'identity',
+  'recruiting',
+  'signing',
+  'review',
+  'printing',
+  'dispatch-sync',
+];
 
 /**
  * The process list for `replicas` of every service, print worker and gateway, plus the bundled
@@ -28,14 +35,28 @@ export function buildProcessList({ replicas = 1, env = process.env, root = proce
   if (!base.PROVINCE_DISPATCH_URL) {
     const standinPort = portFromEnv(base, 'PROVINCE_STANDIN_PORT', 3900);
     base.PROVINCE_DISPATCH_URL = `http://127.0.0.1:${standinPort}`;
-    list.push({ name: 'province', role: 'province', app: 'province-standin', main: main('province-standin'), env: { PROVINCE_STANDIN_PORT: String(standinPort) }, port: { number: standinPort, variable: 'PROVINCE_STANDIN_PORT', host: '127.0.0.1' } });
+    list.push({
+      name: 'province',
+      role: 'province',
+      app: 'province-standin',
+      main: main('province-standin'),
+      env: { PROVINCE_STANDIN_PORT: String(standinPort) },
+      port: { number: standinPort, variable: 'PROVINCE_STANDIN_PORT', host: '127.0.0.1' },
+    });
   }
   if (!base.WECHAT_API_BASE) {
     const wechatPort = portFromEnv(base, 'WECHAT_FAKE_PORT', 3901);
     base.WECHAT_API_BASE = `http://127.0.0.1:${wechatPort}`;
     base.WECHAT_APPID ??= 'wx-dev-app';
     base.WECHAT_SECRET ??= 'wx-dev-secret';
-    list.push({ name: 'wechat', role: 'wechat', app: 'wechat-fake', main: main('wechat-fake'), env: { WECHAT_FAKE_PORT: String(wechatPort) }, port: { number: wechatPort, variable: 'WECHAT_FAKE_PORT', host: '127.0.0.1' } });
+    list.push({
+      name: 'wechat',
+      role: 'wechat',
+      app: 'wechat-fake',
+      main: main('wechat-fake'),
+      env: { WECHAT_FAKE_PORT: String(wechatPort) },
+      port: { number: wechatPort, variable: 'WECHAT_FAKE_PORT', host: '127.0.0.1' },
+    });
   }
   const gatewayPort = portFromEnv(base, 'GATEWAY_PORT', 3000);
   // One HEALTH_PORT shared by every service would be taken by the first and kill the rest.
@@ -55,7 +76,11 @@ export function buildProcessList({ replicas = 1, env = process.env, root = proce
       let port;
       if (r.role === 'gateway') {
         extra.GATEWAY_PORT = String(gatewayPort + i);
-        port = { number: gatewayPort + i, variable: 'GATEWAY_PORT', host: base.GATEWAY_HOST ?? '0.0.0.0' };
+        port = {
+          number: gatewayPort + i,
+          variable: 'GATEWAY_PORT',
+          host: base.GATEWAY_HOST ?? '0.0.0.0',
+        };
       } else if (nextHealth !== null) {
         extra.HEALTH_PORT = String(nextHealth);
         port = { number: nextHealth, variable: 'HEALTH_PORT', host: '0.0.0.0' };
@@ -84,10 +109,15 @@ export function freePort() {
  * appended to `<logDir>/<name>.log` (kept across restarts). Returns the running process.
  */
 export function startProcess(spec, { logDir, onLine, nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, spec.main], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, spec.main], {
+    env: spec.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = logDir ? createWriteStream(join(logDir, `${spec.name}.log`), { flags: 'a' }) : null;
   const running = { spec, child, pid: child.pid, startedAt: Date.now(), exited: null };
-  running.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  running.exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
     stream.setEncoding('utf8');
@@ -116,6 +146,7 @@ export async function stopProcesses(list, graceMs = 8000) {
   for (const r of alive) r.child.kill('SIGTERM');
   const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
   await Promise.race([Promise.all(alive.map((r) => r.exited)), timer]);
-  for (const r of alive) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
+  for (const r of alive)
+    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
   await Promise.all(alive.map((r) => r.exited));
 }

@@ -17,7 +17,9 @@ const filteredRun = args.some((a) => !a.startsWith('-'));
 // The mini-program's weapp output is checked by Jest and its H5 build is driven by Playwright:
 // build whichever is missing or older than its sources (CI has built both already).
 if (!filteredRun && process.env.SKIP_MINI_PROGRAM_BUILD !== '1') {
-  const mini = spawnSync(process.execPath, ['scripts/build-mini-program.mjs', '--if-needed'], { stdio: 'inherit' });
+  const mini = spawnSync(process.execPath, ['scripts/build-mini-program.mjs', '--if-needed'], {
+    stdio: 'inherit',
+  });
   if (mini.status !== 0) process.exit(1);
 }
 const jestRun = spawnSync(
@@ -33,7 +35,19 @@ if (filtered) process.exit(jestRun.status ?? 1);
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const vitestRun = spawnSync(
   process.execPath,
-  [vitest, 'run', '--config', 'apps/portal/vitest.config.ts', ...(args.includes('--ci') ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(process.cwd(), 'reports', 'vitest.json')}`] : [])],
+  [
+    vitest,
+    'run',
+    '--config',
+    'apps/portal/vitest.config.ts',
+    ...(args.includes('--ci')
+      ? [
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${join(process.cwd(), 'reports', 'vitest.json')}`,
+        ]
+      : []),
+  ],
   { stdio: 'inherit', env },
 );
 if (process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status || vitestRun.status || 0);

@@ -28,6 +28,8 @@ export default defineConfig({
   },
   server: {
     port: Number(process.env.PORTAL_DEV_PORT ?? 5173),
-    proxy: { '/api': { target: process.env.GATEWAY_URL ?? 'http://localhost:3000', changeOrigin: true } },
+    proxy: {
+      '/api': { target: process.env.GATEWAY_URL ?? 'http://localhost:3000', changeOrigin: true },
+    },
   },
 });

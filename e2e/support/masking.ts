@@ -16,12 +16,15 @@ export function maskedIdNumber(idNumber: string): string {
  * mask fails whichever test happens to receive it.
  */
 export function badlyMaskedIdNumbers(body: unknown, path = '$'): string[] {
-  if (Array.isArray(body)) return body.flatMap((item, i) => badlyMaskedIdNumbers(item, `${path}[${i}]`));
+  if (Array.isArray(body))
+    return body.flatMap((item, i) => badlyMaskedIdNumbers(item, `${path}[${i}]`));
   if (body === null || typeof body !== 'object') return [];
   return Object.entries(body).flatMap(([key, value]) => {
     const at = `${path}.${key}`;
     if (key === 'idNumberMasked' && value !== null) {
-      return typeof value === 'string' && MASKED_ID_NUMBER.test(value) ? [] : [`${at}: ${JSON.stringify(value)}`];
+      return typeof value === 'string' && MASKED_ID_NUMBER.test(value)
+        ? []
+        : [`${at}: ${JSON.stringify(value)}`];
     }
     return badlyMaskedIdNumbers(value, at);
   });

@@ -57,28 +57,51 @@ export async function documentChecker(p: Platform): Promise<DocumentChecker> {
   };
   // Literal segments first, so /api/me/qr-card is not taken for /api/me/{...}.
   const templates = Object.keys(document.paths)
-    .map((t) => ({ template: t, matcher: templateMatcher(t), params: (t.match(/\{/g) ?? []).length }))
+    .map((t) => ({
+      template: t,
+      matcher: templateMatcher(t),
+      params: (t.match(/\{/g) ?? []).length,
+    }))
     .sort((a, b) => a.params - b.params);
 
   function check(answer: RecordedAnswer): AnswerMismatch[] {
     const path = answer.path.split('?')[0]!;
     const method = answer.method.toLowerCase();
-    const template = templates.find((t) => t.matcher.test(path) && document.paths[t.template]![method])?.template;
-    if (!template) return [{ operation: `${answer.method} ${path}`, status: answer.status, problem: 'no such operation in the document' }];
+    const template = templates.find(
+      (t) => t.matcher.test(path) && document.paths[t.template]![method],
+    )?.template;
+    if (!template)
+      return [
+        {
+          operation: `${answer.method} ${path}`,
+          status: answer.status,
+          problem: 'no such operation in the document',
+        },
+      ];
     const operation = document.paths[template]![method]!;
     const declared = operation.responses[String(answer.status)];
-    const problem = (text: string) => [{ operation: operation.operationId, status: answer.status, problem: text }];
-    if (!declared) return problem(`status ${answer.status} is not declared (body ${JSON.stringify(answer.body).slice(0, 200)})`);
+    const problem = (text: string) => [
+      { operation: operation.operationId, status: answer.status, problem: text },
+    ];
+    if (!declared)
+      return problem(
+        `status ${answer.status} is not declared (body ${JSON.stringify(answer.body).slice(0, 200)})`,
+      );
     const types = Object.keys(declared.content ?? {});
     const type = (answer.contentType ?? '').split(';')[0]!.trim();
     if (type !== 'application/json') {
-      return types.includes(type) || (types.length === 0 && !answer.body) ? [] : problem(`content type ${type} is not declared (${types.join(', ')})`);
+      return types.includes(type) || (types.length === 0 && !answer.body)
+        ? []
+        : problem(`content type ${type} is not declared (${types.join(', ')})`);
     }
-    if (!types.includes('application/json')) return problem('a JSON answer where the document declares none');
+    if (!types.includes('application/json'))
+      return problem('a JSON answer where the document declares none');
     const pointer = `/paths/${escapePointer(template)}/${method}/responses/${answer.status}/content/${escapePointer('application/json')}/schema`;
     const validate = validatorAt(pointer);
     if (validate(answer.body)) return [];
-    const errors = (validate.errors ?? []).slice(0, 5).map((e: ErrorObject) => `${e.instancePath || '(root)'} ${e.message}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e: ErrorObject) => `${e.instancePath || '(root)'} ${e.message}`);
     return problem(`${errors.join('; ')} — body ${JSON.stringify(answer.body).slice(0, 300)}`);
   }
 
@@ -88,12 +111,17 @@ export async function documentChecker(p: Platform): Promise<DocumentChecker> {
     checkAll(answers) {
       const covered = new Set<string>();
       const mismatches: AnswerMismatch[] = [];
-      for (const answer of answers.filter((a) => a.path.startsWith('/api/') && !a.path.startsWith('/api/docs'))) {
+      for (const answer of answers.filter(
+        (a) => a.path.startsWith('/api/') && !a.path.startsWith('/api/docs'),
+      )) {
         const found = check(answer);
         mismatches.push(...found);
         const path = answer.path.split('?')[0]!;
-        const template = templates.find((t) => t.matcher.test(path) && document.paths[t.template]![answer.method.toLowerCase()]);
-        if (template && found.length === 0) covered.add(document.paths[template.template]![answer.method.toLowerCase()]!.operationId);
+        const template = templates.find(
+          (t) => t.matcher.test(path) && document.paths[t.template]![answer.method.toLowerCase()],
+        );
+        if (template && found.length === 0)
+          covered.add(document.paths[template.template]![answer.method.toLowerCase()]!.operationId);
       }
       return { covered: [...covered].sort(), mismatches };
     },

@@ -29,7 +29,11 @@ export interface Platform {
   /** The first replica of each service (its data source, its Nest app). */
   services: Map<ServiceName, RunningService<unknown>>;
   /** fetch against the gateway, JSON in and out; fails on any `idNumberMasked` not exactly masked. */
-  http(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  http(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stopService(name: ServiceName): Promise<void>;
   startService(name: ServiceName): Promise<void>;
   close(): Promise<void>;
@@ -56,7 +60,8 @@ export async function startPlatform(
   } = {},
 ): Promise<Platform> {
   // Replicas share the connections one platform would have (the machine's Postgres allows 100).
-  const pool: Record<string, string> = REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
+  const pool: Record<string, string> =
+    REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
   const env = await createTestEnv(label, { ...pool, ...options.vars });
   const services = new Map<ServiceName, RunningService<unknown>>();
   const replicas = new Map<ServiceName, RunningService<unknown>[]>();
@@ -64,7 +69,8 @@ export async function startPlatform(
   const start = async (name: ServiceName) => {
     const def = SERVICE_DEFINITIONS[name] as ServiceDefinition<never>;
     const all: RunningService<unknown>[] = [];
-    for (let i = 0; i < REPLICAS; i++) all.push((await runService(def, env.vars)) as RunningService<unknown>);
+    for (let i = 0; i < REPLICAS; i++)
+      all.push((await runService(def, env.vars)) as RunningService<unknown>);
     replicas.set(name, all);
     services.set(name, all[0]!);
   };
@@ -72,14 +78,21 @@ export async function startPlatform(
   const gateways: NestFastifyApplication[] = [];
   for (let i = 0; i < REPLICAS; i++) {
     const g = await createGateway(
-      loadEnv('gateway', gatewayEnvSchema, { ...env.vars, GATEWAY_PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', ...options.gatewayVars }),
+      loadEnv('gateway', gatewayEnvSchema, {
+        ...env.vars,
+        GATEWAY_PORT: '0',
+        RATE_LIMIT_PER_MINUTE: '100000',
+        ...options.gatewayVars,
+      }),
       { logDestination: options.gatewayLog },
     );
     await g.listen({ port: 0, host: '127.0.0.1' });
     gateways.push(g);
   }
   const gateway = gateways[0]!;
-  const urls = await Promise.all(gateways.map(async (g) => (await g.getUrl()).replace('[::1]', '127.0.0.1')));
+  const urls = await Promise.all(
+    gateways.map(async (g) => (await g.getUrl()).replace('[::1]', '127.0.0.1')),
+  );
   const url = urls[0]!;
   const answers: RecordedAnswer[] = [];
   let turn = 0;
@@ -98,7 +111,8 @@ export async function startPlatform(
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
       let parsed: unknown = text;
@@ -110,9 +124,17 @@ export async function startPlatform(
       // The OpenAPI document describes `idNumberMasked` (a schema object), it does not return one.
       const badlyMasked = path.startsWith('/api/docs') ? [] : badlyMaskedIdNumbers(parsed);
       if (badlyMasked.length > 0) {
-        throw new Error(`${method} ${path} returned ID numbers not masked as 340104********1234: ${badlyMasked.join(', ')}`);
+        throw new Error(
+          `${method} ${path} returned ID numbers not masked as 340104********1234: ${badlyMasked.join(', ')}`,
+        );
       }
-      answers.push({ method, path, status: res.status, contentType: res.headers.get('content-type'), body: parsed });
+      answers.push({
+        method,
+        path,
+        status: res.status,
+        contentType: res.headers.get('content-type'),
+        body: parsed,
+      });
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async stopService(name) {

@@ -18,7 +18,9 @@ export function client(baseUrl) {
     try {
       res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
     } catch (err) {
-      throw new DemoError(`${method} ${baseUrl}${path}: no answer (${err.cause?.code ?? err.message}). Is the system running (npm start)?`);
+      throw new DemoError(
+        `${method} ${baseUrl}${path}: no answer (${err.cause?.code ?? err.message}). Is the system running (npm start)?`,
+      );
     }
     if (raw) return res;
     const text = await res.text();
@@ -29,7 +31,9 @@ export function client(baseUrl) {
       json = text;
     }
     if (!expect.includes(res.status)) {
-      throw new DemoError(`${method} ${path} → ${res.status} ${typeof json === 'string' ? json.slice(0, 300) : JSON.stringify(json)}`);
+      throw new DemoError(
+        `${method} ${path} → ${res.status} ${typeof json === 'string' ? json.slice(0, 300) : JSON.stringify(json)}`,
+      );
     }
     return json;
   }
@@ -54,7 +58,10 @@ export async function poll(what, check, { timeoutMs = 60_000, intervalMs = 300 }
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new DemoError(`waited ${timeoutMs / 1000} s for ${what}${last ? `: ${last.message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new DemoError(
+        `waited ${timeoutMs / 1000} s for ${what}${last ? `: ${last.message}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
@@ -90,7 +97,12 @@ export function creditCode(seed) {
 
 /** A small valid PDF-looking file (uploads are recognised by content: `%PDF-`). */
 export function pdfFile(title) {
-  return new Blob([`%PDF-1.7\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`], { type: 'application/pdf' });
+  return new Blob(
+    [
+      `%PDF-1.7\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    ],
+    { type: 'application/pdf' },
+  );
 }
 
 let stepNo = 0;

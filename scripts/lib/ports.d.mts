@@ -6,6 +6,10 @@ export interface PortUse {
   port?: { number: number; variable: string; host: string };
 }
 
-export declare function portFromEnv(env: Record<string, string | undefined>, variable: string, fallback: number): number;
+export declare function portFromEnv(
+  env: Record<string, string | undefined>,
+  variable: string,
+  fallback: number,
+): number;
 export declare function probePort(port: number, host?: string): Promise<void>;
 export declare function busyPort(list: readonly PortUse[]): Promise<string | null>;

@@ -44,7 +44,10 @@ export async function busyPort(list) {
     if (!p.port) continue;
     const first = wanted.get(p.port.number);
     if (first) {
-      const vars = first.port.variable === p.port.variable ? p.port.variable : `${first.port.variable} and ${p.port.variable}`;
+      const vars =
+        first.port.variable === p.port.variable
+          ? p.port.variable
+          : `${first.port.variable} and ${p.port.variable}`;
       return `port ${p.port.number} is wanted by both ${first.name} and ${p.name} (${vars}): set ${vars} so that they differ`;
     }
     wanted.set(p.port.number, p);
@@ -55,7 +58,10 @@ export async function busyPort(list) {
     try {
       await probePort(number, host);
     } catch (err) {
-      const why = err.code === 'EADDRINUSE' ? 'is in use' : `cannot be listened on at ${host} (${err.code ?? err.message})`;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'is in use'
+          : `cannot be listened on at ${host} (${err.code ?? err.message})`;
       return `port ${number} ${why} (${variable}, for ${p.name}): stop what uses it or set ${variable}`;
     }
   }

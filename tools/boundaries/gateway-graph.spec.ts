@@ -9,17 +9,35 @@ import ts from 'typescript';
  * that reaches Postgres. A lib that mixes client and server code offers a sub-path entry for the
  * client side (`@netsign/messaging/client`, `@netsign/runtime/logger`).
  */
-const FORBIDDEN = [/^pg(-.*)?$/, /^typeorm(\/.*)?$/, /^@nestjs\/typeorm$/, /^@netsign\/persistence(\/.*)?$/, /^@netsign\/audit-chain(\/.*)?$/];
+const FORBIDDEN = [
+  /^pg(-.*)?$/,
+  /^typeorm(\/.*)?$/,
+  /^@nestjs\/typeorm$/,
+  /^@netsign\/persistence(\/.*)?$/,
+  /^@netsign\/audit-chain(\/.*)?$/,
+];
 
 function gatewayGraph(): Map<string, string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.json',
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (!config) throw new Error('tsconfig.json could not be read');
-  const program = ts.createProgram({ rootNames: ['apps/gateway/src/main.ts'], options: { ...config.options, noEmit: true } });
+  const program = ts.createProgram({
+    rootNames: ['apps/gateway/src/main.ts'],
+    options: { ...config.options, noEmit: true },
+  });
   const graph = new Map<string, string[]>();
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) continue;
-    const imports = ts.preProcessFile(readFileSync(file.fileName, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
-    graph.set(relative(process.cwd(), file.fileName), imports.filter((i) => !i.startsWith('.')));
+    const imports = ts
+      .preProcessFile(readFileSync(file.fileName, 'utf8'), true, true)
+      .importedFiles.map((f) => f.fileName);
+    graph.set(
+      relative(process.cwd(), file.fileName),
+      imports.filter((i) => !i.startsWith('.')),
+    );
   }
   return graph;
 }
@@ -34,7 +52,9 @@ describe('the gateway’s module graph', () => {
   });
 
   it('names no database package, not even for types', () => {
-    const offending = [...graph].flatMap(([file, packages]) => packages.filter((p) => FORBIDDEN.some((f) => f.test(p))).map((p) => `${file} → ${p}`));
+    const offending = [...graph].flatMap(([file, packages]) =>
+      packages.filter((p) => FORBIDDEN.some((f) => f.test(p))).map((p) => `${file} → ${p}`),
+    );
     expect(offending).toEqual([]);
   });
 });

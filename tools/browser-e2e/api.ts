@@ -5,8 +5,11 @@ export interface ApiAnswer<T = any> {
 }
 
 export function apiUrl(): string {
-  const url = process.env.E2E_API_URL ?? (process.env.E2E_BASE_URL ? `${process.env.E2E_BASE_URL}/api` : undefined);
-  if (!url) throw new Error('E2E_API_URL is not set: run the browser tests through playwright.config.ts');
+  const url =
+    process.env.E2E_API_URL ??
+    (process.env.E2E_BASE_URL ? `${process.env.E2E_BASE_URL}/api` : undefined);
+  if (!url)
+    throw new Error('E2E_API_URL is not set: run the browser tests through playwright.config.ts');
   return url;
 }
 
@@ -48,7 +51,9 @@ export async function apiOk<T = any>(
 }
 
 export async function login(username: string, password: string): Promise<string> {
-  const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/login', { body: { username, password } });
+  const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/login', {
+    body: { username, password },
+  });
   return accessToken;
 }
 

@@ -7,7 +7,10 @@ import { join } from 'node:path';
  * `npm run screenshots` runs them with UPDATE_SCREENSHOTS=1.
  */
 export function screenshotDir(app: 'portal' | 'mini-program'): string {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join('docs', app) : join('reports', 'browser-e2e', 'screenshots', app);
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? join('docs', app)
+      : join('reports', 'browser-e2e', 'screenshots', app);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -22,7 +22,8 @@ export interface SystemUnderTest {
   pids: number[];
 }
 
-const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/employment';
+const BASE_DATABASE_URL =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/employment';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -59,7 +60,9 @@ async function adminQuery(sql: string): Promise<void> {
 export async function startSystem(logDir: string): Promise<SystemUnderTest> {
   for (const app of ['gateway', 'identity', 'province-standin', 'wechat-fake']) {
     if (!existsSync(`dist/apps/${app}/src/main.js`)) {
-      throw new Error(`dist/apps/${app}/src/main.js is missing: run \`npm run build\` before the browser tests`);
+      throw new Error(
+        `dist/apps/${app}/src/main.js is missing: run \`npm run build\` before the browser tests`,
+      );
     }
   }
   const token = randomBytes(4).toString('hex');
@@ -68,7 +71,11 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
   const dbUrl = new URL(BASE_DATABASE_URL);
   dbUrl.pathname = `/${dbName}`;
   await adminQuery(`CREATE DATABASE ${dbName}`);
-  const [gatewayPort, provincePort, wechatPort] = [await freePort(), await freePort(), await freePort()];
+  const [gatewayPort, provincePort, wechatPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'netsign-browser-'));
   mkdirSync(logDir, { recursive: true });
@@ -144,7 +151,9 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
     const dead = children.find((c) => c.exitCode !== null);
     if (dead) {
       await stopSystem(system);
-      throw new Error(`a process of the system under test exited (code ${dead.exitCode}); see ${logFile}`);
+      throw new Error(
+        `a process of the system under test exited (code ${dead.exitCode}); see ${logFile}`,
+      );
     }
     const health = await fetch(`${system.apiUrl}/health`).catch(() => undefined);
     if (health?.status === 200) {
@@ -160,7 +169,9 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
     }
     if (Date.now() > deadline) {
       await stopSystem(system);
-      throw new Error(`the system under test did not become healthy in ${startTimeout / 1000} s; see ${logFile}`);
+      throw new Error(
+        `the system under test did not become healthy in ${startTimeout / 1000} s; see ${logFile}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -177,7 +188,8 @@ export async function stopSystem(system: SystemUnderTest): Promise<void> {
     }
   }
   const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && system.pids.some(alive)) await new Promise((r) => setTimeout(r, 200));
+  while (Date.now() < deadline && system.pids.some(alive))
+    await new Promise((r) => setTimeout(r, 200));
   for (const pid of system.pids.filter(alive)) process.kill(pid, 'SIGKILL');
   const dbName = new URL(system.databaseUrl).pathname.slice(1);
   await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);

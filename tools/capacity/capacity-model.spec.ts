@@ -1,20 +1,37 @@
 import { describe, expect, it } from '@jest/globals';
-import { capacityModel, DOCUMENTED_FIGURES, formatCapacity, type BenchFigures } from '../../scripts/capacity.mjs';
+import {
+  capacityModel,
+  DOCUMENTED_FIGURES,
+  formatCapacity,
+  type BenchFigures,
+} from '../../scripts/capacity.mjs';
 
 /** The arithmetic of docs/capacity.md on fixed inputs (npm run capacity prints the same table). */
 const fixed: BenchFigures = {
-  signing: { source: 'fixed', cpuMsPerSigning: { postgres: 5, signing: 2, identity: 1, gateway: 1, recruiting: 0.5 } },
+  signing: {
+    source: 'fixed',
+    cpuMsPerSigning: { postgres: 5, signing: 2, identity: 1, gateway: 1, recruiting: 0.5 },
+  },
   print: { source: 'fixed', agreementsPerSecond: 5, cores: 2 },
   dispatch: { source: 'fixed', recordsPerSecond: 1000 },
 };
-const row = (model: ReturnType<typeof capacityModel>, component: string) => model.rows.find((r) => r.component === component)!;
+const row = (model: ReturnType<typeof capacityModel>, component: string) =>
+  model.rows.find((r) => r.component === component)!;
 
 describe('capacity model', () => {
   it('scales the province reference (0.5 M graduates: 15 signings/s, 3 PDFs/s) linearly', () => {
     const province = capacityModel(fixed, { graduates: 500_000 });
-    expect(province.peak).toEqual({ signingsPerSecond: 15, pdfsPerSecond: 3, dispatchRecordsPerSecond: 15 });
+    expect(province.peak).toEqual({
+      signingsPerSecond: 15,
+      pdfsPerSecond: 3,
+      dispatchRecordsPerSecond: 15,
+    });
     const country = capacityModel(fixed, { graduates: 10_000_000 });
-    expect(country.peak).toEqual({ signingsPerSecond: 300, pdfsPerSecond: 60, dispatchRecordsPerSecond: 300 });
+    expect(country.peak).toEqual({
+      signingsPerSecond: 300,
+      pdfsPerSecond: 60,
+      dispatchRecordsPerSecond: 300,
+    });
   });
 
   it('sizes each component with ×2 headroom, two replicas at least', () => {
@@ -24,9 +41,17 @@ describe('capacity model', () => {
     // recruiting: 0.15 cores → the minimum of two.
     expect(row(country, 'recruiting').count).toBe(2);
     // print: 2.5 PDFs/s per core; 60 PDFs/s × 2 / 2.5 = 48 workers.
-    expect(row(country, 'print-worker')).toMatchObject({ count: 48, busyCores: 24, saturatesAt: 600 });
+    expect(row(country, 'print-worker')).toMatchObject({
+      count: 48,
+      busyCores: 24,
+      saturatesAt: 600,
+    });
     // postgres: 300 × 5 ms = 1.5 cores → 3 cores; saturates at 600 signings/s.
-    expect(row(country, 'postgres (primary)')).toMatchObject({ count: 3, busyCores: 1.5, saturatesAt: 600 });
+    expect(row(country, 'postgres (primary)')).toMatchObject({
+      count: 3,
+      busyCores: 1.5,
+      saturatesAt: 600,
+    });
     // dispatch: 300 records/s × 2 / 1000 per process → 1, so the minimum of two.
     expect(row(country, 'dispatch-sync').count).toBe(2);
     expect(row(country, 'nats').count).toBe(3);
@@ -41,10 +66,22 @@ describe('capacity model', () => {
     const country = capacityModel(fixed, { graduates: 10_000_000 });
     // 48 workers carry 600 signings/s' PDFs, 3 Postgres cores 600 signings/s: the first one found wins a tie.
     expect(country.saturatesFirst).toBe('print-worker');
-    const slowerPostgres = capacityModel({ ...fixed, signing: { ...fixed.signing, cpuMsPerSigning: { ...fixed.signing.cpuMsPerSigning, postgres: 5.5 } } }, { graduates: 10_000_000 });
+    const slowerPostgres = capacityModel(
+      {
+        ...fixed,
+        signing: {
+          ...fixed.signing,
+          cpuMsPerSigning: { ...fixed.signing.cpuMsPerSigning, postgres: 5.5 },
+        },
+      },
+      { graduates: 10_000_000 },
+    );
     // 300 × 5.5 ms = 1.65 cores → 4 cores: room up to 727/s, so print workers still go first…
     expect(slowerPostgres.saturatesFirst).toBe('print-worker');
-    const fasterPrint = capacityModel({ ...fixed, print: { ...fixed.print, agreementsPerSecond: 6.4 } }, { graduates: 10_000_000 });
+    const fasterPrint = capacityModel(
+      { ...fixed, print: { ...fixed.print, agreementsPerSecond: 6.4 } },
+      { graduates: 10_000_000 },
+    );
     // …until rendering gets faster: 3.2 PDFs/s per core → 38 workers, 608/s; Postgres' 600/s is first.
     expect(fasterPrint.saturatesFirst).toBe('postgres (primary)');
   });

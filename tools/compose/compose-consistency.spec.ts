@@ -20,7 +20,11 @@ const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true 
 };
 const services = compose.services;
 const apiMd = readFileSync('../shared/API.md', 'utf8');
-const apiVariables = new Set([...apiMd.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)?(?:, `([A-Z_]+)`)?/gm)].flatMap((m) => m.slice(1).filter(Boolean)));
+const apiVariables = new Set(
+  [...apiMd.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)?(?:, `([A-Z_]+)`)?/gm)].flatMap((m) =>
+    m.slice(1).filter(Boolean),
+  ),
+);
 /** Variables of ours beyond API.md's table, each documented in the README's configuration table. */
 const extraVariables = [
   'NODE_ENV',
@@ -64,7 +68,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('deploys every app', () => {
-    const apps = readdirSync('apps').filter((a) => existsSync(`apps/${a}/src/main.ts`) && !devOnlyApps.includes(a));
+    const apps = readdirSync('apps').filter(
+      (a) => existsSync(`apps/${a}/src/main.ts`) && !devOnlyApps.includes(a),
+    );
     const commands = Object.values(services).map((s) => (s.command ?? []).join(' '));
     for (const app of apps) {
       expect(commands.some((c) => c.includes(`dist/apps/${app}/src/main.js`))).toBe(true);
@@ -89,10 +95,14 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       if (infrastructure.includes(name)) continue;
       for (const variable of Object.keys(service.environment ?? {})) {
-        expect([name, apiVariables.has(variable) || extraVariables.includes(variable)]).toEqual([name, true]);
+        expect([name, apiVariables.has(variable) || extraVariables.includes(variable)]).toEqual([
+          name,
+          true,
+        ]);
       }
       if (name !== 'province-standin') {
-        for (const v of ['DATABASE_URL', 'NATS_URL', 'REDIS_URL']) expect([name, v, service.environment?.[v]]).toEqual([name, v, expect.any(String)]);
+        for (const v of ['DATABASE_URL', 'NATS_URL', 'REDIS_URL'])
+          expect([name, v, service.environment?.[v]]).toEqual([name, v, expect.any(String)]);
       }
     }
     const readme = readFileSync('README.md', 'utf8');

@@ -7,7 +7,10 @@ import { dispatchSyncEnvSchema } from '../../apps/dispatch-sync/src/dispatch-syn
 import { gatewayEnvSchema } from '../../apps/gateway/src/gateway.env.js';
 import { identityEnvSchema } from '../../apps/identity/src/identity.env.js';
 import { printingEnvSchema } from '../../apps/printing/src/printing.env.js';
-import { PRINT_QUEUE, queuePrefix } from '../../apps/printing/src/modules/print-jobs/print-queue.js';
+import {
+  PRINT_QUEUE,
+  queuePrefix,
+} from '../../apps/printing/src/modules/print-jobs/print-queue.js';
 import { recruitingEnvSchema } from '../../apps/recruiting/src/recruiting.env.js';
 import { reviewEnvSchema } from '../../apps/review/src/review.env.js';
 import { signingEnvSchema } from '../../apps/signing/src/signing.env.js';
@@ -29,7 +32,10 @@ interface K8sObject {
 interface EnvVar {
   name: string;
   value?: string;
-  valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { name: string; key: string } };
+  valueFrom?: {
+    configMapKeyRef?: { name: string; key: string };
+    secretKeyRef?: { name: string; key: string };
+  };
 }
 
 const OVERLAY = 'deploy/k8s/overlays/province';
@@ -39,7 +45,9 @@ function render(): string {
     return execFileSync('kubectl', ['kustomize', OVERLAY], { encoding: 'utf8' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('kubectl is not installed: this test renders deploy/k8s with `kubectl kustomize` (apt-get install kubectl)');
+      throw new Error(
+        'kubectl is not installed: this test renders deploy/k8s with `kubectl kustomize` (apt-get install kubectl)',
+      );
     }
     throw err;
   }
@@ -52,15 +60,17 @@ const one = (kind: string, name: string) => {
   return found;
 };
 const deployments = all('Deployment');
-const container = (d: K8sObject) => d.spec.template.spec.containers[0] as {
-  command: string[];
-  env: EnvVar[];
-  ports?: Array<{ name: string; containerPort: number }>;
-  resources: { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
-  readinessProbe?: any;
-  livenessProbe?: any;
-};
-const appOf = (d: K8sObject) => /dist\/apps\/([a-z-]+)\/src\/main\.js/.exec(container(d).command.join(' '))?.[1];
+const container = (d: K8sObject) =>
+  d.spec.template.spec.containers[0] as {
+    command: string[];
+    env: EnvVar[];
+    ports?: Array<{ name: string; containerPort: number }>;
+    resources: { requests?: { cpu?: string; memory?: string }; limits?: { memory?: string } };
+    readinessProbe?: any;
+    livenessProbe?: any;
+  };
+const appOf = (d: K8sObject) =>
+  /dist\/apps\/([a-z-]+)\/src\/main\.js/.exec(container(d).command.join(' '))?.[1];
 const envOf = (d: K8sObject) => new Map(container(d).env.map((e) => [e.name, e]));
 const config = one('ConfigMap', 'netsign-config').data!;
 const literal = (e: EnvVar | undefined) =>
@@ -77,17 +87,34 @@ const schemas: Record<string, z.ZodType> = {
 };
 /** The object schema under refinements and transforms. */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  const s = schema as unknown as { shape?: Record<string, z.ZodType>; _zod: { def: { type: string; in?: z.ZodType } } };
+  const s = schema as unknown as {
+    shape?: Record<string, z.ZodType>;
+    _zod: { def: { type: string; in?: z.ZodType } };
+  };
   if (s.shape) return s.shape;
   if (s._zod.def.type === 'pipe' && s._zod.def.in) return shapeOf(s._zod.def.in);
   throw new Error(`no object schema in ${s._zod.def.type}`);
 }
 
 /** The values people must supply; never written into a manifest. */
-const SECRETS = ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN', 'WECHAT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'PDF_SIGNING_P12', 'PDF_SIGNING_P12_PASSPHRASE'];
+const SECRETS = [
+  'ID_ENCRYPTION_KEY',
+  'ID_ENCRYPTION_KEY_ID',
+  'BLIND_INDEX_KEY',
+  'JWT_PRIVATE_KEY',
+  'PROVINCE_DISPATCH_SECRET',
+  'METRICS_TOKEN',
+  'WECHAT_SECRET',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+  'PDF_SIGNING_P12',
+  'PDF_SIGNING_P12_PASSPHRASE',
+];
 const devOnlyApps = ['wechat-fake', 'province-standin'];
 
-async function modelClass(apiVersion: string, kind: string): Promise<new (data: unknown) => { validate(): void }> {
+async function modelClass(
+  apiVersion: string,
+  kind: string,
+): Promise<new (data: unknown) => { validate(): void }> {
   const module: Record<string, unknown> = apiVersion.startsWith('keda.sh/')
     ? await import(`@kubernetes-models/keda/${apiVersion}`)
     : await import(`kubernetes-models/${apiVersion}`);
@@ -101,7 +128,11 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
     expect(rendered.length).toBeGreaterThan(20);
     const invalid: string[] = [];
     for (const object of rendered) {
-      expect([object.kind, object.metadata.name, object.metadata.namespace]).toEqual([object.kind, object.metadata.name, NAMESPACE]);
+      expect([object.kind, object.metadata.name, object.metadata.namespace]).toEqual([
+        object.kind,
+        object.metadata.name,
+        NAMESPACE,
+      ]);
       if (object.apiVersion.startsWith('postgresql.cnpg.io/')) continue; // checked below: no published models
       const Model = await modelClass(object.apiVersion, object.kind);
       try {
@@ -125,9 +156,12 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
   });
 
   it('runs every app as a Deployment, the print worker on its own', () => {
-    const apps = readdirSync('apps').filter((a) => existsSync(`apps/${a}/src/main.ts`) && !devOnlyApps.includes(a));
+    const apps = readdirSync('apps').filter(
+      (a) => existsSync(`apps/${a}/src/main.ts`) && !devOnlyApps.includes(a),
+    );
     expect(apps.sort()).toEqual(Object.keys(schemas).sort());
-    for (const app of apps) expect([app, deployments.some((d) => appOf(d) === app)]).toEqual([app, true]);
+    for (const app of apps)
+      expect([app, deployments.some((d) => appOf(d) === app)]).toEqual([app, true]);
     expect(literal(envOf(one('Deployment', 'print-worker')).get('PRINT_ROLE'))).toBe('worker');
     expect(literal(envOf(one('Deployment', 'printing')).get('PRINT_ROLE'))).toBe('api');
   });
@@ -142,11 +176,17 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
         const value = literal(e);
         if (value !== undefined) {
           const parsed = shape[e.name]!.safeParse(value);
-          expect([d.metadata.name, e.name, value, parsed.success]).toEqual([d.metadata.name, e.name, value, true]);
+          expect([d.metadata.name, e.name, value, parsed.success]).toEqual([
+            d.metadata.name,
+            e.name,
+            value,
+            true,
+          ]);
         }
       }
       for (const v of ['DATABASE_URL', 'NATS_URL', 'JETSTREAM_REPLICAS', 'REDIS_URL', 'NODE_ENV']) {
-        if (v in shape) expect([d.metadata.name, v, envOf(d).has(v)]).toEqual([d.metadata.name, v, true]);
+        if (v in shape)
+          expect([d.metadata.name, v, envOf(d).has(v)]).toEqual([d.metadata.name, v, true]);
       }
       expect(literal(envOf(d).get('NODE_ENV'))).toBe('production');
     }
@@ -157,17 +197,41 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
     for (const d of deployments) {
       for (const e of container(d).env) {
         if (SECRETS.includes(e.name)) {
-          expect([e.name, e.value, e.valueFrom?.secretKeyRef?.name]).toEqual([e.name, undefined, 'netsign-secrets']);
+          expect([e.name, e.value, e.valueFrom?.secretKeyRef?.name]).toEqual([
+            e.name,
+            undefined,
+            'netsign-secrets',
+          ]);
         }
-        if (e.name === 'DATABASE_URL') expect(e.valueFrom?.secretKeyRef).toEqual({ name: 'netsign-pg-app', key: 'uri' });
+        if (e.name === 'DATABASE_URL')
+          expect(e.valueFrom?.secretKeyRef).toEqual({ name: 'netsign-pg-app', key: 'uri' });
       }
     }
-    const required = new Set(deployments.flatMap((d) => container(d).env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'netsign-secrets').map((e) => e.name)));
-    for (const name of ['ID_ENCRYPTION_KEY', 'BLIND_INDEX_KEY', 'JWT_PRIVATE_KEY', 'PROVINCE_DISPATCH_SECRET', 'METRICS_TOKEN', 'PDF_SIGNING_P12']) expect(required).toContain(name);
-    for (const value of Object.values(config)) expect(value).not.toMatch(/(password|secret|BEGIN .*KEY)/i);
+    const required = new Set(
+      deployments.flatMap((d) =>
+        container(d)
+          .env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'netsign-secrets')
+          .map((e) => e.name),
+      ),
+    );
+    for (const name of [
+      'ID_ENCRYPTION_KEY',
+      'BLIND_INDEX_KEY',
+      'JWT_PRIVATE_KEY',
+      'PROVINCE_DISPATCH_SECRET',
+      'METRICS_TOKEN',
+      'PDF_SIGNING_P12',
+    ])
+      expect(required).toContain(name);
+    for (const value of Object.values(config))
+      expect(value).not.toMatch(/(password|secret|BEGIN .*KEY)/i);
     // Printing refuses to start in production without the bundle it signs PDFs with: every printing process gets it.
     for (const d of deployments.filter((x) => appOf(x) === 'printing')) {
-      expect([d.metadata.name, envOf(d).has('PDF_SIGNING_P12'), envOf(d).has('PDF_SIGNING_P12_PASSPHRASE')]).toEqual([d.metadata.name, true, true]);
+      expect([
+        d.metadata.name,
+        envOf(d).has('PDF_SIGNING_P12'),
+        envOf(d).has('PDF_SIGNING_P12_PASSPHRASE'),
+      ]).toEqual([d.metadata.name, true, true]);
     }
   });
 
@@ -177,12 +241,12 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
       const c = container(d);
       const name = d.metadata.name;
       expect([name, Boolean(c.readinessProbe && c.livenessProbe)]).toEqual([name, true]);
-      expect([name, c.resources.requests?.cpu, c.resources.requests?.memory, c.resources.limits?.memory]).toEqual([
+      expect([
         name,
-        expect.any(String),
-        expect.any(String),
-        expect.any(String),
-      ]);
+        c.resources.requests?.cpu,
+        c.resources.requests?.memory,
+        c.resources.limits?.memory,
+      ]).toEqual([name, expect.any(String), expect.any(String), expect.any(String)]);
       if (appOf(d) === 'gateway') {
         const port = c.ports!.find((p) => p.name === 'http')!.containerPort;
         expect(Number(literal(envOf(d).get('GATEWAY_PORT')))).toBe(port);
@@ -196,7 +260,11 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
         ]);
       }
       const labels = d.spec.template.metadata.labels as Record<string, string>;
-      const pdb = pdbs.find((p) => Object.entries(p.spec.selector.matchLabels as Record<string, string>).every(([k, v]) => labels[k] === v));
+      const pdb = pdbs.find((p) =>
+        Object.entries(p.spec.selector.matchLabels as Record<string, string>).every(
+          ([k, v]) => labels[k] === v,
+        ),
+      );
       expect([name, pdb?.metadata.name]).toEqual([name, name]);
       if (d.spec.replicas > 1) expect([name, pdb!.spec.minAvailable]).toEqual([name, 1]);
     }
@@ -208,7 +276,9 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
     expect(service.spec.ports[0].targetPort).toBe('http');
     const backend = one('Ingress', 'gateway').spec.rules[0].http.paths[0].backend.service;
     expect(backend).toEqual({ name: 'gateway', port: { name: 'http' } });
-    expect(one('Ingress', 'gateway').spec.rules[0].host).toBe(new URL(config['PUBLIC_BASE_URL']!).host);
+    expect(one('Ingress', 'gateway').spec.rules[0].host).toBe(
+      new URL(config['PUBLIC_BASE_URL']!).host,
+    );
   });
 
   it('scales print workers with KEDA on the BullMQ wait list of `print`, within the capacity model', () => {
@@ -216,7 +286,9 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
     expect(scaled.spec.scaleTargetRef.name).toBe('print-worker');
     const trigger = scaled.spec.triggers[0];
     expect(trigger.type).toBe('redis');
-    expect(trigger.metadata.listName).toBe(`${queuePrefix({ BUS_PREFIX: '' })}:${PRINT_QUEUE}:wait`);
+    expect(trigger.metadata.listName).toBe(
+      `${queuePrefix({ BUS_PREFIX: '' })}:${PRINT_QUEUE}:wait`,
+    );
     expect(trigger.metadata.address).toBe(`redis.${NAMESPACE}.svc.cluster.local:6379`);
     const province = capacityModel(DOCUMENTED_FIGURES, { graduates: 500_000 });
     const workers = province.rows.find((r) => r.component === 'print-worker')!.count;
@@ -227,7 +299,9 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
       const planned = province.rows.find((r) => r.component === component)?.count;
       expect([d.metadata.name, d.spec.replicas]).toEqual([d.metadata.name, planned]);
     }
-    expect(one('Cluster', 'netsign-pg').spec.resources.requests.cpu).toBe(String(province.rows.find((r) => r.component === 'postgres (primary)')!.count));
+    expect(one('Cluster', 'netsign-pg').spec.resources.requests.cpu).toBe(
+      String(province.rows.find((r) => r.component === 'postgres (primary)')!.count),
+    );
     // Each worker renders one page at a time on the core it asks for (PDFs per core).
     const worker = one('Deployment', 'print-worker');
     expect(literal(envOf(worker).get('PRINT_CONCURRENCY'))).toBe('1');
@@ -237,7 +311,10 @@ describe(`Kubernetes manifests (${OVERLAY})`, () => {
   it('runs NATS as three JetStream nodes with file storage, and the services with three replicas of each stream', () => {
     const values = parse(readFileSync('deploy/k8s/nats/values.yaml', 'utf8')) as any;
     expect(values.config.cluster).toMatchObject({ enabled: true, replicas: 3 });
-    expect(values.config.jetstream).toMatchObject({ enabled: true, fileStore: { enabled: true, pvc: { enabled: true } } });
+    expect(values.config.jetstream).toMatchObject({
+      enabled: true,
+      fileStore: { enabled: true, pvc: { enabled: true } },
+    });
     expect(config['JETSTREAM_REPLICAS']).toBe('3');
     expect(config['NATS_URL']!.split(',')).toHaveLength(3);
   });

@@ -20,11 +20,15 @@ interface AppJson {
 }
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 const built = existsSync(join(root, 'app.json'));
-const app: AppJson = built ? (JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as AppJson) : { pages: [] };
+const app: AppJson = built
+  ? (JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as AppJson)
+  : { pages: [] };
 const subPackages = app.subPackages ?? app.subpackages ?? [];
 
 describe('mini-program weapp build', () => {
@@ -33,21 +37,42 @@ describe('mini-program weapp build', () => {
   });
 
   it('lists the graduate pages, and every page has its .js, .wxml and .json', () => {
-    const pages = [...app.pages, ...subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
-    expect(pages).toEqual(expect.arrayContaining(['pages/login/index', 'pages/source-info/index', 'pages/qr-card/index', 'pages/agreements/index', 'pages/termination/index']));
-    const missing = pages.flatMap((page) => ['.js', '.wxml', '.json'].filter((ext) => !existsSync(join(root, page + ext))).map((ext) => page + ext));
+    const pages = [
+      ...app.pages,
+      ...subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+    ];
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'pages/login/index',
+        'pages/source-info/index',
+        'pages/qr-card/index',
+        'pages/agreements/index',
+        'pages/termination/index',
+      ]),
+    );
+    const missing = pages.flatMap((page) =>
+      ['.js', '.wxml', '.json']
+        .filter((ext) => !existsSync(join(root, page + ext)))
+        .map((ext) => page + ext),
+    );
     expect(missing).toEqual([]);
     for (const tab of app.tabBar?.list ?? []) expect(pages).toContain(tab.pagePath);
   });
 
   it('has project.config.json with an appid (WECHAT_APPID / TARO_APP_ID at build)', () => {
-    const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')) as { appid?: string };
+    const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')) as {
+      appid?: string;
+    };
     expect(project.appid).toMatch(/^\S+$/);
   });
 
   it('asks for no Node built-in in any script', () => {
-    const names = builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'));
-    const pattern = new RegExp(`(?:require\\(|from\\s*|import\\()\\s*["'](?:node:)?(?:${names.join('|')})(?:/[^"']*)?["']`);
+    const names = builtinModules
+      .filter((m) => !m.startsWith('_'))
+      .map((m) => m.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&'));
+    const pattern = new RegExp(
+      `(?:require\\(|from\\s*|import\\()\\s*["'](?:node:)?(?:${names.join('|')})(?:/[^"']*)?["']`,
+    );
     const offenders = files(root)
       .filter((f) => f.endsWith('.js'))
       .filter((f) => pattern.test(readFileSync(f, 'utf8')))
@@ -56,10 +81,19 @@ describe('mini-program weapp build', () => {
   });
 
   it('keeps the main package under 2 MB', () => {
-    const inSub = (f: string) => subPackages.some((p) => relative(root, f).startsWith(`${p.root}/`));
-    const mainFiles = files(root).filter((f) => !inSub(f) && !f.endsWith('.map') && !f.endsWith('.LICENSE.txt') && !f.endsWith('project.config.json'));
+    const inSub = (f: string) =>
+      subPackages.some((p) => relative(root, f).startsWith(`${p.root}/`));
+    const mainFiles = files(root).filter(
+      (f) =>
+        !inSub(f) &&
+        !f.endsWith('.map') &&
+        !f.endsWith('.LICENSE.txt') &&
+        !f.endsWith('project.config.json'),
+    );
     const bytes = mainFiles.reduce((n, f) => n + statSync(f).size, 0);
-    console.log(`mini-program weapp main package: ${(bytes / 1024).toFixed(1)} KiB in ${mainFiles.length} files (limit 2048 KiB)`);
+    console.log(
+      `mini-program weapp main package: ${(bytes / 1024).toFixed(1)} KiB in ${mainFiles.length} files (limit 2048 KiB)`,
+    );
     expect(bytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
   });
 });

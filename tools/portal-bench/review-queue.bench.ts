@@ -28,13 +28,25 @@ test(`the review queue of ${TASKS} pending tasks: time until interactive`, async
   const arranging = performance.now();
   const school = await new SchoolWorld().create();
   const records = Array.from({ length: TASKS }, () => school.record('CS'));
-  for (let i = 0; i < records.length; i += 250) await school.importRoster(records.slice(i, i + 250));
+  for (let i = 0; i < records.length; i += 250)
+    await school.importRoster(records.slice(i, i + 250));
   const graduates: Graduate[] = await pool(records, 8, async (record) => {
-    const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', { body: { code: `code-og${school.tag}${record.studentNo}` } });
-    const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>('POST', '/auth/wechat/bind', {
-      token: accessToken,
-      body: { schoolCode: school.code, name: record.name, studentNo: record.studentNo, idNumber: record.idNumber },
+    const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', {
+      body: { code: `code-og${school.tag}${record.studentNo}` },
     });
+    const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>(
+      'POST',
+      '/auth/wechat/bind',
+      {
+        token: accessToken,
+        body: {
+          schoolCode: school.code,
+          name: record.name,
+          studentNo: record.studentNo,
+          idNumber: record.idNumber,
+        },
+      },
+    );
     await apiOk('POST', '/me/source-info/confirmation', { token: bound.accessToken });
     return { graduateId: bound.graduate.graduateId, token: bound.accessToken, record };
   });
@@ -47,18 +59,26 @@ test(`the review queue of ${TASKS} pending tasks: time until interactive`, async
         headers: { authorization: `Bearer ${employer.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           positionId: employer.positionId,
-          graduate: { schoolCode: school.code, name: g.record.name, studentNo: g.record.studentNo, idNumber: g.record.idNumber },
+          graduate: {
+            schoolCode: school.code,
+            name: g.record.name,
+            studentNo: g.record.studentNo,
+            idNumber: g.record.idNumber,
+          },
           terms: TERMS,
         }),
       });
       if (res.status === 201) return;
-      if (attempt > 100) throw new Error(`signing ${g.record.studentNo}: ${res.status} ${await res.text()}`);
+      if (attempt > 100)
+        throw new Error(`signing ${g.record.studentNo}: ${res.status} ${await res.text()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   });
   const staff = await school.staff('DEPARTMENT_STAFF', { departmentCode: 'CS' });
   for (;;) {
-    const queue = await apiOk<{ total: number }>('GET', '/review-tasks?status=PENDING&pageSize=1', { token: staff.token });
+    const queue = await apiOk<{ total: number }>('GET', '/review-tasks?status=PENDING&pageSize=1', {
+      token: staff.token,
+    });
     if (queue.total >= TASKS) break;
     await new Promise((r) => setTimeout(r, 500));
   }

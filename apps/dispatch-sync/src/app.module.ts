@@ -15,7 +15,11 @@ import { StatisticsModule } from './modules/statistics/statistics.module.js';
 @Module({})
 class DispatchEnvModule {
   static register(env: DispatchSyncEnv): DynamicModule {
-    return { module: DispatchEnvModule, providers: [{ provide: DISPATCH_ENV, useValue: env }], exports: [DISPATCH_ENV] };
+    return {
+      module: DispatchEnvModule,
+      providers: [{ provide: DISPATCH_ENV, useValue: env }],
+      exports: [DISPATCH_ENV],
+    };
   }
 }
 

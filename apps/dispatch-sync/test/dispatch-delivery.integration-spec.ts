@@ -149,7 +149,9 @@ describe('dispatch delivery', () => {
     // SEQUENCE_TAKEN, above), none was sent while one of the same graduate was in hand, none repeated.
     expect(stats.overlappingPerGraduate).toBe(0);
     expect(stats.requests).toBe(60);
-    const rows: Array<{ attempts: number }> = await ds.query(`SELECT attempts FROM dispatch_records`);
+    const rows: Array<{ attempts: number }> = await ds.query(
+      `SELECT attempts FROM dispatch_records`,
+    );
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
   });
 

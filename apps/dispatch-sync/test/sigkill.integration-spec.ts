@@ -47,7 +47,8 @@ describe('dispatch-sync killed mid-delivery', () => {
     });
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: the global set-up should have built it`);
+    if (!existsSync(MAIN))
+      throw new Error(`${MAIN} missing: the global set-up should have built it`);
     ({ env, ds } = await openDispatchDatabase('sigkill'));
     province = await startProvinceStandin({ port: 0, host: '127.0.0.1', secret });
     nc = await connect({ servers: env.vars['NATS_URL'] });
@@ -56,7 +57,13 @@ describe('dispatch-sync killed mid-delivery', () => {
       callback: (_err, msg) => {
         const packet = msg.json<{ id: string; data: { data: { graduateId: string } } }>();
         const n = Number(packet.data.data.graduateId.replace('graduate-', ''));
-        msg.respond(JSON.stringify({ id: packet.id, response: { idNumber: idNumberFor(n) }, isDisposed: true }));
+        msg.respond(
+          JSON.stringify({
+            id: packet.id,
+            response: { idNumber: idNumberFor(n) },
+            isDisposed: true,
+          }),
+        );
       },
     });
   }, 120_000);
@@ -71,24 +78,36 @@ describe('dispatch-sync killed mid-delivery', () => {
 
   it('loses and doubles nothing', async () => {
     // A slow province keeps requests in flight when the kill lands.
-    await fetch(`${province.url}/_control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delayMs: 40 }) });
+    await fetch(`${province.url}/_control`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ delayMs: 40 }),
+    });
     const ids: string[] = [];
     await ds.transaction(async (tx) => {
       for (const input of storyInputs(20)) ids.push((await appendRecord(tx, input)).recordId);
     });
 
     child = startProcess();
-    await waitFor(() => province.state.accepted.length >= 12, { timeoutMs: 60_000, what: 'deliveries under way' });
+    await waitFor(() => province.state.accepted.length >= 12, {
+      timeoutMs: 60_000,
+      what: 'deliveries under way',
+    });
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     const atKill = province.state.accepted.length;
     expect(atKill).toBeLessThan(ids.length);
 
     child = startProcess();
-    await waitFor(() => province.state.accepted.length >= ids.length, { timeoutMs: 120_000, what: 'every record after the restart' });
+    await waitFor(() => province.state.accepted.length >= ids.length, {
+      timeoutMs: 120_000,
+      what: 'every record after the restart',
+    });
     await waitFor(
       async () => {
-        const rows: Array<{ n: string }> = await ds.query(`SELECT count(*) AS n FROM dispatch_records WHERE status = 'DELIVERED'`);
+        const rows: Array<{ n: string }> = await ds.query(
+          `SELECT count(*) AS n FROM dispatch_records WHERE status = 'DELIVERED'`,
+        );
         return Number(rows[0]!.n) === ids.length;
       },
       { what: 'the log to record every delivery' },

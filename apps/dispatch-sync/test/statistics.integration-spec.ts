@@ -28,7 +28,10 @@ describe('online-signing statistics', () => {
   let service: RunningService<unknown>;
   let nc: NatsConnection;
   let bus: BusClient;
-  const province: RequestContext = { principal: { userId: 'admin', role: 'PROVINCE_ADMIN' }, correlationId: 'stats' };
+  const province: RequestContext = {
+    principal: { userId: 'admin', role: 'PROVINCE_ADMIN' },
+    correlationId: 'stats',
+  };
   const staffOf = (schoolCode: string): RequestContext => ({
     principal: { userId: `sa-${schoolCode}`, role: 'SCHOOL_ADMIN', schoolCode },
     correlationId: 'stats',
@@ -104,18 +107,39 @@ describe('online-signing statistics', () => {
     const a3 = graduate('10357', 'MATH');
     const a4 = graduate('10357', 'MATH');
     const b1 = graduate('10359', 'LAW');
-    for (const g of [a1, a2, a3, a4, b1]) await publishTestEvent(nc, p, graduateRosterUpserted, g, g.graduateId);
+    for (const g of [a1, a2, a3, a4, b1])
+      await publishTestEvent(nc, p, graduateRosterUpserted, g, g.graduateId);
     await publishTestEvent(nc, p, graduateRosterUpserted, a1, a1.graduateId); // a re-import counts once
 
     const s1 = agreement(a1, 'RECRUITING');
     const s2 = agreement(a2, 'QR_CARD');
     const s3 = agreement(a3, 'EMPLOYER_DIRECT');
     for (const s of [s1, s2, s3]) {
-      await publishTestEvent(nc, p, agreementSigned, { agreement: s, offerId: null, signedBy: reviewer });
+      await publishTestEvent(nc, p, agreementSigned, {
+        agreement: s,
+        offerId: null,
+        signedBy: reviewer,
+      });
     }
-    await publishTestEvent(nc, p, agreementApproved, { agreement: { ...s1, status: 'APPROVED' }, taskId: 't1', reviewer, approvedAt: new Date().toISOString() });
-    await publishTestEvent(nc, p, agreementRejected, { agreement: { ...s2, status: 'REJECTED' }, taskId: 't2', reviewer, reason: '材料不全', rejectedAt: new Date().toISOString() });
-    await publishTestEvent(nc, p, agreementApproved, { agreement: { ...s3, status: 'APPROVED' }, taskId: 't3', reviewer, approvedAt: new Date().toISOString() });
+    await publishTestEvent(nc, p, agreementApproved, {
+      agreement: { ...s1, status: 'APPROVED' },
+      taskId: 't1',
+      reviewer,
+      approvedAt: new Date().toISOString(),
+    });
+    await publishTestEvent(nc, p, agreementRejected, {
+      agreement: { ...s2, status: 'REJECTED' },
+      taskId: 't2',
+      reviewer,
+      reason: '材料不全',
+      rejectedAt: new Date().toISOString(),
+    });
+    await publishTestEvent(nc, p, agreementApproved, {
+      agreement: { ...s3, status: 'APPROVED' },
+      taskId: 't3',
+      reviewer,
+      approvedAt: new Date().toISOString(),
+    });
     await publishTestEvent(nc, p, agreementTerminated, {
       agreement: { ...s3, status: 'TERMINATED' },
       previousStatus: 'APPROVED',
@@ -139,7 +163,12 @@ describe('online-signing statistics', () => {
       async () => {
         const r = await bus.request(onlineSigningStatistics, {}, province);
         const school = r.schools.find((s) => s.schoolCode === '10357');
-        return school && school.terminations === 1 && school.signedOffline === 1 && school.graduates === 4 ? r : undefined;
+        return school &&
+          school.terminations === 1 &&
+          school.signedOffline === 1 &&
+          school.graduates === 4
+          ? r
+          : undefined;
       },
       { what: 'statistics to catch up' },
     );
@@ -155,34 +184,64 @@ describe('online-signing statistics', () => {
       terminations: 1,
     });
     const cs = a.departments.find((d) => d.departmentCode === 'CS')!;
-    expect(cs).toMatchObject({ departmentName: '院系CS', graduates: 2, signedOnline: { total: 1 }, onlineShare: 1 });
-    expect(stats.schools.find((s) => s.schoolCode === '10359')).toMatchObject({ graduates: 1, onlineShare: null });
+    expect(cs).toMatchObject({
+      departmentName: '院系CS',
+      graduates: 2,
+      signedOnline: { total: 1 },
+      onlineShare: 1,
+    });
+    expect(stats.schools.find((s) => s.schoolCode === '10359')).toMatchObject({
+      graduates: 1,
+      onlineShare: null,
+    });
 
     // School staff see their own school only.
     const own = await bus.request(onlineSigningStatistics, {}, staffOf('10359'));
     expect(own.schools.map((s) => s.schoolCode)).toEqual(['10359']);
-    await expect(bus.request(onlineSigningStatistics, { schoolCode: '10357' }, staffOf('10359'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      bus.request(onlineSigningStatistics, {}, { principal: { userId: 'e', role: 'EMPLOYER', employerId: 'e1' }, correlationId: 'x' }),
+      bus.request(onlineSigningStatistics, { schoolCode: '10357' }, staffOf('10359')),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      bus.request(
+        onlineSigningStatistics,
+        {},
+        { principal: { userId: 'e', role: 'EMPLOYER', employerId: 'e1' }, correlationId: 'x' },
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // A daily snapshot never changes once taken.
     const taken = await bus.request(takeOnlineSigningSnapshot, {}, province);
     expect(taken.taken).toBe(true);
-    const before = await bus.request(onlineSigningSnapshot, { day: taken.day, schoolCode: '10357' }, province);
+    const before = await bus.request(
+      onlineSigningSnapshot,
+      { day: taken.day, schoolCode: '10357' },
+      province,
+    );
     const late = graduate('10357', 'CS');
     await publishTestEvent(nc, p, graduateRosterUpserted, late, late.graduateId);
-    await waitFor(async () => (await bus.request(onlineSigningStatistics, { schoolCode: '10357' }, province)).schools[0]!.graduates === 5);
+    await waitFor(
+      async () =>
+        (await bus.request(onlineSigningStatistics, { schoolCode: '10357' }, province)).schools[0]!
+          .graduates === 5,
+    );
     expect((await bus.request(takeOnlineSigningSnapshot, {}, province)).taken).toBe(false);
-    expect(await bus.request(onlineSigningSnapshot, { day: taken.day, schoolCode: '10357' }, province)).toEqual(before);
-    await expect(service.dataSource.query(`UPDATE stats_snapshots SET data = '{}'`)).rejects.toThrow(/immutable/);
+    expect(
+      await bus.request(onlineSigningSnapshot, { day: taken.day, schoolCode: '10357' }, province),
+    ).toEqual(before);
+    await expect(
+      service.dataSource.query(`UPDATE stats_snapshots SET data = '{}'`),
+    ).rejects.toThrow(/immutable/);
   }, 60_000);
 
   it('takes a day’s snapshot once when several takes race (schedule, operator, replicas): no error', async () => {
     const repository = service.app.get(StatisticsRepository);
-    const takes = await Promise.all(Array.from({ length: 6 }, () => repository.takeSnapshot('2000-01-01')));
+    const takes = await Promise.all(
+      Array.from({ length: 6 }, () => repository.takeSnapshot('2000-01-01')),
+    );
     expect(takes.filter(Boolean)).toHaveLength(1);
-    const rows = await service.dataSource.query(`SELECT count(*)::int AS n FROM stats_snapshots WHERE day = '2000-01-01'`);
+    const rows = await service.dataSource.query(
+      `SELECT count(*)::int AS n FROM stats_snapshots WHERE day = '2000-01-01'`,
+    );
     expect(rows[0].n).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -33,14 +33,20 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
  * Builds the gateway application (used by main.ts and by end-to-end tests, which may read its log
  * through `logDestination`).
  */
-export async function createGateway(env: GatewayEnv, options: { logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+export async function createGateway(
+  env: GatewayEnv,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
   // Field messages of VALIDATION_FAILED are read by people: zod's Chinese messages.
   z.config(z.locales.zhCN());
   const log = createPino('gateway', env.LOG_LEVEL, {}, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: log,
     // Fastify 5 takes these through a LogController (the top-level options are deprecated).
-    logController: new LogController({ disableRequestLogging: env.NODE_ENV === 'test', requestIdLogLabel: 'correlationId' }),
+    logController: new LogController({
+      disableRequestLogging: env.NODE_ENV === 'test',
+      requestIdLogLabel: 'correlationId',
+    }),
     bodyLimit: env.BODY_LIMIT_BYTES,
     routerOptions: {
       // Verification tokens in printed QR codes are ~190 characters (Fastify's default limit is 100).
@@ -51,7 +57,11 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
     // What Fastify refuses before any route (a malformed URL, an over-long path parameter) answers
     // in the contract's shape too, not Fastify's own.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      void reply.status(400).send({ code: ErrorCode.VALIDATION_FAILED, message: '请求地址格式错误', details: { reason: error.code } });
+      void reply.status(400).send({
+        code: ErrorCode.VALIDATION_FAILED,
+        message: '请求地址格式错误',
+        details: { reason: error.code },
+      });
     },
     // The correlation id: the caller's X-Request-Id if sane, else a new one; carried to NATS and logs.
     genReqId: (req: IncomingMessage) => {
@@ -59,9 +69,13 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(env), adapter, {
-    logger: new PinoNestLogger(log),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.register(env),
+    adapter,
+    {
+      logger: new PinoNestLogger(log),
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   // No Fastify error handler of our own: Nest sets one at init, in the same scope (a second one
   // drew FSTWRN004 and was replaced by Nest's anyway). Nest's hands errors raised in Fastify hooks
@@ -83,7 +97,10 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
   await registerMiniProgramStatic(fastify);
   // The web portal at `/` (its build in dist/apps/portal; a clear page when it is missing).
   await registerPortal(fastify, env.PORTAL_DIR);
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 10 },
+    throwFileSizeLimit: true,
+  });
   registerDispatchMetrics(app.get(BusClient));
   registerEventConsumerMetrics(app.get(NATS_CONNECTION), app.get(BusNames));
   registerServiceMetrics(app.get(BusClient));
@@ -92,7 +109,11 @@ export async function createGateway(env: GatewayEnv, options: { logDestination?:
   });
   fastify.addHook('onResponse', async (request, reply) => {
     httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+      },
       reply.elapsedTime / 1000,
     );
   });

@@ -4,7 +4,14 @@ import { commonEnvSchema } from '@netsign/config';
 const limit = (perWindow: number) => z.coerce.number().int().positive().default(perWindow);
 
 export const gatewayEnvSchema = commonEnvSchema
-  .omit({ DATABASE_URL: true, DB_POOL_SIZE: true, HEALTH_PORT: true, OUTBOX_SWEEP_MS: true, EVENT_ACK_WAIT_MS: true, EVENT_MAX_DELIVER: true })
+  .omit({
+    DATABASE_URL: true,
+    DB_POOL_SIZE: true,
+    HEALTH_PORT: true,
+    OUTBOX_SWEEP_MS: true,
+    EVENT_ACK_WAIT_MS: true,
+    EVENT_MAX_DELIVER: true,
+  })
   .extend({
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     GATEWAY_HOST: z.string().default('0.0.0.0'),
@@ -42,7 +49,11 @@ export const gatewayEnvSchema = commonEnvSchema
     /** `POST /api/verify/file` per address: each upload is up to 10 MB read and hashed. */
     VERIFY_FILE_LIMIT_PER_ADDRESS: limit(60),
     /** Largest request body (uploads are 10 MB at most; multipart overhead on top). */
-    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(11 * 1024 * 1024),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(11 * 1024 * 1024),
     TRUST_PROXY: z.stringbool().default(false),
     /** The web portal's build (index.html + assets/); default dist/apps/portal beside the gateway's. */
     PORTAL_DIR: z.string().min(1).optional(),

@@ -10,7 +10,10 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 function operations(document: Json): Array<{ label: string; op: Json }> {
   return Object.entries(document.paths as Json).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ label: `${m.toUpperCase()} ${path}`, op: item[m] as Json })),
+    METHODS.filter((m) => item[m]).map((m) => ({
+      label: `${m.toUpperCase()} ${path}`,
+      op: item[m] as Json,
+    })),
   );
 }
 
@@ -22,7 +25,10 @@ function typedSuccess(op: Json): boolean {
       Object.entries((answer as Json).content ?? {}).some(
         ([type, media]) =>
           FILE_TYPES.includes(type) ||
-          (type === 'application/json' && ['$ref', 'type', 'oneOf', 'anyOf', 'allOf'].some((k) => k in ((media as Json).schema ?? {}))),
+          (type === 'application/json' &&
+            ['$ref', 'type', 'oneOf', 'anyOf', 'allOf'].some(
+              (k) => k in ((media as Json).schema ?? {}),
+            )),
       ),
     );
 }
@@ -37,7 +43,9 @@ describe('the OpenAPI document', () => {
 
   it('documents every route of the gateway from its @Endpoint spec', () => {
     const routes = gatewayRoutes(GATEWAY_CONTROLLERS);
-    expect(routes.filter((r) => !r.spec).map((r) => `${r.controller.name}.${r.handlerName}`)).toEqual([]);
+    expect(
+      routes.filter((r) => !r.spec).map((r) => `${r.controller.name}.${r.handlerName}`),
+    ).toEqual([]);
     expect(ops).toHaveLength(routes.length);
     expect(ops.length).toBeGreaterThanOrEqual(74);
   });
@@ -52,7 +60,16 @@ describe('the OpenAPI document', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ops.filter(({ op }) => !(op.tags?.length === 1)).map((o) => o.label)).toEqual([]);
     const tags = (document.tags as Json[]).map((t) => t.name);
-    expect(tags).toEqual(expect.arrayContaining(['agreements', 'review', 'terminations', 'printing', 'statistics', 'me']));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        'agreements',
+        'review',
+        'terminations',
+        'printing',
+        'statistics',
+        'me',
+      ]),
+    );
   });
 
   it('declares the error shape with its codes for each status, 401/403 wherever a token is needed', () => {
@@ -63,7 +80,10 @@ describe('the OpenAPI document', () => {
         expect([label, status, schema !== undefined]).toEqual([label, status, true]);
       }
       if ((op.security as Json[]).length > 0) {
-        expect([label, Object.keys(op.responses)]).toEqual([label, expect.arrayContaining(['401', '403'])]);
+        expect([label, Object.keys(op.responses)]).toEqual([
+          label,
+          expect.arrayContaining(['401', '403']),
+        ]);
       }
     }
     const error = document.components.schemas.NotPrintableError;
@@ -72,7 +92,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('shows example bodies that the same schemas accept', () => {
-    const examples = gatewayRoutes(GATEWAY_CONTROLLERS).filter((r) => r.spec?.body && r.spec.example !== undefined);
+    const examples = gatewayRoutes(GATEWAY_CONTROLLERS).filter(
+      (r) => r.spec?.body && r.spec.example !== undefined,
+    );
     expect(examples.length).toBeGreaterThanOrEqual(15);
     const refused = examples
       .map((r) => ({ op: r.spec!.operationId, result: r.spec!.body!.safeParse(r.spec!.example) }))
@@ -85,13 +107,21 @@ describe('the OpenAPI document', () => {
     const sign = document.paths['/api/agreements'].post;
     expect(sign.requestBody.content['application/json'].schema.properties.terms).toBeDefined();
     const apply = document.paths['/api/terminations'].post;
-    expect(apply.requestBody.content['multipart/form-data'].schema.properties.materials.items.format).toBe('binary');
+    expect(
+      apply.requestBody.content['multipart/form-data'].schema.properties.materials.items.format,
+    ).toBe('binary');
     const get = document.paths['/api/agreements/{agreementId}'].get;
-    expect(get.parameters).toEqual([expect.objectContaining({ name: 'agreementId', in: 'path', required: true })]);
+    expect(get.parameters).toEqual([
+      expect.objectContaining({ name: 'agreementId', in: 'path', required: true }),
+    ]);
     const pdf = document.paths['/api/agreements/{id}/pdf'].get;
     expect(Object.keys(pdf.responses['200'].content)).toEqual(['application/pdf']);
-    expect(pdf.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Rendering' });
+    expect(pdf.responses['202'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Rendering',
+    });
     expect(JSON.stringify(document.components.schemas.Graduate.example)).toMatch(/[\u4e00-\u9fff]/);
-    expect(JSON.stringify(sign.requestBody.content['application/json'].example)).toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.stringify(sign.requestBody.content['application/json'].example)).toMatch(
+      /[\u4e00-\u9fff]/,
+    );
   });
 });

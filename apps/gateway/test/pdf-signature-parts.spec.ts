@@ -7,7 +7,8 @@ import { readPdfSignatureParts } from '../src/modules/printing/pdf-signature-par
  * without its padding, and whether anything was appended. Real signed files are checked end to
  * end in e2e/printing.e2e-spec.ts and with the signer in apps/printing/test/pdf-signing.spec.ts.
  */
-const sha256 = (...parts: Buffer[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
+const sha256 = (...parts: Buffer[]) =>
+  parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
 
 /** A file laid out like a signed PDF: head, `<hex CMS + zero padding>`, tail; ByteRange patched in. */
 function signedLike(cms: Buffer, padding = 64): { pdf: Buffer; head: Buffer; tail: Buffer } {
@@ -28,17 +29,27 @@ const cms = Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), Buffer.alloc(2
 describe('readPdfSignatureParts', () => {
   it('hashes exactly the signed ranges and trims the CMS to its DER length', () => {
     const { pdf, head, tail } = signedLike(cms);
-    expect(readPdfSignatureParts(pdf)).toEqual({ signedDigest: sha256(head, tail), cms: cms.toString('base64'), coversWholeFile: true });
+    expect(readPdfSignatureParts(pdf)).toEqual({
+      signedDigest: sha256(head, tail),
+      cms: cms.toString('base64'),
+      coversWholeFile: true,
+    });
   });
 
   it('says when bytes were appended after the signed range', () => {
     const { pdf, head, tail } = signedLike(cms);
     const appended = Buffer.concat([pdf, Buffer.from('\n1 0 obj << >> endobj\n%%EOF\n')]);
-    expect(readPdfSignatureParts(appended)).toEqual({ signedDigest: sha256(head, tail), cms: cms.toString('base64'), coversWholeFile: false });
+    expect(readPdfSignatureParts(appended)).toEqual({
+      signedDigest: sha256(head, tail),
+      cms: cms.toString('base64'),
+      coversWholeFile: false,
+    });
   });
 
   it('null for a PDF without a signature', () => {
-    expect(readPdfSignatureParts(Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n'))).toBeNull();
+    expect(
+      readPdfSignatureParts(Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n')),
+    ).toBeNull();
   });
 
   it('an unreadable signature: a range outside the file, no hex string in the gap, a CMS longer than its room', () => {

@@ -3,17 +3,27 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { IMMUTABLE_CACHE, portalContentSecurityPolicy, registerPortal } from '../src/common/portal-static.js';
+import {
+  IMMUTABLE_CACHE,
+  portalContentSecurityPolicy,
+  registerPortal,
+} from '../src/common/portal-static.js';
 
 /** A bare Fastify with the portal registered, listening on a free port (inject needs CJS cookies). */
-async function portalServer(dir: string): Promise<{ app: FastifyInstance; get: (path: string) => Promise<Answer> }> {
+async function portalServer(
+  dir: string,
+): Promise<{ app: FastifyInstance; get: (path: string) => Promise<Answer> }> {
   const app = Fastify();
   app.get('/api/health', async () => ({ status: 'ok' }));
   await registerPortal(app, dir);
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const get = async (path: string): Promise<Answer> => {
     const res = await fetch(`${base}${path}`);
-    return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+    return {
+      statusCode: res.status,
+      headers: Object.fromEntries(res.headers),
+      body: await res.text(),
+    };
   };
   return { app, get };
 }
@@ -60,7 +70,12 @@ describe('the web portal served by the gateway', () => {
   });
 
   it('falls back to index.html for the portal’s own paths (the phone pages too)', async () => {
-    for (const url of ['/employer/agreements', '/verify/eyJhbGciOi.abc', '/qr/card-token?x=1', '/no/such/page']) {
+    for (const url of [
+      '/employer/agreements',
+      '/verify/eyJhbGciOi.abc',
+      '/qr/card-token?x=1',
+      '/no/such/page',
+    ]) {
       const res = await get(url);
       expect([url, res.statusCode, res.headers['cache-control']]).toEqual([url, 200, 'no-cache']);
     }

@@ -3,7 +3,11 @@ import { publicJwk, TokenIssuer } from '@netsign/auth';
 import type { BusClient } from '@netsign/messaging';
 import type { FastifyRequest } from 'fastify';
 import { generateKeyPair } from 'jose';
-import { REVOCATION_LOOKBACK_MS, RevocationMap, type TokenSession } from '../src/common/auth/revocation-map.js';
+import {
+  REVOCATION_LOOKBACK_MS,
+  RevocationMap,
+  type TokenSession,
+} from '../src/common/auth/revocation-map.js';
 import type { RevokedSessions } from '../src/common/auth/revoked-sessions.js';
 import { TokenKeys } from '../src/common/auth/token-keys.js';
 import type { GatewayRequest } from '../src/common/auth/request-context.js';
@@ -88,7 +92,9 @@ describe('limitKeyOf (route rate limits)', () => {
     ({ ip: '10.0.0.1', principal, body }) as unknown as FastifyRequest & GatewayRequest;
 
   it('counts a signed-in caller by the verified subject, never by what the token claims unverified', () => {
-    expect(limitKeyOf('caller', req({ userId: 'wechat:o1', role: 'WECHAT_UNBOUND' }))).toBe('wechat:o1');
+    expect(limitKeyOf('caller', req({ userId: 'wechat:o1', role: 'WECHAT_UNBOUND' }))).toBe(
+      'wechat:o1',
+    );
     expect(limitKeyOf('caller', req(null))).toBe('address:10.0.0.1');
   });
 

@@ -20,7 +20,8 @@ describe('gateway route guards', () => {
   it.each(routes.map((r) => [`${r.controller.name}.${r.name}`, r] as const))(
     '%s is @Public or @Roles',
     (_label, { controller, handler }) => {
-      const isPublic = Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
+      const isPublic =
+        Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller);
       const roles = Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller);
       expect(Reflect.getMetadata(PATH_METADATA, handler)).toBeDefined();
       expect(isPublic === true || (Array.isArray(roles) && roles.length > 0)).toBe(true);

@@ -12,7 +12,11 @@ import { TokenKeys } from '../src/common/auth/token-keys.js';
  */
 async function keyPair(kid: string) {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
-  return { kid, jwk: await publicJwk(publicKey, kid), issuer: (ttl: number) => new TokenIssuer(privateKey, kid, ttl) };
+  return {
+    kid,
+    jwk: await publicJwk(publicKey, kid),
+    issuer: (ttl: number) => new TokenIssuer(privateKey, kid, ttl),
+  };
 }
 
 /** Stands in for the bus: answers `auth.signing-keys` with whatever keys are published now. */
@@ -35,13 +39,23 @@ describe('TokenKeys', () => {
 
   it('refuses a token whose lifetime exceeds TOKEN_MAX_LIFETIME_SECONDS, or whose iat lies ahead, whatever key signed it', async () => {
     const k1 = await keyPair('k1');
-    const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), null, { TOKEN_MAX_LIFETIME_SECONDS: 7_200 });
-    expect(await keys.verify((await k1.issuer(7_200).issue(principal)).accessToken)).toMatchObject(principal);
+    const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), null, {
+      TOKEN_MAX_LIFETIME_SECONDS: 7_200,
+    });
+    expect(await keys.verify((await k1.issuer(7_200).issue(principal)).accessToken)).toMatchObject(
+      principal,
+    );
     expect(await keys.verify((await k1.issuer(7_201).issue(principal)).accessToken)).toBeNull();
     const ahead = Math.floor(Date.now() / 1000) + 3_600;
-    expect(await keys.verify((await k1.issuer(60).issue(principal, { issuedAt: ahead })).accessToken)).toBeNull();
+    expect(
+      await keys.verify((await k1.issuer(60).issue(principal, { issuedAt: ahead })).accessToken),
+    ).toBeNull();
     // A moment ahead (a password change's fresh token) is fine.
-    expect(await keys.verify((await k1.issuer(60).issue(principal, { issuedAt: ahead - 3_599 })).accessToken)).toMatchObject(principal);
+    expect(
+      await keys.verify(
+        (await k1.issuer(60).issue(principal, { issuedAt: ahead - 3_599 })).accessToken,
+      ),
+    ).toMatchObject(principal);
   });
 
   it('stops accepting a remembered token once it expires', async () => {
@@ -71,10 +85,16 @@ describe('TokenKeys', () => {
     const k1 = await keyPair('k1');
     const released = new Map<string, number>();
     const revoked = {
-      revoked: (id: string, token: { issuedAt: number }) => (released.get(id) ?? -1) >= token.issuedAt,
+      revoked: (id: string, token: { issuedAt: number }) =>
+        (released.get(id) ?? -1) >= token.issuedAt,
     } as unknown as RevokedSessions;
     const keys = new TokenKeys(fakeBus({ keys: [k1.jwk] }), revoked);
-    const graduate = { userId: 'wechat:o1', role: 'GRADUATE' as const, graduateId: 'g1', schoolCode: '10357' };
+    const graduate = {
+      userId: 'wechat:o1',
+      role: 'GRADUATE' as const,
+      graduateId: 'g1',
+      schoolCode: '10357',
+    };
     const { accessToken } = await k1.issuer(3600).issue(graduate);
     expect(await keys.verify(accessToken)).toMatchObject(graduate);
     released.set('g1', Math.floor(Date.now() / 1000));

@@ -45,7 +45,12 @@ export const identityEnvSchema = commonEnvSchema
     if (env.NODE_ENV !== 'production') return;
     // Without it the development key would protect the stored signing key: anyone with a dump and
     // this source code could sign tokens. (It encrypts stored keys even with JWT_PRIVATE_KEY set.)
-    for (const name of ['ID_ENCRYPTION_KEY', 'ID_ENCRYPTION_KEY_ID', 'BLIND_INDEX_KEY', 'SIGNING_KEY_ENCRYPTION_KEY'] as const) {
+    for (const name of [
+      'ID_ENCRYPTION_KEY',
+      'ID_ENCRYPTION_KEY_ID',
+      'BLIND_INDEX_KEY',
+      'SIGNING_KEY_ENCRYPTION_KEY',
+    ] as const) {
       if (!env[name])
         ctx.addIssue({ code: 'custom', path: [name], message: 'required in production' });
     }

@@ -9,7 +9,9 @@ const repoRoot = path.resolve(__dirname, '../../..');
 const apiClient = path.join(repoRoot, 'libs/api-client/src/index.ts');
 
 /** The shared API client lives outside this package: compile it like our own sources. */
-function compileSharedClient(chain: { module: { rule(name: string): { include: { add(p: string): unknown } } } }): void {
+function compileSharedClient(chain: {
+  module: { rule(name: string): { include: { add(p: string): unknown } } };
+}): void {
   chain.module.rule('script').include.add(path.join(repoRoot, 'libs/api-client/src'));
 }
 
@@ -25,7 +27,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       // Where the gateway is. Empty in H5: the pages are served by the gateway itself (same origin).
-      API_BASE_URL: JSON.stringify(process.env.MINI_PROGRAM_API_BASE_URL ?? (target === 'h5' ? '' : 'http://localhost:3000')),
+      API_BASE_URL: JSON.stringify(
+        process.env.MINI_PROGRAM_API_BASE_URL ?? (target === 'h5' ? '' : 'http://localhost:3000'),
+      ),
     },
     alias: { '@netsign/api-client': apiClient },
     copy: { patterns: [], options: {} },
@@ -42,8 +46,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/m/',
       staticDirectory: 'static',
       router: { mode: 'browser', basename: '/m' },
-      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
       devServer: { port: 4181 },
       webpackChain: compileSharedClient,

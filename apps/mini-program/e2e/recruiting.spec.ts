@@ -1,9 +1,19 @@
 import { test } from '@playwright/test';
-import { SCREENSHOTS, TERMS, apiOk, bindThroughForm, createWorld, eventually, expect } from './world.js';
+import {
+  SCREENSHOTS,
+  TERMS,
+  apiOk,
+  bindThroughForm,
+  createWorld,
+  eventually,
+  expect,
+} from './world.js';
 
 test.describe.configure({ timeout: 300_000 });
 
-test('method 1: resume → apply → interview invitation accepted → signing offer accepted → 签约成功，待学校审核', async ({ page }) => {
+test('method 1: resume → apply → interview invitation accepted → signing offer accepted → 签约成功，待学校审核', async ({
+  page,
+}) => {
   const world = await createWorld('rec');
   const s = world.students[0]!;
   await bindThroughForm(page, world, s);
@@ -13,8 +23,12 @@ test('method 1: resume → apply → interview invitation accepted → signing o
 
   // 简历
   await page.goto('/m/pages/resume/index');
-  await page.getByRole('textbox', { name: '个人简介' }).fill('热爱后端开发，熟悉 Node.js 与 PostgreSQL。');
-  await page.getByRole('textbox', { name: '教育经历' }).fill('2022–2026 江淮理工大学 软件工程 本科');
+  await page
+    .getByRole('textbox', { name: '个人简介' })
+    .fill('热爱后端开发，熟悉 Node.js 与 PostgreSQL。');
+  await page
+    .getByRole('textbox', { name: '教育经历' })
+    .fill('2022–2026 江淮理工大学 软件工程 本科');
   await page.getByRole('textbox', { name: '技能' }).fill('TypeScript、NestJS、SQL');
   await page.getByRole('textbox', { name: '手机号' }).fill('13800001234');
   await page.getByText('保存简历', { exact: true }).click();
@@ -33,16 +47,23 @@ test('method 1: resume → apply → interview invitation accepted → signing o
 
   // The employer reads the resume and invites.
   const application = await eventually(async () => {
-    const list = await apiOk<{ items?: Array<{ id: string; resume: { summary: string }; positionId: string }> } | Array<{ id: string; resume: { summary: string }; positionId: string }>>('GET', '/applications', { token: world.employerToken });
-    const items = Array.isArray(list) ? list : list.items ?? [];
+    const list = await apiOk<
+      | { items?: Array<{ id: string; resume: { summary: string }; positionId: string }> }
+      | Array<{ id: string; resume: { summary: string }; positionId: string }>
+    >('GET', '/applications', { token: world.employerToken });
+    const items = Array.isArray(list) ? list : (list.items ?? []);
     return items.find((a) => a.positionId === world.positionId);
   }, 'the application');
   expect(application.resume.summary).toContain('Node.js');
   const at = new Date(Date.now() + 3 * 86400_000).toISOString();
-  const invitation = await apiOk<{ id: string }>('POST', `/applications/${application.id}/interview-invitations`, {
-    token: world.employerToken,
-    body: { at, place: '合肥市高新区创新大道 1 号 3 楼', note: '请携带简历和身份证' },
-  });
+  const invitation = await apiOk<{ id: string }>(
+    'POST',
+    `/applications/${application.id}/interview-invitations`,
+    {
+      token: world.employerToken,
+      body: { at, place: '合肥市高新区创新大道 1 号 3 楼', note: '请携带简历和身份证' },
+    },
+  );
 
   // 消息 shows it unread; 面试邀请: accept.
   await page.goto('/m/pages/messages/index');

@@ -25,7 +25,8 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 export function creditCode(n: number): string {
   const body8 = `MA${String(n).padStart(6, '0')}`;
   let org = 0;
-  for (let i = 0; i < 8; i++) org += (/\d/.test(body8[i]!) ? Number(body8[i]) : body8.charCodeAt(i) - 55) * ORG_WEIGHTS[i]!;
+  for (let i = 0; i < 8; i++)
+    org += (/\d/.test(body8[i]!) ? Number(body8[i]) : body8.charCodeAt(i) - 55) * ORG_WEIGHTS[i]!;
   const oc = 11 - (org % 11);
   const first17 = `91340100${body8}${oc === 10 ? 'X' : oc === 11 ? '0' : String(oc)}`;
   let sum = 0;
@@ -69,25 +70,48 @@ export async function createWorld(label: string, count = 1): Promise<World> {
   const schoolCode = `9${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   await apiOk('POST', '/schools', {
     token: admin,
-    body: { code: schoolCode, name: '江淮理工大学', departments: [{ code: 'CS', name: '计算机学院' }] },
+    body: {
+      code: schoolCode,
+      name: '江淮理工大学',
+      departments: [{ code: 'CS', name: '计算机学院' }],
+    },
   });
   const n = Math.floor(Math.random() * 9e5);
   const students: Student[] = Array.from({ length: count }, (_, i) => ({
     studentNo: `${label}${i + 1}`,
     name: ['李明', '王芳', '张伟'][i % 3]!,
-    idNumber: idNumber(`34010420030${(i % 9) + 1}1${String((n + i) % 1000).padStart(3, '0')}${String(i % 10)}`.slice(0, 17)),
+    idNumber: idNumber(
+      `34010420030${(i % 9) + 1}1${String((n + i) % 1000).padStart(3, '0')}${String(i % 10)}`.slice(
+        0,
+        17,
+      ),
+    ),
     openid: `mp-${label}-${i}-${tag}`,
   }));
   const roster = students.map((s, i) => ({
-    studentNo: s.studentNo, name: s.name, gender: i % 2 ? '女' : '男', idNumber: s.idNumber, departmentCode: 'CS',
-    major: '软件工程', degree: '本科', className: 'CS2201', originPlace: '安徽合肥', graduationYear: 2026,
+    studentNo: s.studentNo,
+    name: s.name,
+    gender: i % 2 ? '女' : '男',
+    idNumber: s.idNumber,
+    departmentCode: 'CS',
+    major: '软件工程',
+    degree: '本科',
+    className: 'CS2201',
+    originPlace: '安徽合肥',
+    graduationYear: 2026,
   }));
-  const imported = await apiOk<{ rejected: unknown[] }>('POST', `/schools/${schoolCode}/roster`, { token: admin, body: { graduates: roster } });
+  const imported = await apiOk<{ rejected: unknown[] }>('POST', `/schools/${schoolCode}/roster`, {
+    token: admin,
+    body: { graduates: roster },
+  });
   expect(imported.rejected).toEqual([]);
   const staff = async (role: string, extra: object) => {
     const username = `${role.toLowerCase().slice(0, 4)}-${tag}`;
     const password = `pass-${tag}-word`;
-    await apiOk('POST', `/schools/${schoolCode}/staff`, { token: admin, body: { username, password, role, ...extra } });
+    await apiOk('POST', `/schools/${schoolCode}/staff`, {
+      token: admin,
+      body: { username, password, role, ...extra },
+    });
     return login(username, password);
   };
   const departmentToken = await staff('DEPARTMENT_STAFF', { departmentCode: 'CS' });
@@ -96,21 +120,47 @@ export async function createWorld(label: string, count = 1): Promise<World> {
   const password = `employer-${tag}`;
   await apiOk('POST', '/employers', {
     body: {
-      creditCode: creditCode(Math.floor(Math.random() * 999_999)), name: `合肥星辰科技有限公司`, nature: '其他企业', industry: '信息技术',
-      address: '合肥市高新区', hasHiringAutonomy: true, contactName: '王晓丽', contactPhone: '0551-65551234', username, password,
+      creditCode: creditCode(Math.floor(Math.random() * 999_999)),
+      name: `合肥星辰科技有限公司`,
+      nature: '其他企业',
+      industry: '信息技术',
+      address: '合肥市高新区',
+      hasHiringAutonomy: true,
+      contactName: '王晓丽',
+      contactPhone: '0551-65551234',
+      username,
+      password,
     },
   });
   const employerToken = await login(username, password);
   const positionTitle = `后端开发工程师-${label}-${tag.slice(-4)}`;
   const position = await apiOk<{ id: string }>('POST', '/positions', {
     token: employerToken,
-    body: { title: positionTitle, location: '合肥', headcount: 5, salaryRange: '8k-12k', description: 'Node.js 服务端开发' },
+    body: {
+      title: positionTitle,
+      location: '合肥',
+      headcount: 5,
+      salaryRange: '8k-12k',
+      description: 'Node.js 服务端开发',
+    },
   });
-  return { schoolCode, students, departmentToken, counsellorToken, employerToken, positionId: position.id, positionTitle };
+  return {
+    schoolCode,
+    students,
+    departmentToken,
+    counsellorToken,
+    employerToken,
+    positionId: position.id,
+    positionTitle,
+  };
 }
 
 /** Retries an arranging step the system completes asynchronously (events between services). */
-export async function eventually<T>(step: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  step: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await step();
@@ -129,7 +179,13 @@ export async function bindThroughForm(page: Page, world: World, s: Student): Pro
   await expect(page.getByText(`${s.name}，你好`)).toBeVisible();
 }
 
-export async function fillBindForm(page: Page, schoolCode: string, name: string, studentNo: string, id: string): Promise<void> {
+export async function fillBindForm(
+  page: Page,
+  schoolCode: string,
+  name: string,
+  studentNo: string,
+  id: string,
+): Promise<void> {
   // The school picker: type the code (or a part of the name), pick the school from the matches.
   await page.getByRole('textbox', { name: '学校', exact: true }).fill(schoolCode);
   await page.getByRole('option', { name: new RegExp(`（${schoolCode}）$`) }).click();

@@ -5,7 +5,10 @@ import { SchoolWorld } from './support/school-world.js';
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /** Each role sees only its pages: another role's page is a clear refusal, never a blank page. */
-test('school roles opening pages that are not theirs see a clear refusal', async ({ page, browser }) => {
+test('school roles opening pages that are not theirs see a clear refusal', async ({
+  page,
+  browser,
+}) => {
   const school = await new SchoolWorld().create();
   const counsellor = await school.staff('COUNSELLOR', { classNames: ['CS2201'] });
   const staff = await school.staff('DEPARTMENT_STAFF', { departmentCode: 'CS' });

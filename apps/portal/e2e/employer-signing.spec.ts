@@ -2,7 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
-import { api, apiOk, arrangeSchool, bindGraduate, eventually, login, uniqueCreditCode } from './support/world.js';
+import {
+  api,
+  apiOk,
+  arrangeSchool,
+  bindGraduate,
+  eventually,
+  login,
+  uniqueCreditCode,
+} from './support/world.js';
 import { SCREENSHOTS, chooseOption, expect, expectAccessible, qrUrlsOf } from './support/ui.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -11,7 +19,10 @@ test.describe.configure({ mode: 'serial' });
 // document → position → 签约管理 direct signing; the department approves (API) → the employer
 // downloads the PDF → a phone opens the QR of that PDF (真实有效) → after a termination agreed by the
 // counsellor (API) the same page reads 已解除. The PDF file itself verifies at /verify, and not once altered.
-test('employer registers, posts a position, signs directly, downloads the PDF whose QR verifies, then 已解除', async ({ page, browser }, testInfo) => {
+test('employer registers, posts a position, signs directly, downloads the PDF whose QR verifies, then 已解除', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   const school = await arrangeSchool(2);
   const person = school.people[0]!;
@@ -54,7 +65,10 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await expect(page.getByRole('cell', { name: '营业执照.pdf', exact: true })).toBeVisible();
   await expect(page.getByLabel('上传进度')).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: join(SCREENSHOTS, 'employer-qualification-documents.png'), fullPage: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'employer-qualification-documents.png'),
+    fullPage: true,
+  });
 
   // A position.
   await page.getByRole('menuitem', { name: '岗位管理' }).click();
@@ -74,7 +88,10 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await chooseOption(page, '岗位', 'Java 开发工程师（安徽省合肥市）');
   // The school from the directory: typed by code, picked from the matches.
   await page.getByLabel('学校', { exact: true }).fill(school.code);
-  await page.getByTitle(new RegExp(`（${school.code}）$`)).last().click();
+  await page
+    .getByTitle(new RegExp(`（${school.code}）$`))
+    .last()
+    .click();
   await page.getByLabel('姓名').fill(person.name);
   await page.getByLabel('学号').fill(person.studentNo);
   const badId = person.idNumber.slice(0, 17) + (person.idNumber[17] === '1' ? '2' : '1');
@@ -93,12 +110,23 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await page.getByRole('button', { name: '查看协议' }).click();
   await expect(page.getByText('学校审核通过后可下载打印协议书')).toBeVisible();
   const agreementId = page.url().split('/').pop()!;
-  const agreementNo = (await page.getByRole('heading', { name: /^协议 \d/ }).innerText()).replace(/^协议\s*/, '');
+  const agreementNo = (await page.getByRole('heading', { name: /^协议 \d/ }).innerText()).replace(
+    /^协议\s*/,
+    '',
+  );
 
   // The department approves (its page is part B's; here through the API).
-  await apiOk('POST', `/agreements/${agreementId}/review`, { token: school.staffToken, body: { decision: 'APPROVE', reason: '材料齐全' } });
+  await apiOk('POST', `/agreements/${agreementId}/review`, {
+    token: school.staffToken,
+    body: { decision: 'APPROVE', reason: '材料齐全' },
+  });
   const employerToken = await login(username, password);
-  await eventually(async () => (await api('GET', `/agreements/${agreementId}/pdf`, { token: employerToken })).status === 200, 'the PDF', 60_000);
+  await eventually(
+    async () =>
+      (await api('GET', `/agreements/${agreementId}/pdf`, { token: employerToken })).status === 200,
+    'the PDF',
+    60_000,
+  );
 
   // The employer downloads the PDF in the page.
   await page.reload();
@@ -110,7 +138,10 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await download.saveAs(pdf);
   expect(download.suggestedFilename()).toMatch(/^就业协议书-.+\.pdf$/);
   await expectAccessible(page);
-  await page.screenshot({ path: join(SCREENSHOTS, 'employer-agreement-detail.png'), fullPage: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'employer-agreement-detail.png'),
+    fullPage: true,
+  });
 
   await page.getByRole('menuitem', { name: '签约管理' }).click();
   await expect(page.getByRole('cell', { name: person.name, exact: true })).toBeVisible();
@@ -121,7 +152,13 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   const urls = await qrUrlsOf(pdf);
   expect(urls).toHaveLength(3);
   for (const url of urls) expect(new URL(url).pathname).toMatch(/^\/verify\/.+/);
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  });
   const mobile = await phone.newPage();
   await mobile.goto(urls[0]!);
   await expect(mobile.getByRole('heading', { name: '真实有效' })).toBeVisible();
@@ -144,7 +181,9 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await mobile.screenshot({ path: join(SCREENSHOTS, 'phone-verify-file.png'), fullPage: true });
   const altered = Buffer.from(await readFile(pdf));
   altered[200] = altered[200] === 0x20 ? 0x21 : 0x20; // early in the file: inside the signed range
-  await mobile.locator('input[type=file]').setInputFiles({ name: '协议书.pdf', mimeType: 'application/pdf', buffer: altered });
+  await mobile
+    .locator('input[type=file]')
+    .setInputFiles({ name: '协议书.pdf', mimeType: 'application/pdf', buffer: altered });
   await expect(verdict.getByRole('heading', { name: '无法核验' })).toBeVisible();
   await expect(verdict.getByText('平台签名已失效：文件在签发后被改动过')).toBeVisible();
 
@@ -153,15 +192,27 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   form.append('agreementId', agreementId);
   form.append('reason', '考取研究生');
   form.append('materials', new Blob([`%PDF-1.4\n% admission letter\n%%EOF\n`]), '录取通知书.pdf');
-  const termination = await apiOk<{ id: string }>('POST', '/terminations', { token: graduate.token, form });
+  const termination = await apiOk<{ id: string }>('POST', '/terminations', {
+    token: graduate.token,
+    form,
+  });
   const counsellor = await login(school.counsellor.username, school.counsellor.password);
-  await apiOk('POST', `/terminations/${termination.id}/decision`, { token: counsellor, body: { decision: 'AGREE', reason: '材料齐全，同意解约' } });
+  await apiOk('POST', `/terminations/${termination.id}/decision`, {
+    token: counsellor,
+    body: { decision: 'AGREE', reason: '材料齐全，同意解约' },
+  });
   const token = new URL(urls[0]!).pathname.split('/').pop()!;
-  await eventually(async () => (await api('GET', `/verify/${token}`)).body?.agreementStatus === 'TERMINATED', 'the termination to reach printing');
+  await eventually(
+    async () => (await api('GET', `/verify/${token}`)).body?.agreementStatus === 'TERMINATED',
+    'the termination to reach printing',
+  );
   await mobile.goto(urls[0]!);
   await expect(mobile.getByRole('heading', { name: '协议已解除' })).toBeVisible();
   await expect(mobile.getByText('已解除', { exact: true })).toBeVisible();
-  await mobile.screenshot({ path: join(SCREENSHOTS, 'phone-verify-terminated.png'), fullPage: true });
+  await mobile.screenshot({
+    path: join(SCREENSHOTS, 'phone-verify-terminated.png'),
+    fullPage: true,
+  });
 
   // A forged token: 无法核验.
   await mobile.goto(`/verify/${token.slice(0, -6)}AAAAAA`);

@@ -1,6 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { test } from '@playwright/test';
-import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import {
+  SLOW_MACHINE_TEST_TIMEOUT,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+} from './support/portal.js';
 import { SchoolWorld } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
@@ -10,7 +16,10 @@ test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
  * materials, the API's refusal shown at the form); the counsellor sees 用人单位 as the applicant
  * and agrees; the employer's page follows the outcome.
  */
-test('the employer applies to terminate on the agreement page; the counsellor sees 用人单位 and agrees', async ({ page, browser }, testInfo) => {
+test('the employer applies to terminate on the agreement page; the counsellor sees 用人单位 and agrees', async ({
+  page,
+  browser,
+}, testInfo) => {
   const school = await new SchoolWorld().create();
   const employer = await school.employer();
   const graduate = await school.graduate('CS', { className: 'CS2203' });
@@ -62,7 +71,9 @@ test('the employer applies to terminate on the agreement page; the counsellor se
   await expect(row).toContainText('用人单位');
   await expect(row).toContainText('岗位撤销');
   await row.getByRole('link', { name: graduate.record.name, exact: true }).click();
-  await expect(staffPage.getByRole('heading', { name: `解约申请：${graduate.record.name}` })).toBeVisible();
+  await expect(
+    staffPage.getByRole('heading', { name: `解约申请：${graduate.record.name}` }),
+  ).toBeVisible();
   await expect(staffPage.getByText('申请方')).toBeVisible();
   await expect(staffPage.getByText('用人单位', { exact: true }).first()).toBeVisible();
   await expectAccessible(staffPage);

@@ -3,24 +3,35 @@ import { test } from '@playwright/test';
 import { apiOk, arrangeEmployer, arrangeSchool, bindGraduate } from './support/world.js';
 import { SCREENSHOTS, chooseOption, expect, expectAccessible, signIn } from './support/ui.js';
 
-test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+test.use({
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+});
 
 // Method 3 as the seed describes it: the employer's phone opens the graduate's QR card, logs in,
 // returns to the card, checks the graduate (ID masked), chooses the position, fills in the terms
 // and confirms.
-test('method 3: the employer scans the QR card, logs in, checks the graduate and signs', async ({ page }) => {
+test('method 3: the employer scans the QR card, logs in, checks the graduate and signs', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const school = await arrangeSchool(1);
   const person = school.people[0]!;
   const graduate = await bindGraduate(school, person);
   const employer = await arrangeEmployer(false);
-  const card = await apiOk<{ token: string; url: string }>('POST', '/me/qr-card', { token: graduate.token });
+  const card = await apiOk<{ token: string; url: string }>('POST', '/me/qr-card', {
+    token: graduate.token,
+  });
   expect(new URL(card.url).pathname).toBe(`/qr/${card.token}`);
 
   await page.goto(card.url);
   await expect(page).toHaveURL(/\/login\?from=%2Fqr%2F/);
   await signIn(page, employer.username, employer.password);
-  await expect(page).toHaveURL(new RegExp(`/qr/${card.token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/qr/${card.token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  );
   await expect(page.getByText('核对毕业生信息')).toBeVisible();
   await expect(page.getByText(person.name, { exact: true })).toBeVisible();
   const masked = `${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`;

@@ -1,5 +1,11 @@
 import { test } from '@playwright/test';
-import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import {
+  SLOW_MACHINE_TEST_TIMEOUT,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+} from './support/portal.js';
 import { SchoolWorld } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
@@ -8,7 +14,10 @@ test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
  * 网络签约管理: department staff review their department's agreements against the employer's
  * qualification documents, shown in the page; others never see the task.
  */
-test('the department approves an agreement after previewing the employer’s licence in the page', async ({ page, browser }) => {
+test('the department approves an agreement after previewing the employer’s licence in the page', async ({
+  page,
+  browser,
+}) => {
   const school = await new SchoolWorld().create();
   const cs = await school.staff('DEPARTMENT_STAFF', { departmentCode: 'CS' });
   const law = await school.staff('DEPARTMENT_STAFF', { departmentCode: 'LAW' });
@@ -30,7 +39,9 @@ test('the department approves an agreement after previewing the employer’s lic
   await screenshot(page, 'department-review-queue');
 
   await row.getByRole('link', { name: graduate.record.name, exact: true }).click();
-  await expect(page.getByRole('heading', { name: `协议审核：${graduate.record.name}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `协议审核：${graduate.record.name}` }),
+  ).toBeVisible();
   await expect(page.getByText(signed.agreementNo)).toBeVisible();
   // The frozen snapshot: masked ID number, the employer, the terms.
   await expect(page.getByText(/^340104\*+\d{3}[\dX]$/)).toBeVisible();
@@ -38,13 +49,17 @@ test('the department approves an agreement after previewing the employer’s lic
   // The licence is an image inside the page, loaded through the API.
   const licence = page.getByRole('img', { name: '营业执照：营业执照.png' });
   await expect(licence).toBeVisible();
-  await expect.poll(() => licence.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+  await expect
+    .poll(() => licence.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(320);
   await expectAccessible(page);
   await screenshot(page, 'department-review-detail');
 
   await page.getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText('已审核通过')).toBeVisible();
-  await expect.poll(() => school.agreementStatus(signed.agreementId), { timeout: 20_000 }).toBe('APPROVED');
+  await expect
+    .poll(() => school.agreementStatus(signed.agreementId), { timeout: 20_000 })
+    .toBe('APPROVED');
 
   // Back in the queue, the pending list no longer holds it; the other graduate still waits.
   await page.getByRole('link', { name: '返回审核列表' }).click();

@@ -1,16 +1,35 @@
 import { test } from '@playwright/test';
-import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import {
+  SLOW_MACHINE_TEST_TIMEOUT,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+} from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 const HEADER = '学号,姓名,性别,身份证号,院系代码,专业,学历,班级,生源地,毕业年份';
 
-test('a roster file with one bad row imports the others and shows that row’s error in the table', async ({ page }) => {
+test('a roster file with one bad row imports the others and shows that row’s error in the table', async ({
+  page,
+}) => {
   const school = await new SchoolWorld().create();
   const [a, b, c] = [school.record('CS'), school.record('CS'), school.record('LAW')];
   const line = (r: typeof a, id = r.idNumber) =>
-    [r.studentNo, r.name, r.gender, id, r.departmentCode, r.major, r.degree, r.className, r.originPlace, r.graduationYear].join(',');
+    [
+      r.studentNo,
+      r.name,
+      r.gender,
+      id,
+      r.departmentCode,
+      r.major,
+      r.degree,
+      r.className,
+      r.originPlace,
+      r.graduationYear,
+    ].join(',');
   const badId = `${b.idNumber.slice(0, 17)}${b.idNumber[17] === '0' ? '1' : '0'}`; // wrong check digit
   const csv = [HEADER, line(a), line(b, badId), line(c)].join('\n');
 
@@ -19,7 +38,9 @@ test('a roster file with one bad row imports the others and shows that row’s e
   await expect(page.getByRole('heading', { name: '生源信息导入' })).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择生源文件并导入' }).click();
-  await (await chooser).setFiles({ name: '2026届生源.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
+  await (
+    await chooser
+  ).setFiles({ name: '2026届生源.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${csv}`) });
 
   const result = page.getByRole('status', { name: '导入结果' });
   await expect(result).toContainText('新增');
@@ -39,7 +60,9 @@ test('a roster file with one bad row imports the others and shows that row’s e
   await expect(page.getByText(b.studentNo)).toHaveCount(0);
 });
 
-test('the school admin finds who has not signed yet, records an offline destination and unlocks it', async ({ page }) => {
+test('the school admin finds who has not signed yet, records an offline destination and unlocks it', async ({
+  page,
+}) => {
   const school = await new SchoolWorld().create();
   const employer = await school.employer();
   const signedOnline = await school.graduate('CS');
@@ -47,7 +70,14 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await school.sign(employer, signedOnline);
   // identity follows signing's destination events a moment later
   await expect
-    .poll(async () => (await apiOk('GET', `/schools/${school.code}/graduates?destination=SIGNED_ONLINE`, { token: school.schoolAdmin.token })).total)
+    .poll(
+      async () =>
+        (
+          await apiOk('GET', `/schools/${school.code}/graduates?destination=SIGNED_ONLINE`, {
+            token: school.schoolAdmin.token,
+          })
+        ).total,
+    )
     .toBe(1);
 
   await signIn(page, school.schoolAdmin.username, school.schoolAdmin.password);
@@ -55,7 +85,9 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await page.getByLabel('毕业去向').click();
   await page.getByTitle('待就业（尚未签约）').click();
   await expect(page.getByRole('row').filter({ hasText: waiting.record.studentNo })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: signedOnline.record.studentNo })).toHaveCount(0);
+  await expect(
+    page.getByRole('row').filter({ hasText: signedOnline.record.studentNo }),
+  ).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'school-admin-graduates');
 
@@ -66,7 +98,14 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await expect(dialog).toBeHidden();
   await expect
-    .poll(async () => (await apiOk('GET', `/schools/${school.code}/graduates?destination=SIGNED_OFFLINE`, { token: school.schoolAdmin.token })).total)
+    .poll(
+      async () =>
+        (
+          await apiOk('GET', `/schools/${school.code}/graduates?destination=SIGNED_OFFLINE`, {
+            token: school.schoolAdmin.token,
+          })
+        ).total,
+    )
     .toBe(1);
 
   await page.getByLabel('毕业去向').click();
@@ -79,6 +118,13 @@ test('the school admin finds who has not signed yet, records an offline destinat
   await page.getByRole('dialog').getByRole('button', { name: '确认解锁' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect
-    .poll(async () => (await apiOk('GET', `/schools/${school.code}/graduates?destination=AWAITING_EMPLOYMENT`, { token: school.schoolAdmin.token })).total)
+    .poll(
+      async () =>
+        (
+          await apiOk('GET', `/schools/${school.code}/graduates?destination=AWAITING_EMPLOYMENT`, {
+            token: school.schoolAdmin.token,
+          })
+        ).total,
+    )
     .toBe(1);
 });

@@ -23,19 +23,26 @@ test('a wrong password is refused at the login form with the API’s message', a
   await expect(page.getByText('请输入用户名')).toBeVisible();
 });
 
-test('a session the gateway refuses (401) goes back to login, then back to the page', async ({ page }) => {
+test('a session the gateway refuses (401) goes back to login, then back to the page', async ({
+  page,
+}) => {
   const employer = await arrangeEmployer();
   await page.goto('/employer/agreements?status=APPROVED');
   await expect(page).toHaveURL(/\/login\?from=/);
   await signIn(page, employer.username, employer.password);
   await expect(page).toHaveURL(/\/employer\/agreements\?status=APPROVED$/);
   await expect(page.getByRole('heading', { name: '签约管理' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /账号菜单/ })).toContainText(/合肥星辰.+科技有限公司/);
+  await expect(page.getByRole('button', { name: /账号菜单/ })).toContainText(
+    /合肥星辰.+科技有限公司/,
+  );
 
   // The session ends elsewhere (a password change ends every other session): the next call is 401.
   const token = await login(employer.username, employer.password);
   const changed = `${employer.password}-new`;
-  await apiOk('POST', '/me/password', { token, body: { currentPassword: employer.password, newPassword: changed } });
+  await apiOk('POST', '/me/password', {
+    token,
+    body: { currentPassword: employer.password, newPassword: changed },
+  });
   await page.getByRole('menuitem', { name: '岗位管理' }).click();
   await expect(page).toHaveURL(/\/login\?from=%2Femployer%2Fpositions/);
   await expect(page.getByText('登录已失效，请重新登录')).toBeVisible();
@@ -44,7 +51,9 @@ test('a session the gateway refuses (401) goes back to login, then back to the p
   await expect(page.getByRole('cell', { name: '后端开发工程师', exact: true })).toBeVisible();
 });
 
-test('a role opening a page it may not sees 无权访问, and its menu offers only its own pages', async ({ page }) => {
+test('a role opening a page it may not sees 无权访问, and its menu offers only its own pages', async ({
+  page,
+}) => {
   const employer = await arrangeEmployer();
   await page.goto('/login');
   await signIn(page, employer.username, employer.password);
@@ -55,7 +64,10 @@ test('a role opening a page it may not sees 无权访问, and its menu offers on
   await expect(menu.getByRole('menuitem')).toHaveCount(6);
 
   // A province admin's session opening the employer's signing page.
-  await page.evaluate((t) => globalThis.localStorage.setItem('netsign.portal.accessToken', t), await adminToken());
+  await page.evaluate(
+    (t) => globalThis.localStorage.setItem('netsign.portal.accessToken', t),
+    await adminToken(),
+  );
   await page.goto('/employer/agreements/new');
   await expect(page.getByText('无权访问', { exact: true })).toBeVisible();
   await expect(page.getByText('您当前的身份是「省厅管理员」')).toBeVisible();

@@ -1,5 +1,11 @@
 import { test } from '@playwright/test';
-import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import {
+  SLOW_MACHINE_TEST_TIMEOUT,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+} from './support/portal.js';
 import { SchoolWorld, apiOk } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
@@ -18,10 +24,15 @@ test('the province’s statistics page shows the school’s online-signing share
   });
   const province = await school.provinceToken();
   await expect
-    .poll(async () => {
-      const stats = await apiOk('GET', `/statistics/online-signing?schoolCode=${school.code}`, { token: province });
-      return stats.schools[0]?.onlineShare;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const stats = await apiOk('GET', `/statistics/online-signing?schoolCode=${school.code}`, {
+          token: province,
+        });
+        return stats.schools[0]?.onlineShare;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(0.5);
 
   await signIn(page, 'admin', process.env.E2E_ADMIN_PASSWORD ?? 'admin-dev-password');
@@ -37,7 +48,9 @@ test('the province’s statistics page shows the school’s online-signing share
 
   // The school's departments, unfolded from its row.
   await row.getByRole('button', { name: /展开/ }).click();
-  await expect(page.getByRole('row').filter({ hasText: '计算机学院' }).first()).toContainText('100.0%');
+  await expect(page.getByRole('row').filter({ hasText: '计算机学院' }).first()).toContainText(
+    '100.0%',
+  );
 });
 
 test('the province manages schools, dispatch records and parked events', async ({ page }) => {
@@ -59,13 +72,18 @@ test('the province manages schools, dispatch records and parked events', async (
   await adminDialog.getByLabel('初始密码').fill('school-admin-pass');
   await adminDialog.getByRole('button', { name: /^创\s*建$/ }).click();
   await expect(adminDialog).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: `admin-${code}`.toLowerCase() })).toContainText('正常');
+  await expect(
+    page.getByRole('row').filter({ hasText: `admin-${code}`.toLowerCase() }),
+  ).toContainText('正常');
   await expectAccessible(page);
 
   await page.goto('/dispatch');
   await expect(page.getByRole('heading', { name: '派遣记录' })).toBeVisible();
   await expect(page.getByText('投递失败').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: '打开打印队列看板' })).toHaveAttribute('href', /\/admin\/queues\?token=/);
+  await expect(page.getByRole('link', { name: '打开打印队列看板' })).toHaveAttribute(
+    'href',
+    /\/admin\/queues\?token=/,
+  );
   await expectAccessible(page);
   await screenshot(page, 'province-dispatch');
 

@@ -1,11 +1,20 @@
 import { test } from '@playwright/test';
-import { SLOW_MACHINE_TEST_TIMEOUT, expect, expectAccessible, screenshot, signIn } from './support/portal.js';
+import {
+  SLOW_MACHINE_TEST_TIMEOUT,
+  expect,
+  expectAccessible,
+  screenshot,
+  signIn,
+} from './support/portal.js';
 import { SchoolWorld } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /** 就业派遣 → 解约申请登记表: the counsellor reads the agreement and the materials, then decides. */
-test('the counsellor agrees to a termination with the materials in view; the agreement reads 已解除', async ({ page, browser }) => {
+test('the counsellor agrees to a termination with the materials in view; the agreement reads 已解除', async ({
+  page,
+  browser,
+}) => {
   const school = await new SchoolWorld().create();
   const employer = await school.employer();
   const graduate = await school.graduate('CS', { className: 'CS2202' });
@@ -24,13 +33,17 @@ test('the counsellor agrees to a termination with the materials in view; the agr
   await expectAccessible(page);
 
   await row.getByRole('link', { name: graduate.record.name, exact: true }).click();
-  await expect(page.getByRole('heading', { name: `解约申请：${graduate.record.name}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `解约申请：${graduate.record.name}` }),
+  ).toBeVisible();
   // The original agreement beside the materials: the image shown, the PDF in the viewer.
   await expect(page.getByText(employer.name).first()).toBeVisible();
   await expect(page.getByText('审核通过', { exact: true })).toBeVisible();
   const letter = page.getByRole('img', { name: '单位同意解约函.png' });
   await expect(letter).toBeVisible();
-  await expect.poll(() => letter.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(300);
+  await expect
+    .poll(() => letter.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(300);
   await expect(page.getByTitle('研究生录取通知书.pdf')).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'counsellor-termination');

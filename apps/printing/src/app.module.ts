@@ -10,7 +10,11 @@ import { PRINTING_ENV, type PrintingEnv } from './printing.env.js';
 @Module({})
 class PrintingEnvModule {
   static register(env: PrintingEnv): DynamicModule {
-    return { module: PrintingEnvModule, providers: [{ provide: PRINTING_ENV, useValue: env }], exports: [PRINTING_ENV] };
+    return {
+      module: PrintingEnvModule,
+      providers: [{ provide: PRINTING_ENV, useValue: env }],
+      exports: [PRINTING_ENV],
+    };
   }
 }
 

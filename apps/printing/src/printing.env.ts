@@ -25,7 +25,11 @@ export const printingEnvSchema = commonEnvSchema
     // A generated certificate would be kept in the database with its key: fine for development,
     // not for agreements people rely on.
     if (env.NODE_ENV === 'production' && !env.PDF_SIGNING_P12) {
-      ctx.addIssue({ code: 'custom', path: ['PDF_SIGNING_P12'], message: 'required in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PDF_SIGNING_P12'],
+        message: 'required in production',
+      });
     }
   });
 export type PrintingEnv = z.infer<typeof printingEnvSchema>;

@@ -34,7 +34,8 @@ export function sampleAgreement(overrides: Partial<AgreementPrintData> = {}): Ag
       contractYears: 3,
       archiveTransferAddress: '合肥市人才服务中心（合肥市蜀山区怀宁路 1688 号）',
       hukouTransferAddress: '合肥市公安局高新分局户政科',
-      otherTerms: '单位为毕业生缴纳五险一金，提供人才公寓一年。\n毕业生应于 2026 年 7 月 15 日前报到。',
+      otherTerms:
+        '单位为毕业生缴纳五险一金，提供人才公寓一年。\n毕业生应于 2026 年 7 月 15 日前报到。',
     },
     signedAt: '2026-03-12T02:30:00Z',
     approvedAt: '2026-03-14T08:05:00Z',

@@ -13,7 +13,11 @@ describe('CJK font subsetter (Noto Sans CJK SC from fonts-noto-cjk)', () => {
 
     const font = fontkit.create(ttf) as unknown as {
       numGlyphs: number;
-      glyphForCodePoint(cp: number): { id: number; advanceWidth: number; path: { commands: unknown[] } };
+      glyphForCodePoint(cp: number): {
+        id: number;
+        advanceWidth: number;
+        path: { commands: unknown[] };
+      };
     };
     expect(font.numGlyphs).toBe(glyphCount);
     for (const ch of '𠮷䶮喆堃张A1') {

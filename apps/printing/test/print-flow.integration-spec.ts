@@ -100,7 +100,9 @@ describe('printing service', () => {
     nc.subscribe(names.subject(subject), {
       callback: (_err, msg) => {
         const packet = msg.json<{ id: string; data: { data: unknown } }>();
-        msg.respond(JSON.stringify({ id: packet.id, response: reply(packet.data.data), isDisposed: true }));
+        msg.respond(
+          JSON.stringify({ id: packet.id, response: reply(packet.data.data), isDisposed: true }),
+        );
       },
     });
   };
@@ -110,12 +112,22 @@ describe('printing service', () => {
 
   beforeAll(async () => {
     storage = await mkdtemp(join(tmpdir(), 'netsign-print-'));
-    env = await createTestEnv('printing', { STORAGE_DIR: storage, PRINT_CONCURRENCY: '1', PRINT_ROLE: 'all' });
+    env = await createTestEnv('printing', {
+      STORAGE_DIR: storage,
+      PRINT_CONCURRENCY: '1',
+      PRINT_ROLE: 'all',
+    });
     names = new BusNames(env.busPrefix);
     nc = await connect({ servers: env.vars['NATS_URL'] });
     await ensureEventStream(await jetstreamManager(nc), names, 'signing', { replicas: 1 });
     standIn(graduateIdNumber.subject, () => ({ idNumber }));
-    standIn(agreementGet.subject, () => ({ ...snapshot, status: status.current, id: agreementId, offerId: null, history: [] }));
+    standIn(agreementGet.subject, () => ({
+      ...snapshot,
+      status: status.current,
+      id: agreementId,
+      offerId: null,
+      history: [],
+    }));
     printing = (await runService(printingService, env.vars)) as RunningService<unknown>;
     bus = new BusClient(nc, names, 10_000);
   }, 60_000);
@@ -143,7 +155,11 @@ describe('printing service', () => {
     );
     const chunks: Buffer[] = [];
     for (let index = 0; index < opened.chunks; index++) {
-      const { data } = await bus.request(printPdfChunk, { agreementId, renderVersion: opened.renderVersion, index }, graduateCtx);
+      const { data } = await bus.request(
+        printPdfChunk,
+        { agreementId, renderVersion: opened.renderVersion, index },
+        graduateCtx,
+      );
       chunks.push(Buffer.from(data, 'base64'));
     }
     const pdf = Buffer.concat(chunks);
@@ -158,16 +174,33 @@ describe('printing service', () => {
 
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(storage, 'page')]);
     const tokens: string[] = [];
-    for (const png of (await readdir(storage)).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort()) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(storage, png)]);
+    for (const png of (await readdir(storage))
+      .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+      .sort()) {
+      const { stdout } = await execFile('zbarimg', [
+        '--quiet',
+        '--raw',
+        '-Sdisable',
+        '-Sqrcode.enable',
+        join(storage, png),
+      ]);
       tokens.push(...stdout.trim().split('\n').filter(Boolean));
     }
     expect(tokens).toHaveLength(3);
     const copies = [];
     for (const url of tokens) {
       expect(url.startsWith('http://localhost:3000/verify/')).toBe(true);
-      const result = await bus.request(verifyToken, { token: url.split('/').pop()!, client: null }, graduateCtx);
-      expect(result).toMatchObject({ genuine: true, agreementNo: snapshot.agreementNo, agreementStatus: 'APPROVED', graduateNameMasked: '王*' });
+      const result = await bus.request(
+        verifyToken,
+        { token: url.split('/').pop()!, client: null },
+        graduateCtx,
+      );
+      expect(result).toMatchObject({
+        genuine: true,
+        agreementNo: snapshot.agreementNo,
+        agreementStatus: 'APPROVED',
+        graduateNameMasked: '王*',
+      });
       copies.push(result.copy);
     }
     expect(copies.sort()).toEqual(['EMPLOYER', 'GRADUATE', 'SCHOOL']);
@@ -175,7 +208,9 @@ describe('printing service', () => {
     // An altered token is refused.
     const token = tokens[0]!.split('/').pop()!;
     const altered = token.slice(0, 20) + (token[20] === 'A' ? 'B' : 'A') + token.slice(21);
-    await expect(bus.request(verifyToken, { token: altered, client: null }, graduateCtx)).rejects.toMatchObject({
+    await expect(
+      bus.request(verifyToken, { token: altered, client: null }, graduateCtx),
+    ).rejects.toMatchObject({
       code: 'VERIFICATION_INVALID',
     });
 
@@ -191,7 +226,8 @@ describe('printing service', () => {
     });
     await waitFor(
       async () =>
-        (await bus.request(verifyToken, { token, client: null }, graduateCtx)).agreementStatus === 'TERMINATED',
+        (await bus.request(verifyToken, { token, client: null }, graduateCtx)).agreementStatus ===
+        'TERMINATED',
       { what: 'verification to report TERMINATED' },
     );
   }, 90_000);

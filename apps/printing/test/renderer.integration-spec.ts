@@ -7,10 +7,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PRINT_COPIES, PRINT_COPY_LABELS, type CopyToPrint } from '../src/worker/agreement-print-data.js';
+import {
+  PRINT_COPIES,
+  PRINT_COPY_LABELS,
+  type CopyToPrint,
+} from '../src/worker/agreement-print-data.js';
 import { AgreementRenderer } from '../src/worker/agreement-renderer.js';
 import { BrowserPool } from '../src/worker/browser-pool.js';
-import { generateKeyPair, signVerificationToken, verifyVerificationToken } from '../src/verification/verification-token.js';
+import {
+  generateKeyPair,
+  signVerificationToken,
+  verifyVerificationToken,
+} from '../src/verification/verification-token.js';
 import { sampleAgreement } from './agreement-fixture.js';
 
 const execFile = promisify(execFileCb);
@@ -102,7 +110,11 @@ describe('agreement renderer (real Chromium)', () => {
   it('prints rare characters as real text', async () => {
     const data = sampleAgreement();
     const pdf = await renderer.render(
-      { ...data, graduate: { ...data.graduate, name: '𠮷䶮' }, employer: { ...data.employer, contactName: '喆堃' } },
+      {
+        ...data,
+        graduate: { ...data.graduate, name: '𠮷䶮' },
+        employer: { ...data.employer, contactName: '喆堃' },
+      },
       copiesFor('https://verify.example.cn/api/verify'),
     );
     const text = await pdfText(pdf);
@@ -111,9 +123,15 @@ describe('agreement renderer (real Chromium)', () => {
 
   it('reports characters the CJK font does not have', async () => {
     const reported: string[] = [];
-    const watching = new AgreementRenderer({ pool, onMissingCharacters: (chars) => reported.push(...chars) });
+    const watching = new AgreementRenderer({
+      pool,
+      onMissingCharacters: (chars) => reported.push(...chars),
+    });
     const data = sampleAgreement();
-    await watching.render({ ...data, position: { title: '工程师😀' } }, copiesFor('https://verify.example.cn/api/verify'));
+    await watching.render(
+      { ...data, position: { title: '工程师😀' } },
+      copiesFor('https://verify.example.cn/api/verify'),
+    );
     expect(reported).toEqual(['😀']);
   });
 
@@ -124,7 +142,14 @@ describe('agreement renderer (real Chromium)', () => {
     const copies = PRINT_COPIES.map((copy) => ({
       copy,
       verifyUrl: `https://jiuye.example.edu.cn/api/verify/${signVerificationToken(
-        { agreementNo: 'AH2026-10357-000123', copy, renderVersion: 1, contentHash, agreementId, issuedAt: 1_773_300_000 },
+        {
+          agreementNo: 'AH2026-10357-000123',
+          copy,
+          renderVersion: 1,
+          contentHash,
+          agreementId,
+          issuedAt: 1_773_300_000,
+        },
         privateKey,
         'k2026',
       )}`,
@@ -135,18 +160,27 @@ describe('agreement renderer (real Chromium)', () => {
     for (const [i, copy] of PRINT_COPIES.entries()) {
       const text = await pdfText(pdf, i + 1);
       expect(text).toContain(PRINT_COPY_LABELS[copy]);
-      for (const other of PRINT_COPIES.filter((c) => c !== copy)) expect(text).not.toContain(PRINT_COPY_LABELS[other]);
+      for (const other of PRINT_COPIES.filter((c) => c !== copy))
+        expect(text).not.toContain(PRINT_COPY_LABELS[other]);
       expect(text).toContain('高校毕业生就业协议书');
     }
 
     const file = join(dir, 'qr.pdf');
     await writeFile(file, pdf);
     await execFile('pdftoppm', ['-r', '150', '-png', file, join(dir, 'qr')]);
-    const pngs = (await readdir(dir)).filter((f) => f.startsWith('qr-') && f.endsWith('.png')).sort();
+    const pngs = (await readdir(dir))
+      .filter((f) => f.startsWith('qr-') && f.endsWith('.png'))
+      .sort();
     expect(pngs).toHaveLength(3);
     const decoded: string[] = [];
     for (const png of pngs) {
-      const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]);
+      const { stdout } = await execFile('zbarimg', [
+        '--quiet',
+        '--raw',
+        '-Sdisable',
+        '-Sqrcode.enable',
+        join(dir, png),
+      ]);
       decoded.push(stdout.trim());
     }
     expect(decoded).toEqual(copies.map((c) => c.verifyUrl));
@@ -158,7 +192,10 @@ describe('agreement renderer (real Chromium)', () => {
 
   it('embeds the CJK text as subset TrueType fonts, not Type 3 outlines (what keeps it fast)', async () => {
     const file = join(dir, 'fonts.pdf');
-    await writeFile(file, await renderer.render(sampleAgreement(), copiesFor('https://verify.example.cn/api/verify')));
+    await writeFile(
+      file,
+      await renderer.render(sampleAgreement(), copiesFor('https://verify.example.cn/api/verify')),
+    );
     const fonts = (await execFile('pdffonts', [file])).stdout.split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
@@ -166,8 +203,14 @@ describe('agreement renderer (real Chromium)', () => {
 
   it('keeps each copy together when long free text runs onto a second page', async () => {
     const data = sampleAgreement();
-    const otherTerms = Array.from({ length: 60 }, (_, i) => `第${i + 1}条 双方约定的其他事项，以本条文字为准。`).join('\n');
-    const pdf = await renderer.render({ ...data, terms: { ...data.terms, otherTerms } }, copiesFor('https://verify.example.cn/api/verify'));
+    const otherTerms = Array.from(
+      { length: 60 },
+      (_, i) => `第${i + 1}条 双方约定的其他事项，以本条文字为准。`,
+    ).join('\n');
+    const pdf = await renderer.render(
+      { ...data, terms: { ...data.terms, otherTerms } },
+      copiesFor('https://verify.example.cn/api/verify'),
+    );
     expect(await pageCount(pdf)).toBe(6);
     for (const [i, copy] of PRINT_COPIES.entries()) {
       expect(await pdfText(pdf, 2 * i + 1)).toContain(PRINT_COPY_LABELS[copy]);
@@ -175,13 +218,17 @@ describe('agreement renderer (real Chromium)', () => {
       expect(continuation).toContain('第60条');
       // The continuation page names its copy too (in the bottom margin), and no other copy.
       expect(continuation).toContain(PRINT_COPY_LABELS[copy]);
-      for (const other of PRINT_COPIES.filter((c) => c !== copy)) expect(continuation).not.toContain(PRINT_COPY_LABELS[other]);
+      for (const other of PRINT_COPIES.filter((c) => c !== copy))
+        expect(continuation).not.toContain(PRINT_COPY_LABELS[other]);
     }
   });
 
   it('renders the same copies the straightforward way (three browser pages)', async () => {
     const plain = new AgreementRenderer({ pool, strategy: 'browser-copies' });
-    const pdf = await plain.render(sampleAgreement(), copiesFor('https://verify.example.cn/api/verify'));
+    const pdf = await plain.render(
+      sampleAgreement(),
+      copiesFor('https://verify.example.cn/api/verify'),
+    );
     expect(await pageCount(pdf)).toBe(3);
     expect(await pdfText(pdf, 2)).toContain(PRINT_COPY_LABELS.GRADUATE);
   });

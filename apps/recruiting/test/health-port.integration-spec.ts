@@ -21,7 +21,10 @@ describe('HEALTH_PORT (recruiting, a real service on the real Postgres and NATS)
   beforeAll(async () => {
     port = await freePort();
     env = await createTestEnv('health_port');
-    svc = (await runService(recruitingService, { ...env.vars, HEALTH_PORT: String(port) })) as RunningService<unknown>;
+    svc = (await runService(recruitingService, {
+      ...env.vars,
+      HEALTH_PORT: String(port),
+    })) as RunningService<unknown>;
   });
 
   afterAll(async () => {
@@ -34,7 +37,11 @@ describe('HEALTH_PORT (recruiting, a real service on the real Postgres and NATS)
     expect(live.status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ service: 'recruiting', status: 'up', checks: { database: 'up', nats: 'up' } });
+    expect(await ready.json()).toMatchObject({
+      service: 'recruiting',
+      status: 'up',
+      checks: { database: 'up', nats: 'up' },
+    });
   });
 
   it('stops listening when the service closes', async () => {

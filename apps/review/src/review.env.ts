@@ -18,8 +18,14 @@ export const reviewEnvSchema = commonEnvSchema
     UPLOAD_PART_TTL_MINUTES: z.coerce.number().int().positive().default(60),
   })
   .refine(
-    (e) => e.STORAGE_DRIVER !== 's3' || (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY),
-    { message: 'STORAGE_DRIVER=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY', path: ['STORAGE_DRIVER'] },
+    (e) =>
+      e.STORAGE_DRIVER !== 's3' ||
+      (e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY),
+    {
+      message:
+        'STORAGE_DRIVER=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+      path: ['STORAGE_DRIVER'],
+    },
   );
 export type ReviewEnv = z.infer<typeof reviewEnvSchema>;
 

@@ -28,6 +28,8 @@ describe('local file store (real file system)', () => {
   it('refuses keys that could leave the storage directory', async () => {
     const store = new LocalFileStore(dir);
     await expect(store.put('../escape', Buffer.from('x'))).rejects.toThrow(/invalid storage key/);
-    await expect(store.read('sha256/../../etc/passwd', 0, 10)).rejects.toThrow(/invalid storage key/);
+    await expect(store.read('sha256/../../etc/passwd', 0, 10)).rejects.toThrow(
+      /invalid storage key/,
+    );
   });
 });

@@ -10,7 +10,11 @@ import { SIGNING_ENV, type SigningEnv } from './signing.env.js';
 @Module({})
 class SigningEnvModule {
   static register(env: SigningEnv): DynamicModule {
-    return { module: SigningEnvModule, providers: [{ provide: SIGNING_ENV, useValue: env }], exports: [SIGNING_ENV] };
+    return {
+      module: SigningEnvModule,
+      providers: [{ provide: SIGNING_ENV, useValue: env }],
+      exports: [SIGNING_ENV],
+    };
   }
 }
 

@@ -3,7 +3,10 @@ import { Role, type GraduateSnapshot, type Principal } from '@netsign/contracts'
 import { runService, type RunningService } from '@netsign/runtime';
 import { createTestEnv, waitFor, type TestEnv } from '@netsign/testing';
 import pg from 'pg';
-import { SignAgreementUseCase, type SignCommand } from '../src/modules/agreements/use-cases/sign-agreement.use-case.js';
+import {
+  SignAgreementUseCase,
+  type SignCommand,
+} from '../src/modules/agreements/use-cases/sign-agreement.use-case.js';
 import { ChangeDestinationUseCase } from '../src/modules/destinations/use-cases/change-destination.use-case.js';
 import { signingService } from '../src/signing.service.js';
 
@@ -97,7 +100,10 @@ describe('graduate row lock in signing', () => {
 
     // Fix the order of the two requests: both queue behind this transaction's lock on the row,
     // first the school admin's change, then the signing.
-    const holder = new pg.Client({ connectionString: env.databaseUrl, options: '-c search_path=signing' });
+    const holder = new pg.Client({
+      connectionString: env.databaseUrl,
+      options: '-c search_path=signing',
+    });
     await holder.connect();
     let recorded: Promise<unknown>;
     let signed: Promise<unknown>;
@@ -110,7 +116,9 @@ describe('graduate row lock in signing', () => {
         destination: 'FURTHER_STUDY',
         note: '考取研究生',
       });
-      await waitFor(async () => (await waiting()) === 1, { what: 'the destination change waiting for the row' });
+      await waitFor(async () => (await waiting()) === 1, {
+        what: 'the destination change waiting for the row',
+      });
       signed = sign.execute(command(graduateId));
       // With the lock the signing waits at once; without it, it reads AWAITING, inserts its
       // agreement and waits only to write the destination.
@@ -125,9 +133,15 @@ describe('graduate row lock in signing', () => {
       code: 'GRADUATE_NOT_AVAILABLE',
       details: { destination: 'FURTHER_STUDY' },
     });
-    const [row] = await svc.dataSource.query(`SELECT destination FROM graduates WHERE graduate_id = $1`, [graduateId]);
+    const [row] = await svc.dataSource.query(
+      `SELECT destination FROM graduates WHERE graduate_id = $1`,
+      [graduateId],
+    );
     expect(row).toEqual({ destination: 'FURTHER_STUDY' });
-    const agreements = await svc.dataSource.query(`SELECT id FROM agreements WHERE graduate_id = $1`, [graduateId]);
+    const agreements = await svc.dataSource.query(
+      `SELECT id FROM agreements WHERE graduate_id = $1`,
+      [graduateId],
+    );
     expect(agreements).toEqual([]);
     // The audit trail is one chain: each change starts from where the previous one ended.
     const changes: Array<{ from_value: string; to_value: string }> = await svc.dataSource.query(

@@ -43,7 +43,11 @@ export async function startWechatFake(
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.method === 'POST' && (url.pathname === '/cgi-bin/stable_token' || url.pathname === '/cgi-bin/message/subscribe/send')) {
+    if (
+      req.method === 'POST' &&
+      (url.pathname === '/cgi-bin/stable_token' ||
+        url.pathname === '/cgi-bin/message/subscribe/send')
+    ) {
       let raw = '';
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (raw += chunk));
@@ -61,13 +65,21 @@ export async function startWechatFake(
           return send({ access_token: accessToken, expires_in: 7200 });
         }
         if (url.searchParams.get('access_token') !== accessToken) {
-          return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+          return send({
+            errcode: 40001,
+            errmsg: 'invalid credential, access_token is invalid or not latest',
+          });
         }
         const message = body as unknown as SubscribeMessage;
-        if (typeof message.touser !== 'string' || typeof message.template_id !== 'string' || typeof message.data !== 'object') {
+        if (
+          typeof message.touser !== 'string' ||
+          typeof message.template_id !== 'string' ||
+          typeof message.data !== 'object'
+        ) {
           return send({ errcode: 47003, errmsg: 'argument invalid' });
         }
-        if (message.touser.startsWith('refused')) return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+        if (message.touser.startsWith('refused'))
+          return send({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
         subscribeMessages.push(message);
         return send({ errcode: 0, errmsg: 'ok' });
       });

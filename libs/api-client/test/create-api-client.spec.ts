@@ -13,10 +13,15 @@ describe('createApiClient', () => {
       getToken: async () => 'token-1',
       fetch: async (request) => {
         seen.push(request);
-        return new Response(JSON.stringify({ id: agreementId, status: 'APPROVED' }), { status: 200, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ id: agreementId, status: 'APPROVED' }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       },
     });
-    const { data, error } = await client.GET('/api/agreements/{agreementId}', { params: { path: { agreementId } } });
+    const { data, error } = await client.GET('/api/agreements/{agreementId}', {
+      params: { path: { agreementId } },
+    });
     expect(error).toBeUndefined();
     const agreement: Partial<Schema<'Agreement'>> | undefined = data;
     expect(agreement?.status).toBe('APPROVED');
@@ -30,11 +35,18 @@ describe('createApiClient', () => {
       baseUrl: 'http://localhost:3000',
       fetch: async (request) => {
         authorization = request.headers.get('authorization');
-        return new Response(JSON.stringify({ code: 'UNAUTHENTICATED', message: '请先登录' }), { status: 401, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ code: 'UNAUTHENTICATED', message: '请先登录' }), {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+        });
       },
     });
     const { data, error } = await client.GET('/api/me');
-    expect([data, error, authorization]).toEqual([undefined, { code: 'UNAUTHENTICATED', message: '请先登录' }, null]);
+    expect([data, error, authorization]).toEqual([
+      undefined,
+      { code: 'UNAUTHENTICATED', message: '请先登录' },
+      null,
+    ]);
   });
 
   it('imports nothing but openapi-fetch and the generated types (usable in a browser and in Taro)', () => {

@@ -22,12 +22,21 @@ export interface TakenAnchor {
  * The root is the Merkle root of all anchored points, so it always describes committed entries.
  * `onlyOncePerDay`: the daily schedule, which does nothing if `day` was anchored already.
  */
-export async function takeAnchor(tx: EntityManager, at: Date, { onlyOncePerDay }: { onlyOncePerDay: boolean }): Promise<TakenAnchor | null> {
-  if (!tx.queryRunner?.isTransactionActive) throw new Error('takeAnchor must run inside a transaction');
+export async function takeAnchor(
+  tx: EntityManager,
+  at: Date,
+  { onlyOncePerDay }: { onlyOncePerDay: boolean },
+): Promise<TakenAnchor | null> {
+  if (!tx.queryRunner?.isTransactionActive)
+    throw new Error('takeAnchor must run inside a transaction');
   const day = shanghaiDay(at);
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('audit-chain-anchor:' || current_schema()))`);
+  await tx.query(
+    `SELECT pg_advisory_xact_lock(hashtext('audit-chain-anchor:' || current_schema()))`,
+  );
   if (onlyOncePerDay) {
-    const taken = (await tx.query(`SELECT 1 FROM audit_chain_anchors WHERE day = $1 LIMIT 1`, [day])) as unknown[];
+    const taken = (await tx.query(`SELECT 1 FROM audit_chain_anchors WHERE day = $1 LIMIT 1`, [
+      day,
+    ])) as unknown[];
     if (taken.length > 0) return null;
   }
   await tx.query(
@@ -38,7 +47,12 @@ export async function takeAnchor(tx: EntityManager, at: Date, { onlyOncePerDay }
   );
   const rows = (await tx.query(
     `SELECT aggregate_type, aggregate_id, anchored_seq, anchored_hash FROM audit_chain_heads WHERE anchored_seq IS NOT NULL`,
-  )) as Array<{ aggregate_type: string; aggregate_id: string; anchored_seq: number; anchored_hash: string }>;
+  )) as Array<{
+    aggregate_type: string;
+    aggregate_id: string;
+    anchored_seq: number;
+    anchored_hash: string;
+  }>;
   const heads: AnchoredHead[] = rows.map((r) => ({
     aggregateType: r.aggregate_type,
     aggregateId: r.aggregate_id,

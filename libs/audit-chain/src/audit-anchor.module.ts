@@ -67,7 +67,10 @@ export class AuditAnchorJob implements OnApplicationBootstrap, OnApplicationShut
       const taken = await takeAnchor(tx, new Date(), { onlyOncePerDay });
       if (!taken) return null;
       const anchor: AuditAnchor = { service: this.service, format: AUDIT_ANCHOR_FORMAT, ...taken };
-      await publishEvent(tx, AUDIT_ANCHORED_EVENTS[this.service], { aggregateId: this.service, payload: anchor });
+      await publishEvent(tx, AUDIT_ANCHORED_EVENTS[this.service], {
+        aggregateId: this.service,
+        payload: anchor,
+      });
       return anchor;
     });
   }
@@ -75,7 +78,10 @@ export class AuditAnchorJob implements OnApplicationBootstrap, OnApplicationShut
   private async tick(): Promise<void> {
     try {
       const anchor = await this.anchorToday();
-      if (anchor) this.logger.log(`audit anchor ${anchor.sequence} for ${anchor.day}: ${anchor.chains} chains, root ${anchor.root}`);
+      if (anchor)
+        this.logger.log(
+          `audit anchor ${anchor.sequence} for ${anchor.day}: ${anchor.chains} chains, root ${anchor.root}`,
+        );
     } catch (err) {
       this.logger.warn({ err }, 'audit anchor failed; will retry');
     }

@@ -4,7 +4,8 @@
  * writes them. A value is first put through JSON (Dates become ISO strings, undefined members
  * disappear), so what is hashed is exactly what a jsonb column keeps and gives back.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
   const text = JSON.stringify(value);

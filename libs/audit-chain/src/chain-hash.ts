@@ -40,14 +40,28 @@ export function sha256Hex(data: string | Buffer): string {
  * [format, prevHash, aggregateType, aggregateId, seq, action, actor, at, payload].
  */
 export function entryHash(prevHash: string, e: ChainEntry): string {
-  if (!Number.isInteger(e.seq) || e.seq < 1) throw new RangeError(`entryHash: bad sequence ${e.seq}`);
+  if (!Number.isInteger(e.seq) || e.seq < 1)
+    throw new RangeError(`entryHash: bad sequence ${e.seq}`);
   return sha256Hex(
-    canonicalJson([CHAIN_FORMAT, prevHash, e.aggregateType, e.aggregateId, e.seq, e.action, e.actor, e.at, e.payload ?? null]),
+    canonicalJson([
+      CHAIN_FORMAT,
+      prevHash,
+      e.aggregateType,
+      e.aggregateId,
+      e.seq,
+      e.action,
+      e.actor,
+      e.at,
+      e.payload ?? null,
+    ]),
   );
 }
 
 /** The link that follows `head` (null: the chain is empty) for an entry without its sequence yet. */
-export function nextLink(head: { seq: number; hash: string } | null, e: Omit<ChainEntry, 'seq'>): ChainLink {
+export function nextLink(
+  head: { seq: number; hash: string } | null,
+  e: Omit<ChainEntry, 'seq'>,
+): ChainLink {
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   return { seq, prevHash, hash: entryHash(prevHash, { ...e, seq }) };

@@ -44,20 +44,30 @@ export async function dropAuditChainTables(runner: QueryRunner): Promise<void> {
 
 /** Adds the chain columns to an audit table that already exists (filled by chainExistingEntries). */
 export async function addChainColumns(runner: QueryRunner, table: string): Promise<void> {
-  await runner.query(`ALTER TABLE ${table} ADD COLUMN seq integer, ADD COLUMN prev_hash text, ADD COLUMN hash text`);
+  await runner.query(
+    `ALTER TABLE ${table} ADD COLUMN seq integer, ADD COLUMN prev_hash text, ADD COLUMN hash text`,
+  );
 }
 
 /** Once the rows are chained: every row has its link, and one sequence number holds one entry. */
-export async function requireChainColumns(runner: QueryRunner, table: string, aggregateColumns: string[]): Promise<void> {
+export async function requireChainColumns(
+  runner: QueryRunner,
+  table: string,
+  aggregateColumns: string[],
+): Promise<void> {
   await runner.query(
     `ALTER TABLE ${table} ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`,
   );
-  await runner.query(`CREATE UNIQUE INDEX ${table}_chain ON ${table} (${aggregateColumns.join(', ')}, seq)`);
+  await runner.query(
+    `CREATE UNIQUE INDEX ${table}_chain ON ${table} (${aggregateColumns.join(', ')}, seq)`,
+  );
 }
 
 export async function dropChainColumns(runner: QueryRunner, table: string): Promise<void> {
   await runner.query(`DROP INDEX IF EXISTS ${table}_chain`);
-  await runner.query(`ALTER TABLE ${table} DROP COLUMN IF EXISTS seq, DROP COLUMN IF EXISTS prev_hash, DROP COLUMN IF EXISTS hash`);
+  await runner.query(
+    `ALTER TABLE ${table} DROP COLUMN IF EXISTS seq, DROP COLUMN IF EXISTS prev_hash, DROP COLUMN IF EXISTS hash`,
+  );
 }
 
 interface ViewRow {
@@ -78,7 +88,9 @@ const BATCH = 2000;
  * (their table's id), through the schema's view: sets seq, prev_hash and hash on every row and
  * writes the heads. Runs inside the migration's transaction; a cursor keeps memory flat.
  */
-export async function chainExistingEntries(runner: QueryRunner): Promise<{ chains: number; entries: number }> {
+export async function chainExistingEntries(
+  runner: QueryRunner,
+): Promise<{ chains: number; entries: number }> {
   await runner.query(`
     DECLARE audit_chain_backfill NO SCROLL CURSOR FOR
       SELECT source, source_id, aggregate_type, aggregate_id, action, actor, ${canonicalTimeSql('at')} AS at, payload
@@ -88,15 +100,19 @@ export async function chainExistingEntries(runner: QueryRunner): Promise<{ chain
   let entries = 0;
   const flushHead = async (h: typeof head) => {
     if (!h) return;
-    await runner.query(`INSERT INTO audit_chain_heads (aggregate_type, aggregate_id, seq, hash) VALUES ($1, $2, $3, $4)`, [
-      h.type, h.id, h.seq, h.hash,
-    ]);
+    await runner.query(
+      `INSERT INTO audit_chain_heads (aggregate_type, aggregate_id, seq, hash) VALUES ($1, $2, $3, $4)`,
+      [h.type, h.id, h.seq, h.hash],
+    );
     chains++;
   };
   for (;;) {
     const rows = (await runner.query(`FETCH ${BATCH} FROM audit_chain_backfill`)) as ViewRow[];
     if (rows.length === 0) break;
-    const updates = new Map<string, { ids: string[]; seqs: number[]; prev: string[]; hashes: string[] }>();
+    const updates = new Map<
+      string,
+      { ids: string[]; seqs: number[]; prev: string[]; hashes: string[] }
+    >();
     for (const r of rows) {
       if (!head || head.type !== r.aggregate_type || head.id !== r.aggregate_id) {
         await flushHead(head);

@@ -18,7 +18,8 @@ export interface NewChainEntry extends ChainRef {
 }
 
 function requireTransaction(tx: EntityManager, what: string): void {
-  if (!tx.queryRunner?.isTransactionActive) throw new Error(`${what} must run inside a transaction`);
+  if (!tx.queryRunner?.isTransactionActive)
+    throw new Error(`${what} must run inside a transaction`);
 }
 
 /**
@@ -26,7 +27,10 @@ function requireTransaction(tx: EntityManager, what: string): void {
  * time) and returns it; null for a chain with no entry yet. A second writer of the same chain
  * waits here for the first to commit and then sees its entry: the chain cannot fork.
  */
-export async function lockChainHead(tx: EntityManager, ref: ChainRef): Promise<{ seq: number; hash: string } | null> {
+export async function lockChainHead(
+  tx: EntityManager,
+  ref: ChainRef,
+): Promise<{ seq: number; hash: string } | null> {
   requireTransaction(tx, 'lockChainHead');
   const rows = await preparedQuery<{ seq: number; hash: string }>(
     tx,
@@ -41,7 +45,11 @@ export async function lockChainHead(tx: EntityManager, ref: ChainRef): Promise<{
 }
 
 /** Moves the locked head to the entry just written; refuses if the head is not where the link started. */
-export async function advanceChainHead(tx: EntityManager, ref: ChainRef, link: ChainLink): Promise<void> {
+export async function advanceChainHead(
+  tx: EntityManager,
+  ref: ChainRef,
+  link: ChainLink,
+): Promise<void> {
   const [row] = await preparedQuery<{ n: number }>(
     tx,
     'audit-chain-advance-head',
@@ -51,7 +59,8 @@ export async function advanceChainHead(tx: EntityManager, ref: ChainRef, link: C
      SELECT count(*)::int AS n FROM moved`,
     [ref.aggregateType, ref.aggregateId, link.seq, link.hash],
   );
-  if (row?.n !== 1) throw new Error(`audit chain ${ref.aggregateType}/${ref.aggregateId} moved under an append`);
+  if (row?.n !== 1)
+    throw new Error(`audit chain ${ref.aggregateType}/${ref.aggregateId} moved under an append`);
 }
 
 /**
@@ -73,7 +82,10 @@ export async function appendToChain(
 }
 
 /** The link of `entry` after `head` (null: first entry). Pure: for writers that insert the head themselves. */
-export function chainLinkAfter(head: { seq: number; hash: string } | null, entry: NewChainEntry): ChainLink {
+export function chainLinkAfter(
+  head: { seq: number; hash: string } | null,
+  entry: NewChainEntry,
+): ChainLink {
   return nextLink(head, {
     aggregateType: entry.aggregateType,
     aggregateId: entry.aggregateId,

@@ -21,12 +21,17 @@ const NODE = Buffer.from([1]);
 /** Heads in the one order anchors use: by aggregate type, then id, by UTF-16 code units (never a database collation). */
 export function sortHeads<T extends AnchoredHead>(heads: T[]): T[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...heads].sort((a, b) => cmp(a.aggregateType, b.aggregateType) || cmp(a.aggregateId, b.aggregateId));
+  return [...heads].sort(
+    (a, b) => cmp(a.aggregateType, b.aggregateType) || cmp(a.aggregateId, b.aggregateId),
+  );
 }
 
 /** The leaf a head contributes: SHA-256(0x00 ‖ canonical JSON [type, id, seq, hash]) (RFC 6962). */
 export function leafHash(h: AnchoredHead): Buffer {
-  return sha256(LEAF, Buffer.from(canonicalJson([h.aggregateType, h.aggregateId, h.seq, h.hash]), 'utf8'));
+  return sha256(
+    LEAF,
+    Buffer.from(canonicalJson([h.aggregateType, h.aggregateId, h.seq, h.hash]), 'utf8'),
+  );
 }
 
 /**

@@ -87,8 +87,13 @@ const key = (type: string, id: string) => `${type}\u0000${id}`;
 const serviceOf = (schema: string) => schema.replace(/_/g, '-');
 const BATCH = 5000;
 
-export async function verifyAuditChains(target: { databaseUrl: string } | { client: pg.ClientBase }): Promise<AuditVerification> {
-  const own = 'databaseUrl' in target ? new pg.Client({ connectionString: target.databaseUrl, application_name: 'audit-verify' }) : null;
+export async function verifyAuditChains(
+  target: { databaseUrl: string } | { client: pg.ClientBase },
+): Promise<AuditVerification> {
+  const own =
+    'databaseUrl' in target
+      ? new pg.Client({ connectionString: target.databaseUrl, application_name: 'audit-verify' })
+      : null;
   const client = own ?? (target as { client: pg.ClientBase }).client;
   if (own) await own.connect();
   try {
@@ -115,8 +120,11 @@ async function verifyInSnapshot(client: pg.ClientBase): Promise<AuditVerificatio
     )
   ).rows.map((r) => r.schema);
   const hasKept =
-    (await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'dispatch_sync' AND table_name = 'audit_anchors'`))
-      .rowCount === 1;
+    (
+      await client.query(
+        `SELECT 1 FROM information_schema.tables WHERE table_schema = 'dispatch_sync' AND table_name = 'audit_anchors'`,
+      )
+    ).rowCount === 1;
   const services: ServiceSummary[] = [];
   const broken: BrokenLink[] = [];
   const anchors: AnchorCheck[] = [];
@@ -128,16 +136,25 @@ async function verifyInSnapshot(client: pg.ClientBase): Promise<AuditVerificatio
   }
   const chains = services.reduce((n, s) => n + s.chains, 0);
   const entries = services.reduce((n, s) => n + s.entries, 0);
-  return { services, chains, entries, broken, anchors, ok: broken.length === 0 && anchors.every((a) => a.status !== 'MISMATCH') };
+  return {
+    services,
+    chains,
+    entries,
+    broken,
+    anchors,
+    ok: broken.length === 0 && anchors.every((a) => a.status !== 'MISMATCH'),
+  };
 }
 
 async function verifySchema(client: pg.ClientBase, schema: string, hasKept: boolean) {
   const service = serviceOf(schema);
   const s = ident(schema);
   const heads = new Map<string, HeadRow>();
-  for (const h of (await client.query<HeadRow>(
-    `SELECT aggregate_type, aggregate_id, seq, hash, anchored_seq FROM ${s}.audit_chain_heads WHERE seq > 0`,
-  )).rows) {
+  for (const h of (
+    await client.query<HeadRow>(
+      `SELECT aggregate_type, aggregate_id, seq, hash, anchored_seq FROM ${s}.audit_chain_heads WHERE seq > 0`,
+    )
+  ).rows) {
     heads.set(key(h.aggregate_type, h.aggregate_id), h);
   }
   const broken: BrokenLink[] = [];
@@ -146,7 +163,15 @@ async function verifySchema(client: pg.ClientBase, schema: string, hasKept: bool
   let entries = 0;
 
   // One chain at a time, in sequence order.
-  let chain: { type: string; id: string; expectedSeq: number; prev: string; lastSeq: number; lastStored: string; broken: boolean } | null = null;
+  let chain: {
+    type: string;
+    id: string;
+    expectedSeq: number;
+    prev: string;
+    lastSeq: number;
+    lastStored: string;
+    broken: boolean;
+  } | null = null;
   const fail = (b: Omit<BrokenLink, 'service' | 'aggregateType' | 'aggregateId'>) => {
     if (!chain || chain.broken) return;
     chain.broken = true;
@@ -156,10 +181,22 @@ async function verifySchema(client: pg.ClientBase, schema: string, hasKept: bool
     if (!chain) return;
     const head = heads.get(key(chain.type, chain.id));
     walked.add(key(chain.type, chain.id));
-    if (!head) fail({ seq: chain.lastSeq, kind: 'HEAD', expected: `head at ${chain.lastSeq}`, stored: 'no head' });
-    else if (head.seq > chain.lastSeq) fail({ seq: chain.lastSeq + 1, kind: 'SEQUENCE', expected: head.hash, stored: 'missing' });
+    if (!head)
+      fail({
+        seq: chain.lastSeq,
+        kind: 'HEAD',
+        expected: `head at ${chain.lastSeq}`,
+        stored: 'no head',
+      });
+    else if (head.seq > chain.lastSeq)
+      fail({ seq: chain.lastSeq + 1, kind: 'SEQUENCE', expected: head.hash, stored: 'missing' });
     else if (head.seq !== chain.lastSeq || head.hash !== chain.lastStored) {
-      fail({ seq: chain.lastSeq, kind: 'HEAD', expected: chain.lastStored, stored: `head ${head.seq} ${head.hash}` });
+      fail({
+        seq: chain.lastSeq,
+        kind: 'HEAD',
+        expected: chain.lastStored,
+        stored: `head ${head.seq} ${head.hash}`,
+      });
     }
     chain = null;
   };
@@ -175,9 +212,23 @@ async function verifySchema(client: pg.ClientBase, schema: string, hasKept: bool
     for (const r of rows) {
       entries++;
       if (chain && (chain.type !== r.aggregate_type || chain.id !== r.aggregate_id)) endChain();
-      if (!chain) chain = { type: r.aggregate_type, id: r.aggregate_id, expectedSeq: 1, prev: GENESIS_HASH, lastSeq: 0, lastStored: '', broken: false };
+      if (!chain)
+        chain = {
+          type: r.aggregate_type,
+          id: r.aggregate_id,
+          expectedSeq: 1,
+          prev: GENESIS_HASH,
+          lastSeq: 0,
+          lastStored: '',
+          broken: false,
+        };
       if (r.seq !== chain.expectedSeq) {
-        fail({ seq: chain.expectedSeq, kind: 'SEQUENCE', expected: `entry ${chain.expectedSeq}`, stored: `entry ${r.seq}` });
+        fail({
+          seq: chain.expectedSeq,
+          kind: 'SEQUENCE',
+          expected: `entry ${chain.expectedSeq}`,
+          stored: `entry ${r.seq}`,
+        });
       } else if (r.prev_hash !== chain.prev) {
         fail({ seq: r.seq, kind: 'PREV_HASH', expected: chain.prev, stored: r.prev_hash });
       }
@@ -190,9 +241,11 @@ async function verifySchema(client: pg.ClientBase, schema: string, hasKept: bool
         at: r.at,
         payload: r.payload,
       });
-      if (recomputed !== r.hash) fail({ seq: r.seq, kind: 'HASH', expected: recomputed, stored: r.hash });
+      if (recomputed !== r.hash)
+        fail({ seq: r.seq, kind: 'HASH', expected: recomputed, stored: r.hash });
       const head = heads.get(key(r.aggregate_type, r.aggregate_id));
-      if (head?.anchored_seq === r.seq) anchoredLeaves.set(key(r.aggregate_type, r.aggregate_id), recomputed);
+      if (head?.anchored_seq === r.seq)
+        anchoredLeaves.set(key(r.aggregate_type, r.aggregate_id), recomputed);
       // The chain as its content gives it: one edited entry breaks every anchor after it.
       chain.prev = recomputed;
       chain.expectedSeq = r.seq + 1;
@@ -204,28 +257,55 @@ async function verifySchema(client: pg.ClientBase, schema: string, hasKept: bool
   await client.query('CLOSE audit_verify');
   for (const h of heads.values()) {
     if (walked.has(key(h.aggregate_type, h.aggregate_id))) continue;
-    broken.push({ service, aggregateType: h.aggregate_type, aggregateId: h.aggregate_id, seq: 1, kind: 'SEQUENCE', expected: `entries 1…${h.seq}`, stored: 'missing' });
+    broken.push({
+      service,
+      aggregateType: h.aggregate_type,
+      aggregateId: h.aggregate_id,
+      seq: 1,
+      kind: 'SEQUENCE',
+      expected: `entries 1…${h.seq}`,
+      stored: 'missing',
+    });
   }
 
   const anchored: AnchoredHead[] = [];
   for (const h of heads.values()) {
     if (h.anchored_seq === null) continue;
     const k = key(h.aggregate_type, h.aggregate_id);
-    anchored.push({ aggregateType: h.aggregate_type, aggregateId: h.aggregate_id, seq: h.anchored_seq, hash: anchoredLeaves.get(k) ?? 'missing' });
+    anchored.push({
+      aggregateType: h.aggregate_type,
+      aggregateId: h.aggregate_id,
+      seq: h.anchored_seq,
+      hash: anchoredLeaves.get(k) ?? 'missing',
+    });
   }
   const anchor = await checkAnchor(client, service, s, hasKept, merkleRoot(anchored));
-  return { summary: { service, chains: heads.size, entries, broken: broken.length }, broken, anchor };
+  return {
+    summary: { service, chains: heads.size, entries, broken: broken.length },
+    broken,
+    anchor,
+  };
 }
 
-async function checkAnchor(client: pg.ClientBase, service: string, s: string, hasKept: boolean, recomputedRoot: string): Promise<AnchorCheck> {
-  const own = (await client.query<{ sequence: number; root: string }>(
-    `SELECT sequence, root FROM ${s}.audit_chain_anchors ORDER BY sequence DESC LIMIT 1`,
-  )).rows[0];
+async function checkAnchor(
+  client: pg.ClientBase,
+  service: string,
+  s: string,
+  hasKept: boolean,
+  recomputedRoot: string,
+): Promise<AnchorCheck> {
+  const own = (
+    await client.query<{ sequence: number; root: string }>(
+      `SELECT sequence, root FROM ${s}.audit_chain_anchors ORDER BY sequence DESC LIMIT 1`,
+    )
+  ).rows[0];
   const kept = hasKept
-    ? (await client.query<{ sequence: number; root: string }>(
-        `SELECT sequence, root FROM dispatch_sync.audit_anchors WHERE service = $1 ORDER BY sequence DESC LIMIT 1`,
-        [service],
-      )).rows[0]
+    ? (
+        await client.query<{ sequence: number; root: string }>(
+          `SELECT sequence, root FROM dispatch_sync.audit_anchors WHERE service = $1 ORDER BY sequence DESC LIMIT 1`,
+          [service],
+        )
+      ).rows[0]
     : undefined;
   const base = {
     service,
@@ -236,14 +316,32 @@ async function checkAnchor(client: pg.ClientBase, service: string, s: string, ha
   };
   if (!own && !kept) return { ...base, status: 'NONE', detail: 'never anchored' };
   if (!own || (kept && kept.sequence > own.sequence)) {
-    return { ...base, status: 'MISMATCH', detail: `dispatch-sync kept anchor ${kept!.sequence}, the service has ${own ? `only up to ${own.sequence}` : 'none'}` };
+    return {
+      ...base,
+      status: 'MISMATCH',
+      detail: `dispatch-sync kept anchor ${kept!.sequence}, the service has ${own ? `only up to ${own.sequence}` : 'none'}`,
+    };
   }
   if (!kept || kept.sequence < own.sequence) {
     // Published, not received yet: only the service's own record to compare with.
-    if (own.root !== recomputedRoot) return { ...base, status: 'MISMATCH', detail: `anchor ${own.sequence} (the service's record) does not match the entries` };
-    return { ...base, status: 'PENDING', detail: `anchor ${own.sequence} not yet kept by dispatch-sync` };
+    if (own.root !== recomputedRoot)
+      return {
+        ...base,
+        status: 'MISMATCH',
+        detail: `anchor ${own.sequence} (the service's record) does not match the entries`,
+      };
+    return {
+      ...base,
+      status: 'PENDING',
+      detail: `anchor ${own.sequence} not yet kept by dispatch-sync`,
+    };
   }
-  if (kept.root !== recomputedRoot) return { ...base, status: 'MISMATCH', detail: `anchor ${kept.sequence} kept by dispatch-sync does not match the entries` };
+  if (kept.root !== recomputedRoot)
+    return {
+      ...base,
+      status: 'MISMATCH',
+      detail: `anchor ${kept.sequence} kept by dispatch-sync does not match the entries`,
+    };
   return { ...base, status: 'OK', detail: `anchor ${kept.sequence} matches` };
 }
 
@@ -264,7 +362,9 @@ export function formatVerification(v: AuditVerification): string[] {
     );
   }
   for (const a of v.anchors.filter((x) => x.status === 'MISMATCH')) {
-    lines.push(`ANCHOR MISMATCH ${a.service}: ${a.detail}; recomputed ${a.recomputedRoot ?? '-'} kept ${a.keptRoot ?? '-'}`);
+    lines.push(
+      `ANCHOR MISMATCH ${a.service}: ${a.detail}; recomputed ${a.recomputedRoot ?? '-'} kept ${a.keptRoot ?? '-'}`,
+    );
   }
   const mismatched = v.anchors.filter((a) => a.status === 'MISMATCH').length;
   lines.push(

@@ -30,7 +30,10 @@ export class TokenIssuer {
     options: { sessionVersion?: number; issuedAt?: number } = {},
   ): Promise<{ accessToken: string; expiresIn: number }> {
     const { userId, ...claims } = principal;
-    const accessToken = await new SignJWT({ ...claims, [SESSION_VERSION_CLAIM]: options.sessionVersion ?? 0 })
+    const accessToken = await new SignJWT({
+      ...claims,
+      [SESSION_VERSION_CLAIM]: options.sessionVersion ?? 0,
+    })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid: this.keyId })
       .setSubject(userId)
       .setIssuer(TOKEN_ISSUER)
@@ -100,13 +103,20 @@ export class TokenVerifier {
         { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: [TOKEN_ALGORITHM] },
       );
       const parsed = principalSchema.safeParse({ ...payload, userId: payload.sub });
-      if (!parsed.success || typeof payload.exp !== 'number' || typeof payload.iat !== 'number') return null;
+      if (!parsed.success || typeof payload.exp !== 'number' || typeof payload.iat !== 'number')
+        return null;
       const { maxLifetimeSeconds } = this.options;
-      if (maxLifetimeSeconds !== undefined && payload.exp - payload.iat > maxLifetimeSeconds) return null;
+      if (maxLifetimeSeconds !== undefined && payload.exp - payload.iat > maxLifetimeSeconds)
+        return null;
       if (payload.iat > Date.now() / 1000 + MAX_ISSUED_AHEAD_SECONDS) return null;
       const sv = payload[SESSION_VERSION_CLAIM];
       const sessionVersion = typeof sv === 'number' && Number.isInteger(sv) ? sv : null;
-      return { principal: parsed.data, expiresAt: payload.exp * 1000, issuedAt: payload.iat, sessionVersion };
+      return {
+        principal: parsed.data,
+        expiresAt: payload.exp * 1000,
+        issuedAt: payload.iat,
+        sessionVersion,
+      };
     } catch {
       return null;
     }

@@ -3,7 +3,11 @@ import { assignmentCovers } from '../src/index.js';
 
 describe('assignmentCovers (a counsellor’s graduates and classes)', () => {
   const assignment = { schoolCode: 'S1', graduateIds: ['g1', 'g2'], classNames: ['CS2202'] };
-  const g = (graduateId: string, className: string | null, schoolCode = 'S1') => ({ schoolCode, graduateId, className });
+  const g = (graduateId: string, className: string | null, schoolCode = 'S1') => ({
+    schoolCode,
+    graduateId,
+    className,
+  });
 
   it('covers graduates assigned by id, whatever their class', () => {
     expect(assignmentCovers(assignment, g('g1', 'CS2201'))).toBe(true);

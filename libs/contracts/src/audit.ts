@@ -31,7 +31,13 @@ export const auditAnchorSchema = z.object({
 export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
 
 function anchoredEvent(service: AuditedService): EventContract<AuditAnchor> {
-  return defineEvent({ service, entity: 'audit', verb: 'anchored', version: 1, payload: auditAnchorSchema });
+  return defineEvent({
+    service,
+    entity: 'audit',
+    verb: 'anchored',
+    version: 1,
+    payload: auditAnchorSchema,
+  });
 }
 
 /** A service anchored its audit chains (daily, or when asked). */
@@ -47,8 +53,17 @@ export const AUDIT_ANCHORED_EVENTS: Readonly<Record<AuditedService, EventContrac
   printing: printingAuditAnchored,
 };
 
-function anchorCommand(service: AuditedService): RequestContract<Record<string, never>, AuditAnchor> {
-  return defineRequest({ service, kind: 'cmd', entity: 'audit', verb: 'anchor', version: 1, request: z.object({}) });
+function anchorCommand(
+  service: AuditedService,
+): RequestContract<Record<string, never>, AuditAnchor> {
+  return defineRequest({
+    service,
+    kind: 'cmd',
+    entity: 'audit',
+    verb: 'anchor',
+    version: 1,
+    request: z.object({}),
+  });
 }
 
 /** Anchors now, whether or not today's anchor was taken (province admin, or another service). */
@@ -57,7 +72,9 @@ export const signingAuditAnchor = anchorCommand('signing');
 export const reviewAuditAnchor = anchorCommand('review');
 export const printingAuditAnchor = anchorCommand('printing');
 
-export const AUDIT_ANCHOR_COMMANDS: Readonly<Record<AuditedService, RequestContract<Record<string, never>, AuditAnchor>>> = {
+export const AUDIT_ANCHOR_COMMANDS: Readonly<
+  Record<AuditedService, RequestContract<Record<string, never>, AuditAnchor>>
+> = {
   identity: identityAuditAnchor,
   signing: signingAuditAnchor,
   review: reviewAuditAnchor,

@@ -31,7 +31,10 @@ export interface OnlineSigningStatistics {
 }
 
 /** Current figures: the province sees every school (or one), school staff their own school. */
-export const onlineSigningStatistics = defineRequest<{ schoolCode?: string }, OnlineSigningStatistics>({
+export const onlineSigningStatistics = defineRequest<
+  { schoolCode?: string },
+  OnlineSigningStatistics
+>({
   service: 'dispatch-sync',
   kind: 'qry',
   entity: 'statistics',
@@ -41,7 +44,10 @@ export const onlineSigningStatistics = defineRequest<{ schoolCode?: string }, On
 });
 
 /** A daily snapshot, as taken on that day (Asia/Shanghai); never changes once taken. */
-export const onlineSigningSnapshot = defineRequest<{ day: string; schoolCode?: string }, OnlineSigningStatistics>({
+export const onlineSigningSnapshot = defineRequest<
+  { day: string; schoolCode?: string },
+  OnlineSigningStatistics
+>({
   service: 'dispatch-sync',
   kind: 'qry',
   entity: 'statistics',
@@ -54,7 +60,10 @@ export const onlineSigningSnapshot = defineRequest<{ day: string; schoolCode?: s
 });
 
 /** Takes today's snapshot now if it was not taken yet (province admin; also runs daily). */
-export const takeOnlineSigningSnapshot = defineRequest<Record<string, never>, { day: string; taken: boolean }>({
+export const takeOnlineSigningSnapshot = defineRequest<
+  Record<string, never>,
+  { day: string; taken: boolean }
+>({
   service: 'dispatch-sync',
   kind: 'cmd',
   entity: 'statistics',

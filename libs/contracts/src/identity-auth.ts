@@ -86,7 +86,13 @@ export const schoolCreate = defineRequest<
 /** The school directory: every school with its departments, ordered by code (public information). */
 export const schoolList = defineRequest<
   Record<string, never>,
-  { items: Array<{ code: string; name: string; departments: Array<{ code: string; name: string }> }> }
+  {
+    items: Array<{
+      code: string;
+      name: string;
+      departments: Array<{ code: string; name: string }>;
+    }>;
+  }
 >({
   service: 'identity',
   kind: 'qry',

@@ -72,7 +72,14 @@ export interface GraduateListItem extends GraduateSnapshot {
 }
 
 export const graduatesList = defineRequest<
-  { schoolCode: string; page: number; pageSize: number; departmentCode?: string; q?: string; destination?: Destination },
+  {
+    schoolCode: string;
+    page: number;
+    pageSize: number;
+    departmentCode?: string;
+    q?: string;
+    destination?: Destination;
+  },
   { items: GraduateListItem[]; total: number; page: number; pageSize: number }
 >({
   service: 'identity',

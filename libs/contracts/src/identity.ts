@@ -80,7 +80,11 @@ export const graduateBindingReleased = defineEvent({
 });
 
 /** Why every session of an account (staff, admin, employer) ended. */
-export const SESSION_REVOCATION_REASONS = ['DEACTIVATED', 'PASSWORD_CHANGED', 'SCOPE_CHANGED'] as const;
+export const SESSION_REVOCATION_REASONS = [
+  'DEACTIVATED',
+  'PASSWORD_CHANGED',
+  'SCOPE_CHANGED',
+] as const;
 
 /**
  * The sessions of a password account issued before this revocation must stop working everywhere

@@ -27,10 +27,19 @@ function perService<C>(make: (service: ServiceName) => C): Record<ServiceName, C
   return Object.fromEntries(SERVICE_NAMES.map((s) => [s, make(s)])) as Record<ServiceName, C>;
 }
 
-export const healthCheck: Record<ServiceName, RequestContract<Record<string, never>, HealthReply>> =
-  perService((service) =>
-    defineRequest({ service, kind: 'qry', entity: 'health', verb: 'check', version: 1, request: z.object({}) }),
-  );
+export const healthCheck: Record<
+  ServiceName,
+  RequestContract<Record<string, never>, HealthReply>
+> = perService((service) =>
+  defineRequest({
+    service,
+    kind: 'qry',
+    entity: 'health',
+    verb: 'check',
+    version: 1,
+    request: z.object({}),
+  }),
+);
 
 export const listParkedEvents: Record<
   ServiceName,

@@ -49,7 +49,8 @@ export const printRecordList = defineRequest<
  */
 export const printPdfOpen = defineRequest<
   { agreementId: string },
-  { status: 'RENDERING' } | { status: 'READY'; size: number; chunks: number; renderVersion: number; sha256: string }
+  | { status: 'RENDERING' }
+  | { status: 'READY'; size: number; chunks: number; renderVersion: number; sha256: string }
 >({
   service: 'printing',
   kind: 'qry',
@@ -100,7 +101,10 @@ export interface VerificationResult {
 }
 
 /** Public: is this printed copy genuine, and is its agreement still in force? Scans are logged. */
-export const verifyToken = defineRequest<{ token: string; client: string | null }, VerificationResult>({
+export const verifyToken = defineRequest<
+  { token: string; client: string | null },
+  VerificationResult
+>({
   service: 'printing',
   kind: 'qry',
   entity: 'verification',
@@ -109,7 +113,10 @@ export const verifyToken = defineRequest<{ token: string; client: string | null 
   request: z.object({ token: z.string().min(10).max(600), client: z.string().max(100).nullable() }),
 });
 
-export const verificationKeys = defineRequest<Record<string, never>, { keys: Array<Record<string, string>> }>({
+export const verificationKeys = defineRequest<
+  Record<string, never>,
+  { keys: Array<Record<string, string>> }
+>({
   service: 'printing',
   kind: 'qry',
   entity: 'verification',

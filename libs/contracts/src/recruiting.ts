@@ -92,7 +92,11 @@ export interface OfferView {
 /* ---- Requests. */
 
 export const positionCreate = defineRequest<PositionInput, { id: string }>({
-  service: 'recruiting', kind: 'cmd', entity: 'position', verb: 'create', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'position',
+  verb: 'create',
+  version: 1,
   request: positionInputSchema,
 });
 
@@ -100,13 +104,28 @@ export const positionList = defineRequest<
   { q?: string; employerId?: string; page: number; pageSize: number },
   Paged<PositionView>
 >({
-  service: 'recruiting', kind: 'qry', entity: 'position', verb: 'list', version: 1,
-  request: z.object({ q: z.string().trim().max(100).optional(), employerId: z.string().optional(), ...page }),
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'position',
+  verb: 'list',
+  version: 1,
+  request: z.object({
+    q: z.string().trim().max(100).optional(),
+    employerId: z.string().optional(),
+    ...page,
+  }),
 });
 
 /** The employer edits its own position; agreements already signed keep their snapshot. */
-export const positionUpdate = defineRequest<{ positionId: string; changes: Partial<PositionInput> }, PositionView>({
-  service: 'recruiting', kind: 'cmd', entity: 'position', verb: 'update', version: 1,
+export const positionUpdate = defineRequest<
+  { positionId: string; changes: Partial<PositionInput> },
+  PositionView
+>({
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'position',
+  verb: 'update',
+  version: 1,
   request: z.object({
     positionId: z.uuid(),
     changes: positionChangesSchema,
@@ -115,23 +134,39 @@ export const positionUpdate = defineRequest<{ positionId: string; changes: Parti
 
 /** The employer closes its own position: no new applications or signings name it. */
 export const positionClose = defineRequest<{ positionId: string }, PositionView>({
-  service: 'recruiting', kind: 'cmd', entity: 'position', verb: 'close', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'position',
+  verb: 'close',
+  version: 1,
   request: z.object({ positionId: z.uuid() }),
 });
 
 /** One position. Callers: anyone signed in, SERVICE (signing reads it at signing). */
 export const positionGet = defineRequest<{ positionId: string }, PositionView>({
-  service: 'recruiting', kind: 'qry', entity: 'position', verb: 'get', version: 1,
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'position',
+  verb: 'get',
+  version: 1,
   request: z.object({ positionId: z.uuid() }),
 });
 
 export const resumePut = defineRequest<Resume, Resume>({
-  service: 'recruiting', kind: 'cmd', entity: 'resume', verb: 'put', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'resume',
+  verb: 'put',
+  version: 1,
   request: resumeSchema,
 });
 
 export const applicationSubmit = defineRequest<{ positionId: string }, ApplicationView>({
-  service: 'recruiting', kind: 'cmd', entity: 'application', verb: 'submit', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'application',
+  verb: 'submit',
+  version: 1,
   request: z.object({ positionId: z.uuid() }),
 });
 
@@ -139,7 +174,11 @@ export const applicationList = defineRequest<
   { positionId?: string; page: number; pageSize: number },
   Paged<ApplicationView>
 >({
-  service: 'recruiting', kind: 'qry', entity: 'application', verb: 'list', version: 1,
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'application',
+  verb: 'list',
+  version: 1,
   request: z.object({ positionId: z.uuid().optional(), ...page }),
 });
 
@@ -147,7 +186,11 @@ export const invitationSend = defineRequest<
   { applicationId: string; at: string; place: string; note: string; respondBy?: string },
   InvitationView
 >({
-  service: 'recruiting', kind: 'cmd', entity: 'interview-invitation', verb: 'send', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'interview-invitation',
+  verb: 'send',
+  version: 1,
   request: z.object({
     applicationId: z.uuid(),
     at: z.iso.datetime({ offset: true }),
@@ -157,18 +200,36 @@ export const invitationSend = defineRequest<
   }),
 });
 
-export const invitationList = defineRequest<{ page: number; pageSize: number }, Paged<InvitationView>>({
-  service: 'recruiting', kind: 'qry', entity: 'interview-invitation', verb: 'list', version: 1,
+export const invitationList = defineRequest<
+  { page: number; pageSize: number },
+  Paged<InvitationView>
+>({
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'interview-invitation',
+  verb: 'list',
+  version: 1,
   request: z.object({ ...page }),
 });
 
 export const invitationWithdraw = defineRequest<{ invitationId: string }, InvitationView>({
-  service: 'recruiting', kind: 'cmd', entity: 'interview-invitation', verb: 'withdraw', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'interview-invitation',
+  verb: 'withdraw',
+  version: 1,
   request: z.object({ invitationId: z.uuid() }),
 });
 
-export const invitationRespond = defineRequest<{ invitationId: string; accept: boolean }, InvitationView>({
-  service: 'recruiting', kind: 'cmd', entity: 'interview-invitation', verb: 'respond', version: 1,
+export const invitationRespond = defineRequest<
+  { invitationId: string; accept: boolean },
+  InvitationView
+>({
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'interview-invitation',
+  verb: 'respond',
+  version: 1,
   request: z.object({ invitationId: z.uuid(), accept: z.boolean() }),
 });
 
@@ -181,27 +242,50 @@ export const invitationResult = defineRequest<
   { invitationId: string; passed: boolean; offer?: z.infer<typeof offerInputSchema> },
   { id: string; passed: boolean; offer: { id: string; status: OfferStatus } | null }
 >({
-  service: 'recruiting', kind: 'cmd', entity: 'interview-invitation', verb: 'record-result', version: 1,
-  request: z.object({ invitationId: z.uuid(), passed: z.boolean(), offer: offerInputSchema.optional() }),
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'interview-invitation',
+  verb: 'record-result',
+  version: 1,
+  request: z.object({
+    invitationId: z.uuid(),
+    passed: z.boolean(),
+    offer: offerInputSchema.optional(),
+  }),
 });
 
 export const offerList = defineRequest<
   { status?: OfferStatus; page: number; pageSize: number },
   Paged<OfferView>
 >({
-  service: 'recruiting', kind: 'qry', entity: 'signing-offer', verb: 'list', version: 1,
-  request: z.object({ status: z.enum(['SENT', 'ACCEPTED', 'DECLINED', 'EXPIRED']).optional(), ...page }),
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'signing-offer',
+  verb: 'list',
+  version: 1,
+  request: z.object({
+    status: z.enum(['SENT', 'ACCEPTED', 'DECLINED', 'EXPIRED']).optional(),
+    ...page,
+  }),
 });
 
 /** One offer. Callers: SERVICE (signing, when the graduate accepts), the graduate, the employer. */
 export const offerGet = defineRequest<{ offerId: string }, OfferView>({
-  service: 'recruiting', kind: 'qry', entity: 'signing-offer', verb: 'get', version: 1,
+  service: 'recruiting',
+  kind: 'qry',
+  entity: 'signing-offer',
+  verb: 'get',
+  version: 1,
   request: z.object({ offerId: z.uuid() }),
 });
 
 /** The graduate declines (accepting goes to signing: agreementSignOffer). */
 export const offerDecline = defineRequest<{ offerId: string }, OfferView>({
-  service: 'recruiting', kind: 'cmd', entity: 'signing-offer', verb: 'decline', version: 1,
+  service: 'recruiting',
+  kind: 'cmd',
+  entity: 'signing-offer',
+  verb: 'decline',
+  version: 1,
   request: z.object({ offerId: z.uuid() }),
 });
 
@@ -213,7 +297,10 @@ export const offerDecline = defineRequest<{ offerId: string }, OfferView>({
  * positions it snapshots at signing from these).
  */
 export const positionChanged = defineEvent({
-  service: 'recruiting', entity: 'position', verb: 'changed', version: 1,
+  service: 'recruiting',
+  entity: 'position',
+  verb: 'changed',
+  version: 1,
   payload: z.object({
     positionId: z.string(),
     employerId: z.string(),
@@ -230,53 +317,115 @@ export const positionChanged = defineEvent({
 const parties = { employerId: z.string(), graduateId: z.string() };
 
 export const applicationSubmitted = defineEvent({
-  service: 'recruiting', entity: 'application', verb: 'submitted', version: 1,
-  payload: z.object({ applicationId: z.string(), positionId: z.string(), positionTitle: z.string(), ...parties }),
+  service: 'recruiting',
+  entity: 'application',
+  verb: 'submitted',
+  version: 1,
+  payload: z.object({
+    applicationId: z.string(),
+    positionId: z.string(),
+    positionTitle: z.string(),
+    ...parties,
+  }),
 });
 
 export const interviewInvited = defineEvent({
-  service: 'recruiting', entity: 'interview-invitation', verb: 'sent', version: 1,
+  service: 'recruiting',
+  entity: 'interview-invitation',
+  verb: 'sent',
+  version: 1,
   payload: z.object({
-    invitationId: z.string(), applicationId: z.string(), positionTitle: z.string(), ...parties,
-    at: z.string(), place: z.string(), note: z.string(), respondBy: z.string().nullable(),
+    invitationId: z.string(),
+    applicationId: z.string(),
+    positionTitle: z.string(),
+    ...parties,
+    at: z.string(),
+    place: z.string(),
+    note: z.string(),
+    respondBy: z.string().nullable(),
   }),
 });
 
 export const interviewWithdrawn = defineEvent({
-  service: 'recruiting', entity: 'interview-invitation', verb: 'withdrawn', version: 1,
+  service: 'recruiting',
+  entity: 'interview-invitation',
+  verb: 'withdrawn',
+  version: 1,
   payload: z.object({ invitationId: z.string(), positionTitle: z.string(), ...parties }),
 });
 
 export const interviewResponded = defineEvent({
-  service: 'recruiting', entity: 'interview-invitation', verb: 'responded', version: 1,
-  payload: z.object({ invitationId: z.string(), positionTitle: z.string(), accepted: z.boolean(), ...parties }),
+  service: 'recruiting',
+  entity: 'interview-invitation',
+  verb: 'responded',
+  version: 1,
+  payload: z.object({
+    invitationId: z.string(),
+    positionTitle: z.string(),
+    accepted: z.boolean(),
+    ...parties,
+  }),
 });
 
 export const interviewResultRecorded = defineEvent({
-  service: 'recruiting', entity: 'interview-invitation', verb: 'result-recorded', version: 1,
+  service: 'recruiting',
+  entity: 'interview-invitation',
+  verb: 'result-recorded',
+  version: 1,
   payload: z.object({
-    invitationId: z.string(), positionTitle: z.string(), passed: z.boolean(), offerId: z.string().nullable(), ...parties,
+    invitationId: z.string(),
+    positionTitle: z.string(),
+    passed: z.boolean(),
+    offerId: z.string().nullable(),
+    ...parties,
   }),
 });
 
 export const offerSent = defineEvent({
-  service: 'recruiting', entity: 'signing-offer', verb: 'sent', version: 1,
-  payload: z.object({ offerId: z.string(), positionTitle: z.string(), expiresAt: z.string().nullable(), ...parties }),
+  service: 'recruiting',
+  entity: 'signing-offer',
+  verb: 'sent',
+  version: 1,
+  payload: z.object({
+    offerId: z.string(),
+    positionTitle: z.string(),
+    expiresAt: z.string().nullable(),
+    ...parties,
+  }),
 });
 
 export const offerDeclined = defineEvent({
-  service: 'recruiting', entity: 'signing-offer', verb: 'declined', version: 1,
+  service: 'recruiting',
+  entity: 'signing-offer',
+  verb: 'declined',
+  version: 1,
   payload: z.object({ offerId: z.string(), positionTitle: z.string(), ...parties }),
 });
 
 /** An offer reached its expiry unanswered (recruiting's sweep marks it EXPIRED). */
 export const offerExpired = defineEvent({
-  service: 'recruiting', entity: 'signing-offer', verb: 'expired', version: 1,
-  payload: z.object({ offerId: z.string(), positionTitle: z.string(), expiredAt: z.string(), ...parties }),
+  service: 'recruiting',
+  entity: 'signing-offer',
+  verb: 'expired',
+  version: 1,
+  payload: z.object({
+    offerId: z.string(),
+    positionTitle: z.string(),
+    expiredAt: z.string(),
+    ...parties,
+  }),
 });
 
 /** Recorded when signing's agreement.signed names the offer: the offer is ACCEPTED. */
 export const offerAccepted = defineEvent({
-  service: 'recruiting', entity: 'signing-offer', verb: 'accepted', version: 1,
-  payload: z.object({ offerId: z.string(), agreementId: z.string(), positionTitle: z.string(), ...parties }),
+  service: 'recruiting',
+  entity: 'signing-offer',
+  verb: 'accepted',
+  version: 1,
+  payload: z.object({
+    offerId: z.string(),
+    agreementId: z.string(),
+    positionTitle: z.string(),
+    ...parties,
+  }),
 });

@@ -21,7 +21,13 @@ const reasonText = z.string().trim().max(500);
 
 /* ---- Terminations (解约). */
 
-export const TERMINATION_STATUSES = ['PENDING', 'AGREED', 'DISAGREED', 'WITHDRAWN', 'CLOSED'] as const;
+export const TERMINATION_STATUSES = [
+  'PENDING',
+  'AGREED',
+  'DISAGREED',
+  'WITHDRAWN',
+  'CLOSED',
+] as const;
 export type TerminationStatus = (typeof TERMINATION_STATUSES)[number];
 /** Which party of the agreement applied: the graduate, or the employer (as the national 24365 platform allows). */
 export const TERMINATION_APPLICANTS = ['GRADUATE', 'EMPLOYER'] as const;
@@ -34,15 +40,35 @@ export interface TerminationView {
   status: TerminationStatus;
   applicant: TerminationApplicant;
   reason: string;
-  materials: Array<{ id: string; fileName: string; size: number; contentType: string; sha256: string }>;
-  graduate: { graduateId: string; name: string; studentNo: string; departmentCode: string; className: string | null };
+  materials: Array<{
+    id: string;
+    fileName: string;
+    size: number;
+    contentType: string;
+    sha256: string;
+  }>;
+  graduate: {
+    graduateId: string;
+    name: string;
+    studentNo: string;
+    departmentCode: string;
+    className: string | null;
+  };
   employerName: string;
   appliedAt: string;
   withdrawnAt: string | null;
-  decision: { decision: TerminationDecision; reason: string | null; decider: Decider; decidedAt: string } | null;
+  decision: {
+    decision: TerminationDecision;
+    reason: string | null;
+    decider: Decider;
+    decidedAt: string;
+  } | null;
 }
 
-export const terminationApply = defineRequest<{ agreementId: string; reason: string; materials: FileRef[] }, TerminationView>({
+export const terminationApply = defineRequest<
+  { agreementId: string; reason: string; materials: FileRef[] },
+  TerminationView
+>({
   service: 'review',
   kind: 'cmd',
   entity: 'termination',
@@ -74,7 +100,11 @@ export const terminationList = defineRequest<
   entity: 'termination',
   verb: 'list',
   version: 1,
-  request: z.object({ status: z.enum(TERMINATION_STATUSES).optional(), agreementId: z.uuid().optional(), ...page }),
+  request: z.object({
+    status: z.enum(TERMINATION_STATUSES).optional(),
+    agreementId: z.uuid().optional(),
+    ...page,
+  }),
 });
 
 export const terminationGet = defineRequest<{ terminationId: string }, TerminationView>({
@@ -89,7 +119,10 @@ export const terminationGet = defineRequest<{ terminationId: string }, Terminati
 /** A counsellor's or school admin's decision as sent (the body of `POST /terminations/{id}/decision`). */
 export const terminationDecisionSchema = z
   .object({ decision: z.enum(TERMINATION_DECISIONS), reason: reasonText.nullish() })
-  .refine((d) => d.decision === 'AGREE' || (d.reason ?? '').length > 0, { message: '不同意解约须填写理由', path: ['reason'] });
+  .refine((d) => d.decision === 'AGREE' || (d.reason ?? '').length > 0, {
+    message: '不同意解约须填写理由',
+    path: ['reason'],
+  });
 export const terminationDecide = defineRequest<
   { terminationId: string; decision: TerminationDecision; reason?: string | null },
   TerminationView
@@ -102,13 +135,24 @@ export const terminationDecide = defineRequest<
   request: terminationDecisionSchema.safeExtend({ terminationId: z.uuid() }),
 });
 
-export const terminationMaterialContent = defineRequest<{ terminationId: string; materialId: string; seq: number }, FileChunk>({
+export const terminationMaterialContent = defineRequest<
+  { terminationId: string; materialId: string; seq: number },
+  FileChunk
+>({
   service: 'review',
   kind: 'qry',
   entity: 'termination',
   verb: 'material-content',
   version: 1,
-  request: z.object({ terminationId: z.uuid(), materialId: z.uuid(), seq: z.number().int().min(0).max(MAX_UPLOAD_PARTS - 1) }),
+  request: z.object({
+    terminationId: z.uuid(),
+    materialId: z.uuid(),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_UPLOAD_PARTS - 1),
+  }),
 });
 
 /**
@@ -153,9 +197,15 @@ export interface PaperFormView {
   voidedAt: string | null;
 }
 
-const formNo = z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/);
+const formNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,40}$/);
 
-export const paperFormIssue = defineRequest<{ schoolCode: string; graduateId: string; formNo: string }, PaperFormView>({
+export const paperFormIssue = defineRequest<
+  { schoolCode: string; graduateId: string; formNo: string },
+  PaperFormView
+>({
   service: 'review',
   kind: 'cmd',
   entity: 'paper-form',
@@ -174,11 +224,23 @@ export const paperFormReissue = defineRequest<
   entity: 'paper-form',
   verb: 'reissue',
   version: 1,
-  request: z.object({ schoolCode: z.string().min(1), graduateId: z.string().min(1), formNo, reason: reasonText.min(1) }),
+  request: z.object({
+    schoolCode: z.string().min(1),
+    graduateId: z.string().min(1),
+    formNo,
+    reason: reasonText.min(1),
+  }),
 });
 
 export const paperFormList = defineRequest<
-  { schoolCode: string; status?: PaperFormStatus; graduateId?: string; departmentCode?: string; page: number; pageSize: number },
+  {
+    schoolCode: string;
+    status?: PaperFormStatus;
+    graduateId?: string;
+    departmentCode?: string;
+    page: number;
+    pageSize: number;
+  },
   { items: PaperFormView[]; total: number }
 >({
   service: 'review',
@@ -194,4 +256,3 @@ export const paperFormList = defineRequest<
     ...page,
   }),
 });
-

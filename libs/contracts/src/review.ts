@@ -58,7 +58,6 @@ export const terminationDecided = defineEvent({
 /* ==== Additions (issue 5): review tasks, files, qualification documents, terminations, paper forms.
  * The two events above are consumed by signing and stay as they are. */
 
-
 /** Uploads (API.md): PDF, JPEG or PNG recognised by content, at most 10 MiB each. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** One NATS message holds 1 MiB (server default): files travel in parts of 512 KiB (≈ 683 KB base64). */
@@ -74,7 +73,10 @@ const page = {
 const reasonText = z.string().trim().max(500);
 
 /** One part of a file being uploaded (base64). Part 0 is checked at once: a non-PDF/JPEG/PNG is refused early. */
-export const fileUploadPart = defineRequest<{ uploadId: string; seq: number; data: string }, { received: number }>({
+export const fileUploadPart = defineRequest<
+  { uploadId: string; seq: number; data: string },
+  { received: number }
+>({
   service: 'review',
   kind: 'cmd',
   entity: 'file-upload',
@@ -82,7 +84,11 @@ export const fileUploadPart = defineRequest<{ uploadId: string; seq: number; dat
   version: 1,
   request: z.object({
     uploadId: z.uuid(),
-    seq: z.number().int().min(0).max(MAX_UPLOAD_PARTS - 1),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_UPLOAD_PARTS - 1),
     data: z.base64().max(Math.ceil(UPLOAD_PART_BYTES / 3) * 4),
   }),
 });
@@ -119,7 +125,12 @@ export interface FileChunk {
 
 /* ---- Qualification documents (资质证明材料). */
 
-export const QUALIFICATION_DOCUMENT_KINDS = ['BUSINESS_LICENSE', 'ORGANIZATION_CERTIFICATE', 'RECRUITMENT_LETTER', 'OTHER'] as const;
+export const QUALIFICATION_DOCUMENT_KINDS = [
+  'BUSINESS_LICENSE',
+  'ORGANIZATION_CERTIFICATE',
+  'RECRUITMENT_LETTER',
+  'OTHER',
+] as const;
 export type QualificationDocumentKind = (typeof QUALIFICATION_DOCUMENT_KINDS)[number];
 
 export interface QualificationDocumentView extends StoredFileView {
@@ -127,7 +138,10 @@ export interface QualificationDocumentView extends StoredFileView {
   kind: QualificationDocumentKind;
 }
 
-export const qualificationDocumentUpload = defineRequest<{ kind: QualificationDocumentKind; file: FileRef }, QualificationDocumentView>({
+export const qualificationDocumentUpload = defineRequest<
+  { kind: QualificationDocumentKind; file: FileRef },
+  QualificationDocumentView
+>({
   service: 'review',
   kind: 'cmd',
   entity: 'qualification-document',
@@ -137,7 +151,10 @@ export const qualificationDocumentUpload = defineRequest<{ kind: QualificationDo
 });
 
 /** The calling employer's own documents. */
-export const qualificationDocumentsOwn = defineRequest<Record<string, never>, QualificationDocumentView[]>({
+export const qualificationDocumentsOwn = defineRequest<
+  Record<string, never>,
+  QualificationDocumentView[]
+>({
   service: 'review',
   kind: 'qry',
   entity: 'qualification-document',
@@ -147,7 +164,10 @@ export const qualificationDocumentsOwn = defineRequest<Record<string, never>, Qu
 });
 
 /** The employer's documents behind an agreement; reviewers in scope only; QR_CARD agreements have none. */
-export const qualificationDocumentsOfAgreement = defineRequest<{ agreementId: string }, QualificationDocumentView[]>({
+export const qualificationDocumentsOfAgreement = defineRequest<
+  { agreementId: string },
+  QualificationDocumentView[]
+>({
   service: 'review',
   kind: 'qry',
   entity: 'qualification-document',
@@ -156,13 +176,24 @@ export const qualificationDocumentsOfAgreement = defineRequest<{ agreementId: st
   request: z.object({ agreementId: z.uuid() }),
 });
 
-export const qualificationDocumentContent = defineRequest<{ agreementId: string; documentId: string; seq: number }, FileChunk>({
+export const qualificationDocumentContent = defineRequest<
+  { agreementId: string; documentId: string; seq: number },
+  FileChunk
+>({
   service: 'review',
   kind: 'qry',
   entity: 'qualification-document',
   verb: 'content',
   version: 1,
-  request: z.object({ agreementId: z.uuid(), documentId: z.uuid(), seq: z.number().int().min(0).max(MAX_UPLOAD_PARTS - 1) }),
+  request: z.object({
+    agreementId: z.uuid(),
+    documentId: z.uuid(),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_UPLOAD_PARTS - 1),
+  }),
 });
 
 /* ---- Review tasks (审核). */
@@ -181,7 +212,12 @@ export interface ReviewTaskView {
   status: ReviewTaskStatus;
   /** Still pending after REVIEW_OVERDUE_DAYS. */
   overdue: boolean;
-  decision: { decision: ReviewDecision; reason: string | null; reviewer: Decider; decidedAt: string } | null;
+  decision: {
+    decision: ReviewDecision;
+    reason: string | null;
+    reviewer: Decider;
+    decidedAt: string;
+  } | null;
 }
 
 export interface ReviewTaskDetail extends ReviewTaskView {
@@ -202,7 +238,10 @@ export interface ReviewTaskListQuery {
 }
 
 /** Paged, oldest first; DEPARTMENT_STAFF their department, SCHOOL_ADMIN the whole school. */
-export const reviewTaskList = defineRequest<ReviewTaskListQuery, { items: ReviewTaskView[]; total: number }>({
+export const reviewTaskList = defineRequest<
+  ReviewTaskListQuery,
+  { items: ReviewTaskView[]; total: number }
+>({
   service: 'review',
   kind: 'qry',
   entity: 'review-task',
@@ -230,9 +269,15 @@ export const reviewTaskGet = defineRequest<{ taskId: string }, ReviewTaskDetail>
 /** A reviewer's decision as sent (the body of `POST /agreements/{id}/review`). */
 export const reviewDecisionSchema = z
   .object({ decision: z.enum(REVIEW_DECISIONS), reason: reasonText.nullish() })
-  .refine((d) => d.decision === 'APPROVE' || (d.reason ?? '').length > 0, { message: '驳回须填写理由', path: ['reason'] });
+  .refine((d) => d.decision === 'APPROVE' || (d.reason ?? '').length > 0, {
+    message: '驳回须填写理由',
+    path: ['reason'],
+  });
 /** Approve, or reject with a reason (VALIDATION_FAILED naming `reason`); twice → INVALID_STATE. */
-export const reviewDecide = defineRequest<{ agreementId: string; decision: ReviewDecision; reason?: string | null }, ReviewTaskView>({
+export const reviewDecide = defineRequest<
+  { agreementId: string; decision: ReviewDecision; reason?: string | null },
+  ReviewTaskView
+>({
   service: 'review',
   kind: 'cmd',
   entity: 'review',

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { DESTINATIONS, employerSnapshotSchema, graduateSnapshotSchema, type Destination } from './identity.js';
+import {
+  DESTINATIONS,
+  employerSnapshotSchema,
+  graduateSnapshotSchema,
+  type Destination,
+} from './identity.js';
 import { actorSchema } from './principal.js';
 import { defineRequest } from './request.js';
 
@@ -91,7 +96,10 @@ const reviewerSchema = z.object({ userId: z.string(), role: z.string() });
 
 /** An agreement was signed by any method: PENDING_REVIEW. Review builds its task from this. */
 export const agreementSigned = defineEvent({
-  service: 'signing', entity: 'agreement', verb: 'signed', version: 1,
+  service: 'signing',
+  entity: 'agreement',
+  verb: 'signed',
+  version: 1,
   payload: z.object({
     agreement: agreementSnapshotSchema,
     /** Method 1: the signing offer accepted (recruiting marks it ACCEPTED). */
@@ -102,7 +110,10 @@ export const agreementSigned = defineEvent({
 
 /** The school approved: printing renders, dispatch-sync records an EMPLOYMENT record. */
 export const agreementApproved = defineEvent({
-  service: 'signing', entity: 'agreement', verb: 'approved', version: 1,
+  service: 'signing',
+  entity: 'agreement',
+  verb: 'approved',
+  version: 1,
   payload: z.object({
     agreement: agreementSnapshotSchema,
     taskId: z.string(),
@@ -112,7 +123,10 @@ export const agreementApproved = defineEvent({
 });
 
 export const agreementRejected = defineEvent({
-  service: 'signing', entity: 'agreement', verb: 'rejected', version: 1,
+  service: 'signing',
+  entity: 'agreement',
+  verb: 'rejected',
+  version: 1,
   payload: z.object({
     agreement: agreementSnapshotSchema,
     taskId: z.string(),
@@ -124,7 +138,10 @@ export const agreementRejected = defineEvent({
 
 /** Terminated (解约): dispatch-sync records a TERMINATION if it had been approved. */
 export const agreementTerminated = defineEvent({
-  service: 'signing', entity: 'agreement', verb: 'terminated', version: 1,
+  service: 'signing',
+  entity: 'agreement',
+  verb: 'terminated',
+  version: 1,
   payload: z.object({
     agreement: agreementSnapshotSchema,
     previousStatus: z.enum(AGREEMENT_STATUSES),
@@ -137,7 +154,10 @@ export const agreementTerminated = defineEvent({
 
 /** A graduate's destination (毕业去向) changed: signing, review outcome, school admin, unlock. */
 export const destinationChanged = defineEvent({
-  service: 'signing', entity: 'destination', verb: 'changed', version: 1,
+  service: 'signing',
+  entity: 'destination',
+  verb: 'changed',
+  version: 1,
   payload: z.object({
     graduateId: z.string(),
     schoolCode: z.string(),
@@ -159,7 +179,11 @@ const pageSchema = {
 
 /** One agreement. Callers: SERVICE, its graduate, its employer, school staff in scope, province. */
 export const agreementGet = defineRequest<{ agreementId: string }, AgreementView>({
-  service: 'signing', kind: 'qry', entity: 'agreement', verb: 'get', version: 1,
+  service: 'signing',
+  kind: 'qry',
+  entity: 'agreement',
+  verb: 'get',
+  version: 1,
   request: z.object({ agreementId: z.uuid() }),
 });
 
@@ -172,8 +196,15 @@ export interface AgreementListQuery {
   pageSize: number;
 }
 /** Agreements scoped by the caller: graduate own, employer own, staff in scope, province all. */
-export const agreementList = defineRequest<AgreementListQuery, { items: AgreementView[]; total: number }>({
-  service: 'signing', kind: 'qry', entity: 'agreement', verb: 'list', version: 1,
+export const agreementList = defineRequest<
+  AgreementListQuery,
+  { items: AgreementView[]; total: number }
+>({
+  service: 'signing',
+  kind: 'qry',
+  entity: 'agreement',
+  verb: 'list',
+  version: 1,
   request: z.object({
     status: z.enum(AGREEMENT_STATUSES).optional(),
     method: z.enum(SIGNING_METHODS).optional(),
@@ -184,7 +215,11 @@ export const agreementList = defineRequest<AgreementListQuery, { items: Agreemen
 
 /** Method 1: the graduate accepts a signing offer (read from recruiting). Caller: GRADUATE. */
 export const agreementSignOffer = defineRequest<{ offerId: string }, SignResult>({
-  service: 'signing', kind: 'cmd', entity: 'agreement', verb: 'sign-offer', version: 1,
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'agreement',
+  verb: 'sign-offer',
+  version: 1,
   request: z.object({ offerId: z.uuid() }),
 });
 
@@ -200,8 +235,16 @@ export const agreementSignDirect = defineRequest<
   { positionId: string; graduate: z.infer<typeof graduateIdentitySchema>; terms: AgreementTerms },
   SignResult
 >({
-  service: 'signing', kind: 'cmd', entity: 'agreement', verb: 'sign-direct', version: 1,
-  request: z.object({ positionId: z.uuid(), graduate: graduateIdentitySchema, terms: agreementTermsSchema }),
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'agreement',
+  verb: 'sign-direct',
+  version: 1,
+  request: z.object({
+    positionId: z.uuid(),
+    graduate: graduateIdentitySchema,
+    terms: agreementTermsSchema,
+  }),
 });
 
 export interface QrCardIssued {
@@ -213,7 +256,11 @@ export interface QrCardIssued {
 }
 /** Method 3, graduate side: a short-lived signed QR business card. Caller: GRADUATE. */
 export const qrCardIssue = defineRequest<Record<string, never>, QrCardIssued>({
-  service: 'signing', kind: 'cmd', entity: 'qr-card', verb: 'issue', version: 1,
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'qr-card',
+  verb: 'issue',
+  version: 1,
   request: z.object({}),
 });
 
@@ -222,7 +269,11 @@ export const qrCardOpen = defineRequest<
   { token: string },
   { graduate: z.infer<typeof graduateSnapshotSchema>; available: boolean; expiresAt: string }
 >({
-  service: 'signing', kind: 'qry', entity: 'qr-card', verb: 'open', version: 1,
+  service: 'signing',
+  kind: 'qry',
+  entity: 'qr-card',
+  verb: 'open',
+  version: 1,
   request: z.object({ token: z.string().min(1).max(512) }),
 });
 
@@ -231,8 +282,16 @@ export const agreementSignQrCard = defineRequest<
   { token: string; positionId: string; terms: AgreementTerms },
   SignResult
 >({
-  service: 'signing', kind: 'cmd', entity: 'agreement', verb: 'sign-qr-card', version: 1,
-  request: z.object({ token: z.string().min(1).max(512), positionId: z.uuid(), terms: agreementTermsSchema }),
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'agreement',
+  verb: 'sign-qr-card',
+  version: 1,
+  request: z.object({
+    token: z.string().min(1).max(512),
+    positionId: z.uuid(),
+    terms: agreementTermsSchema,
+  }),
 });
 
 export interface GraduateDestinationView {
@@ -248,7 +307,11 @@ export const destinationSet = defineRequest<
   { schoolCode: string; graduateId: string; destination: Destination; note?: string },
   GraduateDestinationView
 >({
-  service: 'signing', kind: 'cmd', entity: 'destination', verb: 'set', version: 1,
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'destination',
+  verb: 'set',
+  version: 1,
   request: z.object({
     schoolCode: z.string().min(1),
     graduateId: z.string().min(1),
@@ -262,7 +325,11 @@ export const destinationUnlock = defineRequest<
   { schoolCode: string; graduateId: string; reason: string },
   GraduateDestinationView
 >({
-  service: 'signing', kind: 'cmd', entity: 'destination', verb: 'unlock', version: 1,
+  service: 'signing',
+  kind: 'cmd',
+  entity: 'destination',
+  verb: 'unlock',
+  version: 1,
   request: z.object({
     schoolCode: z.string().min(1),
     graduateId: z.string().min(1),
@@ -275,6 +342,10 @@ export const graduateDestinationList = defineRequest<
   { schoolCode: string; graduateIds: string[] },
   GraduateDestinationView[]
 >({
-  service: 'signing', kind: 'qry', entity: 'destination', verb: 'list', version: 1,
+  service: 'signing',
+  kind: 'qry',
+  entity: 'destination',
+  verb: 'list',
+  version: 1,
   request: z.object({ schoolCode: z.string().min(1), graduateIds: z.array(z.string()).max(1000) }),
 });

@@ -1,4 +1,9 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import {
   Inject,
   Injectable,
@@ -8,11 +13,26 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { ErrorCode, ServiceError, type EventContract, type HealthReply, type ParkedEvent } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type EventContract,
+  type HealthReply,
+  type ParkedEvent,
+} from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { BusNames } from './bus-names.js';
-import { EventConsumer, type EventHandlerFn, type EventSubscriptionSpec } from './jetstream/event-consumer.js';
-import { EVENT_HANDLER, EVENT_SUBSCRIBER, type EventHandlerMeta, type EventSubscriberMeta } from './jetstream/event-handler.decorator.js';
+import {
+  EventConsumer,
+  type EventHandlerFn,
+  type EventSubscriptionSpec,
+} from './jetstream/event-consumer.js';
+import {
+  EVENT_HANDLER,
+  EVENT_SUBSCRIBER,
+  type EventHandlerMeta,
+  type EventSubscriberMeta,
+} from './jetstream/event-handler.decorator.js';
 import { ensureEventStream } from './jetstream/streams.js';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './messaging.tokens.js';
 import type { NatsConnection } from './nats.js';
@@ -24,7 +44,9 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
  * events in hand finish before connections close.
  */
 @Injectable()
-export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingRuntime
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('MessagingRuntime');
   private relay: OutboxRelay | null = null;
   private readonly consumers = new Map<string, EventConsumer>();
@@ -66,7 +88,8 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         maxDeliver: env.EVENT_MAX_DELIVER,
         replicas: env.JETSTREAM_REPLICAS,
       });
-      if (this.consumers.has(consumer.name)) throw new Error(`two subscriptions named ${spec.name}`);
+      if (this.consumers.has(consumer.name))
+        throw new Error(`two subscriptions named ${spec.name}`);
       this.consumers.set(consumer.name, consumer);
       await consumer.start();
     }
@@ -83,9 +106,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async health(): Promise<HealthReply> {
-    const database = await this.dataSource
-      .query('SELECT 1')
-      .then(() => 'up' as const, () => 'down' as const);
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
     const nats = this.nc.isClosed() ? ('down' as const) : ('up' as const);
     const parked: Array<{ n: number }> = await this.dataSource
       .query(`SELECT count(*)::int AS n FROM parked_events WHERE replayed_at IS NULL`)
@@ -118,11 +142,15 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async replayParked(id: string): Promise<{ replayed: boolean }> {
-    const rows: Array<{ consumer: string; subject: string; data: string; replayed_at: Date | null }> =
-      await this.dataSource.query(
-        `SELECT consumer, subject, data, replayed_at FROM parked_events WHERE id = $1`,
-        [id],
-      );
+    const rows: Array<{
+      consumer: string;
+      subject: string;
+      data: string;
+      replayed_at: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT consumer, subject, data, replayed_at FROM parked_events WHERE id = $1`,
+      [id],
+    );
     const row = rows[0];
     if (!row) throw new ServiceError(ErrorCode.NOT_FOUND, '没有该滞留事件');
     if (row.replayed_at) throw new ServiceError(ErrorCode.INVALID_STATE, '该事件已重放');
@@ -131,7 +159,9 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     try {
       await consumer.replay(row.data, row.subject);
     } catch (err) {
-      throw new ServiceError(ErrorCode.INVALID_STATE, '重放失败', { reason: (err as Error).message });
+      throw new ServiceError(ErrorCode.INVALID_STATE, '重放失败', {
+        reason: (err as Error).message,
+      });
     }
     await this.dataSource.query(`UPDATE parked_events SET replayed_at = now() WHERE id = $1`, [id]);
     return { replayed: true };
@@ -143,7 +173,10 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || !wrapper.metatype) continue;
-      const meta = this.reflector.get<EventSubscriberMeta | undefined>(EVENT_SUBSCRIBER, wrapper.metatype);
+      const meta = this.reflector.get<EventSubscriberMeta | undefined>(
+        EVENT_SUBSCRIBER,
+        wrapper.metatype,
+      );
       if (!meta) continue;
       const handlers: EventSubscriptionSpec['handlers'] = [];
       const prototype = Object.getPrototypeOf(instance) as object;
@@ -154,8 +187,14 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
         if (!handler) continue;
         handlers.push({ ...handler, handle: (fn as EventHandlerFn).bind(instance) });
       }
-      if (handlers.length === 0) throw new Error(`@EventSubscriber ${meta.name} has no @OnEvent method`);
-      specs.push({ name: meta.name, concurrency: meta.concurrency ?? 1, ...(meta.batchSize ? { batchSize: meta.batchSize } : {}), handlers });
+      if (handlers.length === 0)
+        throw new Error(`@EventSubscriber ${meta.name} has no @OnEvent method`);
+      specs.push({
+        name: meta.name,
+        concurrency: meta.concurrency ?? 1,
+        ...(meta.batchSize ? { batchSize: meta.batchSize } : {}),
+        handlers,
+      });
     }
     this.logger.log(`${specs.length} event subscription(s)`);
     return specs;

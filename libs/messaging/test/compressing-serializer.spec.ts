@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { COMPRESS_ABOVE_BYTES, CompressingNatsSerializer, decodeReply, ENCODING_HEADER } from '../src/rpc/compressing-serializer.js';
+import {
+  COMPRESS_ABOVE_BYTES,
+  CompressingNatsSerializer,
+  decodeReply,
+  ENCODING_HEADER,
+} from '../src/rpc/compressing-serializer.js';
 
 describe('CompressingNatsSerializer', () => {
   const serializer = new CompressingNatsSerializer();
@@ -16,7 +21,11 @@ describe('CompressingNatsSerializer', () => {
   it('gzips large replies far below the NATS payload limit and restores them exactly', () => {
     const schools = Array.from({ length: 200 }, (_, s) => ({
       schoolCode: `S${s}`,
-      departments: Array.from({ length: 20 }, (_, d) => ({ departmentCode: `D${d}`, graduates: s * d, onlineShare: 0.5 })),
+      departments: Array.from({ length: 20 }, (_, d) => ({
+        departmentCode: `D${d}`,
+        graduates: s * d,
+        onlineShare: 0.5,
+      })),
     }));
     const packet = { id: '2', response: { schools }, isDisposed: true };
     const out = serializer.serialize(packet);

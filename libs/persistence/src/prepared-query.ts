@@ -25,7 +25,8 @@ export async function preparedQuery<T = Record<string, unknown>>(
 
 function connectionOf(db: EntityManager | DataSource): PgQueryable | undefined {
   if (db instanceof DataSource) return poolOf(db);
-  const runner = db.queryRunner as (EntityManager['queryRunner'] & { databaseConnection?: PgQueryable }) | undefined;
+  const runner = db.queryRunner as
+    (EntityManager['queryRunner'] & { databaseConnection?: PgQueryable }) | undefined;
   if (runner) return runner.isTransactionActive ? runner.databaseConnection : undefined;
   return poolOf(db.dataSource);
 }

@@ -13,7 +13,11 @@ export interface HealthCheckResult {
  * body. A service's NATS health request cannot serve here: a queue group answers it from any
  * replica, not from the pod being probed.
  */
-export async function startHealthServer(port: number, host: string, check: () => Promise<HealthCheckResult>): Promise<Server> {
+export async function startHealthServer(
+  port: number,
+  host: string,
+  check: () => Promise<HealthCheckResult>,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -23,7 +27,10 @@ export async function startHealthServer(port: number, host: string, check: () =>
     if (req.url === '/livez') return reply(200, { status: 'up' });
     if (req.url !== '/readyz') return reply(404, { status: 'not found' });
     const timeout = new Promise<HealthCheckResult>((resolve) =>
-      setTimeout(() => resolve({ ready: false, body: { status: 'down', reason: 'health check timed out' } }), 3_000).unref(),
+      setTimeout(
+        () => resolve({ ready: false, body: { status: 'down', reason: 'health check timed out' } }),
+        3_000,
+      ).unref(),
     );
     Promise.race([check(), timeout]).then(
       (result) => reply(result.ready ? 200 : 503, result.body),

@@ -17,7 +17,12 @@ export const REDACT_PATHS = [
 ];
 
 /** `destination`: stdout unless given (tests read what a process logs). */
-export function createPino(name: string, level: string, extra: LoggerOptions = {}, destination?: DestinationStream): PinoLogger {
+export function createPino(
+  name: string,
+  level: string,
+  extra: LoggerOptions = {},
+  destination?: DestinationStream,
+): PinoLogger {
   const options: LoggerOptions = {
     name,
     level,
@@ -60,7 +65,8 @@ export class PinoNestLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[]): void {
     const rest = [...params];
     // Nest passes the logger's context as the last argument.
-    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? rest.pop() : undefined;
+    const context =
+      rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? rest.pop() : undefined;
     const text = rest.filter((p) => typeof p === 'string').join(' ') || undefined;
     if (message instanceof Error) {
       this.pino[level]({ context, err: message }, text ?? message.message);

@@ -20,7 +20,9 @@ export interface ServiceDefinition<S extends z.ZodType<CommonEnv>> {
   envSchema: S;
   entities: ServiceDataSourceOptions['entities'];
   /** The migrations in order, or a function of env for a migration that needs a key from it. */
-  migrations: ServiceDataSourceOptions['migrations'] | ((env: z.infer<S>) => ServiceDataSourceOptions['migrations']);
+  migrations:
+    | ServiceDataSourceOptions['migrations']
+    | ((env: z.infer<S>) => ServiceDataSourceOptions['migrations']);
   /** The root module, given validated env and the migrated data source. */
   module: (env: z.infer<S>, dataSource: DataSource) => DynamicModule;
 }
@@ -77,7 +79,10 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
             const reply = await app.get(MessagingRuntime).health();
             return { ready: reply.status === 'up', body: reply };
           });
-    log.info({ schema, busPrefix: env.BUS_PREFIX || undefined, healthPort: env.HEALTH_PORT }, `${def.name} ready`);
+    log.info(
+      { schema, busPrefix: env.BUS_PREFIX || undefined, healthPort: env.HEALTH_PORT },
+      `${def.name} ready`,
+    );
     return {
       app,
       env,
@@ -95,12 +100,17 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
 }
 
 /** A service's migrations for this env (most lists do not depend on it). */
-export function migrationsOf<S extends z.ZodType<CommonEnv>>(def: ServiceDefinition<S>, env: z.infer<S>): ServiceDataSourceOptions['migrations'] {
+export function migrationsOf<S extends z.ZodType<CommonEnv>>(
+  def: ServiceDefinition<S>,
+  env: z.infer<S>,
+): ServiceDataSourceOptions['migrations'] {
   return typeof def.migrations === 'function' ? def.migrations(env) : def.migrations;
 }
 
 /** For main.ts: runs the service, exits 1 with a clear message if it cannot start. */
-export async function main<S extends z.ZodType<CommonEnv>>(def: ServiceDefinition<S>): Promise<void> {
+export async function main<S extends z.ZodType<CommonEnv>>(
+  def: ServiceDefinition<S>,
+): Promise<void> {
   try {
     const service = await runService(def);
     service.app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
-import { healthServerPort, startHealthServer, type HealthCheckResult } from '../src/health-server.js';
+import {
+  healthServerPort,
+  startHealthServer,
+  type HealthCheckResult,
+} from '../src/health-server.js';
 
 /** The probe endpoints Kubernetes calls (deploy/k8s), over a real HTTP listener. */
 describe('health server (HEALTH_PORT)', () => {
@@ -13,15 +17,24 @@ describe('health server (HEALTH_PORT)', () => {
   const start = async (check: () => Promise<HealthCheckResult>) => {
     server = await startHealthServer(0, '127.0.0.1', check);
     return (path: string, method = 'GET') =>
-      fetch(`http://127.0.0.1:${healthServerPort(server!)}${path}`, { method }).then(async (r) => [r.status, await r.json()]);
+      fetch(`http://127.0.0.1:${healthServerPort(server!)}${path}`, { method }).then(async (r) => [
+        r.status,
+        await r.json(),
+      ]);
   };
 
   it('is ready when the check says so, and says why not otherwise', async () => {
     let ready = true;
-    const get = await start(async () => ({ ready, body: { status: ready ? 'up' : 'degraded', checks: { database: ready ? 'up' : 'down' } } }));
+    const get = await start(async () => ({
+      ready,
+      body: { status: ready ? 'up' : 'degraded', checks: { database: ready ? 'up' : 'down' } },
+    }));
     expect(await get('/readyz')).toEqual([200, { status: 'up', checks: { database: 'up' } }]);
     ready = false;
-    expect(await get('/readyz')).toEqual([503, { status: 'degraded', checks: { database: 'down' } }]);
+    expect(await get('/readyz')).toEqual([
+      503,
+      { status: 'degraded', checks: { database: 'down' } },
+    ]);
   });
 
   it('is live while the readiness check fails or throws', async () => {

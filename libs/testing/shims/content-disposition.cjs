@@ -3,6 +3,8 @@
 // Jest this stand-in provides the one function @fastify/static uses.
 'use strict';
 function create(filename) {
-  return filename ? `attachment; filename="${String(filename).replace(/["\\]/g, '')}"` : 'attachment';
+  return filename
+    ? `attachment; filename="${String(filename).replace(/["\\]/g, '')}"`
+    : 'attachment';
 }
 module.exports = { create, default: create };

@@ -34,7 +34,9 @@ const BUILD_STAMP = 'dist/.tsbuildinfo';
 function selects(globalConfig, files) {
   const patterns = globalConfig.testPathPatterns?.patterns ?? [];
   if (patterns.length === 0) return true;
-  return files.some((file) => patterns.some((pattern) => new RegExp(pattern, 'i').test(resolve(globalConfig.rootDir, file))));
+  return files.some((file) =>
+    patterns.some((pattern) => new RegExp(pattern, 'i').test(resolve(globalConfig.rootDir, file))),
+  );
 }
 
 /** Newest modification time of the TypeScript sources the build compiles (each app's and lib's src/). */
@@ -61,9 +63,12 @@ function ensureBuilt(globalConfig) {
   const stamp = join(globalConfig.rootDir, BUILD_STAMP);
   const built = existsSync(join(globalConfig.rootDir, DIST_ENTRY)) && existsSync(stamp);
   if (built && statSync(stamp).mtimeMs >= newestSource(globalConfig.rootDir)) return;
-  console.log('\n[tests] dist/ is missing or older than the sources; building it for the tests that run built processes');
+  console.log(
+    '\n[tests] dist/ is missing or older than the sources; building it for the tests that run built processes',
+  );
   const build = spawnSync('npm', ['run', 'build'], { cwd: globalConfig.rootDir, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('"npm run build" failed; tests that run the built processes need dist/');
+  if (build.status !== 0)
+    throw new Error('"npm run build" failed; tests that run the built processes need dist/');
   // An incremental build that found nothing to emit leaves its files alone: mark it current.
   const now = new Date();
   utimesSync(stamp, now, now);
@@ -72,9 +77,12 @@ function ensureBuilt(globalConfig) {
 /** Tests run against the real services; say clearly which one is missing instead of timing out. */
 export default async function globalSetup(globalConfig) {
   const missing = [];
-  for (const [name, url, port] of targets) if (!(await reachable(url, port))) missing.push(`${name} at ${url}`);
+  for (const [name, url, port] of targets)
+    if (!(await reachable(url, port))) missing.push(`${name} at ${url}`);
   if (missing.length) {
-    throw new Error(`Tests need these services running: ${missing.join(', ')}. Start them with "npm run infra" (see README).`);
+    throw new Error(
+      `Tests need these services running: ${missing.join(', ')}. Start them with "npm run infra" (see README).`,
+    );
   }
   ensureBuilt(globalConfig);
 }

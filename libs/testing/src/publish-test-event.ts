@@ -28,6 +28,8 @@ export async function publishTestEvent<P>(
     correlationId: `test-${randomUUID()}`,
     payload,
   };
-  await jetstream(nc).publish(names.subject(contract.subject), JSON.stringify(envelope), { msgID: envelope.id });
+  await jetstream(nc).publish(names.subject(contract.subject), JSON.stringify(envelope), {
+    msgID: envelope.id,
+  });
   return envelope;
 }

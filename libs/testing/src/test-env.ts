@@ -21,7 +21,10 @@ const base = {
  * A fresh database and bus namespace for one test file, so that repeated or concurrent runs
  * never see each other's rows, streams or requests. `dispose` removes both.
  */
-export async function createTestEnv(label: string, overrides: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<TestEnv> {
   const token = randomBytes(4).toString('hex');
   const busPrefix = `t${token}`;
   const url = new URL(base.DATABASE_URL);

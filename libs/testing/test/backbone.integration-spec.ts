@@ -71,7 +71,9 @@ describe('message backbone', () => {
   const world = async (label: string): Promise<World> => {
     const names = new BusNames(`${env.busPrefix}_${label}`);
     const effects = `effects_${label}`;
-    await ds.query(`CREATE TABLE ${effects} (event_id uuid NOT NULL, n int NOT NULL, instance text NOT NULL)`);
+    await ds.query(
+      `CREATE TABLE ${effects} (event_id uuid NOT NULL, n int NOT NULL, instance text NOT NULL)`,
+    );
     const probe = await EventProbe.start(env.vars['NATS_URL']!, names.prefix, 'signing');
     cleanups.push(() => probe.stop());
     const nc = await connect({ servers: env.vars['NATS_URL'] });
@@ -96,10 +98,16 @@ describe('message backbone', () => {
         return relay;
       },
       record: (n) =>
-        ds.transaction((tx) => publishEvent(tx, probeRecorded, { aggregateId: `agg-${n}`, payload: { n } })),
+        ds.transaction((tx) =>
+          publishEvent(tx, probeRecorded, { aggregateId: `agg-${n}`, payload: { n } }),
+        ),
       async published(count) {
-        await waitFor(async () => relay !== null && (await relay.backlog()) === 0, { what: 'outbox drained' });
-        await waitFor(() => probe.events.length >= count, { what: `${count} events on the stream` });
+        await waitFor(async () => relay !== null && (await relay.backlog()) === 0, {
+          what: 'outbox drained',
+        });
+        await waitFor(() => probe.events.length >= count, {
+          what: `${count} events on the stream`,
+        });
         expect(probe.events).toHaveLength(count);
       },
     };
@@ -154,7 +162,10 @@ describe('message backbone', () => {
   const drained = (w: World, durable: string, timeoutMs = 20_000) =>
     waitFor(
       async () => {
-        const info = await jsm.consumers.info(w.names.stream('signing'), w.names.durable('review', durable));
+        const info = await jsm.consumers.info(
+          w.names.stream('signing'),
+          w.names.durable('review', durable),
+        );
         return info.num_pending === 0 && info.num_ack_pending === 0;
       },
       { what: `every event acked by ${durable}`, timeoutMs },
@@ -169,7 +180,12 @@ describe('message backbone', () => {
 
   beforeAll(async () => {
     env = await createTestEnv('backbone');
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'signing', entities: [], migrations: [BackboneProbe1764280000001] });
+    ds = createServiceDataSource({
+      url: env.databaseUrl,
+      schema: 'signing',
+      entities: [],
+      migrations: [BackboneProbe1764280000001],
+    });
     await ds.initialize();
     await migrateServiceSchema(ds, 'signing');
     const admin = await connect({ servers: env.vars['NATS_URL'] });
@@ -199,7 +215,11 @@ describe('message backbone', () => {
     const delivered = await waitFor(() => w.probe.events.find((e) => e.id === committed.id), {
       what: 'the committed event',
     });
-    expect(delivered).toMatchObject({ type: 'signing.probe.recorded', version: 1, payload: { n: 1 } });
+    expect(delivered).toMatchObject({
+      type: 'signing.probe.recorded',
+      version: 1,
+      payload: { n: 1 },
+    });
     await waitFor(async () => (await relay.backlog()) === 0, { what: 'outbox marked published' });
   });
 
@@ -209,12 +229,16 @@ describe('message backbone', () => {
     let rolledBackId = '';
     await expect(
       ds.transaction(async (tx) => {
-        rolledBackId = (await publishEvent(tx, probeRecorded, { aggregateId: 'agg-x', payload: { n: 2 } })).id;
+        rolledBackId = (
+          await publishEvent(tx, probeRecorded, { aggregateId: 'agg-x', payload: { n: 2 } })
+        ).id;
         throw new Error('business rule failed after the event was written');
       }),
     ).rejects.toThrow('business rule failed');
     const after = await w.record(3);
-    await waitFor(() => w.probe.events.find((e) => e.id === after.id), { what: 'the committed event' });
+    await waitFor(() => w.probe.events.find((e) => e.id === after.id), {
+      what: 'the committed event',
+    });
     await sleep(300);
     expect(w.probe.events.map((e) => e.id)).toEqual([after.id]);
     const rows: unknown[] = await ds.query(`SELECT 1 FROM outbox WHERE id = $1`, [rolledBackId]);
@@ -240,10 +264,17 @@ describe('message backbone', () => {
       let hung = false;
       // Effect committed, then the process "dies": it never acks and its connection goes away.
       // One event to a transaction here, so the first instance applies exactly one before dying.
-      await newConsumer(w, 'crash-probe', 'first', doomed, async () => {
-        hung = true;
-        await new Promise(() => undefined);
-      }, { batchSize: 1 });
+      await newConsumer(
+        w,
+        'crash-probe',
+        'first',
+        doomed,
+        async () => {
+          hung = true;
+          await new Promise(() => undefined);
+        },
+        { batchSize: 1 },
+      );
       await waitFor(() => hung, { what: 'first delivery committed' });
       await doomed.close();
       expect(await effectsPerEvent(w)).toEqual([[1, 1]]); // the first event, applied; the consumer then hung
@@ -255,17 +286,26 @@ describe('message backbone', () => {
       cleanups.push(() => restarted.stop());
       await drained(w, 'crash-probe');
       // Event 1 once (by the first instance), event 2 once (by the restarted one).
-      expect(await effectsPerEvent(w)).toEqual([[1, 1], [2, 1]]);
+      expect(await effectsPerEvent(w)).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
       const byInstance: Array<{ n: number; instance: string }> = await ds.query(
         `SELECT n, instance FROM ${w.effects} ORDER BY n`,
       );
-      expect(byInstance).toEqual([{ n: 1, instance: 'first' }, { n: 2, instance: 'second' }]);
+      expect(byInstance).toEqual([
+        { n: 1, instance: 'first' },
+        { n: 2, instance: 'second' },
+      ]);
 
       // An operator replays events that were already applied: each answers "duplicate".
       const subject = probeRecorded.subject;
       await expect(restarted.replay(JSON.stringify(first), subject)).resolves.toBe('duplicate');
       await expect(restarted.replay(JSON.stringify(second), subject)).resolves.toBe('duplicate');
-      expect(await effectsPerEvent(w)).toEqual([[1, 1], [2, 1]]);
+      expect(await effectsPerEvent(w)).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
     },
   );
 
@@ -297,7 +337,9 @@ describe('message backbone', () => {
 
   it('(e) applies queued events several to a transaction; a failing one costs the others nothing', async () => {
     const w = await world('e');
-    await ds.query(`CREATE TABLE batch_effects (event_id uuid NOT NULL, n int NOT NULL, txid bigint NOT NULL, seq bigserial)`);
+    await ds.query(
+      `CREATE TABLE batch_effects (event_id uuid NOT NULL, n int NOT NULL, txid bigint NOT NULL, seq bigserial)`,
+    );
     await w.startRelay();
     const published: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -312,13 +354,20 @@ describe('message backbone', () => {
         failed = true;
         throw new Error('transient failure of one event');
       }
-      await tx.query(`INSERT INTO batch_effects (event_id, n, txid) VALUES ($1, $2, txid_current())`, [event.id, n]);
+      await tx.query(
+        `INSERT INTO batch_effects (event_id, n, txid) VALUES ($1, $2, txid_current())`,
+        [event.id, n],
+      );
     };
-    const consumer = await newConsumer(w, 'batch-probe', 'e', await connection(), undefined, { handle });
+    const consumer = await newConsumer(w, 'batch-probe', 'e', await connection(), undefined, {
+      handle,
+    });
     cleanups.push(() => consumer.stop());
     await drained(w, 'batch-probe', 30_000);
     await sleep(1_000); // a double application would land by now
-    const rows: Array<{ n: number; txid: string }> = await ds.query(`SELECT n, txid FROM batch_effects ORDER BY seq`);
+    const rows: Array<{ n: number; txid: string }> = await ds.query(
+      `SELECT n, txid FROM batch_effects ORDER BY seq`,
+    );
     expect(failed).toBe(true);
     expect(rows.map((r) => r.n).sort()).toEqual(published); // each exactly once
     // The events before the failing one were applied in stream order.

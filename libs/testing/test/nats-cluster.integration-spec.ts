@@ -78,10 +78,17 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
       clientPort: 4190,
       clusterPort: 4195,
       // NATS_CLUSTER_LOG=1 shows the nodes' logs (elections, catch-up) when a run needs explaining.
-      ...(process.env.NATS_CLUSTER_LOG ? { log: (node: string, line: string) => process.stdout.write(`[${node}] ${line}\n`) } : {}),
+      ...(process.env.NATS_CLUSTER_LOG
+        ? { log: (node: string, line: string) => process.stdout.write(`[${node}] ${line}\n`) }
+        : {}),
     });
     env = await createTestEnv('natscluster');
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'signing', entities: [], migrations: [ClusterProbe1764290000001] });
+    ds = createServiceDataSource({
+      url: env.databaseUrl,
+      schema: 'signing',
+      entities: [],
+      migrations: [ClusterProbe1764290000001],
+    });
     await ds.initialize();
     await migrateServiceSchema(ds, 'signing');
   }, 90_000);
@@ -105,12 +112,16 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
 
     // Boot with one replica (as before the cluster), then boot again with three: scaled up.
     await ensureEventStream(jsm, names, 'signing', { replicas: 1 });
-    expect((await waitFor(() => jsm.streams.info(stream), { what: 'stream info' })).config.num_replicas).toBe(1);
+    expect(
+      (await waitFor(() => jsm.streams.info(stream), { what: 'stream info' })).config.num_replicas,
+    ).toBe(1);
     await ensureEventStream(jsm, names, 'signing', { replicas: 3 });
     const scaled = await waitFor(
       async () => {
         const info = await jsm.streams.info(stream);
-        return info.cluster?.replicas?.length === 2 && info.cluster.replicas.every((r) => r.current) ? info : false;
+        return info.cluster?.replicas?.length === 2 && info.cluster.replicas.every((r) => r.current)
+          ? info
+          : false;
       },
       { what: 'the stream on three nodes', timeoutMs: 30_000 },
     );
@@ -127,7 +138,11 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
               contract: probeRecorded,
               handle: async (event, tx) => {
                 const { graduate, n } = event.payload as { graduate: string; n: number };
-                await tx.query(`INSERT INTO effects (event_id, graduate, n) VALUES ($1, $2, $3)`, [event.id, graduate, n]);
+                await tx.query(`INSERT INTO effects (event_id, graduate, n) VALUES ($1, $2, $3)`, [
+                  event.id,
+                  graduate,
+                  n,
+                ]);
               },
             },
           ],
@@ -147,11 +162,17 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     const first = await newConsumer(1);
     await first.start();
     await first.stop();
-    expect((await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config.num_replicas).toBe(1);
+    expect(
+      (await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config
+        .num_replicas,
+    ).toBe(1);
     const consumer = await newConsumer(3);
     await consumer.start();
     stoppers.push(() => consumer.stop());
-    expect((await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config.num_replicas).toBe(3);
+    expect(
+      (await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config
+        .num_replicas,
+    ).toBe(3);
 
     const relayNc = await connection('test-relay');
     const relay = new OutboxRelay({
@@ -174,7 +195,9 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
       while (Date.now() - started < LOAD_MS) {
         const graduate = `g${committed % GRADUATES}`;
         const n = (counters.get(graduate) ?? 0) + 1;
-        await ds.transaction((tx) => publishEvent(tx, probeRecorded, { aggregateId: graduate, payload: { graduate, n } }));
+        await ds.transaction((tx) =>
+          publishEvent(tx, probeRecorded, { aggregateId: graduate, payload: { graduate, n } }),
+        );
         counters.set(graduate, n);
         committed++;
         commitTimes.push(Date.now());
@@ -185,11 +208,17 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     await sleep(KILL_AT_MS);
     // A JetStream API request can go unanswered while leaders move (the scale-up above moves
     // them): every request here is retried until it is answered.
-    const victim = await waitFor(async () => (await jsm.streams.info(stream)).cluster?.leader, { what: 'the stream leader', timeoutMs: 60_000 });
-    const consumerLeader = await waitFor(async () => (await jsm.consumers.info(stream, durable)).cluster?.leader, {
-      what: 'the consumer leader',
+    const victim = await waitFor(async () => (await jsm.streams.info(stream)).cluster?.leader, {
+      what: 'the stream leader',
       timeoutMs: 60_000,
     });
+    const consumerLeader = await waitFor(
+      async () => (await jsm.consumers.info(stream, durable)).cluster?.leader,
+      {
+        what: 'the consumer leader',
+        timeoutMs: 60_000,
+      },
+    );
     const killedAt = Date.now();
     await cluster.kill(victim);
     const newLeader = await waitFor(
@@ -207,7 +236,10 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     cluster.start(victim);
     await load;
 
-    await waitFor(async () => (await relay.backlog()) === 0, { what: 'the outbox drained', timeoutMs: 60_000 });
+    await waitFor(async () => (await relay.backlog()) === 0, {
+      what: 'the outbox drained',
+      timeoutMs: 60_000,
+    });
     await waitFor(
       async () => {
         const info = await jsm.consumers.info(stream, durable);
@@ -219,24 +251,37 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     await waitFor(
       async () => {
         const info = await jsm.streams.info(stream);
-        return info.cluster?.replicas?.length === 2 && info.cluster.replicas.every((r) => r.current && !r.offline);
+        return (
+          info.cluster?.replicas?.length === 2 &&
+          info.cluster.replicas.every((r) => r.current && !r.offline)
+        );
       },
       { what: 'the restarted node current again', timeoutMs: 30_000 },
     );
 
     // What the stream holds, in stream order.
     const outbox: Array<{ id: string }> = await ds.query(`SELECT id FROM outbox ORDER BY seq`);
-    const info = await waitFor(() => jsm.streams.info(stream), { what: 'stream info', timeoutMs: 60_000 });
+    const info = await waitFor(() => jsm.streams.info(stream), {
+      what: 'stream info',
+      timeoutMs: 60_000,
+    });
     const stored: Array<{ id: string; graduate: string; n: number; at: number }> = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
-      const m = await waitFor(() => jsm.streams.getMessage(stream, { seq }).then((msg) => msg ?? null), { what: `message ${seq}`, timeoutMs: 60_000 });
+      const m = await waitFor(
+        () => jsm.streams.getMessage(stream, { seq }).then((msg) => msg ?? null),
+        { what: `message ${seq}`, timeoutMs: 60_000 },
+      );
       if (!m) continue;
       const e = m.json<{ id: string; payload: { graduate: string; n: number } }>();
-      stored.push({ id: e.id, graduate: e.payload.graduate, n: e.payload.n, at: m.timestamp ? Date.parse(m.timestamp) : 0 });
+      stored.push({
+        id: e.id,
+        graduate: e.payload.graduate,
+        n: e.payload.n,
+        at: m.timestamp ? Date.parse(m.timestamp) : 0,
+      });
     }
-    const effects: Array<{ event_id: string; graduate: string; n: number; at: Date }> = await ds.query(
-      `SELECT event_id, graduate, n, applied_at AS at FROM effects ORDER BY seq`,
-    );
+    const effects: Array<{ event_id: string; graduate: string; n: number; at: Date }> =
+      await ds.query(`SELECT event_id, graduate, n, applied_at AS at FROM effects ORDER BY seq`);
 
     const inOrderPerGraduate = (rows: Array<{ graduate: string; n: number }>) => {
       const last = new Map<string, number>();
@@ -249,7 +294,8 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     };
     const largestGap = (times: number[], from: number) => {
       let gap = 0;
-      for (let i = 1; i < times.length; i++) if (times[i]! >= from) gap = Math.max(gap, times[i]! - Math.max(times[i - 1]!, from));
+      for (let i = 1; i < times.length; i++)
+        if (times[i]! >= from) gap = Math.max(gap, times[i]! - Math.max(times[i - 1]!, from));
       return gap;
     };
     const committedIds = new Set(outbox.map((r) => r.id));
@@ -273,10 +319,18 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
       newLeader,
       newLeaderReportedMs,
       committedWhileNodeDown: commitTimes.filter((t) => t >= killedAt && t < restartedAt).length,
-      publishPauseMs: largestGap(stored.map((s) => s.at), killedAt),
-      consumePauseMs: largestGap(effects.map((e) => e.at.getTime()), killedAt),
+      publishPauseMs: largestGap(
+        stored.map((s) => s.at),
+        killedAt,
+      ),
+      consumePauseMs: largestGap(
+        effects.map((e) => e.at.getTime()),
+        killedAt,
+      ),
     };
-    console.log(`NATS cluster invariants: ${JSON.stringify(report)}\nPause at the kill: ${JSON.stringify(pause)}`);
+    console.log(
+      `NATS cluster invariants: ${JSON.stringify(report)}\nPause at the kill: ${JSON.stringify(pause)}`,
+    );
 
     // The load went on through the outage (the outbox kept taking events while the stream had no leader).
     expect(pause.committedWhileNodeDown).toBeGreaterThan(10);

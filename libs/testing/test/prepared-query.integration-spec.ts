@@ -10,7 +10,12 @@ describe('preparedQuery', () => {
 
   beforeAll(async () => {
     env = await createTestEnv('prepared');
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'public', entities: [], migrations: [] });
+    ds = createServiceDataSource({
+      url: env.databaseUrl,
+      schema: 'public',
+      entities: [],
+      migrations: [],
+    });
     await ds.initialize();
     await ds.query(`CREATE TABLE prepared_probe (id int PRIMARY KEY, label text NOT NULL)`);
   });
@@ -20,14 +25,24 @@ describe('preparedQuery', () => {
   });
 
   const insert = (db: Parameters<typeof preparedQuery>[0], id: number, label: string) =>
-    preparedQuery<{ id: number; label: string }>(db, 'probe-insert', `INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label`, [id, label]);
+    preparedQuery<{ id: number; label: string }>(
+      db,
+      'probe-insert',
+      `INSERT INTO prepared_probe (id, label) VALUES ($1, $2) RETURNING id, label`,
+      [id, label],
+    );
 
   it('returns rows, outside a transaction and inside one, reusing the statement', async () => {
     expect(await insert(ds, 1, 'a')).toEqual([{ id: 1, label: 'a' }]);
     for (let i = 2; i <= 12; i++) await insert(ds, i, `x${i}`); // the same name on pooled connections
     const inTx = await ds.transaction(async (tx) => {
       await insert(tx, 100, 'in');
-      return preparedQuery<{ n: number }>(tx, 'probe-count', `SELECT count(*)::int AS n FROM prepared_probe`, []);
+      return preparedQuery<{ n: number }>(
+        tx,
+        'probe-count',
+        `SELECT count(*)::int AS n FROM prepared_probe`,
+        [],
+      );
     });
     expect(inTx).toEqual([{ n: 13 }]);
   });

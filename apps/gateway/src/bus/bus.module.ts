@@ -1,5 +1,17 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { BusClient, BusNames, connectNats, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging/client';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  BusClient,
+  BusNames,
+  connectNats,
+  NATS_CONNECTION,
+  type NatsConnection,
+} from '@netsign/messaging/client';
 import type { GatewayEnv } from '../gateway.env.js';
 
 class NatsCloser implements OnApplicationShutdown {

@@ -11,7 +11,9 @@ import type { FastifyInstance } from 'fastify';
  */
 
 /** Default place of the H5 build: dist/apps/mini-program/h5 beside this file's dist/apps/gateway. */
-export const MINI_PROGRAM_H5_DIR = fileURLToPath(new URL('../../../mini-program/h5/', import.meta.url));
+export const MINI_PROGRAM_H5_DIR = fileURLToPath(
+  new URL('../../../mini-program/h5/', import.meta.url),
+);
 
 /**
  * Everything the H5 build needs and nothing more: its own scripts and styles, images from itself
@@ -37,11 +39,17 @@ export interface MiniProgramStaticOptions {
 }
 
 /** Registers `/m/` if the H5 build exists; returns whether it did. */
-export async function registerMiniProgramStatic(fastify: FastifyInstance, options: MiniProgramStaticOptions = {}): Promise<boolean> {
+export async function registerMiniProgramStatic(
+  fastify: FastifyInstance,
+  options: MiniProgramStaticOptions = {},
+): Promise<boolean> {
   const root = options.root ?? MINI_PROGRAM_H5_DIR;
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
-    fastify.log.warn({ root }, 'mini-program H5 build not found: /m/ is not served (npm run build:mini-program)');
+    fastify.log.warn(
+      { root },
+      'mini-program H5 build not found: /m/ is not served (npm run build:mini-program)',
+    );
     return false;
   }
   const indexHtml = readFileSync(indexFile);
@@ -53,7 +61,10 @@ export async function registerMiniProgramStatic(fastify: FastifyInstance, option
       void reply.header('referrer-policy', 'same-origin');
       // Hashed file names may be kept for a year; the index must be fetched fresh after a deploy.
       const hashed = /\/(js|css|static)\//.test(request.url);
-      void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void reply.header(
+        'cache-control',
+        hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
       return payload;
     });
     await scope.register(fastifyStatic, {

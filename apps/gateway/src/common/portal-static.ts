@@ -66,7 +66,10 @@ function malformedOrOverlong(path: string): boolean {
   }
 }
 
-export async function registerPortal(fastify: FastifyInstance, portalDir: string = defaultPortalDir()): Promise<void> {
+export async function registerPortal(
+  fastify: FastifyInstance,
+  portalDir: string = defaultPortalDir(),
+): Promise<void> {
   const indexFile = join(portalDir, 'index.html');
   // A build has its hashed assets beside index.html (run from sources, the default directory is
   // the portal's source folder, whose index.html is Vite's template, not a build).
@@ -81,7 +84,10 @@ export async function registerPortal(fastify: FastifyInstance, portalDir: string
       setHeaders: (reply) => void reply.header('cache-control', IMMUTABLE_CACHE),
     });
   } else {
-    fastify.log.warn({ portalDir }, 'web portal not built: run `npm run build:portal`; `/` explains this');
+    fastify.log.warn(
+      { portalDir },
+      'web portal not built: run `npm run build:portal`; `/` explains this',
+    );
   }
   const index = built ? readFileSync(indexFile) : null;
 
@@ -93,11 +99,23 @@ export async function registerPortal(fastify: FastifyInstance, portalDir: string
       // path parameter is over-long (Fastify answers those 400 when no wildcard is there): keep
       // the contract's answer for them (create-gateway.ts, frameworkErrors).
       if (path.startsWith('/api/') && malformedOrOverlong(path)) {
-        return reply.status(400).send({ code: 'VALIDATION_FAILED', message: '请求地址格式错误', details: { reason: 'BAD_URL' } });
+        return reply.status(400).send({
+          code: 'VALIDATION_FAILED',
+          message: '请求地址格式错误',
+          details: { reason: 'BAD_URL' },
+        });
       }
       return reply.callNotFound();
     }
-    if (!index) return pageHeaders(reply).code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(MISSING);
-    return pageHeaders(reply).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+    if (!index)
+      return pageHeaders(reply)
+        .code(503)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(MISSING);
+    return pageHeaders(reply)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(index);
   });
 }

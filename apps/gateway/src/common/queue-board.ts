@@ -36,7 +36,9 @@ export async function registerQueueBoard(
     labelNames: ['state'],
     registers: [metricsRegistry],
     async collect() {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed').catch(() => null);
+      const counts = await queue
+        .getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed')
+        .catch(() => null);
       for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
     },
   });
@@ -50,38 +52,57 @@ export async function registerQueueBoard(
       this.reset();
       const jobs = await queue.getJobs(['completed'], 0, RECENT_JOBS - 1).catch(() => []);
       const phases = {
-        wait: jobs.map((j) => (j?.processedOn && j.timestamp ? (j.processedOn - j.timestamp) / 1000 : NaN)),
-        render: jobs.map((j) => (j?.finishedOn && j.processedOn ? (j.finishedOn - j.processedOn) / 1000 : NaN)),
+        wait: jobs.map((j) =>
+          j?.processedOn && j.timestamp ? (j.processedOn - j.timestamp) / 1000 : NaN,
+        ),
+        render: jobs.map((j) =>
+          j?.finishedOn && j.processedOn ? (j.finishedOn - j.processedOn) / 1000 : NaN,
+        ),
       };
       for (const [phase, values] of Object.entries(phases)) {
         const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
         if (sorted.length === 0) continue;
-        for (const q of [0.5, 0.9, 0.99]) this.set({ phase, quantile: String(q) }, quantile(sorted, q));
+        for (const q of [0.5, 0.9, 0.99])
+          this.set({ phase, quantile: String(q) }, quantile(sorted, q));
       }
     },
   });
   const adapter = new BullBoardFastifyAdapter();
   adapter.setBasePath('/admin/queues');
-  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: adapter, options: { uiConfig: { boardTitle: '网签平台 · 打印队列' } } });
-  await fastify.register(
-    async (scope) => {
-      scope.addHook('onRequest', async (request, reply) => {
-        const token = tokenOf(request);
-        const principal = token ? await options.keys.verify(token).catch(() => null) : null;
-        if (!principal) {
-          return reply.status(401).send({ code: ErrorCode.UNAUTHENTICATED, message: DEFAULT_ERROR_MESSAGE.UNAUTHENTICATED, details: {} });
-        }
-        if (principal.role !== 'PROVINCE_ADMIN') {
-          return reply.status(403).send({ code: ErrorCode.FORBIDDEN, message: DEFAULT_ERROR_MESSAGE.FORBIDDEN, details: {} });
-        }
-        const fromQuery = (request.query as Record<string, string> | undefined)?.['token'];
-        // Secure whenever the board is reached over HTTPS (directly, or behind a proxy with TRUST_PROXY).
-        const secure = request.protocol === 'https' ? '; Secure' : '';
-        if (fromQuery) void reply.header('set-cookie', `${COOKIE}=${fromQuery}; Path=/admin/queues; HttpOnly; SameSite=Strict${secure}`);
-      });
-      await scope.register(adapter.registerPlugin(), { prefix: '/admin/queues' });
-    },
-  );
+  createBullBoard({
+    queues: [new BullMQAdapter(queue)],
+    serverAdapter: adapter,
+    options: { uiConfig: { boardTitle: '网签平台 · 打印队列' } },
+  });
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      const token = tokenOf(request);
+      const principal = token ? await options.keys.verify(token).catch(() => null) : null;
+      if (!principal) {
+        return reply.status(401).send({
+          code: ErrorCode.UNAUTHENTICATED,
+          message: DEFAULT_ERROR_MESSAGE.UNAUTHENTICATED,
+          details: {},
+        });
+      }
+      if (principal.role !== 'PROVINCE_ADMIN') {
+        return reply.status(403).send({
+          code: ErrorCode.FORBIDDEN,
+          message: DEFAULT_ERROR_MESSAGE.FORBIDDEN,
+          details: {},
+        });
+      }
+      const fromQuery = (request.query as Record<string, string> | undefined)?.['token'];
+      // Secure whenever the board is reached over HTTPS (directly, or behind a proxy with TRUST_PROXY).
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      if (fromQuery)
+        void reply.header(
+          'set-cookie',
+          `${COOKIE}=${fromQuery}; Path=/admin/queues; HttpOnly; SameSite=Strict${secure}`,
+        );
+    });
+    await scope.register(adapter.registerPlugin(), { prefix: '/admin/queues' });
+  });
   fastify.addHook('onClose', async () => {
     await queue.close();
     await connection.quit().catch(() => undefined);
@@ -93,6 +114,9 @@ function tokenOf(request: FastifyRequest): string | undefined {
   if (header?.startsWith('Bearer ')) return header.slice(7);
   const fromQuery = (request.query as Record<string, string> | undefined)?.['token'];
   if (fromQuery) return fromQuery;
-  const cookie = request.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`));
+  const cookie = request.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${COOKIE}=`));
   return cookie?.slice(COOKIE.length + 1);
 }

@@ -19,7 +19,11 @@ type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
 /** The gateway variables that hold a limit (a count per window). */
 export type LimitSetting = {
-  [K in keyof GatewayEnv]-?: K extends `${string}_LIMIT_${string}` ? (GatewayEnv[K] extends number ? K : never) : never;
+  [K in keyof GatewayEnv]-?: K extends `${string}_LIMIT_${string}`
+    ? GatewayEnv[K] extends number
+      ? K
+      : never
+    : never;
 }[keyof GatewayEnv];
 
 /** What a rule counts by: the client address, the signed-in caller (token subject), or a body field (an account name). */
@@ -39,7 +43,8 @@ export interface LimitRule {
  * Counters live in the rate limiter's Redis store, so they hold across replicas; exceeding any
  * rule answers 429 RATE_LIMITED with `details.retryAfterSeconds`.
  */
-export const RateLimited = (...rules: LimitRule[]) => applyDecorators(SetMetadata(RULES, rules), UseGuards(RateLimitGuard));
+export const RateLimited = (...rules: LimitRule[]) =>
+  applyDecorators(SetMetadata(RULES, rules), UseGuards(RateLimitGuard));
 
 export const MINUTE = 60_000;
 
@@ -59,7 +64,9 @@ export class RateLimitGuard implements CanActivate {
     for (const rule of rules) {
       const result = await this.limiter(rule)(request);
       if (!result.isAllowed && result.isExceeded) {
-        throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, { retryAfterSeconds: result.ttlInSeconds });
+        throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, {
+          retryAfterSeconds: result.ttlInSeconds,
+        });
       }
     }
     return true;
@@ -74,7 +81,8 @@ export class RateLimitGuard implements CanActivate {
         max: this.env[rule.setting],
         timeWindow: rule.windowMs,
         skipOnError: true,
-        keyGenerator: (req) => `${req.routeOptions.url}:${rule.setting}:${limitKeyOf(rule.per, req as FastifyRequest & GatewayRequest)}`,
+        keyGenerator: (req) =>
+          `${req.routeOptions.url}:${rule.setting}:${limitKeyOf(rule.per, req as FastifyRequest & GatewayRequest)}`,
       });
       this.limiters.set(id, limiter);
     }

@@ -33,7 +33,8 @@ export function backToLogin(): void {
 function headersOf(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) out[k.toLowerCase()] = String(v);
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>))
+      out[k.toLowerCase()] = String(v);
   }
   return out;
 }
@@ -88,7 +89,11 @@ export interface CallInit {
  * Errors become ApiFailure with the API's Chinese message; a 401 sends the graduate to login.
  */
 async function call<T>(method: Method, url: string, init: CallInit): Promise<T> {
-  type Loose = (m: string, u: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  type Loose = (
+    m: string,
+    u: string,
+    i: object,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   const request = api.request as unknown as Loose;
   const { data, error, response } = await request(method.toUpperCase(), url, {
     params: { path: init.path, query: init.query },
@@ -97,11 +102,17 @@ async function call<T>(method: Method, url: string, init: CallInit): Promise<T> 
   if (response.ok) return data as T;
   const body = (error ?? {}) as Partial<ApiError>;
   if (response.status === 401 && url !== '/api/auth/wechat/login') backToLogin();
-  throw new ApiFailure(response.status, body.code ?? `HTTP_${response.status}`, body.message ?? `请求失败（${response.status}）`, body.details);
+  throw new ApiFailure(
+    response.status,
+    body.code ?? `HTTP_${response.status}`,
+    body.message ?? `请求失败（${response.status}）`,
+    body.details,
+  );
 }
 
 export const apiGet = <T>(url: PathWith<'get'>, init: CallInit = {}) => call<T>('get', url, init);
-export const apiPost = <T>(url: PathWith<'post'>, init: CallInit = {}) => call<T>('post', url, init);
+export const apiPost = <T>(url: PathWith<'post'>, init: CallInit = {}) =>
+  call<T>('post', url, init);
 export const apiPut = <T>(url: PathWith<'put'>, init: CallInit = {}) => call<T>('put', url, init);
 
 export function messageOf(error: unknown): string {

@@ -52,10 +52,18 @@ class MiniRequest {
     this.body = init.body ?? null;
   }
   async text(): Promise<string> {
-    return typeof this.body === 'string' ? this.body : this.body == null ? '' : JSON.stringify(this.body);
+    return typeof this.body === 'string'
+      ? this.body
+      : this.body == null
+        ? ''
+        : JSON.stringify(this.body);
   }
   clone(): MiniRequest {
-    return new MiniRequest(this.url, { method: this.method, headers: this.headers, body: this.body });
+    return new MiniRequest(this.url, {
+      method: this.method,
+      headers: this.headers,
+      body: this.body,
+    });
   }
 }
 

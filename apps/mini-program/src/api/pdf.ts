@@ -9,11 +9,17 @@ function fail(status: number, data: unknown): never {
   if (status === 401) backToLogin();
   let body: { code?: string; message?: string } = {};
   try {
-    body = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer)) as typeof body;
+    body = JSON.parse(
+      typeof data === 'string' ? data : new TextDecoder().decode(data as ArrayBuffer),
+    ) as typeof body;
   } catch {
     // not JSON
   }
-  throw new ApiFailure(status, body.code ?? `HTTP_${status}`, body.message ?? `协议书下载失败（${status}）`);
+  throw new ApiFailure(
+    status,
+    body.code ?? `HTTP_${status}`,
+    body.message ?? `协议书下载失败（${status}）`,
+  );
 }
 
 /**
@@ -28,11 +34,17 @@ export async function openAgreementPdf(agreementId: string, agreementNo: string)
   if (process.env.TARO_ENV === 'weapp') {
     const res = await Taro.downloadFile({ url, header });
     if (res.statusCode === 202) throw new PdfRendering();
-    if (res.statusCode !== 200) fail(res.statusCode, Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8'));
+    if (res.statusCode !== 200)
+      fail(res.statusCode, Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8'));
     await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true });
     return;
   }
-  const res = await Taro.request<ArrayBuffer>({ url, header, responseType: 'arraybuffer', dataType: 'arraybuffer' });
+  const res = await Taro.request<ArrayBuffer>({
+    url,
+    header,
+    responseType: 'arraybuffer',
+    dataType: 'arraybuffer',
+  });
   if (res.statusCode === 202) throw new PdfRendering();
   if (res.statusCode !== 200) fail(res.statusCode, res.data);
   const blob = new Blob([res.data], { type: 'application/pdf' });

@@ -19,14 +19,25 @@ export type Progress = (percent: number) => void;
 function failureOf(status: number, text: string): ApiFailure {
   try {
     const body = JSON.parse(text) as { code?: string; message?: string; details?: unknown };
-    return new ApiFailure(status, body.code ?? `HTTP_${status}`, body.message ?? `上传失败（${status}）`, body.details);
+    return new ApiFailure(
+      status,
+      body.code ?? `HTTP_${status}`,
+      body.message ?? `上传失败（${status}）`,
+      body.details,
+    );
   } catch {
     return new ApiFailure(status, `HTTP_${status}`, `上传失败（${status}）`);
   }
 }
 
 /** H5: one multipart request with every file, progress from XMLHttpRequest. */
-function uploadH5<T>(url: string, fields: Record<string, string>, fileField: string, files: ChosenFile[], onProgress: Progress): Promise<T> {
+function uploadH5<T>(
+  url: string,
+  fields: Record<string, string>,
+  fileField: string,
+  files: ChosenFile[],
+  onProgress: Progress,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -53,7 +64,13 @@ function uploadH5<T>(url: string, fields: Record<string, string>, fileField: str
 }
 
 /** WeChat, one file: Taro.uploadFile (wx.uploadFile) with its progress events. */
-function uploadOneWeapp<T>(url: string, fields: Record<string, string>, fileField: string, file: ChosenFile, onProgress: Progress): Promise<T> {
+function uploadOneWeapp<T>(
+  url: string,
+  fields: Record<string, string>,
+  fileField: string,
+  file: ChosenFile,
+  onProgress: Progress,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const token = getToken();
     const task = Taro.uploadFile({
@@ -81,7 +98,13 @@ function uploadOneWeapp<T>(url: string, fields: Record<string, string>, fileFiel
  * WeChat, several files: wx.uploadFile carries one file per request, so the multipart body is
  * built here from the files' bytes and sent with Taro.request (progress: read, then sent).
  */
-async function uploadManyWeapp<T>(url: string, fields: Record<string, string>, fileField: string, files: ChosenFile[], onProgress: Progress): Promise<T> {
+async function uploadManyWeapp<T>(
+  url: string,
+  fields: Record<string, string>,
+  fileField: string,
+  files: ChosenFile[],
+  onProgress: Progress,
+): Promise<T> {
   const fs = Taro.getFileSystemManager();
   const boundary = `----netsign${Date.now().toString(16)}`;
   const encoder = (s: string) => {
@@ -92,12 +115,22 @@ async function uploadManyWeapp<T>(url: string, fields: Record<string, string>, f
   };
   const parts: Uint8Array[] = [];
   for (const [k, v] of Object.entries(fields)) {
-    parts.push(encoder(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      encoder(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    );
   }
   files.forEach((f, i) => {
     const data = fs.readFileSync(f.path) as ArrayBuffer;
-    const type = /\.pdf$/i.test(f.name) ? 'application/pdf' : /\.png$/i.test(f.name) ? 'image/png' : 'image/jpeg';
-    parts.push(encoder(`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: ${type}\r\n\r\n`));
+    const type = /\.pdf$/i.test(f.name)
+      ? 'application/pdf'
+      : /\.png$/i.test(f.name)
+        ? 'image/png'
+        : 'image/jpeg';
+    parts.push(
+      encoder(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${encodeURIComponent(f.name)}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+    );
     parts.push(new Uint8Array(data));
     parts.push(encoder('\r\n'));
     onProgress(Math.round(((i + 1) / files.length) * 50));
@@ -115,7 +148,10 @@ async function uploadManyWeapp<T>(url: string, fields: Record<string, string>, f
     url,
     method: 'POST',
     data: body.buffer,
-    header: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    header: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     dataType: 'text',
     responseType: 'text',
   });
@@ -128,7 +164,13 @@ async function uploadManyWeapp<T>(url: string, fields: Record<string, string>, f
 }
 
 /** Multipart upload of files and fields to an API path (e.g. POST /api/terminations). */
-export function uploadFiles<T>(path: '/api/terminations', fields: Record<string, string>, fileField: string, files: ChosenFile[], onProgress: Progress): Promise<T> {
+export function uploadFiles<T>(
+  path: '/api/terminations',
+  fields: Record<string, string>,
+  fileField: string,
+  files: ChosenFile[],
+  onProgress: Progress,
+): Promise<T> {
   const url = `${apiBaseUrl}${path}`;
   if (process.env.TARO_ENV === 'h5') return uploadH5<T>(url, fields, fileField, files, onProgress);
   if (files.length === 1) return uploadOneWeapp<T>(url, fields, fileField, files[0]!, onProgress);
@@ -147,16 +189,35 @@ export async function chooseFiles(source: 'album' | 'chat' | 'any'): Promise<Cho
       input.onchange = () => {
         const list = Array.from(input.files ?? []);
         input.remove();
-        resolve(list.map((file) => ({ name: file.name, size: file.size, path: URL.createObjectURL(file), file })));
+        resolve(
+          list.map((file) => ({
+            name: file.name,
+            size: file.size,
+            path: URL.createObjectURL(file),
+            file,
+          })),
+        );
       };
       document.body.appendChild(input);
       input.click();
     });
   }
   if (source === 'album') {
-    const res = await Taro.chooseImage({ count: 9, sizeType: ['original', 'compressed'], sourceType: ['album', 'camera'] });
-    return res.tempFiles.map((f, i) => ({ name: `材料图片${i + 1}.jpg`, size: f.size, path: f.path }));
+    const res = await Taro.chooseImage({
+      count: 9,
+      sizeType: ['original', 'compressed'],
+      sourceType: ['album', 'camera'],
+    });
+    return res.tempFiles.map((f, i) => ({
+      name: `材料图片${i + 1}.jpg`,
+      size: f.size,
+      path: f.path,
+    }));
   }
-  const res = await Taro.chooseMessageFile({ count: 9, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
+  const res = await Taro.chooseMessageFile({
+    count: 9,
+    type: 'file',
+    extension: ['pdf', 'jpg', 'jpeg', 'png'],
+  });
   return res.tempFiles.map((f) => ({ name: f.name, size: f.size, path: f.path }));
 }

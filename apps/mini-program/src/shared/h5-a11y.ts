@@ -4,7 +4,8 @@
  * (and tests finding fields by label) see an unlabelled control. This moves the label onto the
  * native control whenever such a field appears.
  */
-const HOSTS = 'taro-input-core[aria-label], taro-textarea-core[aria-label], taro-image-core[aria-label]';
+const HOSTS =
+  'taro-input-core[aria-label], taro-textarea-core[aria-label], taro-image-core[aria-label]';
 
 function relabel(root: ParentNode): void {
   root.querySelectorAll(HOSTS).forEach((host) => {
@@ -18,5 +19,8 @@ function relabel(root: ParentNode): void {
 
 export function labelNativeControls(): void {
   relabel(document);
-  new MutationObserver(() => relabel(document)).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(() => relabel(document)).observe(document.body, {
+    childList: true,
+    subtree: true,
+  });
 }

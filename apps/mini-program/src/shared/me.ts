@@ -18,4 +18,5 @@ export function isConfirmed(me: MeReply | undefined): boolean {
   return Boolean(me?.graduate?.sourceInfoConfirmedAt ?? me?.graduate?.sourceInfoConfirmed);
 }
 
-export const CONFIRM_FIRST = '请先在「派遣 → 生源信息维护」中核对并确认你的生源信息，确认之后才能签约。';
+export const CONFIRM_FIRST =
+  '请先在「派遣 → 生源信息维护」中核对并确认你的生源信息，确认之后才能签约。';

@@ -13,7 +13,12 @@ export const expect = baseExpect.configure({ timeout: 30_000 });
 export const SLOW_MACHINE_TEST_TIMEOUT = 240_000;
 
 /** Signs in through the login page, as a person does, and waits for the portal to show. */
-export async function signIn(page: Page, username: string, password: string, then?: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  username: string,
+  password: string,
+  then?: string,
+): Promise<void> {
   await page.goto(then ? `/login?from=${encodeURIComponent(then)}` : '/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
@@ -26,10 +31,21 @@ export async function expectAccessible(page: Page): Promise<void> {
   // The page as a person reads it: not while a table or card still shows its loading veil.
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   // The page's own content (the frame around it, menu and header, is the scaffold's and checked there).
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const results = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const severe = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   expect(
-    severe.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`),
+    severe.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    ),
   ).toEqual([]);
 }
 

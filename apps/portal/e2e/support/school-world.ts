@@ -81,11 +81,17 @@ export function licencePng(width = 320, height = 200): Buffer {
 }
 
 export const pdfBytes = (text: string): Buffer =>
-  Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+  Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
 
 /* ---- Polling: events make their way between services; pages and arrangements wait for them. */
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -96,7 +102,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 async function upload(path: string, token: string, form: FormData): Promise<any> {
-  const res = await fetch(`${apiUrl()}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   const body = await res.json().catch(() => undefined);
   if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${JSON.stringify(body)}`);
   return body;
@@ -175,12 +185,19 @@ export class SchoolWorld {
 
   /** Creates the school, its departments and its admin. */
   async create(): Promise<this> {
-    await apiOk('POST', '/schools', { token: await this.provinceToken(), body: { code: this.code, name: this.name, departments: this.departments } });
+    await apiOk('POST', '/schools', {
+      token: await this.provinceToken(),
+      body: { code: this.code, name: this.name, departments: this.departments },
+    });
     this.schoolAdmin = await this.staff('SCHOOL_ADMIN', {}, await this.provinceToken());
     return this;
   }
 
-  async staff(role: 'SCHOOL_ADMIN' | 'DEPARTMENT_STAFF' | 'COUNSELLOR', scope: { departmentCode?: string; graduateIds?: string[]; classNames?: string[] } = {}, asToken?: string): Promise<Staff> {
+  async staff(
+    role: 'SCHOOL_ADMIN' | 'DEPARTMENT_STAFF' | 'COUNSELLOR',
+    scope: { departmentCode?: string; graduateIds?: string[]; classNames?: string[] } = {},
+    asToken?: string,
+  ): Promise<Staff> {
     const username = `${role.toLowerCase().replace('_', '-')}-${this.tag}-${sequence++}`;
     const password = `pass-${this.tag}-word`;
     const created = await apiOk<{ userId: string }>('POST', `/schools/${this.code}/staff`, {
@@ -208,19 +225,34 @@ export class SchoolWorld {
   }
 
   async importRoster(records: RosterRecord[]): Promise<void> {
-    const result = await apiOk<{ rejected: unknown[] }>('POST', `/schools/${this.code}/roster`, { token: this.schoolAdmin.token, body: { graduates: records } });
-    if (result.rejected.length) throw new Error(`roster rejected ${JSON.stringify(result.rejected)}`);
+    const result = await apiOk<{ rejected: unknown[] }>('POST', `/schools/${this.code}/roster`, {
+      token: this.schoolAdmin.token,
+      body: { graduates: records },
+    });
+    if (result.rejected.length)
+      throw new Error(`roster rejected ${JSON.stringify(result.rejected)}`);
   }
 
   /** A roster record, bound to a WeChat account through the fake, source info confirmed. */
   async graduate(departmentCode = 'CS', overrides: Partial<RosterRecord> = {}): Promise<Graduate> {
     const record = this.record(departmentCode, overrides);
     await this.importRoster([record]);
-    const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', { body: { code: `code-og${this.tag}${record.studentNo}` } });
-    const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>('POST', '/auth/wechat/bind', {
-      token: accessToken,
-      body: { schoolCode: this.code, name: record.name, studentNo: record.studentNo, idNumber: record.idNumber },
+    const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', {
+      body: { code: `code-og${this.tag}${record.studentNo}` },
     });
+    const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>(
+      'POST',
+      '/auth/wechat/bind',
+      {
+        token: accessToken,
+        body: {
+          schoolCode: this.code,
+          name: record.name,
+          studentNo: record.studentNo,
+          idNumber: record.idNumber,
+        },
+      },
+    );
     await apiOk('POST', '/me/source-info/confirmation', { token: bound.accessToken });
     return { graduateId: bound.graduate.graduateId, token: bound.accessToken, record };
   }
@@ -233,53 +265,121 @@ export class SchoolWorld {
     const name = options.name ?? `合肥星辰${seq}科技有限公司`;
     const created = await apiOk<{ employerId: string }>('POST', '/employers', {
       body: {
-        creditCode: creditCode(seq), name, nature: '其他企业', industry: '信息技术', address: '合肥市高新区望江西路 800 号',
-        hasHiringAutonomy: true, contactName: '王晓丽', contactPhone: '0551-65551234', username, password,
+        creditCode: creditCode(seq),
+        name,
+        nature: '其他企业',
+        industry: '信息技术',
+        address: '合肥市高新区望江西路 800 号',
+        hasHiringAutonomy: true,
+        contactName: '王晓丽',
+        contactPhone: '0551-65551234',
+        username,
+        password,
       },
     });
     const token = await login(username, password);
     const position = await apiOk<{ id: string }>('POST', '/positions', {
-      token, body: { title: '后端开发工程师', location: '合肥', headcount: 5, salaryRange: '8k-12k', description: 'Node.js 与 PostgreSQL' },
+      token,
+      body: {
+        title: '后端开发工程师',
+        location: '合肥',
+        headcount: 5,
+        salaryRange: '8k-12k',
+        description: 'Node.js 与 PostgreSQL',
+      },
     });
     if (options.licence !== false) {
       const form = new FormData();
       form.append('kind', 'BUSINESS_LICENSE');
-      form.append('file', new Blob([new Uint8Array(licencePng())], { type: 'image/png' }), '营业执照.png');
+      form.append(
+        'file',
+        new Blob([new Uint8Array(licencePng())], { type: 'image/png' }),
+        '营业执照.png',
+      );
       await upload('/employer/qualification-documents', token, form);
     }
-    return { employerId: created.employerId, name, username, password, token, positionId: position.id };
+    return {
+      employerId: created.employerId,
+      name,
+      username,
+      password,
+      token,
+      positionId: position.id,
+    };
   }
 
   /** Method 2: the employer signs the graduate directly; returns once the review task exists. */
-  async sign(employer: Employer, graduate: Graduate): Promise<{ agreementId: string; agreementNo: string; taskId: string }> {
+  async sign(
+    employer: Employer,
+    graduate: Graduate,
+  ): Promise<{ agreementId: string; agreementNo: string; taskId: string }> {
     const { record } = graduate;
-    const signed = await apiOk<{ agreementId: string; agreementNo: string }>('POST', '/agreements', {
-      token: employer.token,
-      body: { positionId: employer.positionId, graduate: { schoolCode: this.code, name: record.name, studentNo: record.studentNo, idNumber: record.idNumber }, terms: TERMS },
-    });
+    const signed = await apiOk<{ agreementId: string; agreementNo: string }>(
+      'POST',
+      '/agreements',
+      {
+        token: employer.token,
+        body: {
+          positionId: employer.positionId,
+          graduate: {
+            schoolCode: this.code,
+            name: record.name,
+            studentNo: record.studentNo,
+            idNumber: record.idNumber,
+          },
+          terms: TERMS,
+        },
+      },
+    );
     const task = await waitFor('the review task', async () => {
-      const page = await apiOk<{ items: Array<{ id: string; agreementId: string }> }>('GET', `/review-tasks?q=${encodeURIComponent(signed.agreementNo)}`, { token: this.schoolAdmin.token });
+      const page = await apiOk<{ items: Array<{ id: string; agreementId: string }> }>(
+        'GET',
+        `/review-tasks?q=${encodeURIComponent(signed.agreementNo)}`,
+        { token: this.schoolAdmin.token },
+      );
       return page.items.find((t) => t.agreementId === signed.agreementId);
     });
     return { ...signed, taskId: task.id };
   }
 
   async approve(agreementId: string): Promise<void> {
-    await apiOk('POST', `/agreements/${agreementId}/review`, { token: this.schoolAdmin.token, body: { decision: 'APPROVE' } });
-    await waitFor('the approval', async () => (await this.agreementStatus(agreementId)) === 'APPROVED');
+    await apiOk('POST', `/agreements/${agreementId}/review`, {
+      token: this.schoolAdmin.token,
+      body: { decision: 'APPROVE' },
+    });
+    await waitFor(
+      'the approval',
+      async () => (await this.agreementStatus(agreementId)) === 'APPROVED',
+    );
   }
 
   async agreementStatus(agreementId: string): Promise<string> {
-    return (await apiOk<{ status: string }>('GET', `/agreements/${agreementId}`, { token: this.schoolAdmin.token })).status;
+    return (
+      await apiOk<{ status: string }>('GET', `/agreements/${agreementId}`, {
+        token: this.schoolAdmin.token,
+      })
+    ).status;
   }
 
   /** The graduate applies to terminate with materials (an image and a PDF). */
-  async applyTermination(graduate: Graduate, agreementId: string, reason = '考取研究生，申请解除协议'): Promise<{ id: string }> {
+  async applyTermination(
+    graduate: Graduate,
+    agreementId: string,
+    reason = '考取研究生，申请解除协议',
+  ): Promise<{ id: string }> {
     const form = new FormData();
     form.append('agreementId', agreementId);
     form.append('reason', reason);
-    form.append('materials', new Blob([new Uint8Array(licencePng(300, 180))], { type: 'image/png' }), '单位同意解约函.png');
-    form.append('materials', new Blob([new Uint8Array(pdfBytes('offer'))], { type: 'application/pdf' }), '研究生录取通知书.pdf');
+    form.append(
+      'materials',
+      new Blob([new Uint8Array(licencePng(300, 180))], { type: 'image/png' }),
+      '单位同意解约函.png',
+    );
+    form.append(
+      'materials',
+      new Blob([new Uint8Array(pdfBytes('offer'))], { type: 'application/pdf' }),
+      '研究生录取通知书.pdf',
+    );
     return upload('/terminations', graduate.token, form);
   }
 }

@@ -31,7 +31,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
 /** The URLs of the QR codes printed in a PDF (pdftoppm + zbarimg), page by page. */
@@ -40,7 +42,13 @@ export async function qrUrlsOf(pdfFile: string): Promise<string[]> {
   await execFile('pdftoppm', ['-r', '150', '-png', pdfFile, join(dir, 'page')]);
   const urls: string[] = [];
   for (const png of (await readdir(dir)).filter((f) => f.endsWith('.png')).sort()) {
-    const { stdout } = await execFile('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)]);
+    const { stdout } = await execFile('zbarimg', [
+      '--quiet',
+      '--raw',
+      '-Sdisable',
+      '-Sqrcode.enable',
+      join(dir, png),
+    ]);
     urls.push(...stdout.trim().split('\n').filter(Boolean));
   }
   return urls;

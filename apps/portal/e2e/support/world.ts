@@ -1,6 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { adminToken, api, apiOk, login } from '../../../../tools/browser-e2e/api.js';
-import { creditCodeCheckChar, idNumberCheckChar, organisationCodeCheckChar } from '../../../../libs/contracts/src/identifiers.js';
+import {
+  creditCodeCheckChar,
+  idNumberCheckChar,
+  organisationCodeCheckChar,
+} from '../../../../libs/contracts/src/identifiers.js';
 
 /**
  * Data the portal's browser tests arrange through the real API (never in the page under test):
@@ -52,11 +56,20 @@ export async function arrangeSchool(count: number): Promise<School> {
   const admin = await adminToken();
   const code = String(randomInt(20000, 99999));
   const name = `皖江大学${code}`;
-  await apiOk('POST', '/schools', { token: admin, body: { code, name, departments: [{ code: 'CS', name: '计算机学院' }] } });
+  await apiOk('POST', '/schools', {
+    token: admin,
+    body: { code, name, departments: [{ code: 'CS', name: '计算机学院' }] },
+  });
   const tag = randomBytes(3).toString('hex');
   const password = `pw-${tag}-school`;
-  await apiOk('POST', `/schools/${code}/staff`, { token: admin, body: { username: `sa-${tag}`, password, role: 'SCHOOL_ADMIN' } });
-  await apiOk('POST', `/schools/${code}/staff`, { token: admin, body: { username: `ds-${tag}`, password, role: 'DEPARTMENT_STAFF', departmentCode: 'CS' } });
+  await apiOk('POST', `/schools/${code}/staff`, {
+    token: admin,
+    body: { username: `sa-${tag}`, password, role: 'SCHOOL_ADMIN' },
+  });
+  await apiOk('POST', `/schools/${code}/staff`, {
+    token: admin,
+    body: { username: `ds-${tag}`, password, role: 'DEPARTMENT_STAFF', departmentCode: 'CS' },
+  });
   const people = Array.from({ length: count }, (_, i) => ({
     studentNo: `${code}${String(i + 1).padStart(4, '0')}`,
     name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[randomInt(0, GIVEN.length)]}${GIVEN[randomInt(0, GIVEN.length)]}`,
@@ -78,21 +91,46 @@ export async function arrangeSchool(count: number): Promise<School> {
       })),
     },
   });
-  if (roster.rejected.length) throw new Error(`roster rejected: ${JSON.stringify(roster.rejected)}`);
+  if (roster.rejected.length)
+    throw new Error(`roster rejected: ${JSON.stringify(roster.rejected)}`);
   const counsellor = { username: `co-${tag}`, password };
   // The counsellor of class CS2201 (assigned by class, as identity scopes counsellors).
-  await apiOk('POST', `/schools/${code}/staff`, { token: admin, body: { ...counsellor, role: 'COUNSELLOR', classNames: ['CS2201'] } });
-  return { code, name, adminToken: adminSession, staffToken: await login(`ds-${tag}`, password), counsellor, people };
+  await apiOk('POST', `/schools/${code}/staff`, {
+    token: admin,
+    body: { ...counsellor, role: 'COUNSELLOR', classNames: ['CS2201'] },
+  });
+  return {
+    code,
+    name,
+    adminToken: adminSession,
+    staffToken: await login(`ds-${tag}`, password),
+    counsellor,
+    people,
+  };
 }
 
 /** Binds a roster person through the WeChat fake (code `code-<openid>`) and confirms the source info. */
-export async function bindGraduate(school: School, person: RosterPerson): Promise<{ token: string; graduateId: string }> {
+export async function bindGraduate(
+  school: School,
+  person: RosterPerson,
+): Promise<{ token: string; graduateId: string }> {
   const openId = `og-${randomBytes(6).toString('hex')}`;
-  const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', { body: { code: `code-${openId}` } });
-  const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>('POST', '/auth/wechat/bind', {
-    token: accessToken,
-    body: { schoolCode: school.code, name: person.name, studentNo: person.studentNo, idNumber: person.idNumber },
+  const { accessToken } = await apiOk<{ accessToken: string }>('POST', '/auth/wechat/login', {
+    body: { code: `code-${openId}` },
   });
+  const bound = await apiOk<{ accessToken: string; graduate: { graduateId: string } }>(
+    'POST',
+    '/auth/wechat/bind',
+    {
+      token: accessToken,
+      body: {
+        schoolCode: school.code,
+        name: person.name,
+        studentNo: person.studentNo,
+        idNumber: person.idNumber,
+      },
+    },
+  );
   await apiOk('POST', '/me/source-info/confirmation', { token: bound.accessToken });
   return { token: bound.accessToken, graduateId: bound.graduate.graduateId };
 }
@@ -128,13 +166,23 @@ export async function arrangeEmployer(hasHiringAutonomy = true): Promise<Employe
   const token = await login(username, password);
   const position = await apiOk<{ id: string }>('POST', '/positions', {
     token,
-    body: { title: '后端开发工程师', location: '安徽省合肥市', headcount: 3, salaryRange: '8k-12k', description: 'Node.js 与 PostgreSQL' },
+    body: {
+      title: '后端开发工程师',
+      location: '安徽省合肥市',
+      headcount: 3,
+      salaryRange: '8k-12k',
+      description: 'Node.js 与 PostgreSQL',
+    },
   });
   return { username, password, name, token, positionId: position.id };
 }
 
 /** Waits until `check` answers true (the system works through events: a moment behind). */
-export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

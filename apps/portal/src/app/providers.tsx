@@ -14,7 +14,13 @@ dayjs.locale('zh-cn');
  * App context (message, modal, notification) comes with the portal's frame (PortalLayout), so the
  * login page does not load it.
  */
-export function Providers({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+export function Providers({
+  queryClient,
+  children,
+}: {
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
       {/* Buttons keep their text as written (「登录」, not 「登 录」): what people read is what tests name. */}

@@ -16,12 +16,10 @@ export function buildRoutes(): RouteObject[] {
     {
       HydrateFallback: PageLoading,
       children: [
-        ...standalonePages.map(
-          (page): RouteObject => ({
-            path: page.path,
-            lazy: async () => ({ Component: await page.load() }),
-          }),
-        ),
+        ...standalonePages.map((page): RouteObject => ({
+          path: page.path,
+          lazy: async () => ({ Component: await page.load() }),
+        })),
         {
           // The frame (menu, header) and the guard load with the first page that needs them, so
           // the login page's initial JavaScript carries neither.
@@ -31,22 +29,28 @@ export function buildRoutes(): RouteObject[] {
           },
           children: [
             { index: true, element: <HomeRedirect /> },
-            ...portalPages.map(
-              (page): RouteObject => ({
-                path: page.path,
-                lazy: async () => {
-                  const [{ RoleGuard }, Page] = await Promise.all([import('../shared/auth/role-guard'), page.load()]);
-                  return {
-                    element: (
-                      <RoleGuard roles={page.roles}>
-                        <Page />
-                      </RoleGuard>
-                    ),
-                  };
-                },
+            ...portalPages.map((page): RouteObject => ({
+              path: page.path,
+              lazy: async () => {
+                const [{ RoleGuard }, Page] = await Promise.all([
+                  import('../shared/auth/role-guard'),
+                  page.load(),
+                ]);
+                return {
+                  element: (
+                    <RoleGuard roles={page.roles}>
+                      <Page />
+                    </RoleGuard>
+                  ),
+                };
+              },
+            })),
+            {
+              path: '*',
+              lazy: async () => ({
+                Component: (await import('../shared/ui/not-found-page')).NotFoundPage,
               }),
-            ),
-            { path: '*', lazy: async () => ({ Component: (await import('../shared/ui/not-found-page')).NotFoundPage }) },
+            },
           ],
         },
       ],

@@ -48,7 +48,11 @@ export const STAFF_AND_EMPLOYERS: readonly Role[] = [
 ];
 
 export const standalonePages: StandalonePage[] = [
-  { path: '/login', title: '登录', load: () => import('../features/auth/login-page').then((m) => m.LoginPage) },
+  {
+    path: '/login',
+    title: '登录',
+    load: () => import('../features/auth/login-page').then((m) => m.LoginPage),
+  },
   {
     path: '/register',
     title: '用人单位注册',
@@ -85,34 +89,41 @@ export const portalPages: PortalPage[] = [
     title: '岗位管理',
     roles: ['EMPLOYER'],
     menu: { group: '校招平台', icon: <SolutionOutlined /> },
-    load: () => import('../features/employer-recruiting/positions-page').then((m) => m.PositionsPage),
+    load: () =>
+      import('../features/employer-recruiting/positions-page').then((m) => m.PositionsPage),
   },
   {
     path: '/employer/applications',
     title: '简历与面试',
     roles: ['EMPLOYER'],
     menu: { group: '校招平台', icon: <ScheduleOutlined /> },
-    load: () => import('../features/employer-recruiting/applications-page').then((m) => m.ApplicationsPage),
+    load: () =>
+      import('../features/employer-recruiting/applications-page').then((m) => m.ApplicationsPage),
   },
   {
     path: '/employer/agreements',
     title: '签约管理',
     roles: ['EMPLOYER'],
     menu: { group: '签约管理', icon: <FileDoneOutlined /> },
-    load: () => import('../features/employer-signing/agreements-page').then((m) => m.AgreementsPage),
+    load: () =>
+      import('../features/employer-signing/agreements-page').then((m) => m.AgreementsPage),
   },
   {
     path: '/employer/agreements/new',
     title: '直接签约',
     roles: ['EMPLOYER'],
     menu: { group: '签约管理', icon: <AuditOutlined /> },
-    load: () => import('../features/employer-signing/direct-signing-page').then((m) => m.DirectSigningPage),
+    load: () =>
+      import('../features/employer-signing/direct-signing-page').then((m) => m.DirectSigningPage),
   },
   {
     path: '/employer/agreements/:agreementId',
     title: '协议详情',
     roles: ['EMPLOYER'],
-    load: () => import('../features/employer-signing/agreement-detail-page').then((m) => m.AgreementDetailPage),
+    load: () =>
+      import('../features/employer-signing/agreement-detail-page').then(
+        (m) => m.AgreementDetailPage,
+      ),
   },
   {
     path: '/employer/qualification-documents',
@@ -120,7 +131,9 @@ export const portalPages: PortalPage[] = [
     roles: ['EMPLOYER'],
     menu: { group: '单位信息', icon: <FileProtectOutlined /> },
     load: () =>
-      import('../features/employer-account/qualification-documents-page').then((m) => m.QualificationDocumentsPage),
+      import('../features/employer-account/qualification-documents-page').then(
+        (m) => m.QualificationDocumentsPage,
+      ),
   },
   {
     path: '/employer/profile',
@@ -156,13 +169,17 @@ export const portalPages: PortalPage[] = [
     title: '解约申请登记表',
     roles: ['COUNSELLOR', 'SCHOOL_ADMIN'],
     menu: { group: '就业派遣', icon: <FileExclamationOutlined /> },
-    load: () => import('../features/terminations/terminations-page').then((m) => m.TerminationsPage),
+    load: () =>
+      import('../features/terminations/terminations-page').then((m) => m.TerminationsPage),
   },
   {
     path: '/terminations/:id',
     title: '解约申请',
     roles: ['COUNSELLOR', 'SCHOOL_ADMIN'],
-    load: () => import('../features/terminations/termination-detail-page').then((m) => m.TerminationDetailPage),
+    load: () =>
+      import('../features/terminations/termination-detail-page').then(
+        (m) => m.TerminationDetailPage,
+      ),
   },
   {
     path: '/graduates',

@@ -39,7 +39,9 @@ export function FilePreview({ file, label, load, height = 420 }: Props) {
     load()
       .then((blob) => {
         if (revoked) return;
-        objectUrl = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: file.contentType }));
+        objectUrl = URL.createObjectURL(
+          blob.type ? blob : new Blob([blob], { type: file.contentType }),
+        );
         setUrl(objectUrl);
       })
       .catch((err: unknown) => {

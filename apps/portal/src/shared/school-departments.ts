@@ -18,7 +18,9 @@ export function useSchoolDepartments(schoolCode: string | undefined) {
     enabled: Boolean(schoolCode),
     staleTime: 5 * 60_000,
     queryFn: async () => {
-      const school = await unwrap(api.GET('/api/schools/{schoolCode}', { params: { path: { schoolCode: schoolCode! } } }));
+      const school = await unwrap(
+        api.GET('/api/schools/{schoolCode}', { params: { path: { schoolCode: schoolCode! } } }),
+      );
       return school.departments;
     },
   });

@@ -4,4 +4,9 @@ import { SignedPdfs1764320000000 } from './migrations/1764320000000-SignedPdfs.j
 import { AuditChain1764320000100 } from './migrations/1764320000100-AuditChain.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const printingMigrations = [Init1764280000000, PrintRecords1764300000000, SignedPdfs1764320000000, AuditChain1764320000100];
+export const printingMigrations = [
+  Init1764280000000,
+  PrintRecords1764300000000,
+  SignedPdfs1764320000000,
+  AuditChain1764320000100,
+];

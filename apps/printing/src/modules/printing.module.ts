@@ -1,4 +1,10 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { PRINTING_ENV, type PrintingEnv } from '../printing.env.js';
 import { IssuedPdfsRepository } from './pdf-signing/issued-pdfs.repository.js';
 import { PdfFileVerificationNatsController } from './pdf-signing/pdf-file-verification.nats.controller.js';
@@ -28,7 +34,10 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     if (this.env.PRINT_ROLE === 'worker') return;
     await this.sweep(0);
-    this.timer = setInterval(() => void this.sweep(120).catch((err: unknown) => this.logger.warn({ err }, 'sweep failed')), 60_000);
+    this.timer = setInterval(
+      () => void this.sweep(120).catch((err: unknown) => this.logger.warn({ err }, 'sweep failed')),
+      60_000,
+    );
     this.timer.unref();
   }
   onApplicationShutdown(): void {
@@ -42,7 +51,11 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
 }
 
 @Module({
-  controllers: [PrintRecordsNatsController, VerificationNatsController, PdfFileVerificationNatsController],
+  controllers: [
+    PrintRecordsNatsController,
+    VerificationNatsController,
+    PdfFileVerificationNatsController,
+  ],
   providers: [
     PrintRecordsRepository,
     PrintQueue,

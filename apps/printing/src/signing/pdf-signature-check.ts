@@ -14,7 +14,10 @@ import { OID, readSignedData } from './signed-data.js';
  *    after it (an incremental update);
  *  - UNRECOGNISED: a signature that is not the platform's, or cannot be read.
  */
-export function checkPlatformSignature(parts: PdfSignatureParts, platformFingerprints: ReadonlySet<string>): Exclude<PdfSignatureStatus, 'ABSENT'> {
+export function checkPlatformSignature(
+  parts: PdfSignatureParts,
+  platformFingerprints: ReadonlySet<string>,
+): Exclude<PdfSignatureStatus, 'ABSENT'> {
   let cms: ReturnType<typeof readSignedData>;
   try {
     cms = readSignedData(Buffer.from(parts.cms, 'base64'));
@@ -23,12 +26,23 @@ export function checkPlatformSignature(parts: PdfSignatureParts, platformFingerp
   }
   const { signer } = cms;
   // The certificate the signer info names (issuer and serial), as a reader finds it.
-  const certificate = cms.certificates.find((c) => c.serial.equals(signer.serial) && c.issuer.equals(signer.issuer));
-  if (!certificate || !platformFingerprints.has(createHash('sha256').update(certificate.der).digest('hex'))) return 'UNRECOGNISED';
+  const certificate = cms.certificates.find(
+    (c) => c.serial.equals(signer.serial) && c.issuer.equals(signer.issuer),
+  );
+  if (
+    !certificate ||
+    !platformFingerprints.has(createHash('sha256').update(certificate.der).digest('hex'))
+  )
+    return 'UNRECOGNISED';
   if (!signer.digestAlgorithm.equals(OID.sha256) || !signer.messageDigest) return 'UNRECOGNISED';
   let signedByPlatform = false;
   try {
-    signedByPlatform = verify('sha256', signer.signedAttributes, new X509Certificate(certificate.der).publicKey, signer.signature);
+    signedByPlatform = verify(
+      'sha256',
+      signer.signedAttributes,
+      new X509Certificate(certificate.der).publicKey,
+      signer.signature,
+    );
   } catch {
     signedByPlatform = false;
   }

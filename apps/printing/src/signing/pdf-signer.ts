@@ -35,7 +35,12 @@ export interface SignatureDetails {
  * would otherwise be served — everything pdf-lib does to it happens before this — and the output
  * is what is stored and downloaded, byte for byte.
  */
-export async function signPdf(pdf: Uint8Array, bundle: SigningBundle, details: SignatureDetails, signingTime: Date): Promise<Buffer> {
+export async function signPdf(
+  pdf: Uint8Array,
+  bundle: SigningBundle,
+  details: SignatureDetails,
+  signingTime: Date,
+): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   pdflibAddPlaceholder({
     pdfDoc: doc,
@@ -49,7 +54,9 @@ export async function signPdf(pdf: Uint8Array, bundle: SigningBundle, details: S
     appName: 'netsign',
   });
   // The placeholder's dictionary must stay outside object streams (its bytes are patched in place).
-  const prepared = Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+  const prepared = Buffer.from(
+    await doc.save({ useObjectStreams: false, updateFieldAppearances: false }),
+  );
   // A P12Signer reads its bundle once (node-forge consumes the buffer): one per signature.
   const signer = new IssuerPreservingP12Signer(bundle.p12, { passphrase: bundle.passphrase });
   return new SignPdf().sign(prepared, signer, signingTime);

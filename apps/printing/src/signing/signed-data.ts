@@ -41,14 +41,22 @@ export const OID = {
   sha256: Buffer.from('608648016503040201', 'hex'),
   messageDigest: Buffer.from('2a864886f70d010904', 'hex'),
 };
-const TAG = { integer: 0x02, octetString: 0x04, oid: 0x06, sequence: 0x30, set: 0x31, context0: 0xa0 };
+const TAG = {
+  integer: 0x02,
+  octetString: 0x04,
+  oid: 0x06,
+  sequence: 0x30,
+  set: 0x31,
+  context0: 0xa0,
+};
 
 /** Reads a DER SignedData with exactly one signer; throws on anything else. */
 export function readSignedData(der: Buffer): SignedDataView {
   const contentInfo = tagged(readTlv(der, 0), TAG.sequence);
   if (contentInfo.end !== der.length) throw new Error('trailing bytes');
   const [type, explicit] = children(der, contentInfo);
-  if (!content(der, tagged(type, TAG.oid)).equals(OID.signedData)) throw new Error('not SignedData');
+  if (!content(der, tagged(type, TAG.oid)).equals(OID.signedData))
+    throw new Error('not SignedData');
   const signedData = tagged(children(der, tagged(explicit, TAG.context0))[0], TAG.sequence);
   const fields = children(der, signedData);
   const certificates = fields.find((f) => f.tag === TAG.context0);
@@ -63,17 +71,25 @@ export function readSignedData(der: Buffer): SignedDataView {
   for (const attribute of children(der, attrs)) {
     const [oid, values] = children(der, tagged(attribute, TAG.sequence));
     if (content(der, tagged(oid, TAG.oid)).equals(OID.messageDigest)) {
-      messageDigest = content(der, tagged(children(der, tagged(values, TAG.set))[0], TAG.octetString));
+      messageDigest = content(
+        der,
+        tagged(children(der, tagged(values, TAG.set))[0], TAG.octetString),
+      );
     }
   }
   const signedAttributes = Buffer.from(der.subarray(attrs.start, attrs.end));
   signedAttributes[0] = TAG.set;
   return {
-    certificates: certificates ? children(der, certificates).map((c) => readCertificate(der, c)) : [],
+    certificates: certificates
+      ? children(der, certificates).map((c) => readCertificate(der, c))
+      : [],
     signer: {
       issuer: bytes(der, tagged(issuer, TAG.sequence)),
       serial: content(der, tagged(serial, TAG.integer)),
-      digestAlgorithm: content(der, tagged(children(der, tagged(digestAlgorithm, TAG.sequence))[0], TAG.oid)),
+      digestAlgorithm: content(
+        der,
+        tagged(children(der, tagged(digestAlgorithm, TAG.sequence))[0], TAG.oid),
+      ),
       signedAttributes,
       messageDigest,
       signature: content(der, tagged(signature, TAG.octetString)),
@@ -86,7 +102,11 @@ export function readSignedData(der: Buffer): SignedDataView {
 function readCertificate(der: Buffer, cert: Tlv): CertificateView {
   const tbs = children(der, tagged(children(der, tagged(cert, TAG.sequence))[0], TAG.sequence));
   const [serial, , issuer] = tbs[0]?.tag === TAG.context0 ? tbs.slice(1) : tbs;
-  return { der: bytes(der, cert), issuer: bytes(der, tagged(issuer, TAG.sequence)), serial: content(der, tagged(serial, TAG.integer)) };
+  return {
+    der: bytes(der, cert),
+    issuer: bytes(der, tagged(issuer, TAG.sequence)),
+    serial: content(der, tagged(serial, TAG.integer)),
+  };
 }
 
 /**
@@ -98,7 +118,11 @@ export function replaceElement(der: Buffer, path: Tlv[], replacement: Buffer): B
   for (let i = path.length - 2; i >= 0; i--) {
     const parent = path[i]!;
     const child = path[i + 1]!;
-    const body = Buffer.concat([der.subarray(parent.contentStart, child.start), inner, der.subarray(child.end, parent.end)]);
+    const body = Buffer.concat([
+      der.subarray(parent.contentStart, child.start),
+      inner,
+      der.subarray(child.end, parent.end),
+    ]);
     inner = Buffer.concat([Buffer.from([parent.tag]), encodeLength(body.length), body]);
   }
   return Buffer.concat([der.subarray(0, path[0]!.start), inner, der.subarray(path[0]!.end)]);
@@ -132,7 +156,7 @@ function readTlv(der: Buffer, offset: number): Tlv {
 
 function children(der: Buffer, parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let at = parent.contentStart; at < parent.end; ) {
+  for (let at = parent.contentStart; at < parent.end;) {
     const child = readTlv(der, at);
     if (child.end > parent.end) throw new Error('child overruns parent');
     out.push(child);

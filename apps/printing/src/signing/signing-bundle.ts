@@ -36,7 +36,9 @@ export async function readP12Setting(value: string): Promise<Buffer> {
   if (isFile) return readFile(trimmed);
   const compact = trimmed.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length < 64) {
-    throw new SigningBundleError('PDF_SIGNING_P12: no such file, and not a base64-encoded PKCS#12 bundle');
+    throw new SigningBundleError(
+      'PDF_SIGNING_P12: no such file, and not a base64-encoded PKCS#12 bundle',
+    );
   }
   return Buffer.from(compact, 'base64');
 }
@@ -45,15 +47,25 @@ export async function readP12Setting(value: string): Promise<Buffer> {
 export function openSigningBundle(p12: Buffer, passphrase: string): SigningBundle {
   let pfx: forge.pkcs12.Pkcs12Pfx;
   try {
-    pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, passphrase);
+    pfx = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(p12.toString('binary')),
+      false,
+      passphrase,
+    );
   } catch (err) {
-    throw new SigningBundleError(`PDF_SIGNING_P12: cannot open the PKCS#12 bundle (${(err as Error).message}); check PDF_SIGNING_P12_PASSPHRASE`);
+    throw new SigningBundleError(
+      `PDF_SIGNING_P12: cannot open the PKCS#12 bundle (${(err as Error).message}); check PDF_SIGNING_P12_PASSPHRASE`,
+    );
   }
-  const keyBag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag]?.[0];
+  const keyBag = pfx.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[
+    forge.pki.oids.pkcs8ShroudedKeyBag
+  ]?.[0];
   const key = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
   // @signpdf/signer-p12 reads the key from a shrouded (encrypted) key bag, and signs with RSA.
   if (!key || typeof key.n === 'undefined') {
-    throw new SigningBundleError('PDF_SIGNING_P12: the bundle holds no encrypted RSA private key (export it with a passphrase)');
+    throw new SigningBundleError(
+      'PDF_SIGNING_P12: the bundle holds no encrypted RSA private key (export it with a passphrase)',
+    );
   }
   const certs = pfx.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
   const cert = certs
@@ -62,8 +74,14 @@ export function openSigningBundle(p12: Buffer, passphrase: string): SigningBundl
       const pub = c?.publicKey as forge.pki.rsa.PublicKey | undefined;
       return Boolean(pub?.n && pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0);
     });
-  if (!cert) throw new SigningBundleError('PDF_SIGNING_P12: no certificate in the bundle matches its private key');
-  const certificate = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  if (!cert)
+    throw new SigningBundleError(
+      'PDF_SIGNING_P12: no certificate in the bundle matches its private key',
+    );
+  const certificate = Buffer.from(
+    forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(),
+    'binary',
+  );
   const x509 = new X509Certificate(certificate);
   return {
     p12,
@@ -86,7 +104,9 @@ export function certificateFingerprint(der: Buffer): string {
  */
 export function generateDevelopmentBundle(now = new Date()): { p12: Buffer; passphrase: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   // A positive serial: the top bit clear.

@@ -1,4 +1,11 @@
-import { createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import type { PrintCopy } from '../worker/agreement-print-data.js';
 
 /**
@@ -38,13 +45,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export function signVerificationToken(payload: VerificationPayload, privateKey: KeyObject, keyId: string): string {
+export function signVerificationToken(
+  payload: VerificationPayload,
+  privateKey: KeyObject,
+  keyId: string,
+): string {
   if (!UUID.test(payload.agreementId)) throw new Error('agreementId must be a UUID');
-  if (!SHA256_HEX.test(payload.contentHash)) throw new Error('contentHash must be a SHA-256 hex digest');
+  if (!SHA256_HEX.test(payload.contentHash))
+    throw new Error('contentHash must be a SHA-256 hex digest');
   const copy = COPIES.indexOf(payload.copy);
   if (copy < 0) throw new Error(`unknown copy ${payload.copy}`);
-  for (const [name, n] of [['renderVersion', payload.renderVersion], ['issuedAt', payload.issuedAt]] as const) {
-    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new Error(`${name} must be a 32-bit unsigned integer`);
+  for (const [name, n] of [
+    ['renderVersion', payload.renderVersion],
+    ['issuedAt', payload.issuedAt],
+  ] as const) {
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+      throw new Error(`${name} must be a 32-bit unsigned integer`);
   }
   const kid = shortString(keyId, 'keyId');
   const no = shortString(payload.agreementNo, 'agreementNo');
@@ -64,7 +80,10 @@ export function signVerificationToken(payload: VerificationPayload, privateKey: 
 }
 
 /** The payload if the token is intact and signed by one of `publicKeys`; otherwise null. */
-export function verifyVerificationToken(token: string, publicKeys: PublicKeyLookup): VerifiedToken | null {
+export function verifyVerificationToken(
+  token: string,
+  publicKeys: PublicKeyLookup,
+): VerifiedToken | null {
   try {
     if (typeof token !== 'string' || token.length > 1024 || !BASE64URL.test(token)) return null;
     const raw = Buffer.from(token, 'base64url');
@@ -96,7 +115,14 @@ export function generateKeyPair(): { privateKey: KeyObject; publicKey: KeyObject
   return generateKeyPairSync('ed25519');
 }
 
-export type VerificationJwk = JsonWebKey & { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string; alg: 'EdDSA'; use: 'sig' };
+export type VerificationJwk = JsonWebKey & {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  alg: 'EdDSA';
+  use: 'sig';
+};
 
 /** The public half as a JWK, for `GET /api/verification-keys` (a JWKS `{keys: [...]}`). */
 export function exportPublicJwk(key: KeyObject, keyId: string): VerificationJwk {

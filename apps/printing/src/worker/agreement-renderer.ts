@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import QRCode from 'qrcode';
 import { type AgreementPrintData, type CopyToPrint } from './agreement-print-data.js';
-import { buildAgreementHtml, buildStampableAgreementHtml, SYSTEM_CJK_FONT, type TemplateFont } from './agreement-template.js';
+import {
+  buildAgreementHtml,
+  buildStampableAgreementHtml,
+  SYSTEM_CJK_FONT,
+  type TemplateFont,
+} from './agreement-template.js';
 import { BrowserPool, type PdfRenderer } from './browser-pool.js';
 import { DocumentFonts } from './document-fonts.js';
 import { stampCopies } from './pdf-stamper.js';
@@ -42,14 +47,26 @@ export class AgreementRenderer {
   async render(data: AgreementPrintData, copies: readonly CopyToPrint[]): Promise<Buffer> {
     if (copies.length === 0) throw new Error('nothing to print: no copies requested');
     if (this.strategy === 'stamped') {
-      const html = buildStampableAgreementHtml(data, this.font(data, (f) => buildStampableAgreementHtml(data, f)));
+      const html = buildStampableAgreementHtml(
+        data,
+        this.font(data, (f) => buildStampableAgreementHtml(data, f)),
+      );
       return stampCopies(await this.options.pool.render(html), copies);
     }
     const slots = await Promise.all(
-      copies.map(async ({ copy, verifyUrl }) => ({ copy, qrDataUrl: await qrPngDataUrl(verifyUrl) })),
+      copies.map(async ({ copy, verifyUrl }) => ({
+        copy,
+        qrDataUrl: await qrPngDataUrl(verifyUrl),
+      })),
     );
     const noQr = slots.map((s) => ({ ...s, qrDataUrl: null }));
-    return this.options.pool.render(buildAgreementHtml(data, slots, this.font(data, (f) => buildAgreementHtml(data, noQr, f))));
+    return this.options.pool.render(
+      buildAgreementHtml(
+        data,
+        slots,
+        this.font(data, (f) => buildAgreementHtml(data, noQr, f)),
+      ),
+    );
   }
 
   /** Converts the template's own text ahead of the first job (the font parse takes ~0.5 s). */
@@ -60,7 +77,9 @@ export class AgreementRenderer {
   /** The subset font for what `build` prints (built without the font to see its characters). */
   private font(data: AgreementPrintData, build: (font: TemplateFont) => string): TemplateFont {
     if (!this.fonts) return SYSTEM_CJK_FONT;
-    const { font, missing } = this.fonts.forText(build({ faceCss: '', family: DocumentFonts.family }));
+    const { font, missing } = this.fonts.forText(
+      build({ faceCss: '', family: DocumentFonts.family }),
+    );
     if (missing.length) this.options.onMissingCharacters?.(missing, data.agreementNo);
     return font;
   }
@@ -85,7 +104,10 @@ function sharedEngine() {
 }
 
 /** One PDF with the requested copies (normally all three, in PRINT_COPIES order). */
-export function renderAgreementPdf(data: AgreementPrintData, copies: readonly CopyToPrint[]): Promise<Buffer> {
+export function renderAgreementPdf(
+  data: AgreementPrintData,
+  copies: readonly CopyToPrint[],
+): Promise<Buffer> {
   return sharedEngine().renderer.render(data, copies);
 }
 

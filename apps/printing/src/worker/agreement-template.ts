@@ -14,7 +14,13 @@ import {
  * Geometry is fixed in millimetres so that the renderer can stamp a copy's label and QR onto a
  * body rendered once (see agreement-renderer.ts): the slots sit at the same place on every page.
  */
-export const PAGE_MM = { width: 210, height: 297, marginTop: 10, marginBottom: 10, marginSide: 14 } as const;
+export const PAGE_MM = {
+  width: 210,
+  height: 297,
+  marginTop: 10,
+  marginBottom: 10,
+  marginSide: 14,
+} as const;
 /** Top-right header slots, in page coordinates from the top-right corner (first page of a copy). */
 export const LABEL_SLOT_MM = { top: 10, right: 14, width: 40, height: 9 } as const;
 export const QR_SLOT_MM = { top: 21, right: 17, size: 34 } as const;
@@ -37,7 +43,13 @@ export const SYSTEM_CJK_FONT: TemplateFont = {
   family: '"Noto Sans CJK SC", "Noto Sans CJK", sans-serif',
 };
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
@@ -52,8 +64,14 @@ export function formatChineseDate(value: Date | string): string {
 }
 
 /** One page (or more, if the free text is long) per copy, each with its label and QR image. */
-export function buildAgreementHtml(data: AgreementPrintData, copies: TemplateCopy[], font = SYSTEM_CJK_FONT): string {
-  const pages = copies.map((c) => copySection(data, PRINT_COPY_LABELS[c.copy], c.qrDataUrl)).join('\n');
+export function buildAgreementHtml(
+  data: AgreementPrintData,
+  copies: TemplateCopy[],
+  font = SYSTEM_CJK_FONT,
+): string {
+  const pages = copies
+    .map((c) => copySection(data, PRINT_COPY_LABELS[c.copy], c.qrDataUrl))
+    .join('\n');
   return documentShell(data, font, pages);
 }
 
@@ -62,8 +80,13 @@ export function buildAgreementHtml(data: AgreementPrintData, copies: TemplateCop
  * only that label, at the slot position: the renderer clips each label page into a form XObject
  * and draws it over the body, so each label stays real text in the copy it belongs to.
  */
-export function buildStampableAgreementHtml(data: AgreementPrintData, font = SYSTEM_CJK_FONT): string {
-  const labels = PRINT_COPIES.map((copy) => `<section class="page">${labelSlot(PRINT_COPY_LABELS[copy])}</section>`);
+export function buildStampableAgreementHtml(
+  data: AgreementPrintData,
+  font = SYSTEM_CJK_FONT,
+): string {
+  const labels = PRINT_COPIES.map(
+    (copy) => `<section class="page">${labelSlot(PRINT_COPY_LABELS[copy])}</section>`,
+  );
   return documentShell(data, font, [copySection(data, null, null), ...labels].join('\n'));
 }
 
@@ -115,7 +138,11 @@ function row(...cells: Array<[string, string] | [string, string, 'wide']>): stri
     .join('')}</tr>`;
 }
 
-function copySection(d: AgreementPrintData, label: string | null, qrDataUrl: string | null): string {
+function copySection(
+  d: AgreementPrintData,
+  label: string | null,
+  qrDataUrl: string | null,
+): string {
   const g = d.graduate;
   const e = d.employer;
   const t = d.terms;

@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type HTTPRequest,
+  type Page,
+  type PDFOptions,
+} from 'puppeteer-core';
 
 /**
  * One headless Chromium per worker process, reused across jobs (launching costs ~3 s), with a
@@ -75,7 +80,8 @@ export class BrowserPool implements PdfRenderer {
   readonly counters = { documents: 0, launches: 0, blockedRequests: 0, crashes: 0 };
 
   constructor(options: BrowserPoolOptions = {}) {
-    this.executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    this.executablePath =
+      options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.recycleAfter = Math.max(1, options.recycleAfter ?? 300);
     this.renderTimeoutMs = options.renderTimeoutMs ?? 30_000;
@@ -155,7 +161,8 @@ export class BrowserPool implements PdfRenderer {
     // fence stopped, so the counter shows that interception itself works. (Subresources report
     // `net::ERR_BLOCKED_BY_CLIENT.Inspector`, frames the bare code.)
     page.on('requestfailed', (request: HTTPRequest) => {
-      if (request.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT')) this.counters.blockedRequests++;
+      if (request.failure()?.errorText.startsWith('net::ERR_BLOCKED_BY_CLIENT'))
+        this.counters.blockedRequests++;
     });
     return page;
   }
@@ -187,7 +194,14 @@ export class BrowserPool implements PdfRenderer {
         userDataDir,
         protocolTimeout: this.renderTimeoutMs * 2,
       });
-      const gen: Generation = { browser, userDataDir, idle: [], documents: 0, active: 0, alive: true };
+      const gen: Generation = {
+        browser,
+        userDataDir,
+        idle: [],
+        documents: 0,
+        active: 0,
+        alive: true,
+      };
       browser.on('disconnected', () => {
         if (gen.alive && !this.closed) this.counters.crashes++;
         this.retire(gen);
@@ -243,7 +257,10 @@ export class BrowserPool implements PdfRenderer {
 
 class BrowserGoneError extends Error {
   constructor(cause: unknown) {
-    super(`Chromium went away while rendering: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `Chromium went away while rendering: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'BrowserGoneError';
   }
 }

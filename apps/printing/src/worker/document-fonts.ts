@@ -6,7 +6,8 @@ import { CjkFontSubsetter, DEFAULT_CJK_FONT } from './font-subset.js';
 export const NOTO_SANS_CJK_SC = {
   regular: DEFAULT_CJK_FONT,
   bold: {
-    path: process.env.PRINT_CJK_BOLD_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    path:
+      process.env.PRINT_CJK_BOLD_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
     postscriptName: process.env.PRINT_CJK_BOLD_FONT_NAME ?? 'NotoSansCJKsc-Bold',
   },
 };
@@ -43,7 +44,10 @@ export class DocumentFonts {
       `@font-face{font-family:"${FAMILY}";font-weight:${weight};src:url(data:font/ttf;base64,${ttf.toString('base64')}) format("truetype")}`;
     const regular = this.regular.subset(text);
     return {
-      font: { faceCss: face(400, regular.ttf) + face(700, this.bold.subset(text).ttf), family: DocumentFonts.family },
+      font: {
+        faceCss: face(400, regular.ttf) + face(700, this.bold.subset(text).ttf),
+        family: DocumentFonts.family,
+      },
       missing: regular.missing,
     };
   }

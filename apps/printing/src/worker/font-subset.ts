@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import { buildCmap, encodeTrueTypeGlyph, writeSfnt, type PathCommand, type TrueTypeGlyph } from './sfnt-writer.js';
+import {
+  buildCmap,
+  encodeTrueTypeGlyph,
+  writeSfnt,
+  type PathCommand,
+  type TrueTypeGlyph,
+} from './sfnt-writer.js';
 
 /**
  * Per-document TrueType subsets of Noto Sans CJK SC, made in-process with @pdf-lib/fontkit (a
@@ -62,9 +68,14 @@ export class CjkFontSubsetter {
   private load() {
     if (!this.loaded) {
       const file = readFileSync(this.source.path);
-      const font = fontkit.create(file, this.source.postscriptName) as unknown as FontkitFont | null;
+      const font = fontkit.create(
+        file,
+        this.source.postscriptName,
+      ) as unknown as FontkitFont | null;
       if (!font?.directory?.tables['CFF ']) {
-        throw new Error(`${this.source.postscriptName} in ${this.source.path} is missing or not a CFF font`);
+        throw new Error(
+          `${this.source.postscriptName} in ${this.source.path} is missing or not a CFF font`,
+        );
       }
       this.loaded = { file, font, hMetrics: this.table(file, font, 'hhea').readUInt16BE(34) };
     }
@@ -124,7 +135,9 @@ export class CjkFontSubsetter {
     const glyphs = gids.map((gid) => this.glyph(gid));
     const loca = Buffer.alloc((glyphs.length + 1) * 4);
     const hmtx = Buffer.alloc(glyphs.length * 4);
-    let offset = 0, maxPoints = 0, maxContours = 0;
+    let offset = 0,
+      maxPoints = 0,
+      maxContours = 0;
     glyphs.forEach(({ glyph, advance }, i) => {
       loca.writeUInt32BE(offset, i * 4);
       offset += glyph.data.length;

@@ -1,11 +1,4 @@
-import {
-  PDFArray,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFRef,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFPage } from 'pdf-lib';
 import { deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { PRINT_COPIES, type CopyToPrint } from './agreement-print-data.js';
@@ -28,11 +21,17 @@ const QR_QUIET_MODULES = 2;
 
 type Box = [left: number, bottom: number, right: number, top: number];
 
-export async function stampCopies(bodyAndLabels: Uint8Array, copies: readonly CopyToPrint[]): Promise<Buffer> {
+export async function stampCopies(
+  bodyAndLabels: Uint8Array,
+  copies: readonly CopyToPrint[],
+): Promise<Buffer> {
   const doc = await PDFDocument.load(bodyAndLabels, { updateMetadata: false });
   const pages = doc.getPages();
   const bodyCount = pages.length - PRINT_COPIES.length;
-  if (bodyCount < 1) throw new Error(`expected body and ${PRINT_COPIES.length} label pages, got ${pages.length} pages`);
+  if (bodyCount < 1)
+    throw new Error(
+      `expected body and ${PRINT_COPIES.length} label pages, got ${pages.length} pages`,
+    );
   const { width, height } = pages[0]!.getSize();
 
   const bodies = pages.slice(0, bodyCount).map((p) => toFormXObject(doc, p, [0, 0, width, height]));
@@ -53,7 +52,9 @@ export async function stampCopies(bodyAndLabels: Uint8Array, copies: readonly Co
         // into the blank bottom margin (a page cannot be passed off as part of another copy).
         content += `q ${continuationTransform(height)} cm ${label} Do Q\n`;
       }
-      page.node.addContentStream(doc.context.register(doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' })));
+      page.node.addContentStream(
+        doc.context.register(doc.context.stream(deflateSync(content), { Filter: 'FlateDecode' })),
+      );
     });
   }
   // Object streams would only shave a few kB off a ~70 kB file and cost time to build.
@@ -80,7 +81,12 @@ function labelBox(pageHeight: number): Box {
   const bleed = 1; // keep the whole border stroke
   const left = (PAGE_MM.width - s.right - s.width) * PT_PER_MM - bleed;
   const top = pageHeight - s.top * PT_PER_MM + bleed;
-  return [left, top - s.height * PT_PER_MM - 2 * bleed, left + s.width * PT_PER_MM + 2 * bleed, top];
+  return [
+    left,
+    top - s.height * PT_PER_MM - 2 * bleed,
+    left + s.width * PT_PER_MM + 2 * bleed,
+    top,
+  ];
 }
 
 /**
@@ -102,13 +108,16 @@ function qrContent(text: string, pageHeight: number): string {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const cell = (QR_SLOT_MM.size * PT_PER_MM) / (n + 2 * QR_QUIET_MODULES);
-  const x0 = (PAGE_MM.width - QR_SLOT_MM.right - QR_SLOT_MM.size) * PT_PER_MM + QR_QUIET_MODULES * cell;
+  const x0 =
+    (PAGE_MM.width - QR_SLOT_MM.right - QR_SLOT_MM.size) * PT_PER_MM + QR_QUIET_MODULES * cell;
   const yTop = pageHeight - QR_SLOT_MM.top * PT_PER_MM - QR_QUIET_MODULES * cell;
   // y axis flipped so that row r spans r..r+1 downwards from the top edge.
-  const parts = [`q 0 g ${cell.toFixed(4)} 0 0 ${(-cell).toFixed(4)} ${x0.toFixed(3)} ${yTop.toFixed(3)} cm`];
+  const parts = [
+    `q 0 g ${cell.toFixed(4)} 0 0 ${(-cell).toFixed(4)} ${x0.toFixed(3)} ${yTop.toFixed(3)} cm`,
+  ];
   for (let row = 0; row < n; row++) {
     // One rectangle per horizontal run of dark modules.
-    for (let col = 0; col < n; ) {
+    for (let col = 0; col < n;) {
       if (!qr.modules.get(row, col)) {
         col++;
         continue;

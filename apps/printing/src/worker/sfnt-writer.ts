@@ -34,8 +34,15 @@ function cubicToQuads(p0: Pt, c1: Pt, c2: Pt, p3: Pt, out: Pt[]): void {
   const n = Math.min(8, Math.max(1, Math.ceil(Math.cbrt(err / TOLERANCE))));
   const at = (t: number): Pt => {
     const u = 1 - t;
-    const a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-    return { x: a * p0.x + b * c1.x + c * c2.x + d * p3.x, y: a * p0.y + b * c1.y + c * c2.y + d * p3.y, on: true };
+    const a = u * u * u,
+      b = 3 * u * u * t,
+      c = 3 * u * t * t,
+      d = t * t * t;
+    return {
+      x: a * p0.x + b * c1.x + c * c2.x + d * p3.x,
+      y: a * p0.y + b * c1.y + c * c2.y + d * p3.y,
+      on: true,
+    };
   };
   const deriv = (t: number): Pt => {
     const u = 1 - t;
@@ -46,10 +53,19 @@ function cubicToQuads(p0: Pt, c1: Pt, c2: Pt, p3: Pt, out: Pt[]): void {
     };
   };
   for (let i = 0; i < n; i++) {
-    const t0 = i / n, t1 = (i + 1) / n, h = (t1 - t0) / 2;
+    const t0 = i / n,
+      t1 = (i + 1) / n,
+      h = (t1 - t0) / 2;
     // Control point where the end tangents of the piece would meet, averaged for robustness.
-    const a = at(t0), b = at(t1), da = deriv(t0), db = deriv(t1);
-    out.push({ x: (a.x + da.x * h + b.x - db.x * h) / 2, y: (a.y + da.y * h + b.y - db.y * h) / 2, on: false });
+    const a = at(t0),
+      b = at(t1),
+      da = deriv(t0),
+      db = deriv(t1);
+    out.push({
+      x: (a.x + da.x * h + b.x - db.x * h) / 2,
+      y: (a.y + da.y * h + b.y - db.y * h) / 2,
+      on: false,
+    });
     out.push(b);
   }
 }
@@ -69,7 +85,13 @@ export function encodeTrueTypeGlyph(commands: PathCommand[]): TrueTypeGlyph {
       cur.push({ x: a[0]!, y: a[1]!, on: false }, (last = { x: a[2]!, y: a[3]!, on: true }));
     } else if (command === 'bezierCurveTo') {
       const end = { x: a[4]!, y: a[5]!, on: true };
-      cubicToQuads(last, { x: a[0]!, y: a[1]!, on: false }, { x: a[2]!, y: a[3]!, on: false }, end, cur);
+      cubicToQuads(
+        last,
+        { x: a[0]!, y: a[1]!, on: false },
+        { x: a[2]!, y: a[3]!, on: false },
+        end,
+        cur,
+      );
       last = end;
     } else if (cur.length) {
       contours.push(cur);
@@ -82,7 +104,8 @@ export function encodeTrueTypeGlyph(commands: PathCommand[]): TrueTypeGlyph {
   const ends: number[] = [];
   for (const c of contours) {
     const ring = c.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y), on: p.on }));
-    const f = ring[0]!, l = ring[ring.length - 1]!;
+    const f = ring[0]!,
+      l = ring[ring.length - 1]!;
     if (ring.length > 1 && l.on && l.x === f.x && l.y === f.y) ring.pop(); // closing point repeats the start
     if (ring.length < 2) continue;
     ring.reverse();
@@ -91,13 +114,21 @@ export function encodeTrueTypeGlyph(commands: PathCommand[]): TrueTypeGlyph {
   }
   if (!pts.length) return { data: Buffer.alloc(0), points: 0, contours: 0, xMin: 0 };
 
-  let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    yMin = Infinity,
+    xMax = -Infinity,
+    yMax = -Infinity;
   for (const p of pts) {
-    xMin = Math.min(xMin, p.x); xMax = Math.max(xMax, p.x);
-    yMin = Math.min(yMin, p.y); yMax = Math.max(yMax, p.y);
+    xMin = Math.min(xMin, p.x);
+    xMax = Math.max(xMax, p.x);
+    yMin = Math.min(yMin, p.y);
+    yMax = Math.max(yMax, p.y);
   }
-  const flags: number[] = [], xs: number[] = [], ys: number[] = [];
-  let px = 0, py = 0;
+  const flags: number[] = [],
+    xs: number[] = [],
+    ys: number[] = [];
+  let px = 0,
+    py = 0;
   for (const p of pts) {
     let flag = p.on ? 1 : 0;
     flag |= coordinate(p.x - px, 0x02, 0x10, xs);
@@ -108,14 +139,22 @@ export function encodeTrueTypeGlyph(commands: PathCommand[]): TrueTypeGlyph {
   }
   const head = Buffer.alloc(10 + ends.length * 2 + 2);
   head.writeInt16BE(ends.length, 0);
-  head.writeInt16BE(xMin, 2); head.writeInt16BE(yMin, 4); head.writeInt16BE(xMax, 6); head.writeInt16BE(yMax, 8);
+  head.writeInt16BE(xMin, 2);
+  head.writeInt16BE(yMin, 4);
+  head.writeInt16BE(xMax, 6);
+  head.writeInt16BE(yMax, 8);
   ends.forEach((e, i) => head.writeUInt16BE(e, 10 + i * 2)); // instructionLength stays 0
   const body = Buffer.concat([head, Buffer.from(flags), Buffer.from(xs), Buffer.from(ys)]);
   return { data: pad4(body), points: pts.length, contours: ends.length, xMin };
 }
 
 /** Appends one delta in TrueType's packed form and returns its flag bits. */
-function coordinate(delta: number, shortBit: number, sameOrPositive: number, out: number[]): number {
+function coordinate(
+  delta: number,
+  shortBit: number,
+  sameOrPositive: number,
+  out: number[],
+): number {
   if (delta === 0) return sameOrPositive;
   if (delta > -256 && delta < 256) {
     out.push(Math.abs(delta));
@@ -130,7 +169,9 @@ export function pad4(b: Buffer): Buffer {
 }
 
 /** Runs of consecutive code points mapped to consecutive glyph ids. */
-function runs(entries: Array<[number, number]>): Array<{ start: number; end: number; gid: number }> {
+function runs(
+  entries: Array<[number, number]>,
+): Array<{ start: number; end: number; gid: number }> {
   const out: Array<{ start: number; end: number; gid: number }> = [];
   for (const [cp, gid] of entries) {
     const last = out[out.length - 1];

@@ -3,4 +3,8 @@ import { Recruiting1764290000000 } from './migrations/1764290000000-Recruiting.j
 import { PositionRevisions1764300000000 } from './migrations/1764300000000-PositionRevisions.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const recruitingMigrations = [Init1764280000000, Recruiting1764290000000, PositionRevisions1764300000000];
+export const recruitingMigrations = [
+  Init1764280000000,
+  Recruiting1764290000000,
+  PositionRevisions1764300000000,
+];

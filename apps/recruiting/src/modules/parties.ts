@@ -2,7 +2,8 @@ import { requirePrincipal, requireRole } from '@netsign/auth';
 import { ErrorCode, Role, ServiceError, type Principal } from '@netsign/contracts';
 
 /** The caller as one party of recruiting: an employer or a graduate, with its id from the token. */
-export type Party = { kind: 'EMPLOYER'; employerId: string } | { kind: 'GRADUATE'; graduateId: string };
+export type Party =
+  { kind: 'EMPLOYER'; employerId: string } | { kind: 'GRADUATE'; graduateId: string };
 
 export function employerOf(principal: Principal | null): string {
   const p = requireRole(principal, Role.EMPLOYER);
@@ -34,7 +35,9 @@ export function partyFilter(party: Party, params: unknown[]): string {
 }
 
 export function owns(party: Party, row: { employerId: string; graduateId: string }): boolean {
-  return party.kind === 'EMPLOYER' ? row.employerId === party.employerId : row.graduateId === party.graduateId;
+  return party.kind === 'EMPLOYER'
+    ? row.employerId === party.employerId
+    : row.graduateId === party.graduateId;
 }
 
 export const notFound = (what: string) => new ServiceError(ErrorCode.NOT_FOUND, `${what}不存在`);

@@ -9,6 +9,13 @@ import { RecruitingNatsController } from './recruiting.nats.controller.js';
 
 @Module({
   controllers: [RecruitingNatsController],
-  providers: [PositionsUseCase, ApplicationsUseCase, InterviewsUseCase, OffersUseCase, OfferExpirySweep, SigningEventsSubscriber],
+  providers: [
+    PositionsUseCase,
+    ApplicationsUseCase,
+    InterviewsUseCase,
+    OffersUseCase,
+    OfferExpirySweep,
+    SigningEventsSubscriber,
+  ],
 })
 export class RecruitingModule {}

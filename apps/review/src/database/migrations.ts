@@ -5,4 +5,10 @@ import { AuditChain1764320000000 } from './migrations/1764320000000-AuditChain.j
 import { TerminationApplicant1764330000000 } from './migrations/1764330000000-TerminationApplicant.js';
 
 /** In the order they apply; a landed migration is never edited, a new one is appended. */
-export const reviewMigrations = [Init1764280000000, Review1764300000000, PaperFormClass1764310000000, AuditChain1764320000000, TerminationApplicant1764330000000];
+export const reviewMigrations = [
+  Init1764280000000,
+  Review1764300000000,
+  PaperFormClass1764310000000,
+  AuditChain1764320000000,
+  TerminationApplicant1764330000000,
+];

@@ -43,7 +43,10 @@ export class ReviewNatsController {
   }
 
   @HandleRequest(qualificationDocumentsOfAgreement)
-  agreementDocuments({ ctx, data }: BusRequest<RequestOf<typeof qualificationDocumentsOfAgreement>>) {
+  agreementDocuments({
+    ctx,
+    data,
+  }: BusRequest<RequestOf<typeof qualificationDocumentsOfAgreement>>) {
     return this.documents.ofAgreement(ctx.principal, data.agreementId);
   }
 

@@ -20,12 +20,15 @@ const actor = { userId: 'u1', role: 'SCHOOL_ADMIN' as const };
 const at = new Date('2026-03-12T02:30:00Z');
 
 describe('agreement lifecycle', () => {
-  const cases = AGREEMENT_STATUSES.flatMap((from) => ACTIONS.map((action) => [from, action] as const));
+  const cases = AGREEMENT_STATUSES.flatMap((from) =>
+    ACTIONS.map((action) => [from, action] as const),
+  );
 
   it.each(cases)('%s --%s--> as the table says, every pair', (from, action) => {
     const expected = ALLOWED[`${from}:${action}`] ?? null;
     expect(nextStatus(from, action)).toBe(expected);
-    const run = () => transition({ status: from, version: 3 }, action, { at, actor, reason: '材料齐全' });
+    const run = () =>
+      transition({ status: from, version: 3 }, action, { at, actor, reason: '材料齐全' });
     if (expected) {
       const result = run();
       expect(result).toEqual({
@@ -43,17 +46,22 @@ describe('agreement lifecycle', () => {
     }
   });
 
-  it.each(['REJECT', 'TERMINATE'] as const)('%s needs a reason (blank refused, naming the field)', (action) => {
-    for (const reason of [undefined, null, '', '   ']) {
-      try {
-        transition({ status: 'PENDING_REVIEW', version: 1 }, action, { at, actor, reason });
-        throw new Error('should have thrown');
-      } catch (err) {
-        expect((err as ServiceError).code).toBe('VALIDATION_FAILED');
-        expect((err as ServiceError).details).toEqual({ fields: [{ field: 'reason', message: expect.any(String) }] });
+  it.each(['REJECT', 'TERMINATE'] as const)(
+    '%s needs a reason (blank refused, naming the field)',
+    (action) => {
+      for (const reason of [undefined, null, '', '   ']) {
+        try {
+          transition({ status: 'PENDING_REVIEW', version: 1 }, action, { at, actor, reason });
+          throw new Error('should have thrown');
+        } catch (err) {
+          expect((err as ServiceError).code).toBe('VALIDATION_FAILED');
+          expect((err as ServiceError).details).toEqual({
+            fields: [{ field: 'reason', message: expect.any(String) }],
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('approval needs no reason and records null', () => {
     const r = transition({ status: 'PENDING_REVIEW', version: 1 }, 'APPROVE', { at, actor });
@@ -68,7 +76,13 @@ describe('agreement lifecycle', () => {
   });
 
   it('signing starts the history at PENDING_REVIEW from nothing', () => {
-    expect(signedEntry(at, actor)).toEqual({ at: at.toISOString(), actor, from: null, to: 'PENDING_REVIEW', reason: null });
+    expect(signedEntry(at, actor)).toEqual({
+      at: at.toISOString(),
+      actor,
+      from: null,
+      to: 'PENDING_REVIEW',
+      reason: null,
+    });
   });
 
   it.each([

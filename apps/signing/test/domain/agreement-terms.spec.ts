@@ -5,7 +5,10 @@ import {
   maxProbationMonths,
   termsErrors,
 } from '../../src/modules/agreements/domain/agreement-terms.js';
-import { formatAgreementNo, signingYear } from '../../src/modules/agreements/domain/agreement-number.js';
+import {
+  formatAgreementNo,
+  signingYear,
+} from '../../src/modules/agreements/domain/agreement-number.js';
 
 const base: AgreementTerms = agreementTermsSchema.parse({
   workLocation: '安徽省合肥市',
@@ -16,7 +19,12 @@ const base: AgreementTerms = agreementTermsSchema.parse({
 
 describe('agreement terms', () => {
   it('defaults optional text fields and superiorAuthority to null', () => {
-    expect(base).toMatchObject({ archiveTransferAddress: '', hukouTransferAddress: '', otherTerms: '', superiorAuthority: null });
+    expect(base).toMatchObject({
+      archiveTransferAddress: '',
+      hukouTransferAddress: '',
+      otherTerms: '',
+      superiorAuthority: null,
+    });
   });
 
   it('requires the superior authority when the employer lacks hiring autonomy, naming the field', () => {
@@ -38,17 +46,35 @@ describe('agreement terms', () => {
     [10, 6],
   ])('contract of %s years allows %s probation months', (years, max) => {
     expect(maxProbationMonths(years)).toBe(max);
-    expect(termsErrors({ ...base, contractYears: years, probationMonths: max }, { hasHiringAutonomy: true })).toEqual([]);
-    expect(termsErrors({ ...base, contractYears: years, probationMonths: max + 1 }, { hasHiringAutonomy: true })).toEqual([
-      { field: 'terms.probationMonths', message: expect.any(String) },
-    ]);
+    expect(
+      termsErrors(
+        { ...base, contractYears: years, probationMonths: max },
+        { hasHiringAutonomy: true },
+      ),
+    ).toEqual([]);
+    expect(
+      termsErrors(
+        { ...base, contractYears: years, probationMonths: max + 1 },
+        { hasHiringAutonomy: true },
+      ),
+    ).toEqual([{ field: 'terms.probationMonths', message: expect.any(String) }]);
   });
 
   it('assertValidTerms throws VALIDATION_FAILED with every bad field', () => {
-    expect(() => assertValidTerms({ ...base, contractYears: 1, probationMonths: 6 }, { hasHiringAutonomy: false })).toThrow(
+    expect(() =>
+      assertValidTerms(
+        { ...base, contractYears: 1, probationMonths: 6 },
+        { hasHiringAutonomy: false },
+      ),
+    ).toThrow(
       expect.objectContaining({
         code: 'VALIDATION_FAILED',
-        details: { fields: [expect.objectContaining({ field: 'terms.superiorAuthority' }), expect.objectContaining({ field: 'terms.probationMonths' })] },
+        details: {
+          fields: [
+            expect.objectContaining({ field: 'terms.superiorAuthority' }),
+            expect.objectContaining({ field: 'terms.probationMonths' }),
+          ],
+        },
       }) as unknown as Error,
     );
     expect(() => assertValidTerms(base, { hasHiringAutonomy: true })).not.toThrow();
@@ -58,7 +84,9 @@ describe('agreement terms', () => {
     expect(agreementTermsSchema.safeParse({ ...base, monthlySalary: -1 }).success).toBe(false);
     expect(agreementTermsSchema.safeParse({ ...base, probationMonths: 7 }).success).toBe(false);
     expect(agreementTermsSchema.safeParse({ ...base, workLocation: '  ' }).success).toBe(false);
-    expect(agreementTermsSchema.safeParse({ ...base, superiorAuthority: 'NOWHERE' }).success).toBe(false);
+    expect(agreementTermsSchema.safeParse({ ...base, superiorAuthority: 'NOWHERE' }).success).toBe(
+      false,
+    );
   });
 });
 

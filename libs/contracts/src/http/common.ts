@@ -10,7 +10,8 @@ import type { RequestContract } from '../request.js';
 /** The object schema of a request contract, to pick its path parameters or omit them from a body. */
 export function requestObject(contract: RequestContract<unknown, unknown>): z.ZodObject {
   const schema: unknown = contract.request;
-  if (!(schema instanceof z.ZodObject)) throw new Error(`${contract.subject}: its request schema is not a plain object`);
+  if (!(schema instanceof z.ZodObject))
+    throw new Error(`${contract.subject}: its request schema is not a plain object`);
   return schema;
 }
 
@@ -18,7 +19,13 @@ export function requestObject(contract: RequestContract<unknown, unknown>): z.Zo
 export function pageQuery(defaultSize: number, maxSize: number) {
   return {
     page: z.coerce.number().int().min(1).default(1).meta({ description: '页码，从 1 开始' }),
-    pageSize: z.coerce.number().int().min(1).max(maxSize).default(defaultSize).meta({ description: '每页条数' }),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(maxSize)
+      .default(defaultSize)
+      .meta({ description: '每页条数' }),
   };
 }
 /** Most lists: 20 a page by default, at most 100. */
@@ -36,7 +43,9 @@ export function uuidParams<const K extends string>(...names: K[]) {
 
 /** Path parameters that are plain codes (school code, graduate id as the roster knows it). */
 export function codeParams<const K extends string>(...names: K[]) {
-  return z.object(Object.fromEntries(names.map((n) => [n, z.string().min(1).max(64)])) as Record<K, z.ZodString>);
+  return z.object(
+    Object.fromEntries(names.map((n) => [n, z.string().min(1).max(64)])) as Record<K, z.ZodString>,
+  );
 }
 
 /** `{items, total}`: a page of a list. */
@@ -47,8 +56,15 @@ export function paged<T extends z.ZodType>(item: T, id: string) {
 /** `{items, total, page, pageSize}`: identity's pages also echo the page asked for. */
 export function pagedWithPage<T extends z.ZodType>(item: T, id: string) {
   return z
-    .object({ items: z.array(item), total: z.number().int().min(0), page: z.number().int(), pageSize: z.number().int() })
+    .object({
+      items: z.array(item),
+      total: z.number().int().min(0),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    })
     .meta({ id });
 }
 
-export const isoDateTime = z.string().meta({ format: 'date-time', example: '2026-06-01T08:00:00.000Z' });
+export const isoDateTime = z
+  .string()
+  .meta({ format: 'date-time', example: '2026-06-01T08:00:00.000Z' });

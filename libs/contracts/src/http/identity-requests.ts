@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { DESTINATIONS } from '../destinations.js';
-import { staffCreate, staffDeactivate, staffList, staffReactivate, staffUpdate } from '../identity-auth.js';
+import {
+  staffCreate,
+  staffDeactivate,
+  staffList,
+  staffReactivate,
+  staffUpdate,
+} from '../identity-auth.js';
 import { sourceInfoCorrectionsList } from '../identity-me.js';
 import { graduatesList } from '../identity-roster.js';
 import { codeParams, PAGE_QUERY, queryBoolean, requestObject, uuidParams } from './common.js';
@@ -21,8 +27,14 @@ const inSchool = { schoolCode: true } as const;
 export const staffCreateBody = requestObject(staffCreate).omit(inSchool);
 export const staffListQuery = requestObject(staffList).omit(inSchool);
 export const staffUpdateBody = requestObject(staffUpdate).omit({ schoolCode: true, userId: true });
-export const staffDeactivateBody = requestObject(staffDeactivate).omit({ schoolCode: true, userId: true });
-export const staffReactivateBody = requestObject(staffReactivate).omit({ schoolCode: true, userId: true });
+export const staffDeactivateBody = requestObject(staffDeactivate).omit({
+  schoolCode: true,
+  userId: true,
+});
+export const staffReactivateBody = requestObject(staffReactivate).omit({
+  schoolCode: true,
+  userId: true,
+});
 export const graduatesListQuery = requestObject(graduatesList).omit(inSchool);
 export const correctionsListQuery = requestObject(sourceInfoCorrectionsList).omit(inSchool);
 
@@ -44,8 +56,16 @@ export const rosterRecordInput = z
   .meta({
     id: 'RosterRecordInput',
     example: {
-      studentNo: '2022010101', name: '李明', gender: '男', idNumber: '340104200301015112', departmentCode: 'CS',
-      major: '软件工程', degree: '本科', className: '软件2201', originPlace: '安徽省合肥市', graduationYear: 2026,
+      studentNo: '2022010101',
+      name: '李明',
+      gender: '男',
+      idNumber: '340104200301015112',
+      departmentCode: 'CS',
+      major: '软件工程',
+      degree: '本科',
+      className: '软件2201',
+      originPlace: '安徽省合肥市',
+      graduationYear: 2026,
     },
   });
 export const rosterJsonBody = z.object({ graduates: z.array(rosterRecordInput) });

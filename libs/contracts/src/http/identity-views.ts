@@ -13,10 +13,21 @@ export const graduateView = graduateSnapshotSchema.meta({
   id: 'Graduate',
   description: '毕业生（生源信息），身份证号已脱敏',
   example: {
-    graduateId: '6f1c2d7e-0a4b-4c1d-9e8f-123456789abc', schoolCode: '10357', schoolName: '安徽大学',
-    departmentCode: 'CS', departmentName: '计算机学院', studentNo: '2022010101', name: '李明', gender: '男',
-    major: '软件工程', degree: '本科', className: '软件2201', originPlace: '安徽省合肥市', graduationYear: 2026,
-    idNumberMasked: '340104********5112', sourceInfoConfirmed: true,
+    graduateId: '6f1c2d7e-0a4b-4c1d-9e8f-123456789abc',
+    schoolCode: '10357',
+    schoolName: '安徽大学',
+    departmentCode: 'CS',
+    departmentName: '计算机学院',
+    studentNo: '2022010101',
+    name: '李明',
+    gender: '男',
+    major: '软件工程',
+    degree: '本科',
+    className: '软件2201',
+    originPlace: '安徽省合肥市',
+    graduationYear: 2026,
+    idNumberMasked: '340104********5112',
+    sourceInfoConfirmed: true,
   },
 });
 
@@ -24,20 +35,32 @@ export const employerView = employerSnapshotSchema.meta({
   id: 'Employer',
   description: '用人单位',
   example: {
-    employerId: 'b1a2c3d4-0000-4000-8000-000000000001', creditCode: '91350100M000100Y43', name: '某某科技有限公司',
-    nature: '民营企业', industry: '信息技术', address: '合肥市蜀山区', hasHiringAutonomy: true, contactName: '李四', contactPhone: '0551-12345678',
+    employerId: 'b1a2c3d4-0000-4000-8000-000000000001',
+    creditCode: '91350100M000100Y43',
+    name: '某某科技有限公司',
+    nature: '民营企业',
+    industry: '信息技术',
+    address: '合肥市蜀山区',
+    hasHiringAutonomy: true,
+    contactName: '李四',
+    contactPhone: '0551-12345678',
   },
 });
 
 export const accessTokenView = z
   .object({ accessToken: z.string(), expiresIn: z.number().int().meta({ description: '秒' }) })
-  .meta({ id: 'AccessToken', example: { accessToken: 'eyJhbGciOiJFZERTQSJ9…', expiresIn: 7200 } }) satisfies z.ZodType<AccessTokenReply>;
+  .meta({
+    id: 'AccessToken',
+    example: { accessToken: 'eyJhbGciOiJFZERTQSJ9…', expiresIn: 7200 },
+  }) satisfies z.ZodType<AccessTokenReply>;
 
 export const wechatLoginView = accessTokenView
   .extend({ bound: z.boolean().meta({ description: '是否已绑定毕业生' }) })
   .meta({ id: 'WechatLogin' });
 
-export const wechatBindView = accessTokenView.extend({ graduate: graduateView }).meta({ id: 'WechatBind' });
+export const wechatBindView = accessTokenView
+  .extend({ graduate: graduateView })
+  .meta({ id: 'WechatBind' });
 
 export const meView = z
   .object({
@@ -50,7 +73,10 @@ export const meView = z
     graduate: graduateView.extend({ sourceInfoConfirmedAt: isoDateTime.nullable() }).optional(),
     openId: z.string().optional(),
   })
-  .meta({ id: 'Me', description: '当前用户；毕业生附生源信息（身份证号脱敏）' }) satisfies z.ZodType<MeReply>;
+  .meta({
+    id: 'Me',
+    description: '当前用户；毕业生附生源信息（身份证号脱敏）',
+  }) satisfies z.ZodType<MeReply>;
 
 export const sourceInfoConfirmationView = z
   .object({ graduateId: z.string(), confirmedAt: isoDateTime })
@@ -79,7 +105,10 @@ export const sourceInfoCorrectionView = z
     decidedAt: isoDateTime.nullable(),
     decisionReason: z.string().nullable(),
   })
-  .meta({ id: 'SourceInfoCorrection', description: '生源信息更正申请' }) satisfies z.ZodType<SourceInfoCorrection>;
+  .meta({
+    id: 'SourceInfoCorrection',
+    description: '生源信息更正申请',
+  }) satisfies z.ZodType<SourceInfoCorrection>;
 
 export const notificationView = z
   .object({
@@ -97,12 +126,17 @@ export const notificationPageView = pagedWithPage(notificationView, 'Notificatio
   unread: z.number().int().meta({ description: '未读条数' }),
 });
 
-export const notificationReadView = z.object({ id: z.string(), readAt: isoDateTime }).meta({ id: 'NotificationRead' });
+export const notificationReadView = z
+  .object({ id: z.string(), readAt: isoDateTime })
+  .meta({ id: 'NotificationRead' });
 
 const departmentView = z.object({ code: z.string(), name: z.string() });
 export const schoolView = z
   .object({ code: z.string(), name: z.string(), departments: z.array(departmentView) })
-  .meta({ id: 'School', example: { code: '10357', name: '安徽大学', departments: [{ code: 'CS', name: '计算机学院' }] } });
+  .meta({
+    id: 'School',
+    example: { code: '10357', name: '安徽大学', departments: [{ code: 'CS', name: '计算机学院' }] },
+  });
 
 export const schoolDirectoryView = z
   .object({ items: z.array(schoolView) })
@@ -121,7 +155,10 @@ export const staffAccountView = z
     deactivatedAt: isoDateTime.nullable(),
     createdAt: isoDateTime,
   })
-  .meta({ id: 'StaffAccount', description: '学校教职工账号' }) satisfies z.ZodType<StaffAccountView>;
+  .meta({
+    id: 'StaffAccount',
+    description: '学校教职工账号',
+  }) satisfies z.ZodType<StaffAccountView>;
 
 /** What creating an account answers: the account without its activity fields. */
 export const staffAccountCreatedView = staffAccountView
@@ -152,16 +189,26 @@ export const rosterGraduateView = graduateView
     destination: z.enum(DESTINATIONS),
     destinationNote: z.string().nullable(),
     activeAgreement: z
-      .object({ agreementId: z.string(), agreementNo: z.string(), status: z.enum(AGREEMENT_STATUSES) })
+      .object({
+        agreementId: z.string(),
+        agreementNo: z.string(),
+        status: z.enum(AGREEMENT_STATUSES),
+      })
       .nullable(),
   })
-  .meta({ id: 'RosterGraduate', description: '生源名单中的毕业生，附毕业去向与有效协议' }) satisfies z.ZodType<GraduateListItem>;
+  .meta({
+    id: 'RosterGraduate',
+    description: '生源名单中的毕业生，附毕业去向与有效协议',
+  }) satisfies z.ZodType<GraduateListItem>;
 
 export const rosterGraduatePageView = pagedWithPage(rosterGraduateView, 'RosterGraduatePage');
 
-export const wechatBindingReleaseView = z.object({ released: z.boolean() }).meta({ id: 'WechatBindingRelease' });
+export const wechatBindingReleaseView = z
+  .object({ released: z.boolean() })
+  .meta({ id: 'WechatBindingRelease' });
 
-export const employerAccountView = employerView.extend({ userId: z.string() }).meta({ id: 'EmployerAccount' });
+export const employerAccountView = employerView
+  .extend({ userId: z.string() })
+  .meta({ id: 'EmployerAccount' });
 
 export const correctionListView = z.array(sourceInfoCorrectionView);
-

@@ -15,7 +15,10 @@ const signingCounts = {
     QR_CARD: z.number().int(),
   }),
   signedOffline: z.number().int(),
-  onlineShare: z.number().nullable().meta({ description: '网签占比 = 网上签约 / (网上签约 + 线下签约)；无人签约时为 null' }),
+  onlineShare: z
+    .number()
+    .nullable()
+    .meta({ description: '网签占比 = 网上签约 / (网上签约 + 线下签约)；无人签约时为 null' }),
   approvals: z.number().int(),
   rejections: z.number().int(),
   terminations: z.number().int(),
@@ -28,12 +31,17 @@ export const onlineSigningStatisticsView = z
         schoolCode: z.string(),
         schoolName: z.string().meta({ example: '安徽大学' }),
         ...signingCounts,
-        departments: z.array(z.object({ departmentCode: z.string(), departmentName: z.string(), ...signingCounts })),
+        departments: z.array(
+          z.object({ departmentCode: z.string(), departmentName: z.string(), ...signingCounts }),
+        ),
       }),
     ),
     asOf: isoDateTime,
   })
-  .meta({ id: 'OnlineSigningStatistics', description: '网签统计' }) satisfies z.ZodType<OnlineSigningStatistics>;
+  .meta({
+    id: 'OnlineSigningStatistics',
+    description: '网签统计',
+  }) satisfies z.ZodType<OnlineSigningStatistics>;
 
 export const snapshotTakenView = z
   .object({ day: z.string().meta({ example: '2026-06-01' }), taken: z.boolean() })
@@ -52,15 +60,24 @@ export const dispatchRecordView = z
     lastResponse: z.unknown(),
     createdAt: isoDateTime,
     deliveredAt: isoDateTime.nullable(),
-    body: z.record(z.string(), z.unknown()).meta({ description: '报送给省级派遣系统的记录（API.md）' }),
+    body: z
+      .record(z.string(), z.unknown())
+      .meta({ description: '报送给省级派遣系统的记录（API.md）' }),
   })
   .meta({ id: 'DispatchRecord', description: '派遣报送记录' });
 
 export const dispatchRecordPageView = paged(dispatchRecordView, 'DispatchRecordPage');
 
-export const dispatchReplayView = z.object({ replayed: z.literal(true) }).meta({ id: 'DispatchReplay' });
+export const dispatchReplayView = z
+  .object({ replayed: z.literal(true) })
+  .meta({ id: 'DispatchReplay' });
 
-const DIFFERENCE_KINDS = ['ACCEPTED_NOT_CONFIRMED', 'PENDING_DELIVERY', 'MISSING_AT_PROVINCE', 'UNKNOWN_TO_LOG'] as const;
+const DIFFERENCE_KINDS = [
+  'ACCEPTED_NOT_CONFIRMED',
+  'PENDING_DELIVERY',
+  'MISSING_AT_PROVINCE',
+  'UNKNOWN_TO_LOG',
+] as const;
 export const reconcileReportView = z
   .object({
     graduatesCompared: z.number().int(),
@@ -73,7 +90,12 @@ export const reconcileReportView = z
         kind: z.enum(DIFFERENCE_KINDS),
       }),
     ),
-    counts: z.object(Object.fromEntries(DIFFERENCE_KINDS.map((k) => [k, z.number().int()])) as Record<(typeof DIFFERENCE_KINDS)[number], z.ZodNumber>),
+    counts: z.object(
+      Object.fromEntries(DIFFERENCE_KINDS.map((k) => [k, z.number().int()])) as Record<
+        (typeof DIFFERENCE_KINDS)[number],
+        z.ZodNumber
+      >,
+    ),
   })
   .meta({ id: 'ReconcileReport', description: '与省级系统的对账结果' });
 
@@ -91,7 +113,12 @@ const upOrDown = z.enum(['up', 'down']);
 export const healthView = z
   .object({
     status: upOrDown,
-    services: z.object(Object.fromEntries(SERVICE_NAMES.map((s) => [s, upOrDown])) as Record<(typeof SERVICE_NAMES)[number], typeof upOrDown>),
+    services: z.object(
+      Object.fromEntries(SERVICE_NAMES.map((s) => [s, upOrDown])) as Record<
+        (typeof SERVICE_NAMES)[number],
+        typeof upOrDown
+      >,
+    ),
     down: z.array(z.enum(SERVICE_NAMES)).optional(),
   })
   .meta({ id: 'Health' });
@@ -110,4 +137,6 @@ export const parkedEventView = z
   })
   .meta({ id: 'ParkedEvent' }) satisfies z.ZodType<ParkedEvent>;
 
-export const parkedEventReplayView = z.object({ replayed: z.boolean() }).meta({ id: 'ParkedEventReplay' });
+export const parkedEventReplayView = z
+  .object({ replayed: z.boolean() })
+  .meta({ id: 'ParkedEventReplay' });

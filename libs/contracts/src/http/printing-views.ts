@@ -56,7 +56,10 @@ export const verificationView = z
     renderVersion: z.number().int(),
     current: z.boolean().meta({ description: '是否为最新一次生成的副本' }),
   })
-  .meta({ id: 'Verification', description: '防伪核验结果' }) satisfies z.ZodType<VerificationResult>;
+  .meta({
+    id: 'Verification',
+    description: '防伪核验结果',
+  }) satisfies z.ZodType<VerificationResult>;
 
 export const jwksView = z
   .object({ keys: z.array(z.record(z.string(), z.string())) })
@@ -73,7 +76,9 @@ export const pdfFileVerificationView = z
       .object({
         genuine: z.literal(true),
         agreementNo: z.string().meta({ example: '2026-10357-000123' }),
-        copies: z.array(z.enum(PRINT_COPY_NAMES)).meta({ description: '文件所含联次（本平台出具的文件总是一式三联）' }),
+        copies: z
+          .array(z.enum(PRINT_COPY_NAMES))
+          .meta({ description: '文件所含联次（本平台出具的文件总是一式三联）' }),
         renderVersion: z.number().int(),
         current: z.boolean().meta({ description: '是否为最新一次生成的文件' }),
         agreementStatus: z.string().meta({ example: 'APPROVED' }),
@@ -87,4 +92,7 @@ export const pdfFileVerificationView = z
       .object({ genuine: z.literal(false), signature: signatureStatus })
       .meta({ id: 'PdfFileNotGenuine', description: '不是本平台出具的文件，或文件已被改动' }),
   ])
-  .meta({ id: 'PdfFileVerification', description: '协议书 PDF 文件核验结果' }) satisfies z.ZodType<PdfFileVerificationResult>;
+  .meta({
+    id: 'PdfFileVerification',
+    description: '协议书 PDF 文件核验结果',
+  }) satisfies z.ZodType<PdfFileVerificationResult>;

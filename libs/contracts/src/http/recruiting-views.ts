@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { ApplicationView, InvitationView, OfferView, PositionView, Resume } from '../recruiting.js';
+import type {
+  ApplicationView,
+  InvitationView,
+  OfferView,
+  PositionView,
+  Resume,
+} from '../recruiting.js';
 import { isoDateTime, paged } from './common.js';
 import { agreementTermsView } from './signing-views.js';
 

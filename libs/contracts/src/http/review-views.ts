@@ -9,7 +9,13 @@ import {
   type ReviewTaskDetail,
   type ReviewTaskView,
 } from '../review.js';
-import { PAPER_FORM_STATUSES, TERMINATION_APPLICANTS, TERMINATION_STATUSES, type PaperFormView, type TerminationView } from '../review-terminations.js';
+import {
+  PAPER_FORM_STATUSES,
+  TERMINATION_APPLICANTS,
+  TERMINATION_STATUSES,
+  type PaperFormView,
+  type TerminationView,
+} from '../review-terminations.js';
 import { AGREEMENT_STATUSES, SIGNING_METHODS } from '../signing.js';
 import { isoDateTime, paged } from './common.js';
 import { employerView, graduateView } from './identity-views.js';
@@ -30,7 +36,10 @@ export const qualificationDocumentView = z
     sha256: z.string(),
     uploadedAt: isoDateTime,
   })
-  .meta({ id: 'QualificationDocument', description: '用人单位资质证明材料' }) satisfies z.ZodType<QualificationDocumentView>;
+  .meta({
+    id: 'QualificationDocument',
+    description: '用人单位资质证明材料',
+  }) satisfies z.ZodType<QualificationDocumentView>;
 
 export const reviewTaskView = z
   .object({
@@ -72,7 +81,9 @@ const agreementSnapshotView = z.object({
 export const reviewTaskDetailView = reviewTaskView
   .extend({
     agreement: agreementSnapshotView,
-    qualificationDocumentsApplicable: z.boolean().meta({ description: '二维码名片签约（方式三）无资质材料' }),
+    qualificationDocumentsApplicable: z
+      .boolean()
+      .meta({ description: '二维码名片签约（方式三）无资质材料' }),
     qualificationDocuments: z.array(qualificationDocumentView),
   })
   .meta({ id: 'ReviewTaskDetail' }) satisfies z.ZodType<ReviewTaskDetail>;
@@ -86,7 +97,13 @@ export const terminationView = z
     applicant: z.enum(TERMINATION_APPLICANTS).meta({ description: '申请方：毕业生或用人单位' }),
     reason: z.string().meta({ example: '已考取研究生，申请解约' }),
     materials: z.array(
-      z.object({ id: z.string(), fileName: z.string(), size: z.number().int(), contentType: z.string(), sha256: z.string() }),
+      z.object({
+        id: z.string(),
+        fileName: z.string(),
+        size: z.number().int(),
+        contentType: z.string(),
+        sha256: z.string(),
+      }),
     ),
     graduate: z.object({
       graduateId: z.string(),

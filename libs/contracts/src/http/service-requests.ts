@@ -11,30 +11,49 @@ import { codeParams, queryBoolean, requestObject } from './common.js';
 
 export const qrCardParams = requestObject(qrCardOpen);
 export const qrCardSignBody = requestObject(agreementSignQrCard).omit({ token: true });
-export const destinationSetBody = requestObject(destinationSet).omit({ schoolCode: true, graduateId: true });
-export const destinationUnlockBody = requestObject(destinationUnlock).omit({ schoolCode: true, graduateId: true });
+export const destinationSetBody = requestObject(destinationSet).omit({
+  schoolCode: true,
+  graduateId: true,
+});
+export const destinationUnlockBody = requestObject(destinationUnlock).omit({
+  schoolCode: true,
+  graduateId: true,
+});
 
 export const invitationSendBody = requestObject(invitationSend).omit({ applicationId: true });
 export const acceptBody = requestObject(invitationRespond).pick({ accept: true });
 export const invitationResultBody = requestObject(invitationResult).omit({ invitationId: true });
 
-export const reviewTaskListQuery = requestObject(reviewTaskList).omit({ overdue: true }).extend({
-  overdue: queryBoolean.optional().meta({ description: '只看超期未审的任务' }),
-});
+export const reviewTaskListQuery = requestObject(reviewTaskList)
+  .omit({ overdue: true })
+  .extend({
+    overdue: queryBoolean.optional().meta({ description: '只看超期未审的任务' }),
+  });
 
 export const verifyParams = requestObject(verifyToken).pick({ token: true });
 
 export const paperFormIssueBody = requestObject(paperFormIssue).pick({ formNo: true });
-export const paperFormReissueBody = requestObject(paperFormReissue).pick({ formNo: true, reason: true });
+export const paperFormReissueBody = requestObject(paperFormReissue).pick({
+  formNo: true,
+  reason: true,
+});
 export const paperFormListQuery = requestObject(paperFormList).omit({ schoolCode: true });
 export const schoolGraduateFormParams = codeParams('schoolCode', 'graduateId');
 
 const SCHOOL_CODE = /^[A-Za-z0-9_-]{1,20}$/;
 /** `?schoolCode=`: one school (empty: all the caller may see). */
 export const statisticsQuery = z.object({
-  schoolCode: z.union([z.literal(''), z.string().regex(SCHOOL_CODE)]).optional().meta({ description: '学校代码；省级管理员可不填（全部学校）' }),
+  schoolCode: z
+    .union([z.literal(''), z.string().regex(SCHOOL_CODE)])
+    .optional()
+    .meta({ description: '学校代码；省级管理员可不填（全部学校）' }),
 });
-export const snapshotParams = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-06-01' }) });
+export const snapshotParams = z.object({
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .meta({ example: '2026-06-01' }),
+});
 
 export const parkedEventsParams = z.object({ service: z.enum(SERVICE_NAMES) });
 export const parkedEventParams = parkedEventsParams.extend({ id: z.string().regex(/^\d+$/) });
@@ -54,4 +73,3 @@ export const terminationApplyFields = z.object({
   reason: z.string().min(1).max(500).meta({ example: '已考取研究生，申请解约' }),
   materials: z.array(binary('解约材料：PDF、JPEG 或 PNG，每份不超过 10 MB')).min(1).max(10),
 });
-

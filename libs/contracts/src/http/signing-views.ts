@@ -16,8 +16,13 @@ import { employerView, graduateView } from './identity-views.js';
 /* Answers of signing's routes (agreements, QR cards, destinations) as the gateway sends them. */
 
 export const TERMS_EXAMPLE = {
-  workLocation: '安徽省合肥市', monthlySalary: 9500, probationMonths: 3, contractYears: 3,
-  archiveTransferAddress: '合肥市人才服务中心', hukouTransferAddress: '合肥市公安局蜀山分局', otherTerms: '',
+  workLocation: '安徽省合肥市',
+  monthlySalary: 9500,
+  probationMonths: 3,
+  contractYears: 3,
+  archiveTransferAddress: '合肥市人才服务中心',
+  hukouTransferAddress: '合肥市公安局蜀山分局',
+  otherTerms: '',
   superiorAuthority: null,
 };
 
@@ -31,7 +36,10 @@ export const agreementTermsView = z
     archiveTransferAddress: z.string(),
     hukouTransferAddress: z.string(),
     otherTerms: z.string(),
-    superiorAuthority: z.enum(SUPERIOR_AUTHORITIES).nullable().meta({ description: '上级主管部门：用人单位无用人自主权时必填' }),
+    superiorAuthority: z
+      .enum(SUPERIOR_AUTHORITIES)
+      .nullable()
+      .meta({ description: '上级主管部门：用人单位无用人自主权时必填' }),
   })
   .meta({ id: 'AgreementTerms', description: '协议条款', example: TERMS_EXAMPLE });
 
@@ -46,7 +54,11 @@ export const agreementView = z
     status: z.enum(AGREEMENT_STATUSES),
     graduate: graduateView,
     employer: employerView,
-    position: z.object({ positionId: z.string(), title: z.string().meta({ example: '后端开发工程师' }), location: z.string() }),
+    position: z.object({
+      positionId: z.string(),
+      title: z.string().meta({ example: '后端开发工程师' }),
+      location: z.string(),
+    }),
     terms: agreementTermsView,
     signedAt: isoDateTime,
     version: z.number().int().positive(),
@@ -61,7 +73,10 @@ export const agreementView = z
       }),
     ),
   })
-  .meta({ id: 'Agreement', description: '就业协议书：签约时的快照、状态与历史' }) satisfies z.ZodType<AgreementView>;
+  .meta({
+    id: 'Agreement',
+    description: '就业协议书：签约时的快照、状态与历史',
+  }) satisfies z.ZodType<AgreementView>;
 
 export const agreementPageView = paged(agreementView, 'AgreementPage');
 
@@ -74,7 +89,12 @@ export const signResultView = z
   })
   .meta({
     id: 'SignResult',
-    example: { agreementId: '0e5b7c1a-1111-4000-8000-000000000001', agreementNo: '2026-10357-000123', status: 'PENDING_REVIEW', method: 'EMPLOYER_DIRECT' },
+    example: {
+      agreementId: '0e5b7c1a-1111-4000-8000-000000000001',
+      agreementNo: '2026-10357-000123',
+      status: 'PENDING_REVIEW',
+      method: 'EMPLOYER_DIRECT',
+    },
   }) satisfies z.ZodType<SignResult>;
 
 export const qrCardView = z
@@ -87,7 +107,11 @@ export const qrCardView = z
   .meta({ id: 'QrCard', description: '二维码名片' }) satisfies z.ZodType<QrCardIssued>;
 
 export const qrCardGraduateView = z
-  .object({ graduate: graduateView, available: z.boolean().meta({ description: '能否签约' }), expiresAt: isoDateTime })
+  .object({
+    graduate: graduateView,
+    available: z.boolean().meta({ description: '能否签约' }),
+    expiresAt: isoDateTime,
+  })
   .meta({ id: 'QrCardGraduate' });
 
 export const graduateDestinationView = z
@@ -97,7 +121,14 @@ export const graduateDestinationView = z
     destination: z.enum(DESTINATIONS),
     note: z.string().nullable().meta({ example: '已签订纸质协议' }),
     activeAgreement: z
-      .object({ agreementId: z.string(), agreementNo: z.string(), status: z.enum(AGREEMENT_STATUSES) })
+      .object({
+        agreementId: z.string(),
+        agreementNo: z.string(),
+        status: z.enum(AGREEMENT_STATUSES),
+      })
       .nullable(),
   })
-  .meta({ id: 'GraduateDestination', description: '毕业去向' }) satisfies z.ZodType<GraduateDestinationView>;
+  .meta({
+    id: 'GraduateDestination',
+    description: '毕业去向',
+  }) satisfies z.ZodType<GraduateDestinationView>;

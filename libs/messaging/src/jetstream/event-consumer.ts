@@ -149,7 +149,13 @@ export class EventConsumer {
     } catch (err) {
       if (!isNotFound(err)) throw err;
       await jsm.consumers.add(stream, config).catch(async (addErr: unknown) => {
-        if (!(await jsm.consumers.info(stream, this.durable).then(() => true, () => false))) throw addErr;
+        if (
+          !(await jsm.consumers.info(stream, this.durable).then(
+            () => true,
+            () => false,
+          ))
+        )
+          throw addErr;
       });
     }
     const consumer = await js.consumers.get(stream, this.durable);
@@ -227,7 +233,8 @@ export class EventConsumer {
       try {
         const applied = await this.applyAll(items);
         for (const item of items) {
-          if (applied.has(item) && this.options.afterCommit) await this.options.afterCommit(item.event);
+          if (applied.has(item) && this.options.afterCommit)
+            await this.options.afterCommit(item.event);
           item.msg.ack();
         }
         return;
@@ -254,7 +261,10 @@ export class EventConsumer {
     let event: EventEnvelope;
     try {
       const envelope = eventEnvelopeSchema.parse(msg.json());
-      if (envelope.type !== handler.contract.type || envelope.version !== handler.contract.version) {
+      if (
+        envelope.type !== handler.contract.type ||
+        envelope.version !== handler.contract.version
+      ) {
         throw new Error(`envelope ${envelope.type}.v${envelope.version} on subject ${subject}`);
       }
       // An event this subscription filters out is acked before its payload is validated: nothing
@@ -279,12 +289,23 @@ export class EventConsumer {
     } catch (err) {
       const attempt = msg.info.deliveryCount;
       if (attempt >= this.options.maxDeliver) {
-        this.logger.error({ err, eventId: event.id, correlationId: event.correlationId }, 'event parked');
-        await this.park(msg, subject, `HANDLER_FAILED after ${attempt} attempts: ${(err as Error).message}`, event.id);
+        this.logger.error(
+          { err, eventId: event.id, correlationId: event.correlationId },
+          'event parked',
+        );
+        await this.park(
+          msg,
+          subject,
+          `HANDLER_FAILED after ${attempt} attempts: ${(err as Error).message}`,
+          event.id,
+        );
         return;
       }
       const delay = Math.min(60_000, 500 * 2 ** (attempt - 1));
-      this.logger.warn({ err, eventId: event.id, attempt, delay }, 'event handling failed; will retry');
+      this.logger.warn(
+        { err, eventId: event.id, attempt, delay },
+        'event handling failed; will retry',
+      );
       msg.nak(delay);
     }
   }
@@ -308,15 +329,18 @@ export class EventConsumer {
       for (const item of items) {
         // The same event twice in one batch (a redelivery) is applied once.
         if (!fresh.delete(item.event.id)) continue;
-        await requestContextStorage.run({ correlationId: item.event.correlationId, principal: null }, () =>
-          item.handler.handle(item.event, tx),
+        await requestContextStorage.run(
+          { correlationId: item.event.correlationId, principal: null },
+          () => item.handler.handle(item.event, tx),
         );
         applied.add(item);
       }
       actions = takeAfterCommit(tx);
     });
     for (const action of actions) {
-      await action().catch((err: unknown) => this.logger.error({ err }, 'after-commit action failed'));
+      await action().catch((err: unknown) =>
+        this.logger.error({ err }, 'after-commit action failed'),
+      );
     }
     return applied;
   }
@@ -337,7 +361,9 @@ export class EventConsumer {
       return 'applied' as const;
     });
     for (const action of actions) {
-      await action().catch((err: unknown) => this.logger.error({ err, eventId: event.id }, 'after-commit action failed'));
+      await action().catch((err: unknown) =>
+        this.logger.error({ err, eventId: event.id }, 'after-commit action failed'),
+      );
     }
     return outcome;
   }
@@ -347,7 +373,14 @@ export class EventConsumer {
       await this.options.dataSource.query(
         `INSERT INTO parked_events (consumer, subject, event_id, data, reason, deliveries)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [this.durable, subject, eventId ?? null, msg.string(), reason.slice(0, 2000), msg.info.deliveryCount],
+        [
+          this.durable,
+          subject,
+          eventId ?? null,
+          msg.string(),
+          reason.slice(0, 2000),
+          msg.info.deliveryCount,
+        ],
       );
       msg.term(reason.slice(0, 200));
     } catch (err) {
@@ -380,9 +413,14 @@ export function filterSubject(subjects: string[]): string {
   if (subjects.length === 1) return subjects[0]!;
   const split = subjects.map((s) => s.split('.'));
   const common: string[] = [];
-  for (let i = 0; split.every((tokens) => i < tokens.length - 1 && tokens[i] === split[0]![i]); i++) {
+  for (
+    let i = 0;
+    split.every((tokens) => i < tokens.length - 1 && tokens[i] === split[0]![i]);
+    i++
+  ) {
     common.push(split[0]![i]!);
   }
-  if (common.length === 0) throw new Error(`subjects without a common prefix: ${subjects.join(', ')}`);
+  if (common.length === 0)
+    throw new Error(`subjects without a common prefix: ${subjects.join(', ')}`);
   return `${common.join('.')}.>`;
 }

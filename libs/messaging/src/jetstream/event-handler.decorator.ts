@@ -39,6 +39,12 @@ export interface EventHandlerMeta {
  * Handles one event contract. The method gets the validated envelope and the transaction in
  * which its effect must be written; the event counts as processed only if that commits.
  */
-export function OnEvent<P>(contract: EventContract<P>, options: OnEventOptions<P> = {}): MethodDecorator {
-  return SetMetadata(EVENT_HANDLER, { contract, ...(options.when ? { when: options.when } : {}) } satisfies EventHandlerMeta);
+export function OnEvent<P>(
+  contract: EventContract<P>,
+  options: OnEventOptions<P> = {},
+): MethodDecorator {
+  return SetMetadata(EVENT_HANDLER, {
+    contract,
+    ...(options.when ? { when: options.when } : {}),
+  } satisfies EventHandlerMeta);
 }

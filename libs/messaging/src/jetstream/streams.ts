@@ -55,7 +55,13 @@ export async function ensureEventStream(
       await jsm.streams.add(config);
     } catch (addErr) {
       // Another process created it in between: fine, it has the same config.
-      if (!(await jsm.streams.info(name).then(() => true, () => false))) throw addErr;
+      if (
+        !(await jsm.streams.info(name).then(
+          () => true,
+          () => false,
+        ))
+      )
+        throw addErr;
     }
   }
   return name;

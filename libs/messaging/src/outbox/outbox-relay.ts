@@ -154,16 +154,17 @@ export class OutboxRelay {
     if (rows.length === 0) return 0;
     // Sent back to back on one connection, so the stream keeps their order; acks awaited together.
     const acks = await Promise.allSettled(
-      rows.map((row) =>
-        js.publish(names.subject(row.subject), row.envelope, { msgID: row.id }),
-      ),
+      rows.map((row) => js.publish(names.subject(row.subject), row.envelope, { msgID: row.id })),
     );
     const firstFailure = acks.findIndex((a) => a.status === 'rejected');
     const published = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
     if (published.length > 0) {
-      await preparedQuery(dataSource, 'outbox-relay-mark', `UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-        published.map((r) => r.id),
-      ]);
+      await preparedQuery(
+        dataSource,
+        'outbox-relay-mark',
+        `UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`,
+        [published.map((r) => r.id)],
+      );
     }
     if (firstFailure !== -1) throw (acks[firstFailure] as PromiseRejectedResult).reason;
     return rows.length;

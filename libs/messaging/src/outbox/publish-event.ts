@@ -82,7 +82,8 @@ async function flush(runner: QueryRunner): Promise<void> {
  */
 const outboxFlush: EntitySubscriberInterface = {
   beforeTransactionStart: async (event) => {
-    if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 0) await flush(event.queryRunner);
+    if ((event.queryRunner as unknown as { transactionDepth: number }).transactionDepth > 0)
+      await flush(event.queryRunner);
   },
   beforeTransactionCommit: (event) => flush(event.queryRunner),
   beforeTransactionRollback: (event) => {

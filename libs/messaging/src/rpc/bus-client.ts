@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { headers as natsHeaders, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
+import {
+  headers as natsHeaders,
+  NoRespondersError,
+  RequestError,
+  TimeoutError,
+} from '@nats-io/transport-node';
 import {
   ErrorCode,
   isErrorBody,
@@ -34,7 +39,11 @@ export class BusClient {
     ctx: RequestContext,
     options: { timeoutMs?: number } = {},
   ): Promise<Res> {
-    const packet = JSON.stringify({ pattern: contract.subject, data: { ctx, data }, id: randomUUID() });
+    const packet = JSON.stringify({
+      pattern: contract.subject,
+      data: { ctx, data },
+      id: randomUUID(),
+    });
     const h = natsHeaders();
     h.set('x-correlation-id', ctx.correlationId);
     let reply: ReplyPacket;
@@ -50,7 +59,9 @@ export class BusClient {
     if (reply.err !== undefined && reply.err !== null) {
       if (isErrorBody(reply.err)) throw ServiceError.fromBody(reply.err);
       // e.g. "There is no matching message handler": the service runs another version.
-      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, undefined, { service: contract.service });
+      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, undefined, {
+        service: contract.service,
+      });
     }
     return reply.response as Res;
   }

@@ -18,7 +18,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
     if (exception instanceof ServiceError) return throwError(() => exception.toBody());
     if (isUnavailableError(exception)) {
       this.logger.warn(
-        { err: { message: (exception as Error).message }, correlationId: currentRequestContext()?.correlationId },
+        {
+          err: { message: (exception as Error).message },
+          correlationId: currentRequestContext()?.correlationId,
+        },
         'a server this service needs is unavailable',
       );
       return throwError(() => ({

@@ -35,7 +35,9 @@ export class DispatchRecords1764290000000 implements MigrationInterface {
       CREATE INDEX dispatch_records_due ON dispatch_records (next_attempt_at)
        WHERE status IN ('PENDING', 'DELIVERING')`);
     // Operators' lists by state and the backlog metrics.
-    await runner.query(`CREATE INDEX dispatch_records_status ON dispatch_records (status, created_at)`);
+    await runner.query(
+      `CREATE INDEX dispatch_records_status ON dispatch_records (status, created_at)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

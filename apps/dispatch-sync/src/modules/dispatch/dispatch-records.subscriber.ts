@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { agreementApproved, agreementTerminated, type AgreementSnapshot, type EventEnvelope } from '@netsign/contracts';
+import {
+  agreementApproved,
+  agreementTerminated,
+  type AgreementSnapshot,
+  type EventEnvelope,
+} from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
 import { appendRecord } from '../delivery/record-log.repository.js';
@@ -23,7 +28,10 @@ const graduateOf = (a: AgreementSnapshot) => ({
 @EventSubscriber({ name: 'dispatch-records' })
 export class DispatchRecordsSubscriber {
   @OnEvent(agreementApproved)
-  async approved(event: EventEnvelope<Payload<typeof agreementApproved>>, tx: EntityManager): Promise<void> {
+  async approved(
+    event: EventEnvelope<Payload<typeof agreementApproved>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const a = event.payload.agreement;
     await appendRecord(tx, {
       recordId: event.id,
@@ -45,7 +53,10 @@ export class DispatchRecordsSubscriber {
   }
 
   @OnEvent(agreementTerminated)
-  async terminated(event: EventEnvelope<Payload<typeof agreementTerminated>>, tx: EntityManager): Promise<void> {
+  async terminated(
+    event: EventEnvelope<Payload<typeof agreementTerminated>>,
+    tx: EntityManager,
+  ): Promise<void> {
     // The province only ever heard of approved agreements.
     if (event.payload.previousStatus !== 'APPROVED') return;
     const a = event.payload.agreement;

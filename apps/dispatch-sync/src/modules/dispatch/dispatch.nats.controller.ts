@@ -35,7 +35,10 @@ export class DispatchNatsController {
     requireRole(req.ctx.principal, Role.PROVINCE_ADMIN);
     const result = await this.log.replay(req.data.recordId);
     if (result.status === null) throw new ServiceError(ErrorCode.NOT_FOUND, '没有该派遣记录');
-    if (!result.replayed) throw new ServiceError(ErrorCode.INVALID_STATE, '只有投递失败（DEAD）的记录可以重发', { status: result.status });
+    if (!result.replayed)
+      throw new ServiceError(ErrorCode.INVALID_STATE, '只有投递失败（DEAD）的记录可以重发', {
+        status: result.status,
+      });
     return { replayed: true as const };
   }
 
@@ -59,16 +62,23 @@ export class DispatchNatsController {
    */
   private async fromProvince(): Promise<Record<string, number>> {
     try {
-      const res = await fetch(new URL('graduates', `${this.env.PROVINCE_DISPATCH_URL.replace(/\/?$/, '/')}`), {
-        signal: AbortSignal.timeout(10_000),
-      });
+      const res = await fetch(
+        new URL('graduates', `${this.env.PROVINCE_DISPATCH_URL.replace(/\/?$/, '/')}`),
+        {
+          signal: AbortSignal.timeout(10_000),
+        },
+      );
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const rows = (await res.json()) as Array<{ graduateKey: string; lastSequence: number }>;
       return Object.fromEntries(rows.map((r) => [r.graduateKey, r.lastSequence]));
     } catch (err) {
-      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '无法从省派遣系统获取已确认记录，请在请求中提供', {
-        reason: (err as Error).message,
-      });
+      throw new ServiceError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        '无法从省派遣系统获取已确认记录，请在请求中提供',
+        {
+          reason: (err as Error).message,
+        },
+      );
     }
   }
 }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { StatisticsRepository } from './statistics.repository.js';
 
 /** The calendar day in China (UTC+8, no daylight saving), as YYYY-MM-DD. */
@@ -29,7 +34,8 @@ export class SnapshotSchedule implements OnApplicationBootstrap, OnApplicationSh
   private async tick(): Promise<void> {
     try {
       const day = shanghaiDay(new Date());
-      if (await this.stats.takeSnapshot(day)) this.logger.log(`statistics snapshot taken for ${day}`);
+      if (await this.stats.takeSnapshot(day))
+        this.logger.log(`statistics snapshot taken for ${day}`);
     } catch (err) {
       this.logger.warn({ err }, 'statistics snapshot failed; will retry');
     }

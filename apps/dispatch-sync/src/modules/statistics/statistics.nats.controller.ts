@@ -29,7 +29,10 @@ const FRESH_FOR_MS = 2_000;
 
 @Controller()
 export class StatisticsNatsController {
-  private readonly cache = new Map<string, { at: number; value: Promise<OnlineSigningStatistics> }>();
+  private readonly cache = new Map<
+    string,
+    { at: number; value: Promise<OnlineSigningStatistics> }
+  >();
 
   constructor(private readonly stats: StatisticsRepository) {}
 

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { DepartmentStatistics, OnlineSigningStatistics, SchoolStatistics, SigningCounts } from '@netsign/contracts';
+import type {
+  DepartmentStatistics,
+  OnlineSigningStatistics,
+  SchoolStatistics,
+  SigningCounts,
+} from '@netsign/contracts';
 import { DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
 import { preparedQuery } from '@netsign/persistence';
 
@@ -22,7 +27,10 @@ export interface Unit {
 
 type CounterKey = string;
 interface PendingCounters {
-  deltas: Map<CounterKey, { schoolCode: string; departmentCode: string; metric: Metric; delta: number }>;
+  deltas: Map<
+    CounterKey,
+    { schoolCode: string; departmentCode: string; metric: Metric; delta: number }
+  >;
   named: Set<string>;
 }
 const PENDING = 'netsign:statistics-pending';
@@ -41,22 +49,38 @@ const SNAPSHOT_ATTEMPTS = 5;
 @Injectable()
 export class StatisticsRepository {
   constructor(private readonly dataSource: DataSource) {
-    if (!dataSource.subscribers.includes(this.flushHook)) dataSource.subscribers.push(this.flushHook);
+    if (!dataSource.subscribers.includes(this.flushHook))
+      dataSource.subscribers.push(this.flushHook);
   }
 
-  async bump(tx: EntityManager, unit: Pick<Unit, 'schoolCode' | 'departmentCode'>, metric: Metric, delta: number): Promise<void> {
+  async bump(
+    tx: EntityManager,
+    unit: Pick<Unit, 'schoolCode' | 'departmentCode'>,
+    metric: Metric,
+    delta: number,
+  ): Promise<void> {
     const pending = this.pendingOf(tx);
     const key = `${unit.schoolCode}\u0000${unit.departmentCode}\u0000${metric}`;
     const entry = pending.deltas.get(key);
     if (entry) entry.delta += delta;
-    else pending.deltas.set(key, { schoolCode: unit.schoolCode, departmentCode: unit.departmentCode, metric, delta });
+    else
+      pending.deltas.set(key, {
+        schoolCode: unit.schoolCode,
+        departmentCode: unit.departmentCode,
+        metric,
+        delta,
+      });
   }
 
   private pendingOf(tx: EntityManager): PendingCounters {
     const runner = tx.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('statistics counters change only inside a transaction');
+    if (!runner?.isTransactionActive)
+      throw new Error('statistics counters change only inside a transaction');
     const data = (runner.data ??= {}) as Record<string, unknown>;
-    return ((data[PENDING] as PendingCounters | undefined) ??= { deltas: new Map(), named: new Set() });
+    return ((data[PENDING] as PendingCounters | undefined) ??= {
+      deltas: new Map(),
+      named: new Set(),
+    });
   }
 
   private readonly flushHook: EntitySubscriberInterface = {
@@ -65,7 +89,10 @@ export class StatisticsRepository {
       const pending = data?.[PENDING] as PendingCounters | undefined;
       if (!pending) return;
       data![PENDING] = undefined;
-      const rows = [...pending.deltas.entries()].filter(([, r]) => r.delta !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      const rows = [...pending.deltas.entries()]
+        .filter(([, r]) => r.delta !== 0)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, r]) => r);
       if (rows.length === 0) return;
       await preparedQuery(
         event.queryRunner.manager,
@@ -73,7 +100,12 @@ export class StatisticsRepository {
         `INSERT INTO stats_counters (school_code, department_code, metric, value)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
          ON CONFLICT (school_code, department_code, metric) DO UPDATE SET value = stats_counters.value + EXCLUDED.value`,
-        [rows.map((r) => r.schoolCode), rows.map((r) => r.departmentCode), rows.map((r) => r.metric), rows.map((r) => r.delta)],
+        [
+          rows.map((r) => r.schoolCode),
+          rows.map((r) => r.departmentCode),
+          rows.map((r) => r.metric),
+          rows.map((r) => r.delta),
+        ],
       );
     },
     beforeTransactionRollback: (event) => {
@@ -107,44 +139,70 @@ export class StatisticsRepository {
       [graduateId],
     );
     const before = rows[0];
-    if (before && before.school_code === unit.schoolCode && before.department_code === unit.departmentCode) return;
+    if (
+      before &&
+      before.school_code === unit.schoolCode &&
+      before.department_code === unit.departmentCode
+    )
+      return;
     if (before) {
-      await this.bump(tx, { schoolCode: before.school_code, departmentCode: before.department_code }, 'graduates', -1);
-      await tx.query(`UPDATE stats_graduates SET school_code = $2, department_code = $3 WHERE graduate_id = $1`, [
-        graduateId,
-        unit.schoolCode,
-        unit.departmentCode,
-      ]);
+      await this.bump(
+        tx,
+        { schoolCode: before.school_code, departmentCode: before.department_code },
+        'graduates',
+        -1,
+      );
+      await tx.query(
+        `UPDATE stats_graduates SET school_code = $2, department_code = $3 WHERE graduate_id = $1`,
+        [graduateId, unit.schoolCode, unit.departmentCode],
+      );
     } else {
-      await tx.query(`INSERT INTO stats_graduates (graduate_id, school_code, department_code) VALUES ($1, $2, $3)`, [
-        graduateId,
-        unit.schoolCode,
-        unit.departmentCode,
-      ]);
+      await tx.query(
+        `INSERT INTO stats_graduates (graduate_id, school_code, department_code) VALUES ($1, $2, $3)`,
+        [graduateId, unit.schoolCode, unit.departmentCode],
+      );
     }
     await this.bump(tx, unit, 'graduates', 1);
   }
 
-  async read(schoolCode?: string, manager: EntityManager = this.dataSource.manager): Promise<OnlineSigningStatistics> {
-    const rows: Array<{ school_code: string; department_code: string; school_name: string | null; department_name: string | null; metric: string; value: string }> =
-      await manager.query(
-        `SELECT c.school_code, c.department_code, u.school_name, u.department_name, c.metric, c.value
+  async read(
+    schoolCode?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OnlineSigningStatistics> {
+    const rows: Array<{
+      school_code: string;
+      department_code: string;
+      school_name: string | null;
+      department_name: string | null;
+      metric: string;
+      value: string;
+    }> = await manager.query(
+      `SELECT c.school_code, c.department_code, u.school_name, u.department_name, c.metric, c.value
            FROM stats_counters c
            LEFT JOIN stats_units u USING (school_code, department_code)
           ${schoolCode ? 'WHERE c.school_code = $1' : ''}
           ORDER BY c.school_code, c.department_code`,
-        schoolCode ? [schoolCode] : [],
-      );
+      schoolCode ? [schoolCode] : [],
+    );
     const schools = new Map<string, SchoolStatistics>();
     for (const r of rows) {
       let school = schools.get(r.school_code);
       if (!school) {
-        school = { schoolCode: r.school_code, schoolName: r.school_name ?? r.school_code, ...emptyCounts(), departments: [] };
+        school = {
+          schoolCode: r.school_code,
+          schoolName: r.school_name ?? r.school_code,
+          ...emptyCounts(),
+          departments: [],
+        };
         schools.set(r.school_code, school);
       }
       let department = school.departments.find((d) => d.departmentCode === r.department_code);
       if (!department) {
-        department = { departmentCode: r.department_code, departmentName: r.department_name ?? r.department_code, ...emptyCounts() };
+        department = {
+          departmentCode: r.department_code,
+          departmentName: r.department_name ?? r.department_code,
+          ...emptyCounts(),
+        };
         school.departments.push(department);
       }
       add(department, r.metric, Number(r.value));
@@ -168,7 +226,11 @@ export class StatisticsRepository {
       try {
         return await this.takeSnapshotOnce(day);
       } catch (err) {
-        if (attempt >= SNAPSHOT_ATTEMPTS || (err as { code?: string }).code !== SERIALIZATION_FAILURE) throw err;
+        if (
+          attempt >= SNAPSHOT_ATTEMPTS ||
+          (err as { code?: string }).code !== SERIALIZATION_FAILURE
+        )
+          throw err;
       }
     }
   }
@@ -195,7 +257,10 @@ export class StatisticsRepository {
       schoolCode ? [day, schoolCode] : [day],
     );
     if (rows.length === 0) return null;
-    return { schools: rows.map(({ data: { asOf: _asOf, ...school } }) => school), asOf: rows[0]!.data.asOf };
+    return {
+      schools: rows.map(({ data: { asOf: _asOf, ...school } }) => school),
+      asOf: rows[0]!.data.asOf,
+    };
   }
 }
 
@@ -217,12 +282,18 @@ function add(c: SigningCounts | DepartmentStatistics, metric: string, value: num
     c.signedOnline[method] += value;
     c.signedOnline.total += value;
   } else if (metric === 'offline') c.signedOffline += value;
-  else if (metric === 'graduates' || metric === 'approvals' || metric === 'rejections' || metric === 'terminations') {
+  else if (
+    metric === 'graduates' ||
+    metric === 'approvals' ||
+    metric === 'rejections' ||
+    metric === 'terminations'
+  ) {
     c[metric] += value;
   }
 }
 
 function finish(c: SigningCounts): void {
   const employed = c.signedOnline.total + c.signedOffline;
-  c.onlineShare = employed === 0 ? null : Math.round((c.signedOnline.total / employed) * 10_000) / 10_000;
+  c.onlineShare =
+    employed === 0 ? null : Math.round((c.signedOnline.total / employed) * 10_000) / 10_000;
 }

@@ -30,7 +30,10 @@ export class RosterStatisticsSubscriber {
   constructor(private readonly stats: StatisticsRepository) {}
 
   @OnEvent(graduateRosterUpserted)
-  async rosterUpserted(event: EventEnvelope<Payload<typeof graduateRosterUpserted>>, tx: EntityManager): Promise<void> {
+  async rosterUpserted(
+    event: EventEnvelope<Payload<typeof graduateRosterUpserted>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const g = event.payload;
     await this.stats.placeGraduate(tx, g.graduateId, {
       schoolCode: g.schoolCode,
@@ -55,37 +58,56 @@ export class AgreementStatisticsSubscriber {
   constructor(private readonly stats: StatisticsRepository) {}
 
   @OnEvent(agreementSigned)
-  async signed(event: EventEnvelope<Payload<typeof agreementSigned>>, tx: EntityManager): Promise<void> {
+  async signed(
+    event: EventEnvelope<Payload<typeof agreementSigned>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const a = event.payload.agreement;
     await this.stats.nameUnit(tx, unitOf(a));
     await this.stats.bump(tx, unitOf(a), onlineMetric(a), 1);
   }
 
   @OnEvent(agreementApproved)
-  async approved(event: EventEnvelope<Payload<typeof agreementApproved>>, tx: EntityManager): Promise<void> {
+  async approved(
+    event: EventEnvelope<Payload<typeof agreementApproved>>,
+    tx: EntityManager,
+  ): Promise<void> {
     await this.stats.bump(tx, unitOf(event.payload.agreement), 'approvals', 1);
   }
 
   @OnEvent(agreementRejected)
-  async rejected(event: EventEnvelope<Payload<typeof agreementRejected>>, tx: EntityManager): Promise<void> {
+  async rejected(
+    event: EventEnvelope<Payload<typeof agreementRejected>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const a = event.payload.agreement;
     await this.stats.bump(tx, unitOf(a), onlineMetric(a), -1);
     await this.stats.bump(tx, unitOf(a), 'rejections', 1);
   }
 
   @OnEvent(agreementTerminated)
-  async terminated(event: EventEnvelope<Payload<typeof agreementTerminated>>, tx: EntityManager): Promise<void> {
+  async terminated(
+    event: EventEnvelope<Payload<typeof agreementTerminated>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const a = event.payload.agreement;
     await this.stats.bump(tx, unitOf(a), onlineMetric(a), -1);
     await this.stats.bump(tx, unitOf(a), 'terminations', 1);
   }
 
   /** Only changes into or out of SIGNED_OFFLINE move a counter; the rest are acked untouched. */
-  @OnEvent(destinationChanged, { when: (e) => e.payload.from === 'SIGNED_OFFLINE' || e.payload.to === 'SIGNED_OFFLINE' })
-  async destination(event: EventEnvelope<Payload<typeof destinationChanged>>, tx: EntityManager): Promise<void> {
+  @OnEvent(destinationChanged, {
+    when: (e) => e.payload.from === 'SIGNED_OFFLINE' || e.payload.to === 'SIGNED_OFFLINE',
+  })
+  async destination(
+    event: EventEnvelope<Payload<typeof destinationChanged>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const { from, to, schoolCode, departmentCode } = event.payload;
     const unit = { schoolCode, departmentCode };
-    if (from === 'SIGNED_OFFLINE' && to !== 'SIGNED_OFFLINE') await this.stats.bump(tx, unit, 'offline', -1);
-    if (to === 'SIGNED_OFFLINE' && from !== 'SIGNED_OFFLINE') await this.stats.bump(tx, unit, 'offline', 1);
+    if (from === 'SIGNED_OFFLINE' && to !== 'SIGNED_OFFLINE')
+      await this.stats.bump(tx, unit, 'offline', -1);
+    if (to === 'SIGNED_OFFLINE' && from !== 'SIGNED_OFFLINE')
+      await this.stats.bump(tx, unit, 'offline', 1);
   }
 }

@@ -27,7 +27,10 @@ export class AuthGuard implements CanActivate {
       request.principal = token ? await this.keys.verify(token).catch(() => null) : null;
       return true;
     }
-    const roles = this.reflector.getAllAndOverride<Array<Role | typeof ANY_ROLE> | undefined>(ROLES, targets);
+    const roles = this.reflector.getAllAndOverride<Array<Role | typeof ANY_ROLE> | undefined>(
+      ROLES,
+      targets,
+    );
     if (!roles) throw new ServiceError(ErrorCode.FORBIDDEN, '接口未声明访问权限');
     if (!token) throw new ServiceError(ErrorCode.UNAUTHENTICATED);
     const principal = await this.keys.verify(token);

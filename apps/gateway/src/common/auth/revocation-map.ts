@@ -53,7 +53,10 @@ export class RevocationMap {
     const entry = this.entries.get(id);
     if (!entry) return false;
     if (token.sessionVersion === null) {
-      return entry.minVersion !== undefined || (entry.untilSecond !== undefined && token.issuedAt <= entry.untilSecond);
+      return (
+        entry.minVersion !== undefined ||
+        (entry.untilSecond !== undefined && token.issuedAt <= entry.untilSecond)
+      );
     }
     return entry.minVersion !== undefined && token.sessionVersion < entry.minVersion;
   }

@@ -1,7 +1,28 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
-import { eventEnvelopeSchema, graduateBindingReleased, userSessionsRevoked, type EventContract } from '@netsign/contracts';
-import { BusNames, ensureEventStream, NATS_CONNECTION, type NatsConnection } from '@netsign/messaging/client';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type ConsumerMessages,
+} from '@nats-io/jetstream';
+import {
+  eventEnvelopeSchema,
+  graduateBindingReleased,
+  userSessionsRevoked,
+  type EventContract,
+} from '@netsign/contracts';
+import {
+  BusNames,
+  ensureEventStream,
+  NATS_CONNECTION,
+  type NatsConnection,
+} from '@netsign/messaging/client';
 import type { GatewayEnv } from '../../gateway.env.js';
 import { GATEWAY_ENV } from '../../gateway.tokens.js';
 import { RevocationMap, REVOCATION_LOOKBACK_MS, type TokenSession } from './revocation-map.js';
@@ -61,9 +82,14 @@ export class RevokedSessions implements OnApplicationBootstrap, OnApplicationShu
   private async follow<P>(contract: EventContract<P>, apply: (payload: P) => void): Promise<void> {
     let messages: ConsumerMessages | null = null;
     try {
-      const stream = await ensureEventStream(await jetstreamManager(this.nc), this.names, 'identity', {
-        replicas: this.env.JETSTREAM_REPLICAS,
-      });
+      const stream = await ensureEventStream(
+        await jetstreamManager(this.nc),
+        this.names,
+        'identity',
+        {
+          replicas: this.env.JETSTREAM_REPLICAS,
+        },
+      );
       const consumer = await jetstream(this.nc).consumers.get(stream, {
         filter_subjects: this.names.subject(contract.subject),
         deliver_policy: DeliverPolicy.StartTime,
@@ -79,7 +105,10 @@ export class RevokedSessions implements OnApplicationBootstrap, OnApplicationShu
       }
     } catch (err) {
       if (this.stopped) return;
-      this.logger.warn({ err, subject: contract.subject }, 'cannot follow revoked sessions yet; retrying');
+      this.logger.warn(
+        { err, subject: contract.subject },
+        'cannot follow revoked sessions yet; retrying',
+      );
     } finally {
       if (messages) this.consumers.delete(messages);
     }

@@ -31,13 +31,20 @@ export class TokenKeys {
   private kids = new Set<string>();
   private loadedAt = 0;
   private loading: Promise<void> | null = null;
-  private readonly verified = new Map<string, { principal: Principal; until: number; session: TokenSession }>();
+  private readonly verified = new Map<
+    string,
+    { principal: Principal; until: number; session: TokenSession }
+  >();
 
   constructor(
     private readonly bus: BusClient,
     // Explicit token: the union type leaves no usable design-time metadata. Optional for unit tests.
-    @Optional() @Inject(RevokedSessions) private readonly revokedSessions: RevokedSessions | null = null,
-    @Optional() @Inject(GATEWAY_ENV) private readonly env: Pick<GatewayEnv, 'TOKEN_MAX_LIFETIME_SECONDS'> | null = null,
+    @Optional()
+    @Inject(RevokedSessions)
+    private readonly revokedSessions: RevokedSessions | null = null,
+    @Optional()
+    @Inject(GATEWAY_ENV)
+    private readonly env: Pick<GatewayEnv, 'TOKEN_MAX_LIFETIME_SECONDS'> | null = null,
   ) {}
 
   async verify(token: string): Promise<Principal | null> {
@@ -74,7 +81,12 @@ export class TokenKeys {
 
   private refresh(): Promise<void> {
     this.loading ??= this.bus
-      .request(authSigningKeys, {}, { principal: null, correlationId: randomUUID() }, { timeoutMs: 3000 })
+      .request(
+        authSigningKeys,
+        {},
+        { principal: null, correlationId: randomUUID() },
+        { timeoutMs: 3000 },
+      )
       .then(async ({ keys }) => {
         const kids = new Set(keys.map((k) => k.kid ?? 'default'));
         // A key withdrawn from the set: tokens it signed must stop working at once.
@@ -98,7 +110,9 @@ export class TokenKeys {
 
 function kidOf(token: string): string | undefined {
   try {
-    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as { kid?: string };
+    const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as {
+      kid?: string;
+    };
     return header.kid;
   } catch {
     return undefined;

@@ -9,7 +9,11 @@ import type { FastifyInstance } from 'fastify';
  * handler otherwise writes its own `{error, message, statusCode}`. A client's mistake: logged at
  * debug, never as an error.
  */
-export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket): void {
+export function clientErrorHandler(
+  this: FastifyInstance,
+  err: NodeJS.ErrnoException,
+  socket: Socket,
+): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, body] = answerFor(err.code);
   this.log.debug({ err: { code: err.code, message: err.message } }, 'client error');
@@ -25,10 +29,31 @@ export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoExcep
 
 function answerFor(code: string | undefined): [number, ErrorBody] {
   if (code === 'HPE_HEADER_OVERFLOW') {
-    return [431, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: '请求头过大', details: { reason: 'HEADERS_TOO_LARGE' } }];
+    return [
+      431,
+      {
+        code: ErrorCode.PAYLOAD_TOO_LARGE,
+        message: '请求头过大',
+        details: { reason: 'HEADERS_TOO_LARGE' },
+      },
+    ];
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return [408, { code: ErrorCode.VALIDATION_FAILED, message: '请求超时', details: { reason: 'REQUEST_TIMEOUT' } }];
+    return [
+      408,
+      {
+        code: ErrorCode.VALIDATION_FAILED,
+        message: '请求超时',
+        details: { reason: 'REQUEST_TIMEOUT' },
+      },
+    ];
   }
-  return [400, { code: ErrorCode.VALIDATION_FAILED, message: '请求格式错误', details: { reason: code ?? 'BAD_REQUEST' } }];
+  return [
+    400,
+    {
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '请求格式错误',
+      details: { reason: code ?? 'BAD_REQUEST' },
+    },
+  ];
 }

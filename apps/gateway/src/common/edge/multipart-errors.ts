@@ -10,7 +10,11 @@ export async function readingMultipart<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (err) {
-    if (err instanceof ServiceError || typeof (err as { statusCode?: unknown }).statusCode === 'number') throw err;
+    if (
+      err instanceof ServiceError ||
+      typeof (err as { statusCode?: unknown }).statusCode === 'number'
+    )
+      throw err;
     throw new ServiceError(ErrorCode.VALIDATION_FAILED, '上传内容格式错误，请重新选择文件上传', {
       fields: [{ field: '(body)', message: 'multipart/form-data 格式不完整' }],
       reason: (err as Error).message,

@@ -25,7 +25,10 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
 /** The policy as a header value, for a page served outside this plugin's reach (tests, a CDN). */
 export function contentSecurityPolicyHeader(): string {
   return Object.entries(CONTENT_SECURITY_POLICY)
-    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .map(
+      ([name, values]) =>
+        `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`,
+    )
     .join('; ');
 }
 
@@ -38,7 +41,9 @@ export async function registerSecurityHeaders(fastify: FastifyInstance): Promise
     global: true,
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, [...v]])),
+      directives: Object.fromEntries(
+        Object.entries(CONTENT_SECURITY_POLICY).map(([k, v]) => [k, [...v]]),
+      ),
     },
     frameguard: { action: 'deny' },
   });

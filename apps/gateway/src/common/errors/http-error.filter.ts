@@ -77,7 +77,9 @@ function pathParameterFields(exception: HttpException, request: FastifyRequest |
   const params = Object.entries((request?.params ?? {}) as Record<string, unknown>);
   if (!message.startsWith('Validation failed (') || params.length === 0) return undefined;
   const expected = /\(([a-z ]+) is expected\)/.exec(message)?.[1] ?? 'valid value';
-  const suspects = expected.startsWith('uuid') ? params.filter(([, v]) => typeof v !== 'string' || !UUID.test(v)) : params;
+  const suspects = expected.startsWith('uuid')
+    ? params.filter(([, v]) => typeof v !== 'string' || !UUID.test(v))
+    : params;
   return {
     fields: (suspects.length > 0 ? suspects : params).map(([field]) => ({
       field,
@@ -91,13 +93,18 @@ export function toErrorBody(exception: unknown, request?: FastifyRequest): Error
   if (isErrorBody(exception)) {
     // e.g. the rate limiter's answer: keep its details (retryAfterSeconds).
     const { details } = exception as ErrorBody;
-    return { code: exception.code, message: exception.message, ...(details !== undefined ? { details } : {}) };
+    return {
+      code: exception.code,
+      message: exception.message,
+      ...(details !== undefined ? { details } : {}),
+    };
   }
   if (exception instanceof HttpException) {
     const code = CODE_FOR_STATUS[exception.getStatus()];
     if (code) {
       const message = code === ErrorCode.NOT_FOUND ? '接口不存在' : DEFAULT_ERROR_MESSAGE[code];
-      const details = code === ErrorCode.VALIDATION_FAILED ? pathParameterFields(exception, request) : undefined;
+      const details =
+        code === ErrorCode.VALIDATION_FAILED ? pathParameterFields(exception, request) : undefined;
       return { code, message, details: details ?? {} };
     }
   }
@@ -112,11 +119,23 @@ export function toErrorBody(exception: unknown, request?: FastifyRequest): Error
   // Any other 4xx is still the client's mistake (e.g. a Fastify parser error with a status the
   // contract has no code for): never a 500.
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { code: ErrorCode.VALIDATION_FAILED, message: '请求格式错误', details: { reason: (exception as Error).message } };
+    return {
+      code: ErrorCode.VALIDATION_FAILED,
+      message: '请求格式错误',
+      details: { reason: (exception as Error).message },
+    };
   }
   // Redis (rate limits, sessions) away for a moment: a retryable 503, not a 500.
   if (isUnavailableError(exception)) {
-    return { code: ErrorCode.UPSTREAM_UNAVAILABLE, message: DEFAULT_ERROR_MESSAGE.UPSTREAM_UNAVAILABLE, details: {} };
+    return {
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      message: DEFAULT_ERROR_MESSAGE.UPSTREAM_UNAVAILABLE,
+      details: {},
+    };
   }
-  return { code: ErrorCode.INTERNAL_ERROR, message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR, details: {} };
+  return {
+    code: ErrorCode.INTERNAL_ERROR,
+    message: DEFAULT_ERROR_MESSAGE.INTERNAL_ERROR,
+    details: {},
+  };
 }

@@ -70,14 +70,28 @@ export function registerEventConsumerMetrics(nc: NatsConnection, names: BusNames
         for (const l of all) this.set({ stream: l.stream, consumer: l.consumer }, pick(l));
       },
     });
-  gauge(NAMES.pending, 'Events in the stream not yet delivered to this durable consumer', (l) => l.pending);
-  gauge(NAMES.ackPending, 'Events delivered to this consumer and not yet acked', (l) => l.ackPending);
-  gauge(NAMES.redelivered, 'Events delivered to this consumer more than once, now unacked', (l) => l.redelivered);
+  gauge(
+    NAMES.pending,
+    'Events in the stream not yet delivered to this durable consumer',
+    (l) => l.pending,
+  );
+  gauge(
+    NAMES.ackPending,
+    'Events delivered to this consumer and not yet acked',
+    (l) => l.ackPending,
+  );
+  gauge(
+    NAMES.redelivered,
+    'Events delivered to this consumer more than once, now unacked',
+    (l) => l.redelivered,
+  );
 }
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), SCRAPE_TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error('timeout')), SCRAPE_TIMEOUT_MS).unref(),
+    ),
   ]);
 }

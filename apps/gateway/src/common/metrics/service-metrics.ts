@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { healthCheck, Role, SERVICE_NAMES, type HealthReply, type ServiceName } from '@netsign/contracts';
+import {
+  healthCheck,
+  Role,
+  SERVICE_NAMES,
+  type HealthReply,
+  type ServiceName,
+} from '@netsign/contracts';
 import type { BusClient } from '@netsign/messaging/client';
 import { Gauge } from 'prom-client';
 import { metricsRegistry } from './metrics.js';
@@ -17,8 +23,13 @@ export function registerServiceMetrics(bus: BusClient): void {
   const replies = () =>
     (inflight ??= Promise.all(
       SERVICE_NAMES.map(async (service) => {
-        const ctx = { principal: { userId: 'gateway', role: Role.SERVICE }, correlationId: `metrics-${randomUUID()}` };
-        const reply = await bus.request(healthCheck[service], {}, ctx, { timeoutMs: SCRAPE_TIMEOUT_MS }).catch(() => null);
+        const ctx = {
+          principal: { userId: 'gateway', role: Role.SERVICE },
+          correlationId: `metrics-${randomUUID()}`,
+        };
+        const reply = await bus
+          .request(healthCheck[service], {}, ctx, { timeoutMs: SCRAPE_TIMEOUT_MS })
+          .catch(() => null);
         return [service, reply] as const;
       }),
     )
@@ -34,7 +45,8 @@ export function registerServiceMetrics(bus: BusClient): void {
     labelNames: ['service'],
     registers: [metricsRegistry],
     async collect() {
-      for (const [service, reply] of await replies()) this.set({ service }, reply?.status === 'up' ? 1 : 0);
+      for (const [service, reply] of await replies())
+        this.set({ service }, reply?.status === 'up' ? 1 : 0);
     },
   });
   new Gauge({

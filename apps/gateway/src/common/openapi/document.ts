@@ -1,4 +1,8 @@
-import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  OpenApiGeneratorV31,
+  OpenAPIRegistry,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import type { Type } from '@nestjs/common';
 import { z } from 'zod';
 import { isFileAnswer, type EndpointSpec } from './endpoint.decorator.js';
@@ -34,13 +38,22 @@ function pathParams(path: string): z.ZodObject {
 /** Until a route has its @Endpoint: `<controller area><Handler>`, unique across the gateway. */
 function fallbackOperationId(route: GatewayRoute): string {
   const area = route.controller.name.replace(/HttpController$/, '');
-  return area.charAt(0).toLowerCase() + area.slice(1) + route.handlerName.charAt(0).toUpperCase() + route.handlerName.slice(1);
+  return (
+    area.charAt(0).toLowerCase() +
+    area.slice(1) +
+    route.handlerName.charAt(0).toUpperCase() +
+    route.handlerName.slice(1)
+  );
 }
 
 function requestOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteConfig['request'] {
   const params = spec?.params ?? (route.path.includes('{') ? pathParams(route.path) : undefined);
   const content: Record<string, { schema: z.ZodType; example?: unknown }> = {};
-  if (spec?.body) content['application/json'] = { schema: spec.body, ...(spec.example !== undefined ? { example: spec.example } : {}) };
+  if (spec?.body)
+    content['application/json'] = {
+      schema: spec.body,
+      ...(spec.example !== undefined ? { example: spec.example } : {}),
+    };
   if (spec?.upload) {
     content['multipart/form-data'] = { schema: spec.upload.fields };
     if (spec.upload.json) content['application/json'] = { schema: spec.upload.json };
@@ -52,12 +65,20 @@ function requestOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteCo
   };
 }
 
-function successAnswers(route: GatewayRoute, spec: EndpointSpec | undefined): RouteConfig['responses'] {
+function successAnswers(
+  route: GatewayRoute,
+  spec: EndpointSpec | undefined,
+): RouteConfig['responses'] {
   if (!spec) return { [route.status]: { description: 'OK' } };
   const main = isFileAnswer(spec.response)
     ? {
         description: spec.response.description,
-        content: Object.fromEntries(spec.response.file.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+        content: Object.fromEntries(
+          spec.response.file.map((type) => [
+            type,
+            { schema: z.string().meta({ format: 'binary' }) },
+          ]),
+        ),
       }
     : { description: spec.summary, content: { 'application/json': { schema: spec.response } } };
   const others = Object.entries(spec.alsoAnswers ?? {}).map(([status, answer]) => [
@@ -79,7 +100,11 @@ function answersOf(route: GatewayRoute, spec: EndpointSpec | undefined): RouteCo
  */
 export function buildOpenApiDocument(controllers: ReadonlyArray<Type<unknown>>): OpenApiDocument {
   const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   const routes = gatewayRoutes(controllers);
   for (const route of routes) {
     const spec = route.spec;
@@ -104,7 +129,8 @@ export function buildOpenApiDocument(controllers: ReadonlyArray<Type<unknown>>):
     info: {
       title: '网签平台 API',
       version: '1',
-      description: 'Graduate employment online-signing platform: the public HTTP contract (API.md). Generated from the zod schemas that validate every request.',
+      description:
+        'Graduate employment online-signing platform: the public HTTP contract (API.md). Generated from the zod schemas that validate every request.',
     },
     tags,
   });

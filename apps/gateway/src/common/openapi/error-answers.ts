@@ -30,9 +30,15 @@ const ERROR_SCHEMAS = new Map(
       .object({
         code: z.literal(code),
         message: z.string().meta({ description: '中文说明，可直接展示给用户' }),
-        details: z.unknown().optional().meta({ description: 'VALIDATION_FAILED: {fields: [{field, message}]}' }),
+        details: z
+          .unknown()
+          .optional()
+          .meta({ description: 'VALIDATION_FAILED: {fields: [{field, message}]}' }),
       })
-      .meta({ id: `${pascal(code)}Error`, example: { code, message: DEFAULT_ERROR_MESSAGE[code] } }),
+      .meta({
+        id: `${pascal(code)}Error`,
+        example: { code, message: DEFAULT_ERROR_MESSAGE[code] },
+      }),
   ]),
 );
 

@@ -1,4 +1,9 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode, ServiceError } from '@netsign/contracts';
 import type { FastifyRequest } from 'fastify';
@@ -52,7 +57,8 @@ interface FieldError {
   index?: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys of the input that the parsed value lost: the schema (at that depth) does not know them. */
 function unknownKeys(input: unknown, output: unknown, path: string[] = []): FieldError[] {

@@ -34,24 +34,36 @@ function joinPath(...parts: Array<string | undefined>): string {
 }
 
 /** Every route of these controllers, read from Nest's decorators (no application needed). */
-export function gatewayRoutes(controllers: ReadonlyArray<Type<unknown>>, prefix = 'api'): GatewayRoute[] {
+export function gatewayRoutes(
+  controllers: ReadonlyArray<Type<unknown>>,
+  prefix = 'api',
+): GatewayRoute[] {
   return controllers.flatMap((controller) => {
     const proto = controller.prototype as Record<string, unknown>;
     return Object.getOwnPropertyNames(proto).flatMap((handlerName): GatewayRoute[] => {
       const handler = proto[handlerName];
       if (handlerName === 'constructor' || typeof handler !== 'function') return [];
-      const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as
+        RequestMethod | undefined;
       const method = requestMethod === undefined ? undefined : METHODS[requestMethod];
       if (!method) return [];
-      const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === 'post' ? 201 : 200);
+      const status =
+        (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+        (method === 'post' ? 201 : 200);
       return [
         {
           controller,
           handlerName,
           method,
-          path: joinPath(prefix, Reflect.getMetadata(PATH_METADATA, controller) as string, Reflect.getMetadata(PATH_METADATA, handler) as string),
+          path: joinPath(
+            prefix,
+            Reflect.getMetadata(PATH_METADATA, controller) as string,
+            Reflect.getMetadata(PATH_METADATA, handler) as string,
+          ),
           status,
-          isPublic: (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) === true,
+          isPublic:
+            (Reflect.getMetadata(IS_PUBLIC, handler) ??
+              Reflect.getMetadata(IS_PUBLIC, controller)) === true,
           area: Reflect.getMetadata(AREA, controller) as string | undefined,
           spec: Reflect.getMetadata(ENDPOINT, handler) as EndpointSpec | undefined,
         },

@@ -32,11 +32,18 @@ export class AgreementsHttpController {
   @Roles(Role.EMPLOYER)
   @Endpoint({
     operationId: 'signAgreementDirect',
-    summary: 'Method 2: the employer signs with a graduate identified by school, name, student no and ID no',
+    summary:
+      'Method 2: the employer signs with a graduate identified by school, name, student no and ID no',
     body: agreementSignDirect.request,
     example: REQUEST_EXAMPLES.signDirect,
     response: signResultView,
-    errors: [ErrorCode.ROSTER_MISMATCH, ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+    errors: [
+      ErrorCode.ROSTER_MISMATCH,
+      ErrorCode.SOURCE_INFO_NOT_CONFIRMED,
+      ErrorCode.GRADUATE_NOT_AVAILABLE,
+      ErrorCode.NOT_FOUND,
+      ErrorCode.INVALID_STATE,
+    ],
   })
   signDirect(@Body() body: RequestOf<typeof agreementSignDirect>, @Ctx() ctx: RequestContext) {
     return this.bus.request(agreementSignDirect, body, ctx);

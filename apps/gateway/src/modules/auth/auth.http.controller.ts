@@ -83,7 +83,11 @@ export class AuthHttpController {
     response: wechatBindView,
     errors: [ErrorCode.ROSTER_MISMATCH, ErrorCode.ALREADY_BOUND],
   })
-  wechatBind(@Body() body: RequestOf<typeof authWechatBind>, @Ctx() ctx: RequestContext, @Req() req: FastifyRequest) {
+  wechatBind(
+    @Body() body: RequestOf<typeof authWechatBind>,
+    @Ctx() ctx: RequestContext,
+    @Req() req: FastifyRequest,
+  ) {
     return this.mismatches.guard(req, () => this.bus.request(authWechatBind, body, ctx));
   }
 }

@@ -34,8 +34,13 @@ export class RosterMismatchLimit {
       if (!(err instanceof ServiceError) || err.code !== ErrorCode.ROSTER_MISMATCH) throw err;
       const counted = await this.counter()(request);
       if (!counted.isAllowed && counted.isExceeded) {
-        this.logger.warn({ record: recordOf(request), correlationId: request.id }, 'binding mismatches on one roster record over the limit');
-        throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, { retryAfterSeconds: counted.ttlInSeconds });
+        this.logger.warn(
+          { record: recordOf(request), correlationId: request.id },
+          'binding mismatches on one roster record over the limit',
+        );
+        throw new ServiceError(ErrorCode.RATE_LIMITED, undefined, {
+          retryAfterSeconds: counted.ttlInSeconds,
+        });
       }
       throw err;
     }

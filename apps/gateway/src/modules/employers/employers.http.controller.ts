@@ -20,7 +20,11 @@ export class EmployersHttpController {
 
   @Post()
   @Public()
-  @RateLimited({ setting: 'EMPLOYER_REGISTRATION_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
+  @RateLimited({
+    setting: 'EMPLOYER_REGISTRATION_LIMIT_PER_ADDRESS',
+    per: 'address',
+    windowMs: MINUTE,
+  })
   @Endpoint({
     operationId: 'registerEmployer',
     summary: 'Employer self-registration (credit code validated: GB 32100 + GB 11714)',

@@ -1,5 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { healthCheck, healthView, SERVICE_NAMES, type RequestContext, type ServiceName } from '@netsign/contracts';
+import {
+  healthCheck,
+  healthView,
+  SERVICE_NAMES,
+  type RequestContext,
+  type ServiceName,
+} from '@netsign/contracts';
 import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorators.js';
@@ -26,13 +32,20 @@ export class HealthHttpController {
       SERVICE_NAMES.map(async (service): Promise<[ServiceName, Status]> => {
         const status = await this.bus
           .request(healthCheck[service], {}, ctx, { timeoutMs: 2_000 })
-          .then((r) => (r.status === 'up' ? 'up' : 'down'), () => 'down' as const);
+          .then(
+            (r) => (r.status === 'up' ? 'up' : 'down'),
+            () => 'down' as const,
+          );
         return [service, status];
       }),
     );
     const services = Object.fromEntries(entries) as Record<ServiceName, Status>;
     const down = entries.filter(([, s]) => s === 'down').map(([name]) => name);
     if (down.length > 0) void reply.status(503);
-    return { status: down.length === 0 ? 'up' : 'down', services, ...(down.length ? { down } : {}) };
+    return {
+      status: down.length === 0 ? 'up' : 'down',
+      services,
+      ...(down.length ? { down } : {}),
+    };
   }
 }

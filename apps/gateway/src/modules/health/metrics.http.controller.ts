@@ -37,7 +37,8 @@ export class MetricsHttpController {
   ): Promise<string> {
     if (this.expected) {
       const given = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : '';
-      if (!timingSafeEqual(digest(given), this.expected)) throw new ServiceError(ErrorCode.UNAUTHENTICATED);
+      if (!timingSafeEqual(digest(given), this.expected))
+        throw new ServiceError(ErrorCode.UNAUTHENTICATED);
     }
     // Set here, not by @Header: a refusal above must still go out as the JSON error body.
     void reply.header('content-type', metricsRegistry.contentType);

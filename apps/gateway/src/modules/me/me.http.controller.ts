@@ -65,7 +65,10 @@ export class MeHttpController {
     response: sourceInfoCorrectionView,
     errors: [ErrorCode.INVALID_STATE],
   })
-  requestCorrection(@Body() body: { changes: CorrectionChanges; reason: string }, @Ctx() ctx: RequestContext) {
+  requestCorrection(
+    @Body() body: { changes: CorrectionChanges; reason: string },
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.bus.request(sourceInfoCorrectionRequest, body, ctx);
   }
 
@@ -82,11 +85,15 @@ export class MeHttpController {
   @RateLimited({ setting: 'PASSWORD_CHANGE_LIMIT_PER_ACCOUNT', per: 'caller', windowMs: MINUTE })
   @Endpoint({
     operationId: 'changePassword',
-    summary: 'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',
+    summary:
+      'Changes the caller’s password (not WeChat graduates): other sessions end; → {accessToken} that keeps working',
     body: passwordChange.request,
     response: accessTokenView,
   })
-  changePassword(@Body() body: { currentPassword: string; newPassword: string }, @Ctx() ctx: RequestContext) {
+  changePassword(
+    @Body() body: { currentPassword: string; newPassword: string },
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.bus.request(passwordChange, body, ctx);
   }
 
@@ -98,9 +105,16 @@ export class MeHttpController {
     query: notificationsQuery,
     response: notificationPageView,
   })
-  notifications(@Query() query: { page: number; pageSize: number; unreadOnly?: boolean }, @Ctx() ctx: RequestContext) {
+  notifications(
+    @Query() query: { page: number; pageSize: number; unreadOnly?: boolean },
+    @Ctx() ctx: RequestContext,
+  ) {
     const { page, pageSize, unreadOnly } = query;
-    return this.bus.request(notificationsList, { page, pageSize, ...(unreadOnly ? { unreadOnly: true } : {}) }, ctx);
+    return this.bus.request(
+      notificationsList,
+      { page, pageSize, ...(unreadOnly ? { unreadOnly: true } : {}) },
+      ctx,
+    );
   }
 
   @Post('notifications/:id/read')

@@ -38,7 +38,11 @@ export class OpsHttpController {
     @Query() query: { includeReplayed?: boolean },
     @Ctx() ctx: RequestContext,
   ) {
-    return this.bus.request(listParkedEvents[service], { includeReplayed: query.includeReplayed === true }, ctx);
+    return this.bus.request(
+      listParkedEvents[service],
+      { includeReplayed: query.includeReplayed === true },
+      ctx,
+    );
   }
 
   @Post(':service/:id/replay')

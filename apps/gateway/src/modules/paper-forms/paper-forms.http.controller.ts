@@ -56,8 +56,16 @@ export class PaperFormsHttpController {
     response: paperFormView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.INVALID_STATE],
   })
-  reissue(@Param() path: GraduatePath, @Body() body: { formNo: string; reason: string }, @Ctx() ctx: RequestContext) {
-    return this.bus.request(paperFormReissue, { ...path, formNo: body.formNo, reason: body.reason }, ctx);
+  reissue(
+    @Param() path: GraduatePath,
+    @Body() body: { formNo: string; reason: string },
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      paperFormReissue,
+      { ...path, formNo: body.formNo, reason: body.reason },
+      ctx,
+    );
   }
 
   @Get('paper-forms')

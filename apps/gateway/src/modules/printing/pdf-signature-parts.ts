@@ -14,16 +14,30 @@ export function readPdfSignatureParts(pdf: Buffer): PdfSignatureParts | null {
   const at = pdf.lastIndexOf('/ByteRange');
   if (at < 0) return null;
   const unreadable: PdfSignatureParts = { signedDigest: '', cms: '', coversWholeFile: false };
-  const match = /^\/ByteRange\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/.exec(pdf.subarray(at, at + 80).toString('latin1'));
+  const match = /^\/ByteRange\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/.exec(
+    pdf.subarray(at, at + 80).toString('latin1'),
+  );
   if (!match) return unreadable;
   const [a, b, c, d] = match.slice(1).map(Number) as [number, number, number, number];
-  const gapOk = a === 0 && b > 0 && c > b + 1 && c + d <= pdf.length && pdf[b] === 0x3c /* < */ && pdf[c - 1] === 0x3e; /* > */
+  const gapOk =
+    a === 0 &&
+    b > 0 &&
+    c > b + 1 &&
+    c + d <= pdf.length &&
+    pdf[b] === 0x3c /* < */ &&
+    pdf[c - 1] === 0x3e; /* > */
   if (!gapOk) return unreadable;
-  const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s+/g, '');
+  const hex = pdf
+    .subarray(b + 1, c - 1)
+    .toString('latin1')
+    .replace(/\s+/g, '');
   if (!/^([0-9a-fA-F]{2})+$/.test(hex)) return unreadable;
   const cms = trimDer(Buffer.from(hex, 'hex'));
   return {
-    signedDigest: createHash('sha256').update(pdf.subarray(0, b)).update(pdf.subarray(c, c + d)).digest('hex'),
+    signedDigest: createHash('sha256')
+      .update(pdf.subarray(0, b))
+      .update(pdf.subarray(c, c + d))
+      .digest('hex'),
     cms: cms && cms.length <= 48 * 1024 ? cms.toString('base64') : '',
     coversWholeFile: c + d === pdf.length,
   };

@@ -47,7 +47,10 @@ export class PrintingHttpController {
     operationId: 'downloadAgreementPdf',
     summary: 'The agreement PDF (3 copies); 202 while rendering; NOT_PRINTABLE unless approved',
     params: uuidParams('id'),
-    response: { file: ['application/pdf'], description: '协议书 PDF（一式三份）；响应头 x-content-sha256 为文件摘要' },
+    response: {
+      file: ['application/pdf'],
+      description: '协议书 PDF（一式三份）；响应头 x-content-sha256 为文件摘要',
+    },
     alsoAnswers: { 202: { description: '正在生成，请稍后再试', schema: renderingView } },
     errors: [ErrorCode.NOT_PRINTABLE, ErrorCode.NOT_FOUND],
   })
@@ -72,7 +75,10 @@ export class PrintingHttpController {
     }
     void reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="agreement-${agreementId}-v${opened.renderVersion}.pdf"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="agreement-${agreementId}-v${opened.renderVersion}.pdf"`,
+      )
       .header('x-content-sha256', opened.sha256);
     return Buffer.concat(parts);
   }
@@ -122,7 +128,8 @@ export class PrintingHttpController {
   @RateLimited({ setting: 'VERIFY_FILE_LIMIT_PER_ADDRESS', per: 'address', windowMs: MINUTE })
   @Endpoint({
     operationId: 'verifyPdfFile',
-    summary: 'Checks a downloaded agreement PDF: byte for byte a file the platform issued, and its embedded signature',
+    summary:
+      'Checks a downloaded agreement PDF: byte for byte a file the platform issued, and its embedded signature',
     description:
       'multipart 字段 `file`：PDF，不超过 10 MB。200 `{genuine: true, agreementNo, copies, renderVersion, …}` 表示与平台出具的文件逐字节一致；' +
       '未知或被改动的文件也答 200 `{genuine: false}`（不是 404），`signature` 说明内嵌的平台签名是否完好。',
@@ -132,16 +139,24 @@ export class PrintingHttpController {
   async verifyFile(@Req() req: FastifyRequest, @Ctx() ctx: RequestContext) {
     const body = await readMultipart(req);
     const files = body.files.filter((f) => f.field === 'file');
-    if (files.length === 0 || files[0]!.bytes.length === 0) throw missing('file', '请选择要核验的 PDF 文件');
+    if (files.length === 0 || files[0]!.bytes.length === 0)
+      throw missing('file', '请选择要核验的 PDF 文件');
     if (files.length > 1) throw missing('file', '一次只能核验一个文件');
     const bytes = files[0]!.bytes;
     if (!bytes.subarray(0, 5).equals(PDF_MAGIC)) {
-      throw new ServiceError(ErrorCode.UNSUPPORTED_FILE_TYPE, '请上传从本平台下载的 PDF 协议书文件');
+      throw new ServiceError(
+        ErrorCode.UNSUPPORTED_FILE_TYPE,
+        '请上传从本平台下载的 PDF 协议书文件',
+      );
     }
     // Only the hash and the signature's parts cross the bus; the file is not kept.
     return this.bus.request(
       pdfFileVerify,
-      { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, signature: readPdfSignatureParts(bytes) },
+      {
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+        signature: readPdfSignatureParts(bytes),
+      },
       ctx,
     );
   }

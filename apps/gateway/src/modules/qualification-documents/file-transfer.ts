@@ -33,14 +33,20 @@ export interface MultipartBody {
 /** Reads a multipart body; a file over 10 MiB raises Fastify's 413, answered PAYLOAD_TOO_LARGE. */
 export async function readMultipart(req: FastifyRequest): Promise<MultipartBody> {
   if (!req.isMultipart()) {
-    throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请以 multipart/form-data 上传文件', { fields: [{ field: '(body)', message: '须为 multipart/form-data' }] });
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请以 multipart/form-data 上传文件', {
+      fields: [{ field: '(body)', message: '须为 multipart/form-data' }],
+    });
   }
   const body: MultipartBody = { fields: {}, files: [] };
   await readingMultipart(async () => {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         if (part.filename.includes('\u0000')) throw nulRefused(`${part.fieldname}.fileName`);
-        body.files.push({ field: part.fieldname, fileName: part.filename || 'file', bytes: await part.toBuffer() });
+        body.files.push({
+          field: part.fieldname,
+          fileName: part.filename || 'file',
+          bytes: await part.toBuffer(),
+        });
       } else if (typeof part.value === 'string') {
         if (part.value.includes('\u0000')) throw nulRefused(part.fieldname);
         body.fields[part.fieldname] = part.value;
@@ -54,7 +60,11 @@ export function missing(field: string, message: string): ServiceError {
   return new ServiceError(ErrorCode.VALIDATION_FAILED, message, { fields: [{ field, message }] });
 }
 
-export async function sendFile(bus: BusClient, ctx: RequestContext, file: UploadedFile): Promise<FileRef> {
+export async function sendFile(
+  bus: BusClient,
+  ctx: RequestContext,
+  file: UploadedFile,
+): Promise<FileRef> {
   if (file.bytes.length === 0) throw missing(file.field, '文件为空');
   const uploadId = randomUUID();
   let seq = 0;
@@ -72,17 +82,24 @@ export async function sendFile(bus: BusClient, ctx: RequestContext, file: Upload
 }
 
 /** Fetches a stored file part by part and sends it with its type; the hash is checked on the way. */
-export async function sendDownload(reply: FastifyReply, fetchChunk: (seq: number) => Promise<FileChunk>): Promise<void> {
+export async function sendDownload(
+  reply: FastifyReply,
+  fetchChunk: (seq: number) => Promise<FileChunk>,
+): Promise<void> {
   const first = await fetchChunk(0);
   const chunks = [Buffer.from(first.data, 'base64')];
-  for (let seq = 1; seq < first.parts; seq++) chunks.push(Buffer.from((await fetchChunk(seq)).data, 'base64'));
+  for (let seq = 1; seq < first.parts; seq++)
+    chunks.push(Buffer.from((await fetchChunk(seq)).data, 'base64'));
   const bytes = Buffer.concat(chunks);
   if (createHash('sha256').update(bytes).digest('hex') !== first.sha256) {
     throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '文件读取失败，请重试');
   }
   await reply
     .type(first.contentType)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(first.fileName)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(first.fileName)}`,
+    )
     .header('x-content-sha256', first.sha256)
     .header('x-content-type-options', 'nosniff')
     .send(bytes);

@@ -86,6 +86,8 @@ export class QualificationDocumentsHttpController {
     @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ) {
-    await sendDownload(reply, (seq) => this.bus.request(qualificationDocumentContent, { agreementId, documentId, seq }, ctx));
+    await sendDownload(reply, (seq) =>
+      this.bus.request(qualificationDocumentContent, { agreementId, documentId, seq }, ctx),
+    );
   }
 }

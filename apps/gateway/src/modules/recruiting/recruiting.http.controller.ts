@@ -80,7 +80,11 @@ export class RecruitingHttpController {
     response: positionView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
-  updatePosition(@Param('positionId') positionId: string, @Body() changes: Partial<PositionInput>, @Ctx() ctx: RequestContext) {
+  updatePosition(
+    @Param('positionId') positionId: string,
+    @Body() changes: Partial<PositionInput>,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.bus.request(positionUpdate, { positionId, changes }, ctx);
   }
 
@@ -205,7 +209,11 @@ export class RecruitingHttpController {
     response: invitationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
   })
-  respond(@Param('id') invitationId: string, @Body() b: { accept: boolean }, @Ctx() ctx: RequestContext) {
+  respond(
+    @Param('id') invitationId: string,
+    @Body() b: { accept: boolean },
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.bus.request(invitationRespond, { invitationId, accept: b.accept }, ctx);
   }
 
@@ -244,13 +252,25 @@ export class RecruitingHttpController {
   @Roles(Role.GRADUATE)
   @Endpoint({
     operationId: 'respondToSigningOffer',
-    summary: 'Accepting signs (method 1): 201 {agreementId, agreementNo, status, method}; declining closes the offer',
+    summary:
+      'Accepting signs (method 1): 201 {agreementId, agreementNo, status, method}; declining closes the offer',
     params: idParams,
     body: acceptBody,
-    response: z.union([signResultView, offerView]).meta({ description: '接受：签约结果（SignResult）；拒绝：签约邀请（SigningOffer）' }),
-    errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.SOURCE_INFO_NOT_CONFIRMED],
+    response: z
+      .union([signResultView, offerView])
+      .meta({ description: '接受：签约结果（SignResult）；拒绝：签约邀请（SigningOffer）' }),
+    errors: [
+      ErrorCode.NOT_FOUND,
+      ErrorCode.INVALID_STATE,
+      ErrorCode.GRADUATE_NOT_AVAILABLE,
+      ErrorCode.SOURCE_INFO_NOT_CONFIRMED,
+    ],
   })
-  respondOffer(@Param('id') offerId: string, @Body() b: { accept: boolean }, @Ctx() ctx: RequestContext) {
+  respondOffer(
+    @Param('id') offerId: string,
+    @Body() b: { accept: boolean },
+    @Ctx() ctx: RequestContext,
+  ) {
     return b.accept
       ? this.bus.request(agreementSignOffer, { offerId }, ctx)
       : this.bus.request(offerDecline, { offerId }, ctx);

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   correctionDecisionSchema,
   correctionListView,
@@ -77,7 +88,8 @@ export class SchoolsHttpController {
   @Roles(ANY_ROLE)
   @Endpoint({
     operationId: 'listSchools',
-    summary: 'The school directory: every school with its departments, by code (a graduate binding picks from it)',
+    summary:
+      'The school directory: every school with its departments, by code (a graduate binding picks from it)',
     response: schoolDirectoryView,
   })
   list(@Ctx() ctx: RequestContext) {
@@ -138,7 +150,8 @@ export class SchoolsHttpController {
   @Roles(Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN)
   @Endpoint({
     operationId: 'updateStaffAccount',
-    summary: 'Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once)',
+    summary:
+      'Changes a department staff member’s department or a counsellor’s assignment (audited; applies at once)',
     params: schoolUserParams,
     body: staffUpdateBody,
     response: staffAccountView,
@@ -197,7 +210,8 @@ export class SchoolsHttpController {
   @Endpoint({
     operationId: 'importRoster',
     summary: 'Upserts roster records → {created, updated, rejected: [{row, code, message}]}',
-    description: 'CSV or XLSX in multipart field `file`, or JSON `{graduates: [roster record]}`; bad rows are rejected one by one.',
+    description:
+      'CSV or XLSX in multipart field `file`, or JSON `{graduates: [roster record]}`; bad rows are rejected one by one.',
     params: schoolParams,
     upload: { fields: rosterUploadFields, json: rosterJsonBody },
     response: rosterImportView,
@@ -215,7 +229,8 @@ export class SchoolsHttpController {
   @Roles(Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR, Role.PROVINCE_ADMIN)
   @Endpoint({
     operationId: 'listRosterGraduates',
-    summary: 'Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked',
+    summary:
+      'Roster in the caller’s scope, paged {items, total}, with each graduate’s destination and active agreement; ID numbers masked',
     params: schoolParams,
     query: graduatesListQuery,
     response: rosterGraduatePageView,
@@ -300,4 +315,3 @@ export class SchoolsHttpController {
     return this.bus.request(sourceInfoCorrectionDecide, { ...body, ...path }, ctx);
   }
 }
-

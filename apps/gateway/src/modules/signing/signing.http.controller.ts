@@ -50,7 +50,8 @@ export class SigningHttpController {
   @Roles(Role.EMPLOYER)
   @Endpoint({
     operationId: 'openQrCard',
-    summary: 'The graduate a card names, as the employer may see them (ID masked); 410 when expired',
+    summary:
+      'The graduate a card names, as the employer may see them (ID masked); 410 when expired',
     params: qrCardParams,
     response: qrCardGraduateView,
     errors: [ErrorCode.QR_CARD_EXPIRED, ErrorCode.NOT_FOUND],
@@ -69,7 +70,13 @@ export class SigningHttpController {
     body: qrCardSignBody,
     example: REQUEST_EXAMPLES.signQrCard,
     response: signResultView,
-    errors: [ErrorCode.QR_CARD_EXPIRED, ErrorCode.GRADUATE_NOT_AVAILABLE, ErrorCode.SOURCE_INFO_NOT_CONFIRMED, ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
+    errors: [
+      ErrorCode.QR_CARD_EXPIRED,
+      ErrorCode.GRADUATE_NOT_AVAILABLE,
+      ErrorCode.SOURCE_INFO_NOT_CONFIRMED,
+      ErrorCode.NOT_FOUND,
+      ErrorCode.INVALID_STATE,
+    ],
   })
   signQrCard(
     @Param('token') token: string,

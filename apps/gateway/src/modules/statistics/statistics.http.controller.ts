@@ -17,7 +17,12 @@ import { Ctx } from '../../common/auth/request-context.js';
 import type { FastifyReply } from 'fastify';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
-const READERS = [Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR] as const;
+const READERS = [
+  Role.PROVINCE_ADMIN,
+  Role.SCHOOL_ADMIN,
+  Role.DEPARTMENT_STAFF,
+  Role.COUNSELLOR,
+] as const;
 /** `?schoolCode=` as validated by statisticsQuery: empty means every school the caller may see. */
 const schoolCodeParam = (value: string | undefined) => (value ? value : undefined);
 
@@ -54,7 +59,12 @@ export class StatisticsHttpController {
     const key = `${p.role === Role.PROVINCE_ADMIN ? 'province' : `school:${p.schoolCode}`}|${school ?? '*'}`;
     let hit = this.cache.get(key);
     if (!hit || Date.now() - hit.at >= FRESH_FOR_MS) {
-      hit = { at: Date.now(), json: this.bus.request(onlineSigningStatistics, { schoolCode: school }, ctx).then((r) => JSON.stringify(r)) };
+      hit = {
+        at: Date.now(),
+        json: this.bus
+          .request(onlineSigningStatistics, { schoolCode: school }, ctx)
+          .then((r) => JSON.stringify(r)),
+      };
       this.cache.set(key, hit);
       hit.json.catch(() => this.cache.delete(key));
     }
@@ -72,8 +82,16 @@ export class StatisticsHttpController {
     response: onlineSigningStatisticsView,
     errors: [ErrorCode.NOT_FOUND],
   })
-  snapshot(@Param('day') day: string, @Query('schoolCode') schoolCode: string | undefined, @Ctx() ctx: RequestContext) {
-    return this.bus.request(onlineSigningSnapshot, { day, schoolCode: schoolCodeParam(schoolCode) }, ctx);
+  snapshot(
+    @Param('day') day: string,
+    @Query('schoolCode') schoolCode: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.bus.request(
+      onlineSigningSnapshot,
+      { day, schoolCode: schoolCodeParam(schoolCode) },
+      ctx,
+    );
   }
 
   @Post('snapshots')

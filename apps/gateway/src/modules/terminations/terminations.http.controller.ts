@@ -22,7 +22,12 @@ import { BusClient } from '@netsign/messaging/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../common/auth/access.decorators.js';
 import { Ctx } from '../../common/auth/request-context.js';
-import { missing, readMultipart, sendDownload, sendFile } from '../qualification-documents/file-transfer.js';
+import {
+  missing,
+  readMultipart,
+  sendDownload,
+  sendFile,
+} from '../qualification-documents/file-transfer.js';
 import { Area, Endpoint } from '../../common/openapi/endpoint.decorator.js';
 
 /** The parties of an agreement: either may apply, read, and withdraw what it applied for. */
@@ -41,7 +46,8 @@ export class TerminationsHttpController {
   @Roles(...PARTIES)
   @Endpoint({
     operationId: 'applyForTermination',
-    summary: 'A party (graduate or employer) applies to terminate its active agreement; one open application per agreement, whoever applied',
+    summary:
+      'A party (graduate or employer) applies to terminate its active agreement; one open application per agreement, whoever applied',
     upload: { fields: terminationApplyFields },
     response: terminationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
@@ -63,7 +69,8 @@ export class TerminationsHttpController {
   @Roles(...READERS)
   @Endpoint({
     operationId: 'listTerminations',
-    summary: 'Applications: graduate own; employer its agreements’; counsellor their graduates; school admin the school. Oldest first',
+    summary:
+      'Applications: graduate own; employer its agreements’; counsellor their graduates; school admin the school. Oldest first',
     query: requestObject(terminationList),
     response: terminationPageView,
   })
@@ -89,7 +96,8 @@ export class TerminationsHttpController {
   @Roles(...PARTIES)
   @Endpoint({
     operationId: 'withdrawTermination',
-    summary: 'The party that applied withdraws its application before it is decided; the other party → 403',
+    summary:
+      'The party that applied withdraws its application before it is decided; the other party → 403',
     params: ID,
     response: terminationView,
     errors: [ErrorCode.NOT_FOUND, ErrorCode.INVALID_STATE],
@@ -133,6 +141,8 @@ export class TerminationsHttpController {
     @Ctx() ctx: RequestContext,
     @Res() reply: FastifyReply,
   ) {
-    await sendDownload(reply, (seq) => this.bus.request(terminationMaterialContent, { terminationId, materialId, seq }, ctx));
+    await sendDownload(reply, (seq) =>
+      this.bus.request(terminationMaterialContent, { terminationId, materialId, seq }, ctx),
+    );
   }
 }

@@ -73,7 +73,9 @@ export class Identity1764280000200 implements MigrationInterface {
         FOREIGN KEY (school_code, department_code) REFERENCES departments(school_code, code)
       )`);
     await runner.query(`CREATE INDEX graduates_blind_index ON graduates (id_blind_index)`);
-    await runner.query(`CREATE INDEX graduates_school_department ON graduates (school_code, department_code, student_no)`);
+    await runner.query(
+      `CREATE INDEX graduates_school_department ON graduates (school_code, department_code, student_no)`,
+    );
     await runner.query(`
       CREATE TABLE source_info_corrections (
         id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -91,7 +93,9 @@ export class Identity1764280000200 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX corrections_one_pending ON source_info_corrections (graduate_id) WHERE status = 'PENDING'`,
     );
-    await runner.query(`CREATE INDEX corrections_school ON source_info_corrections (school_code, status)`);
+    await runner.query(
+      `CREATE INDEX corrections_school ON source_info_corrections (school_code, status)`,
+    );
     await runner.query(`
       CREATE TABLE roster_upload_parts (
         upload_id   uuid NOT NULL,
@@ -128,7 +132,9 @@ export class Identity1764280000200 implements MigrationInterface {
         read_at         timestamptz,
         UNIQUE (recipient, source_event_id)
       )`);
-    await runner.query(`CREATE INDEX notifications_recipient ON notifications (recipient, created_at DESC)`);
+    await runner.query(
+      `CREATE INDEX notifications_recipient ON notifications (recipient, created_at DESC)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

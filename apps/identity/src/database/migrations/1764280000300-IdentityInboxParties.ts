@@ -28,8 +28,12 @@ export class IdentityInboxParties1764280000300 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE INDEX graduates_blind_index ON graduates (id_blind_index)`);
     await runner.query(`DROP INDEX graduates_wechat_open_id_key`);
-    await runner.query(`ALTER TABLE graduates ADD CONSTRAINT graduates_wechat_open_id_key UNIQUE (wechat_open_id)`);
-    await runner.query(`ALTER TABLE graduates ADD CONSTRAINT graduates_school_code_fkey FOREIGN KEY (school_code) REFERENCES schools(code)`);
+    await runner.query(
+      `ALTER TABLE graduates ADD CONSTRAINT graduates_wechat_open_id_key UNIQUE (wechat_open_id)`,
+    );
+    await runner.query(
+      `ALTER TABLE graduates ADD CONSTRAINT graduates_school_code_fkey FOREIGN KEY (school_code) REFERENCES schools(code)`,
+    );
     await runner.query(`DROP TABLE agreement_parties`);
   }
 }

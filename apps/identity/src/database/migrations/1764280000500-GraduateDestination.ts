@@ -8,9 +8,13 @@ export class GraduateDestination1764280000500 implements MigrationInterface {
   name = 'GraduateDestination1764280000500';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE graduates ADD COLUMN destination text NOT NULL DEFAULT 'AWAITING_EMPLOYMENT'`);
+    await runner.query(
+      `ALTER TABLE graduates ADD COLUMN destination text NOT NULL DEFAULT 'AWAITING_EMPLOYMENT'`,
+    );
     await runner.query(`ALTER TABLE graduates ADD COLUMN destination_changed_at timestamptz`);
-    await runner.query(`CREATE INDEX graduates_destination ON graduates (school_code, destination)`);
+    await runner.query(
+      `CREATE INDEX graduates_destination ON graduates (school_code, destination)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class SessionVersions1764280000700 implements MigrationInterface {
   name = 'SessionVersions1764280000700';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE graduates ADD COLUMN binding_version integer NOT NULL DEFAULT 0`);
+    await runner.query(
+      `ALTER TABLE graduates ADD COLUMN binding_version integer NOT NULL DEFAULT 0`,
+    );
     await runner.query(`ALTER TABLE users ADD COLUMN session_version integer NOT NULL DEFAULT 0`);
   }
 

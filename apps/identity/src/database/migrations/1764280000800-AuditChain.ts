@@ -1,4 +1,11 @@
-import { addChainColumns, chainExistingEntries, createAuditChainTables, dropAuditChainTables, dropChainColumns, requireChainColumns } from '@netsign/audit-chain';
+import {
+  addChainColumns,
+  chainExistingEntries,
+  createAuditChainTables,
+  dropAuditChainTables,
+  dropChainColumns,
+  requireChainColumns,
+} from '@netsign/audit-chain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**

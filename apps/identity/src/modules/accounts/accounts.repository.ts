@@ -56,17 +56,20 @@ export class AccountsRepository {
 
   /** Schools with their departments, by code (one school when `code` is given). */
   async schools(code?: string): Promise<SchoolEntry[]> {
-    const rows: Array<{ code: string; name: string; departments: Array<{ code: string; name: string }> }> =
-      await this.db.query(
-        `SELECT s.code, s.name,
+    const rows: Array<{
+      code: string;
+      name: string;
+      departments: Array<{ code: string; name: string }>;
+    }> = await this.db.query(
+      `SELECT s.code, s.name,
                 COALESCE(json_agg(json_build_object('code', d.code, 'name', d.name) ORDER BY d.code)
                            FILTER (WHERE d.code IS NOT NULL), '[]') AS departments
            FROM schools s LEFT JOIN departments d ON d.school_code = s.code
           WHERE $1::text IS NULL OR s.code = $1
           GROUP BY s.code, s.name
           ORDER BY s.code`,
-        [code ?? null],
-      );
+      [code ?? null],
+    );
     return rows.map((r) => ({ code: r.code, name: r.name, departments: r.departments }));
   }
 

@@ -30,7 +30,12 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
          ON CONFLICT DO NOTHING`,
         [hash],
       );
-      await writeAudit(tx, { actor: null, action: 'PROVINCE_ADMIN_BOOTSTRAPPED', subjectType: 'user', subjectId: 'admin' });
+      await writeAudit(tx, {
+        actor: null,
+        action: 'PROVINCE_ADMIN_BOOTSTRAPPED',
+        subjectType: 'user',
+        subjectId: 'admin',
+      });
       return true;
     });
     if (created) this.logger.log('province admin "admin" created from BOOTSTRAP_ADMIN_PASSWORD');

@@ -25,7 +25,14 @@ export async function writeAudit(tx: EntityManager, entry: AuditEntry): Promise<
   const at = new Date();
   await appendToChain(
     tx,
-    { aggregateType: entry.subjectType, aggregateId: entry.subjectId, action: entry.action, actor, at, payload: { before, after, reason } },
+    {
+      aggregateType: entry.subjectType,
+      aggregateId: entry.subjectId,
+      action: entry.action,
+      actor,
+      at,
+      payload: { before, after, reason },
+    },
     (link) =>
       tx.query(
         `INSERT INTO audit_log (at, actor_user_id, actor_role, action, subject_type, subject_id, before, after, reason, seq, prev_hash, hash)

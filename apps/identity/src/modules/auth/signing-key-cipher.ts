@@ -23,7 +23,10 @@ export class SigningKeyCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()]);
-    return { ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'), keyId: this.keyId };
+    return {
+      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+      keyId: this.keyId,
+    };
   }
 
   decrypt(value: { ciphertext: string; keyId: string }): string {

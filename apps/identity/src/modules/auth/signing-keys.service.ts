@@ -30,7 +30,11 @@ export class SigningKeysService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const pem = this.env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (await this.storedOrGenerated());
     const kid = keyIdOf(pem);
-    this.issuer = new TokenIssuer(await importPKCS8(pem, TOKEN_ALGORITHM), kid, this.env.JWT_TTL_SECONDS);
+    this.issuer = new TokenIssuer(
+      await importPKCS8(pem, TOKEN_ALGORITHM),
+      kid,
+      this.env.JWT_TTL_SECONDS,
+    );
     const publicKey = createPublicKey(createPrivateKey(pem));
     const current = await publicJwk(publicKey as never, kid);
     const stored: Array<{ public_jwk: PublicJwk }> = await this.dataSource.query(
@@ -54,23 +58,38 @@ export class SigningKeysService implements OnModuleInit {
       const rows: Array<{ private_key_enc: string; enc_key_id: string }> = await tx.query(
         `SELECT private_key_enc, enc_key_id FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
       );
-      if (rows[0]) return this.cipher.decrypt({ ciphertext: rows[0].private_key_enc, keyId: rows[0].enc_key_id });
+      if (rows[0])
+        return this.cipher.decrypt({
+          ciphertext: rows[0].private_key_enc,
+          keyId: rows[0].enc_key_id,
+        });
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const kid = keyIdOf(pem);
       const sealed = this.cipher.encrypt(pem);
-      await tx.query(`INSERT INTO signing_keys (kid, private_key_enc, enc_key_id, public_jwk) VALUES ($1, $2, $3, $4)`, [
-        kid,
-        sealed.ciphertext,
-        sealed.keyId,
-        JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid, alg: TOKEN_ALGORITHM, use: 'sig' }),
-      ]);
+      await tx.query(
+        `INSERT INTO signing_keys (kid, private_key_enc, enc_key_id, public_jwk) VALUES ($1, $2, $3, $4)`,
+        [
+          kid,
+          sealed.ciphertext,
+          sealed.keyId,
+          JSON.stringify({
+            ...publicKey.export({ format: 'jwk' }),
+            kid,
+            alg: TOKEN_ALGORITHM,
+            use: 'sig',
+          }),
+        ],
+      );
       return pem;
     });
   }
 }
 
 function keyIdOf(privatePem: string): string {
-  const spki = createPublicKey(createPrivateKey(privatePem)).export({ type: 'spki', format: 'der' });
+  const spki = createPublicKey(createPrivateKey(privatePem)).export({
+    type: 'spki',
+    format: 'der',
+  });
   return createHash('sha256').update(spki).digest('base64url').slice(0, 16);
 }

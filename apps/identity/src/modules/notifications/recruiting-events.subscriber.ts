@@ -20,8 +20,14 @@ type Event<C> = EventEnvelope<EventPayload<C>>;
 type Parties = { graduateId: string; employerId: string };
 type Message = Omit<NewNotification, 'recipient'>;
 
-const toGraduate = (p: Parties, m: Message): NewNotification => ({ recipient: `graduate:${p.graduateId}`, ...m });
-const toEmployer = (p: Parties, m: Message): NewNotification => ({ recipient: `employer:${p.employerId}`, ...m });
+const toGraduate = (p: Parties, m: Message): NewNotification => ({
+  recipient: `graduate:${p.graduateId}`,
+  ...m,
+});
+const toEmployer = (p: Parties, m: Message): NewNotification => ({
+  recipient: `employer:${p.employerId}`,
+  ...m,
+});
 
 /** Each step of campus recruiting lands in the other party's inbox. */
 @Injectable()
@@ -48,7 +54,12 @@ export class RecruitingEventsSubscriber {
         kind: 'INTERVIEW_INVITATION',
         title: '面试邀请',
         body: `您收到岗位“${p.positionTitle}”的面试邀请，时间 ${p.at}，地点 ${p.place}。`,
-        data: { invitationId: p.invitationId, applicationId: p.applicationId, at: p.at, place: p.place },
+        data: {
+          invitationId: p.invitationId,
+          applicationId: p.applicationId,
+          at: p.at,
+          place: p.place,
+        },
       }),
     ]);
   }
@@ -85,7 +96,9 @@ export class RecruitingEventsSubscriber {
       toGraduate(p, {
         kind: 'INTERVIEW_RESULT',
         title: '面试结果',
-        body: p.passed ? `您已通过岗位“${p.positionTitle}”的面试。` : `很遗憾，您未通过岗位“${p.positionTitle}”的面试。`,
+        body: p.passed
+          ? `您已通过岗位“${p.positionTitle}”的面试。`
+          : `很遗憾，您未通过岗位“${p.positionTitle}”的面试。`,
         data: { invitationId: p.invitationId, passed: p.passed },
       }),
     ]);

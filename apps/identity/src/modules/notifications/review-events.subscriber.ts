@@ -20,7 +20,10 @@ export class ReviewEventsSubscriber {
   constructor(private readonly inbox: InboxService) {}
 
   @OnEvent(terminationApplied)
-  async terminationApplied(event: EventEnvelope<Payload<typeof terminationApplied>>, tx: EntityManager) {
+  async terminationApplied(
+    event: EventEnvelope<Payload<typeof terminationApplied>>,
+    tx: EntityManager,
+  ) {
     const p = event.payload;
     // Counsellors assigned the graduate (by id or class); if none is, the school's admins.
     const rows: Array<{ id: string; name: string; student_no: string }> = await tx.query(
@@ -38,14 +41,24 @@ export class ReviewEventsSubscriber {
     const items: NewNotification[] = [];
     if (rows.length > 0) {
       const { name, student_no: studentNo } = rows[0]!;
-      const who = p.applicant === 'EMPLOYER' ? `用人单位申请解除与毕业生${name}（学号 ${studentNo}）的就业协议` : `毕业生${name}（学号 ${studentNo}）申请解除就业协议`;
-      items.push(...rows.map((r) => ({
-        recipient: `user:${r.id}`,
-        kind: 'TERMINATION_APPLIED',
-        title: '解约申请待处理',
-        body: `${who}，请及时处理。`,
-        data: { terminationId: p.terminationId, agreementId: p.agreementId, graduateId: p.graduateId, applicant: p.applicant ?? 'GRADUATE' },
-      })));
+      const who =
+        p.applicant === 'EMPLOYER'
+          ? `用人单位申请解除与毕业生${name}（学号 ${studentNo}）的就业协议`
+          : `毕业生${name}（学号 ${studentNo}）申请解除就业协议`;
+      items.push(
+        ...rows.map((r) => ({
+          recipient: `user:${r.id}`,
+          kind: 'TERMINATION_APPLIED',
+          title: '解约申请待处理',
+          body: `${who}，请及时处理。`,
+          data: {
+            terminationId: p.terminationId,
+            agreementId: p.agreementId,
+            graduateId: p.graduateId,
+            applicant: p.applicant ?? 'GRADUATE',
+          },
+        })),
+      );
     }
     // The employer applied: the graduate hears of it from the platform, not only from the employer.
     if (p.applicant === 'EMPLOYER') {
@@ -82,7 +95,9 @@ export class ReviewEventsSubscriber {
     await this.inbox.deliver(tx, event.id, [
       { recipient: `graduate:${rows[0].graduate_id}`, ...told },
       // The employer applied: it is told too (the graduate knew of the application from its own notice).
-      ...(p.applicant === 'EMPLOYER' ? [{ recipient: `employer:${rows[0].employer_id}`, ...told }] : []),
+      ...(p.applicant === 'EMPLOYER'
+        ? [{ recipient: `employer:${rows[0].employer_id}`, ...told }]
+        : []),
     ]);
   }
 }

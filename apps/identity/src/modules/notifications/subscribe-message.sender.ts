@@ -41,13 +41,24 @@ export class WechatSubscribeMessageSender implements SubscribeMessageSender {
         answer = await this.post(openId, n, await this.accessToken());
       }
       // e.g. 43101: the graduate has not subscribed to this template (their choice, not an error).
-      if (answer.errcode) this.logger.warn({ errcode: answer.errcode, kind: n.kind }, 'subscribe message refused by WeChat');
+      if (answer.errcode)
+        this.logger.warn(
+          { errcode: answer.errcode, kind: n.kind },
+          'subscribe message refused by WeChat',
+        );
     } catch (err) {
-      this.logger.warn({ reason: (err as Error).message, kind: n.kind }, 'subscribe message not sent');
+      this.logger.warn(
+        { reason: (err as Error).message, kind: n.kind },
+        'subscribe message not sent',
+      );
     }
   }
 
-  private async post(openId: string, n: NewNotification, accessToken: string): Promise<{ errcode?: number }> {
+  private async post(
+    openId: string,
+    n: NewNotification,
+    accessToken: string,
+  ): Promise<{ errcode?: number }> {
     const url = new URL('/cgi-bin/message/subscribe/send', this.env.WECHAT_API_BASE);
     url.searchParams.set('access_token', accessToken);
     const res = await fetch(url, {
@@ -70,13 +81,20 @@ export class WechatSubscribeMessageSender implements SubscribeMessageSender {
       await fetch(new URL('/cgi-bin/stable_token', this.env.WECHAT_API_BASE), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grant_type: 'client_credential', appid: this.env.WECHAT_APPID, secret: this.env.WECHAT_SECRET }),
+        body: JSON.stringify({
+          grant_type: 'client_credential',
+          appid: this.env.WECHAT_APPID,
+          secret: this.env.WECHAT_SECRET,
+        }),
         signal: AbortSignal.timeout(this.env.WECHAT_TIMEOUT_MS),
       })
     ).json()) as { access_token?: string; expires_in?: number; errcode?: number };
     if (!res.access_token) throw new Error(`no access_token (errcode ${res.errcode ?? '-'})`);
     // WeChat renews a stable token 5 minutes before it expires and keeps both valid meanwhile.
-    this.token = { value: res.access_token, expiresAt: Date.now() + Math.max(60, (res.expires_in ?? 7200) - 300) * 1000 };
+    this.token = {
+      value: res.access_token,
+      expiresAt: Date.now() + Math.max(60, (res.expires_in ?? 7200) - 300) * 1000,
+    };
     return res.access_token;
   }
 }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdNumberCipher } from './id-number-cipher.js';
 
@@ -23,7 +28,9 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.rekeyAll().catch((err: unknown) => this.logger.error({ err }, 'ID number re-encryption failed; retried at next start'));
+    this.running = this.rekeyAll().catch((err: unknown) =>
+      this.logger.error({ err }, 'ID number re-encryption failed; retried at next start'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -38,13 +45,18 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
     let after = '00000000-0000-0000-0000-000000000000';
     while (older.length > 0 && !this.stopping) {
       const batch = await this.dataSource.transaction(async (tx) => {
-        const rows: Array<{ id: string; id_number_enc: string; id_key_id: string }> = await tx.query(
-          `SELECT id, id_number_enc, id_key_id FROM graduates
+        const rows: Array<{ id: string; id_number_enc: string; id_key_id: string }> =
+          await tx.query(
+            `SELECT id, id_number_enc, id_key_id FROM graduates
             WHERE id > $1 AND id_key_id = ANY($2::text[]) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-          [after, older, BATCH],
-        );
+            [after, older, BATCH],
+          );
         if (rows.length === 0) return { count: 0, last: after };
-        const fresh = rows.map((r) => this.cipher.encrypt(this.cipher.decrypt({ ciphertext: r.id_number_enc, keyId: r.id_key_id })));
+        const fresh = rows.map((r) =>
+          this.cipher.encrypt(
+            this.cipher.decrypt({ ciphertext: r.id_number_enc, keyId: r.id_key_id }),
+          ),
+        );
         await tx.query(
           `UPDATE graduates g SET id_number_enc = v.enc, id_key_id = v.kid
              FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, enc, kid) WHERE g.id = v.id`,
@@ -61,9 +73,12 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
       `SELECT count(*)::int AS n, array_agg(DISTINCT id_key_id) AS keys FROM graduates WHERE NOT (id_key_id = ANY($1::text[]))`,
       [known],
     )) as Array<{ n: number; keys: string[] | null }>;
-    if (rekeyed > 0) this.logger.log(`re-encrypted ${rekeyed} ID numbers under key ${this.cipher.keyId}`);
+    if (rekeyed > 0)
+      this.logger.log(`re-encrypted ${rekeyed} ID numbers under key ${this.cipher.keyId}`);
     if (unknown && unknown.n > 0) {
-      this.logger.error(`${unknown.n} ID numbers are under keys not configured (${(unknown.keys ?? []).join(', ')}): add them to ID_ENCRYPTION_OLD_KEYS`);
+      this.logger.error(
+        `${unknown.n} ID numbers are under keys not configured (${(unknown.keys ?? []).join(', ')}): add them to ID_ENCRYPTION_OLD_KEYS`,
+      );
     }
     return { rekeyed, unknownKey: unknown?.n ?? 0 };
   }

@@ -11,7 +11,10 @@ import type { EntityManager } from 'typeorm';
 @EventSubscriber({ name: 'roster-destinations' })
 export class DestinationEventsSubscriber {
   @OnEvent(destinationChanged)
-  async changed({ payload: p }: EventEnvelope<EventPayload<typeof destinationChanged>>, tx: EntityManager): Promise<void> {
+  async changed(
+    { payload: p }: EventEnvelope<EventPayload<typeof destinationChanged>>,
+    tx: EntityManager,
+  ): Promise<void> {
     await tx.query(
       `UPDATE graduates SET destination = $2, destination_changed_at = $3
         WHERE id::text = $1 AND (destination_changed_at IS NULL OR destination_changed_at <= $3)`,

@@ -82,7 +82,8 @@ export default function LoginPage() {
   }, []);
 
   const idProblem = idNumberProblem(form.idNumber);
-  const complete = form.schoolCode.trim() && form.name.trim() && form.studentNo.trim() && !idProblem;
+  const complete =
+    form.schoolCode.trim() && form.name.trim() && form.studentNo.trim() && !idProblem;
 
   const bind = async () => {
     if (!complete) return;
@@ -106,37 +107,40 @@ export default function LoginPage() {
     }
   };
 
-  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) => setForm((f) => ({ ...f, [key]: e.detail.value }));
+  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.detail.value }));
 
   return (
-    <View className='page'>
-      <View className='hero'>
-        <Text className='hero-title'>毕业生网上签约</Text>
-        <Text className='hero-sub'>绑定学籍信息后即可维护生源信息、投递简历、在线签约</Text>
+    <View className="page">
+      <View className="hero">
+        <Text className="hero-title">毕业生网上签约</Text>
+        <Text className="hero-sub">绑定学籍信息后即可维护生源信息、投递简历、在线签约</Text>
       </View>
       {error ? (
-        <View className='alert alert-error' role='alert'>
+        <View className="alert alert-error" role="alert">
           <Text>{error}</Text>
         </View>
       ) : null}
       {phase === 'login' ? (
-        <View className='card'>
-          <Text className='card-title'>微信登录</Text>
-          <Text className='hint'>{busy ? '正在登录…' : '使用微信身份登录本平台。'}</Text>
-          <Button className='btn' disabled={busy} onClick={() => void login()}>
+        <View className="card">
+          <Text className="card-title">微信登录</Text>
+          <Text className="hint">{busy ? '正在登录…' : '使用微信身份登录本平台。'}</Text>
+          <Button className="btn" disabled={busy} onClick={() => void login()}>
             {busy ? '正在登录…' : '微信登录'}
           </Button>
         </View>
       ) : (
-        <View className='card'>
-          <Text className='card-title'>绑定学籍信息</Text>
-          <Text className='hint'>请选择学校，并填写与学校生源信息一致的姓名、学号和身份证号。每个微信只能绑定一名毕业生。</Text>
-          <View className='field'>
-            <Text className='field-label'>学校</Text>
+        <View className="card">
+          <Text className="card-title">绑定学籍信息</Text>
+          <Text className="hint">
+            请选择学校，并填写与学校生源信息一致的姓名、学号和身份证号。每个微信只能绑定一名毕业生。
+          </Text>
+          <View className="field">
+            <Text className="field-label">学校</Text>
             <Input
-              className='field-input'
-              ariaLabel='学校'
-              placeholder='输入学校名称或代码搜索'
+              className="field-input"
+              ariaLabel="学校"
+              placeholder="输入学校名称或代码搜索"
               value={schoolQuery}
               onInput={(e) => {
                 setSchoolQuery(e.detail.value);
@@ -144,45 +148,62 @@ export default function LoginPage() {
               }}
             />
             {!form.schoolCode && schools ? (
-              <View className='options' role='listbox' aria-label='匹配的学校'>
+              <View className="options" role="listbox" aria-label="匹配的学校">
                 {matching(schools, schoolQuery).map((school) => (
-                  <View className='option' role='option' key={school.code} onClick={() => chooseSchool(school)}>
+                  <View
+                    className="option"
+                    role="option"
+                    key={school.code}
+                    onClick={() => chooseSchool(school)}
+                  >
                     <Text>{`${school.name}（${school.code}）`}</Text>
                   </View>
                 ))}
                 {schoolQuery.trim() && matching(schools, schoolQuery).length === 0 ? (
-                  <Text className='field-error'>没有找到该学校，请核对名称或代码</Text>
+                  <Text className="field-error">没有找到该学校，请核对名称或代码</Text>
                 ) : null}
               </View>
             ) : null}
-            {form.schoolCode ? <Text className='field-ok'>已选择学校</Text> : null}
+            {form.schoolCode ? <Text className="field-ok">已选择学校</Text> : null}
           </View>
-          <View className='field'>
-            <Text className='field-label'>姓名</Text>
-            <Input className='field-input' ariaLabel='姓名' placeholder='与身份证一致' value={form.name} onInput={set('name')} />
-          </View>
-          <View className='field'>
-            <Text className='field-label'>学号</Text>
-            <Input className='field-input' ariaLabel='学号' placeholder='学号' value={form.studentNo} onInput={set('studentNo')} />
-          </View>
-          <View className='field'>
-            <Text className='field-label'>身份证号</Text>
+          <View className="field">
+            <Text className="field-label">姓名</Text>
             <Input
-              className='field-input'
-              ariaLabel='身份证号'
-              type='idcard'
+              className="field-input"
+              ariaLabel="姓名"
+              placeholder="与身份证一致"
+              value={form.name}
+              onInput={set('name')}
+            />
+          </View>
+          <View className="field">
+            <Text className="field-label">学号</Text>
+            <Input
+              className="field-input"
+              ariaLabel="学号"
+              placeholder="学号"
+              value={form.studentNo}
+              onInput={set('studentNo')}
+            />
+          </View>
+          <View className="field">
+            <Text className="field-label">身份证号</Text>
+            <Input
+              className="field-input"
+              ariaLabel="身份证号"
+              type="idcard"
               maxlength={18}
-              placeholder='18 位身份证号'
+              placeholder="18 位身份证号"
               value={form.idNumber}
               onInput={(e) => {
                 setTouchedId(true);
                 set('idNumber')(e);
               }}
             />
-            {touchedId && idProblem ? <Text className='field-error'>{idProblem}</Text> : null}
-            {touchedId && !idProblem ? <Text className='field-ok'>身份证号格式正确</Text> : null}
+            {touchedId && idProblem ? <Text className="field-error">{idProblem}</Text> : null}
+            {touchedId && !idProblem ? <Text className="field-ok">身份证号格式正确</Text> : null}
           </View>
-          <Button className='btn' disabled={!complete || busy} onClick={() => void bind()}>
+          <Button className="btn" disabled={!complete || busy} onClick={() => void bind()}>
             {busy ? '正在绑定…' : '绑定'}
           </Button>
         </View>

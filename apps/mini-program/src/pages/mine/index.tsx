@@ -14,21 +14,21 @@ export default function MinePage() {
     void Taro.reLaunch({ url: '/pages/login/index' });
   };
   return (
-    <View className='page'>
-      <View className='hero'>
-        <Text className='hero-title'>{g?.name ?? '我的'}</Text>
-        <Text className='hero-sub'>{g ? `${g.schoolName} · 学号 ${g.studentNo}` : ''}</Text>
+    <View className="page">
+      <View className="hero">
+        <Text className="hero-title">{g?.name ?? '我的'}</Text>
+        <Text className="hero-sub">{g ? `${g.schoolName} · 学号 ${g.studentNo}` : ''}</Text>
       </View>
       {res.error ? <ErrorBox message={res.error} onRetry={() => void res.reload()} /> : null}
       {res.loading && !res.data ? <Loading /> : null}
-      <View className='card'>
-        <MenuItem title='二维码名片' url='/pages/qr-card/index' />
-        <MenuItem title='我的协议' url='/pages/agreements/index' />
-        <MenuItem title='面试邀请' url='/pages/interviews/index' />
-        <MenuItem title='签约通知' url='/pages/offers/index' />
-        <MenuItem title='我的简历' url='/pages/resume/index' />
+      <View className="card">
+        <MenuItem title="二维码名片" url="/pages/qr-card/index" />
+        <MenuItem title="我的协议" url="/pages/agreements/index" />
+        <MenuItem title="面试邀请" url="/pages/interviews/index" />
+        <MenuItem title="签约通知" url="/pages/offers/index" />
+        <MenuItem title="我的简历" url="/pages/resume/index" />
       </View>
-      <Button className='btn-plain' onClick={logout}>
+      <Button className="btn-plain" onClick={logout}>
         退出登录
       </Button>
     </View>

@@ -52,24 +52,30 @@ export default function QrCardPage() {
 
   const g = me.data?.graduate;
   return (
-    <View className='page'>
+    <View className="page">
       {me.error ? <ErrorBox message={me.error} onRetry={() => void me.reload()} /> : null}
       {me.loading && !me.data ? <Loading /> : null}
       {me.data && !confirmed ? <SigningGate /> : null}
       {error ? <ErrorBox message={error} onRetry={() => void issue()} /> : null}
       {confirmed && !card && !error ? <Loading /> : null}
       {card && g ? (
-        <View className='card' style={{ textAlign: 'center' }}>
-          <Text className='card-title'>{g.name}</Text>
-          <Text className='hint'>
+        <View className="card" style={{ textAlign: 'center' }}>
+          <Text className="card-title">{g.name}</Text>
+          <Text className="hint">
             {g.schoolName} · {g.major} · {g.degree}
           </Text>
-          <Image className='qr' src={card.qrPng} mode='aspectFit' ariaLabel='二维码名片' />
-          <View role='timer'>
-            <Text className='countdown'>{left > 0 ? `${Math.floor(left / 60)} 分 ${String(left % 60).padStart(2, '0')} 秒后失效` : '正在刷新…'}</Text>
+          <Image className="qr" src={card.qrPng} mode="aspectFit" ariaLabel="二维码名片" />
+          <View role="timer">
+            <Text className="countdown">
+              {left > 0
+                ? `${Math.floor(left / 60)} 分 ${String(left % 60).padStart(2, '0')} 秒后失效`
+                : '正在刷新…'}
+            </Text>
           </View>
-          <Text className='hint'>请招聘人员用微信扫一扫，核对你的信息后签约。到期会自动换新二维码，截图转发的旧码会失效。</Text>
-          <Button className='btn-plain' disabled={refreshing} onClick={() => void issue()}>
+          <Text className="hint">
+            请招聘人员用微信扫一扫，核对你的信息后签约。到期会自动换新二维码，截图转发的旧码会失效。
+          </Text>
+          <Button className="btn-plain" disabled={refreshing} onClick={() => void issue()}>
             刷新二维码
           </Button>
         </View>

@@ -59,68 +59,95 @@ export default function SourceInfoPage() {
   };
 
   return (
-    <View className='page'>
+    <View className="page">
       {res.error ? <ErrorBox message={res.error} onRetry={() => void res.reload()} /> : null}
       {res.loading && !g ? <Loading /> : null}
       {notice ? (
-        <View className={`alert ${notice.kind === 'ok' ? 'alert-ok' : 'alert-error'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <View
+          className={`alert ${notice.kind === 'ok' ? 'alert-ok' : 'alert-error'}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <Text>{notice.text}</Text>
         </View>
       ) : null}
       {g ? (
         <>
-          <View className='card'>
-            <Text className='card-title'>学校登记的生源信息</Text>
-            <Row label='学校' value={g.schoolName} />
-            <Row label='院系' value={g.departmentName} />
-            <Row label='专业' value={g.major} />
-            <Row label='学历' value={g.degree} />
-            <Row label='班级' value={g.className} />
-            <Row label='学号' value={g.studentNo} />
-            <Row label='姓名' value={g.name} />
-            <Row label='性别' value={g.gender} />
-            <Row label='身份证号' value={g.idNumberMasked} />
-            <Row label='生源地' value={g.originPlace} />
-            <Row label='毕业年份' value={g.graduationYear} />
+          <View className="card">
+            <Text className="card-title">学校登记的生源信息</Text>
+            <Row label="学校" value={g.schoolName} />
+            <Row label="院系" value={g.departmentName} />
+            <Row label="专业" value={g.major} />
+            <Row label="学历" value={g.degree} />
+            <Row label="班级" value={g.className} />
+            <Row label="学号" value={g.studentNo} />
+            <Row label="姓名" value={g.name} />
+            <Row label="性别" value={g.gender} />
+            <Row label="身份证号" value={g.idNumberMasked} />
+            <Row label="生源地" value={g.originPlace} />
+            <Row label="毕业年份" value={g.graduationYear} />
           </View>
           {isConfirmed(res.data) ? (
-            <View className='alert alert-ok'>
-              <Text>你已于 {dateTime(g.sourceInfoConfirmedAt)} 确认生源信息。如仍发现错误，可以申请更正。</Text>
+            <View className="alert alert-ok">
+              <Text>
+                你已于 {dateTime(g.sourceInfoConfirmedAt)}{' '}
+                确认生源信息。如仍发现错误，可以申请更正。
+              </Text>
             </View>
           ) : (
-            <View className='card'>
-              <Text className='hint'>请逐项核对。信息与本人完全一致时点击「确认无误」，否则无法签约；如有错误请申请更正。</Text>
-              <Button className='btn' disabled={busy} onClick={() => void confirm()}>
+            <View className="card">
+              <Text className="hint">
+                请逐项核对。信息与本人完全一致时点击「确认无误」，否则无法签约；如有错误请申请更正。
+              </Text>
+              <Button className="btn" disabled={busy} onClick={() => void confirm()}>
                 确认无误
               </Button>
             </View>
           )}
           {correcting ? (
-            <View className='card'>
-              <Text className='card-title'>申请更正</Text>
-              <View className='field'>
-                <Text className='field-label'>要更正的项目</Text>
-                <Picker mode='selector' range={CORRECTABLE.map((c) => c.label)} value={field} onChange={(e) => setField(Number(e.detail.value))}>
-                  <View className='field-input' style={{ lineHeight: '84px' }}>
+            <View className="card">
+              <Text className="card-title">申请更正</Text>
+              <View className="field">
+                <Text className="field-label">要更正的项目</Text>
+                <Picker
+                  mode="selector"
+                  range={CORRECTABLE.map((c) => c.label)}
+                  value={field}
+                  onChange={(e) => setField(Number(e.detail.value))}
+                >
+                  <View className="field-input" style={{ lineHeight: '84px' }}>
                     <Text>{CORRECTABLE[field]!.label}</Text>
                   </View>
                 </Picker>
               </View>
-              <View className='field'>
-                <Text className='field-label'>正确的内容</Text>
-                <Input className='field-input' ariaLabel='正确的内容' value={value} onInput={(e) => setValue(e.detail.value)} />
+              <View className="field">
+                <Text className="field-label">正确的内容</Text>
+                <Input
+                  className="field-input"
+                  ariaLabel="正确的内容"
+                  value={value}
+                  onInput={(e) => setValue(e.detail.value)}
+                />
               </View>
-              <View className='field'>
-                <Text className='field-label'>更正理由</Text>
-                <Textarea className='field-textarea' ariaLabel='更正理由' value={reason} onInput={(e) => setReason(e.detail.value)} />
+              <View className="field">
+                <Text className="field-label">更正理由</Text>
+                <Textarea
+                  className="field-textarea"
+                  ariaLabel="更正理由"
+                  value={reason}
+                  onInput={(e) => setReason(e.detail.value)}
+                />
               </View>
-              <Text className='hint'>身份证号有误请直接联系学校就业办重新导入。</Text>
-              <Button className='btn' disabled={busy || !value.trim() || !reason.trim()} onClick={() => void requestCorrection()}>
+              <Text className="hint">身份证号有误请直接联系学校就业办重新导入。</Text>
+              <Button
+                className="btn"
+                disabled={busy || !value.trim() || !reason.trim()}
+                onClick={() => void requestCorrection()}
+              >
                 提交更正申请
               </Button>
             </View>
           ) : (
-            <Button className='btn-plain' onClick={() => setCorrecting(true)}>
+            <Button className="btn-plain" onClick={() => setCorrecting(true)}>
               信息有误，申请更正
             </Button>
           )}

@@ -8,7 +8,8 @@ export interface LoginInput {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: (body: LoginInput) => unwrap<{ accessToken: string }>(api.POST('/api/auth/login', { body: body as never })),
+    mutationFn: (body: LoginInput) =>
+      unwrap<{ accessToken: string }>(api.POST('/api/auth/login', { body: body as never })),
   });
 }
 
@@ -20,6 +21,8 @@ export interface ChangePasswordInput {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordInput) =>
-      unwrap<{ accessToken: string; expiresIn: number }>(api.POST('/api/me/password', { body: body as never })),
+      unwrap<{ accessToken: string; expiresIn: number }>(
+        api.POST('/api/me/password', { body: body as never }),
+      ),
   });
 }

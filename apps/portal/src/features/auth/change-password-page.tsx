@@ -40,8 +40,17 @@ export function ChangePasswordPage() {
         ) : (
           <>
             <ApiErrorAlert error={change.error} title="修改失败" />
-            <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} disabled={change.isPending}>
-              <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+            <Form<FormValues>
+              form={form}
+              layout="vertical"
+              onFinish={onFinish}
+              disabled={change.isPending}
+            >
+              <Form.Item
+                label="当前密码"
+                name="currentPassword"
+                rules={[{ required: true, message: '请输入当前密码' }]}
+              >
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
               <Form.Item
@@ -62,7 +71,9 @@ export function ChangePasswordPage() {
                   { required: true, message: '请再次输入新密码' },
                   ({ getFieldValue }) => ({
                     validator: (_, value) =>
-                      !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
+                      !value || getFieldValue('newPassword') === value
+                        ? Promise.resolve()
+                        : Promise.reject(new Error('两次输入的新密码不一致')),
                   }),
                 ]}
               >

@@ -5,7 +5,8 @@ import { api, unwrap } from '../../shared/api/client';
 export type DispatchRecord = Schema<'DispatchRecord'>;
 export type DispatchRecordStatus = DispatchRecord['status'];
 export type ParkedEvent = Schema<'ParkedEvent'>;
-export type ServiceName = 'identity' | 'recruiting' | 'signing' | 'review' | 'printing' | 'dispatch-sync';
+export type ServiceName =
+  'identity' | 'recruiting' | 'signing' | 'review' | 'printing' | 'dispatch-sync';
 
 /** What a dispatch record carries (API.md's body to the province), as the list shows it. */
 export interface DispatchRecordBody {
@@ -16,12 +17,18 @@ export interface DispatchRecordBody {
   employer?: { name?: string };
 }
 
-export function useDispatchRecords(status: DispatchRecordStatus | undefined, page: number, pageSize: number) {
+export function useDispatchRecords(
+  status: DispatchRecordStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
     queryKey: ['dispatch-records', status, page, pageSize],
     queryFn: () =>
       unwrap(
-        api.GET('/api/dispatch/records', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
+        api.GET('/api/dispatch/records', {
+          params: { query: { ...(status ? { status } : {}), page, pageSize } },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -38,7 +45,8 @@ export function useDispatchBacklog() {
 export function useReplayRecord() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/dispatch/records/{id}/replay', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/dispatch/records/{id}/replay', { params: { path: { id } } })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['dispatch-records'] });
       await queryClient.invalidateQueries({ queryKey: ['dispatch-metrics'] });
@@ -51,7 +59,9 @@ export function useParkedEvents(service: ServiceName, includeReplayed: boolean) 
     queryKey: ['parked-events', service, includeReplayed],
     queryFn: () =>
       unwrap(
-        api.GET('/api/ops/parked-events/{service}', { params: { path: { service }, query: includeReplayed ? { includeReplayed: 'true' } : {} } }),
+        api.GET('/api/ops/parked-events/{service}', {
+          params: { path: { service }, query: includeReplayed ? { includeReplayed: 'true' } : {} },
+        }),
       ),
   });
 }
@@ -59,7 +69,12 @@ export function useParkedEvents(service: ServiceName, includeReplayed: boolean) 
 export function useReplayParked(service: ServiceName) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/ops/parked-events/{service}/{id}/replay', { params: { path: { service, id } } })),
+    mutationFn: (id: string) =>
+      unwrap(
+        api.POST('/api/ops/parked-events/{service}/{id}/replay', {
+          params: { path: { service, id } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parked-events', service] }),
   });
 }

@@ -1,16 +1,45 @@
-import { Button, Card, Col, Flex, Popconfirm, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Flex,
+  Popconfirm,
+  Row,
+  Select,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { getToken } from '../../shared/auth/session-store';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
-import { useDispatchBacklog, useDispatchRecords, useReplayRecord, type DispatchRecord, type DispatchRecordBody, type DispatchRecordStatus } from './dispatch-hooks';
+import {
+  useDispatchBacklog,
+  useDispatchRecords,
+  useReplayRecord,
+  type DispatchRecord,
+  type DispatchRecordBody,
+  type DispatchRecordStatus,
+} from './dispatch-hooks';
 
 const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
 import { PageHeader } from '../../shared/ui/page-header';
 
-const STATUS_LABELS: Record<DispatchRecordStatus, string> = { PENDING: '待发送', DELIVERING: '发送中', DELIVERED: '已送达', DEAD: '投递失败' };
-const STATUS_COLORS: Record<DispatchRecordStatus, string> = { PENDING: 'processing', DELIVERING: 'processing', DELIVERED: 'success', DEAD: 'error' };
+const STATUS_LABELS: Record<DispatchRecordStatus, string> = {
+  PENDING: '待发送',
+  DELIVERING: '发送中',
+  DELIVERED: '已送达',
+  DEAD: '投递失败',
+};
+const STATUS_COLORS: Record<DispatchRecordStatus, string> = {
+  PENDING: 'processing',
+  DELIVERING: 'processing',
+  DELIVERED: 'success',
+  DEAD: 'error',
+};
 const KIND_LABELS: Record<string, string> = { EMPLOYMENT: '就业', TERMINATION: '解约' };
 
 function age(seconds: number): string {
@@ -34,7 +63,9 @@ export function DispatchPage() {
       render: (_, r) => (
         <>
           <div>{bodyOf(r).name ?? '—'}</div>
-          <Typography.Text type="secondary">学号 {bodyOf(r).studentNo ?? '—'} · 学校 {bodyOf(r).schoolCode ?? '—'}</Typography.Text>
+          <Typography.Text type="secondary">
+            学号 {bodyOf(r).studentNo ?? '—'} · 学校 {bodyOf(r).schoolCode ?? '—'}
+          </Typography.Text>
         </>
       ),
     },
@@ -50,9 +81,19 @@ export function DispatchPage() {
       ),
     },
     { title: '序号', dataIndex: 'graduateSequence', align: 'right', width: 64 },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (s: DispatchRecordStatus) => <Tag color={STATUS_COLORS[s]}>{STATUS_LABELS[s]}</Tag>,
+    },
     { title: '尝试', dataIndex: 'attempts', align: 'right', width: 64 },
-    { title: '最后错误', dataIndex: 'lastError', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: '最后错误',
+      dataIndex: 'lastError',
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: '生成 / 送达',
       key: 'times',
@@ -60,7 +101,9 @@ export function DispatchPage() {
       render: (_, r) => (
         <>
           <div>{formatDateTime(r.createdAt)}</div>
-          <Typography.Text type="secondary">{r.deliveredAt ? formatDateTime(r.deliveredAt) : '未送达'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {r.deliveredAt ? formatDateTime(r.deliveredAt) : '未送达'}
+          </Typography.Text>
         </>
       ),
     },
@@ -69,8 +112,19 @@ export function DispatchPage() {
       key: 'action',
       render: (_, r) =>
         r.status === 'DEAD' ? (
-          <Popconfirm title="重新发送该记录？" okText="重新发送" cancelText="取消" onConfirm={() => replay.mutate(r.id)}>
-            <Button size="small" type="primary" aria-label={`重新发送 ${bodyOf(r).name ?? ''} 的记录`}>重新发送</Button>
+          <Popconfirm
+            title="重新发送该记录？"
+            okText="重新发送"
+            cancelText="取消"
+            onConfirm={() => replay.mutate(r.id)}
+          >
+            <Button
+              size="small"
+              type="primary"
+              aria-label={`重新发送 ${bodyOf(r).name ?? ''} 的记录`}
+            >
+              重新发送
+            </Button>
           </Popconfirm>
         ) : null,
     },
@@ -82,7 +136,11 @@ export function DispatchPage() {
         title="派遣记录"
         description="就业与解约记录按毕业生顺序推送至省就业派遣管理系统"
         extra={
-          <Button href={`/admin/queues?token=${encodeURIComponent(getToken() ?? '')}`} target="_blank" rel="noopener">
+          <Button
+            href={`/admin/queues?token=${encodeURIComponent(getToken() ?? '')}`}
+            target="_blank"
+            rel="noopener"
+          >
             打开打印队列看板
           </Button>
         }
@@ -90,11 +148,24 @@ export function DispatchPage() {
       <Card title="积压情况">
         <ApiErrorAlert error={backlog.error} title="积压情况加载失败" />
         <Row gutter={16}>
-          <Col span={5}><Statistic title="待发送" value={backlog.data?.pending ?? '—'} /></Col>
-          <Col span={5}><Statistic title="发送中" value={backlog.data?.delivering ?? '—'} /></Col>
-          <Col span={5}><Statistic title="投递失败" value={backlog.data?.dead ?? '—'} /></Col>
-          <Col span={4}><Statistic title="因失败而阻塞" value={backlog.data?.blockedByDead ?? '—'} /></Col>
-          <Col span={5}><Statistic title="最早未送达" value={backlog.data ? age(backlog.data.oldestUndeliveredAgeSeconds) : '—'} /></Col>
+          <Col span={5}>
+            <Statistic title="待发送" value={backlog.data?.pending ?? '—'} />
+          </Col>
+          <Col span={5}>
+            <Statistic title="发送中" value={backlog.data?.delivering ?? '—'} />
+          </Col>
+          <Col span={5}>
+            <Statistic title="投递失败" value={backlog.data?.dead ?? '—'} />
+          </Col>
+          <Col span={4}>
+            <Statistic title="因失败而阻塞" value={backlog.data?.blockedByDead ?? '—'} />
+          </Col>
+          <Col span={5}>
+            <Statistic
+              title="最早未送达"
+              value={backlog.data ? age(backlog.data.oldestUndeliveredAgeSeconds) : '—'}
+            />
+          </Col>
         </Row>
       </Card>
       <Card>

@@ -2,7 +2,12 @@ import { Button, Card, Checkbox, Flex, Popconfirm, Table, Tabs, Tag, Typography 
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
-import { useParkedEvents, useReplayParked, type ParkedEvent, type ServiceName } from './dispatch-hooks';
+import {
+  useParkedEvents,
+  useReplayParked,
+  type ParkedEvent,
+  type ServiceName,
+} from './dispatch-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
 /** The services, in the order operators read them (a type-only import keeps contracts out of the bundle). */
@@ -45,15 +50,27 @@ function ParkedList({ service }: { service: ServiceName }) {
           {
             title: '状态',
             dataIndex: 'replayedAt',
-            render: (v: string | null) => (v ? <Tag color="success">已于 {formatDateTime(v)} 重放</Tag> : <Tag color="warning">待处理</Tag>),
+            render: (v: string | null) =>
+              v ? (
+                <Tag color="success">已于 {formatDateTime(v)} 重放</Tag>
+              ) : (
+                <Tag color="warning">待处理</Tag>
+              ),
           },
           {
             title: '操作',
             key: 'action',
             render: (_, e) =>
               e.replayedAt ? null : (
-                <Popconfirm title="重新处理该事件？" okText="重放" cancelText="取消" onConfirm={() => replay.mutate(e.id)}>
-                  <Button size="small" type="primary">重放</Button>
+                <Popconfirm
+                  title="重新处理该事件？"
+                  okText="重放"
+                  cancelText="取消"
+                  onConfirm={() => replay.mutate(e.id)}
+                >
+                  <Button size="small" type="primary">
+                    重放
+                  </Button>
                 </Popconfirm>
               ),
           },
@@ -67,13 +84,19 @@ function ParkedList({ service }: { service: ServiceName }) {
 export function ParkedEventsPage() {
   return (
     <>
-    <PageHeader title="搁置事件" />
-    <Card>
-      <Typography.Paragraph type="secondary">
-        服务处理失败或内容无效的事件会被搁置在这里，修复原因后可重放。正常情况下各服务均应为空。
-      </Typography.Paragraph>
-      <Tabs items={SERVICE_NAMES.map((s) => ({ key: s, label: SERVICE_LABELS[s], children: <ParkedList service={s} /> }))} />
-    </Card>
+      <PageHeader title="搁置事件" />
+      <Card>
+        <Typography.Paragraph type="secondary">
+          服务处理失败或内容无效的事件会被搁置在这里，修复原因后可重放。正常情况下各服务均应为空。
+        </Typography.Paragraph>
+        <Tabs
+          items={SERVICE_NAMES.map((s) => ({
+            key: s,
+            label: SERVICE_LABELS[s],
+            children: <ParkedList service={s} />,
+          }))}
+        />
+      </Card>
     </>
   );
 }

@@ -13,16 +13,25 @@ export interface EmployerRegistration extends Omit<EmployerSnapshot, 'employerId
 export function useRegisterEmployer() {
   return useMutation({
     mutationFn: async (body: EmployerRegistration) => {
-      const employer = await unwrap<EmployerSnapshot & { userId: string }>(api.POST('/api/employers', { body: body as never }));
+      const employer = await unwrap<EmployerSnapshot & { userId: string }>(
+        api.POST('/api/employers', { body: body as never }),
+      );
       const { accessToken } = await unwrap<{ accessToken: string }>(
-        api.POST('/api/auth/login', { body: { username: body.username, password: body.password } as never }),
+        api.POST('/api/auth/login', {
+          body: { username: body.username, password: body.password } as never,
+        }),
       );
       return { employer, accessToken };
     },
   });
 }
 
-export const QUALIFICATION_KINDS = ['BUSINESS_LICENSE', 'ORGANIZATION_CERTIFICATE', 'RECRUITMENT_LETTER', 'OTHER'] as const;
+export const QUALIFICATION_KINDS = [
+  'BUSINESS_LICENSE',
+  'ORGANIZATION_CERTIFICATE',
+  'RECRUITMENT_LETTER',
+  'OTHER',
+] as const;
 export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
 export const QUALIFICATION_KIND_LABELS: Record<QualificationKind, string> = {
   BUSINESS_LICENSE: '营业执照',
@@ -47,7 +56,8 @@ const documentsKey = ['employer', 'qualification-documents'] as const;
 export function useQualificationDocuments() {
   return useQuery({
     queryKey: documentsKey,
-    queryFn: () => unwrap<QualificationDocument[]>(api.GET('/api/employer/qualification-documents')),
+    queryFn: () =>
+      unwrap<QualificationDocument[]>(api.GET('/api/employer/qualification-documents')),
   });
 }
 
@@ -78,7 +88,8 @@ export function uploadQualificationDocument(
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as QualificationDocument);
-      else reject(new ApiFailure(xhr.status, body as { code: string; message: string } | undefined));
+      else
+        reject(new ApiFailure(xhr.status, body as { code: string; message: string } | undefined));
     };
     const form = new FormData();
     form.append('kind', kind);
@@ -90,8 +101,11 @@ export function uploadQualificationDocument(
 export function useUploadQualificationDocument() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: File; kind: QualificationKind; onProgress: (percent: number) => void }) =>
-      uploadQualificationDocument(input.file, input.kind, input.onProgress),
+    mutationFn: (input: {
+      file: File;
+      kind: QualificationKind;
+      onProgress: (percent: number) => void;
+    }) => uploadQualificationDocument(input.file, input.kind, input.onProgress),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: documentsKey }),
   });
 }

@@ -18,7 +18,11 @@ export function ProfilePage() {
             <Descriptions.Item label="单位名称">{employer.name}</Descriptions.Item>
             <Descriptions.Item label="统一社会信用代码">{employer.creditCode}</Descriptions.Item>
             <Descriptions.Item label="用人自主权">
-              {employer.hasHiringAutonomy ? <Tag color="success">有用人自主权</Tag> : <Tag color="warning">无用人自主权（签约须注明上级主管部门）</Tag>}
+              {employer.hasHiringAutonomy ? (
+                <Tag color="success">有用人自主权</Tag>
+              ) : (
+                <Tag color="warning">无用人自主权（签约须注明上级主管部门）</Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label="单位性质">{employer.nature}</Descriptions.Item>
             <Descriptions.Item label="所属行业">{employer.industry}</Descriptions.Item>

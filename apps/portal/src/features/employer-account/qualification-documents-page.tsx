@@ -1,5 +1,18 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Form, Progress, Select, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Progress,
+  Select,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime } from '../../shared/labels';
@@ -60,7 +73,10 @@ export function QualificationDocumentsPage() {
 
   return (
     <>
-      <PageHeader title="资质证明材料" description="学校审核通过校园招聘或直接签约的协议时，将对照这些材料核验单位资质。" />
+      <PageHeader
+        title="资质证明材料"
+        description="学校审核通过校园招聘或直接签约的协议时，将对照这些材料核验单位资质。"
+      />
       <Card title="上传材料" style={{ marginBottom: 16 }}>
         <Form layout="vertical">
           <Flex gap={16} wrap align="end">
@@ -69,22 +85,37 @@ export function QualificationDocumentsPage() {
                 aria-label="材料类型"
                 value={kind}
                 onChange={setKind}
-                options={QUALIFICATION_KINDS.map((k) => ({ value: k, label: QUALIFICATION_KIND_LABELS[k] }))}
+                options={QUALIFICATION_KINDS.map((k) => ({
+                  value: k,
+                  label: QUALIFICATION_KIND_LABELS[k],
+                }))}
               />
             </Form.Item>
             <Form.Item label="文件（PDF、JPG 或 PNG，不超过 10 MB）" style={{ marginBottom: 0 }}>
-              <Upload accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" beforeUpload={choose} showUploadList={false} maxCount={1}>
+              <Upload
+                accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+                beforeUpload={choose}
+                showUploadList={false}
+                maxCount={1}
+              >
                 <Button icon={<UploadOutlined />}>选择文件</Button>
               </Upload>
             </Form.Item>
-            <Typography.Text>{file ? `${file.name}（${formatSize(file.size)}）` : '未选择文件'}</Typography.Text>
+            <Typography.Text>
+              {file ? `${file.name}（${formatSize(file.size)}）` : '未选择文件'}
+            </Typography.Text>
             <Button type="primary" onClick={send} disabled={!file} loading={upload.isPending}>
               上传
             </Button>
           </Flex>
         </Form>
         {progress !== null ? (
-          <Progress percent={progress} status={upload.isError ? 'exception' : upload.isPending ? 'active' : 'normal'} style={{ marginTop: 16 }} aria-label="上传进度" />
+          <Progress
+            percent={progress}
+            status={upload.isError ? 'exception' : upload.isPending ? 'active' : 'normal'}
+            style={{ marginTop: 16 }}
+            aria-label="上传进度"
+          />
         ) : null}
         <div style={{ marginTop: 16 }}>
           {localError ? <Alert type="error" showIcon role="alert" title={localError} /> : null}
@@ -100,7 +131,11 @@ export function QualificationDocumentsPage() {
           pagination={false}
           locale={{ emptyText: <Empty description="还没有上传资质证明材料" /> }}
           columns={[
-            { title: '材料类型', dataIndex: 'kind', render: (k: QualificationKind) => QUALIFICATION_KIND_LABELS[k] ?? k },
+            {
+              title: '材料类型',
+              dataIndex: 'kind',
+              render: (k: QualificationKind) => QUALIFICATION_KIND_LABELS[k] ?? k,
+            },
             { title: '文件名', dataIndex: 'fileName' },
             { title: '大小', dataIndex: 'size', render: formatSize },
             { title: '上传时间', dataIndex: 'uploadedAt', render: formatDateTime },

@@ -6,7 +6,16 @@ import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { creditCodeRules } from '../../shared/validation/identifiers';
 import { useRegisterEmployer, type EmployerRegistration } from './employer-api';
 
-const NATURES = ['国有企业', '民营企业', '外资企业', '中外合资企业', '事业单位', '机关', '社会团体', '其他'];
+const NATURES = [
+  '国有企业',
+  '民营企业',
+  '外资企业',
+  '中外合资企业',
+  '事业单位',
+  '机关',
+  '社会团体',
+  '其他',
+];
 
 interface FormValues extends EmployerRegistration {
   confirmPassword: string;
@@ -41,7 +50,8 @@ export function RegisterPage() {
             用人单位注册
           </Typography.Title>
           <Typography.Paragraph type="secondary">
-            注册后即可发布岗位、查看简历并与毕业生网上签约。已有账号？<Link to="/login" style={{ textDecoration: 'underline' }}>
+            注册后即可发布岗位、查看简历并与毕业生网上签约。已有账号？
+            <Link to="/login" style={{ textDecoration: 'underline' }}>
               直接登录
             </Link>
           </Typography.Paragraph>
@@ -57,27 +67,60 @@ export function RegisterPage() {
             <Typography.Title level={4}>单位信息</Typography.Title>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item label="统一社会信用代码" name="creditCode" rules={creditCodeRules} hasFeedback>
+                <Form.Item
+                  label="统一社会信用代码"
+                  name="creditCode"
+                  rules={creditCodeRules}
+                  hasFeedback
+                >
                   <Input maxLength={18} placeholder="18 位，如 91350100M000100Y43" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { max: 128 }]}>
+                <Form.Item
+                  label="单位名称"
+                  name="name"
+                  rules={[
+                    { required: true, whitespace: true, message: '请输入单位名称' },
+                    { max: 128 },
+                  ]}
+                >
                   <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="单位性质" name="nature" rules={[{ required: true, message: '请选择单位性质' }]}>
-                  <Select options={NATURES.map((n) => ({ value: n, label: n }))} placeholder="请选择" />
+                <Form.Item
+                  label="单位性质"
+                  name="nature"
+                  rules={[{ required: true, message: '请选择单位性质' }]}
+                >
+                  <Select
+                    options={NATURES.map((n) => ({ value: n, label: n }))}
+                    placeholder="请选择"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="所属行业" name="industry" rules={[{ required: true, whitespace: true, message: '请输入所属行业' }, { max: 64 }]}>
+                <Form.Item
+                  label="所属行业"
+                  name="industry"
+                  rules={[
+                    { required: true, whitespace: true, message: '请输入所属行业' },
+                    { max: 64 },
+                  ]}
+                >
                   <Input placeholder="如 信息技术" />
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Form.Item label="单位地址" name="address" rules={[{ required: true, whitespace: true, message: '请输入单位地址' }, { max: 256 }]}>
+                <Form.Item
+                  label="单位地址"
+                  name="address"
+                  rules={[
+                    { required: true, whitespace: true, message: '请输入单位地址' },
+                    { max: 256 },
+                  ]}
+                >
                   <Input />
                 </Form.Item>
               </Col>
@@ -100,7 +143,14 @@ export function RegisterPage() {
             <Typography.Title level={4}>联系人</Typography.Title>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item label="联系人姓名" name="contactName" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }, { max: 64 }]}>
+                <Form.Item
+                  label="联系人姓名"
+                  name="contactName"
+                  rules={[
+                    { required: true, whitespace: true, message: '请输入联系人姓名' },
+                    { max: 64 },
+                  ]}
+                >
                   <Input />
                 </Form.Item>
               </Col>
@@ -110,7 +160,10 @@ export function RegisterPage() {
                   name="contactPhone"
                   rules={[
                     { required: true, message: '请输入联系电话' },
-                    { pattern: /^[0-9+\- ]{5,20}$/, message: '联系电话为 5–20 位数字，可含 + - 和空格' },
+                    {
+                      pattern: /^[0-9+\- ]{5,20}$/,
+                      message: '联系电话为 5–20 位数字，可含 + - 和空格',
+                    },
                   ]}
                 >
                   <Input placeholder="如 0551-12345678" />
@@ -125,14 +178,24 @@ export function RegisterPage() {
                   name="username"
                   rules={[
                     { required: true, message: '请输入用户名' },
-                    { pattern: /^[A-Za-z0-9_.@-]{3,64}$/, message: '用户名为 3–64 位字母、数字或 _ . @ -' },
+                    {
+                      pattern: /^[A-Za-z0-9_.@-]{3,64}$/,
+                      message: '用户名为 3–64 位字母、数字或 _ . @ -',
+                    },
                   ]}
                 >
                   <Input autoComplete="username" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }, { min: 8, max: 256, message: '密码长度为 8–256 个字符' }]}>
+                <Form.Item
+                  label="密码"
+                  name="password"
+                  rules={[
+                    { required: true, message: '请输入密码' },
+                    { min: 8, max: 256, message: '密码长度为 8–256 个字符' },
+                  ]}
+                >
                   <Input.Password autoComplete="new-password" />
                 </Form.Item>
               </Col>
@@ -145,7 +208,9 @@ export function RegisterPage() {
                     { required: true, message: '请再次输入密码' },
                     ({ getFieldValue }) => ({
                       validator: (_, value) =>
-                        !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
+                        !value || getFieldValue('password') === value
+                          ? Promise.resolve()
+                          : Promise.reject(new Error('两次输入的密码不一致')),
                     }),
                   ]}
                 >

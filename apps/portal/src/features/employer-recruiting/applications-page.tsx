@@ -4,9 +4,20 @@ import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, label } from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
 import { InviteDialog, ResultDialog } from './interview-dialogs';
-import { useApplications, useInvitations, useOffers, type ApplicationView, type InvitationView, type OfferView } from './recruiting-api';
+import {
+  useApplications,
+  useInvitations,
+  useOffers,
+  type ApplicationView,
+  type InvitationView,
+  type OfferView,
+} from './recruiting-api';
 
-const APPLICATION_STATUS: Record<string, string> = { SUBMITTED: '待处理', INVITED: '已邀请面试', CLOSED: '已结束' };
+const APPLICATION_STATUS: Record<string, string> = {
+  SUBMITTED: '待处理',
+  INVITED: '已邀请面试',
+  CLOSED: '已结束',
+};
 const INVITATION_STATUS: Record<string, string> = {
   SENT: '待毕业生回复',
   WITHDRAWN: '已撤回',
@@ -15,7 +26,12 @@ const INVITATION_STATUS: Record<string, string> = {
   PASSED: '面试通过',
   FAILED: '面试未通过',
 };
-const OFFER_STATUS: Record<string, string> = { SENT: '待毕业生确认', ACCEPTED: '已接受（已签约）', DECLINED: '已拒绝', EXPIRED: '已过期' };
+const OFFER_STATUS: Record<string, string> = {
+  SENT: '待毕业生确认',
+  ACCEPTED: '已接受（已签约）',
+  DECLINED: '已拒绝',
+  EXPIRED: '已过期',
+};
 
 /** 简历与面试 (method 1): applications with resumes → interview invitations → results and signing offers. */
 export function ApplicationsPage() {
@@ -28,7 +44,10 @@ export function ApplicationsPage() {
 
   return (
     <>
-      <PageHeader title="简历与面试" description="查看毕业生投递的简历，邀请面试，录入面试结果并发出签约通知。" />
+      <PageHeader
+        title="简历与面试"
+        description="查看毕业生投递的简历，邀请面试，录入面试结果并发出签约通知。"
+      />
       <Card>
         <Tabs
           items={[
@@ -43,24 +62,53 @@ export function ApplicationsPage() {
                     loading={applications.isLoading}
                     dataSource={applications.data?.items ?? []}
                     locale={{ emptyText: <Empty description="还没有毕业生投递简历" /> }}
-                    pagination={{ current: page, pageSize: 20, total: applications.data?.total ?? 0, onChange: setPage }}
+                    pagination={{
+                      current: page,
+                      pageSize: 20,
+                      total: applications.data?.total ?? 0,
+                      onChange: setPage,
+                    }}
                     expandable={{
                       expandedRowRender: (a) => (
                         <Descriptions column={1} size="small" bordered>
-                          <Descriptions.Item label="个人简介">{a.resume.summary || '—'}</Descriptions.Item>
-                          <Descriptions.Item label="教育经历">{a.resume.education || '—'}</Descriptions.Item>
-                          <Descriptions.Item label="实习与项目">{a.resume.experience || '—'}</Descriptions.Item>
-                          <Descriptions.Item label="技能">{a.resume.skills.length ? a.resume.skills.map((s) => <Tag key={s}>{s}</Tag>) : '—'}</Descriptions.Item>
+                          <Descriptions.Item label="个人简介">
+                            {a.resume.summary || '—'}
+                          </Descriptions.Item>
+                          <Descriptions.Item label="教育经历">
+                            {a.resume.education || '—'}
+                          </Descriptions.Item>
+                          <Descriptions.Item label="实习与项目">
+                            {a.resume.experience || '—'}
+                          </Descriptions.Item>
+                          <Descriptions.Item label="技能">
+                            {a.resume.skills.length
+                              ? a.resume.skills.map((s) => <Tag key={s}>{s}</Tag>)
+                              : '—'}
+                          </Descriptions.Item>
                         </Descriptions>
                       ),
                     }}
                     columns={[
                       { title: '应聘岗位', dataIndex: 'positionTitle' },
-                      { title: '简历摘要', key: 'summary', ellipsis: true, render: (_, a) => a.resume.summary || a.resume.education || '—' },
+                      {
+                        title: '简历摘要',
+                        key: 'summary',
+                        ellipsis: true,
+                        render: (_, a) => a.resume.summary || a.resume.education || '—',
+                      },
                       { title: '电话', key: 'phone', render: (_, a) => a.resume.phone || '—' },
                       { title: '邮箱', key: 'email', render: (_, a) => a.resume.email || '—' },
-                      { title: '投递时间', dataIndex: 'submittedAt', render: formatDateTime, width: 170 },
-                      { title: '状态', dataIndex: 'status', render: (s: string) => label(APPLICATION_STATUS, s) },
+                      {
+                        title: '投递时间',
+                        dataIndex: 'submittedAt',
+                        render: formatDateTime,
+                        width: 170,
+                      },
+                      {
+                        title: '状态',
+                        dataIndex: 'status',
+                        render: (s: string) => label(APPLICATION_STATUS, s),
+                      },
                       {
                         title: '操作',
                         key: 'actions',
@@ -91,7 +139,11 @@ export function ApplicationsPage() {
                       { title: '面试时间', dataIndex: 'at', render: formatDateTime },
                       { title: '地点', dataIndex: 'place' },
                       { title: '备注', dataIndex: 'note', render: (n: string) => n || '—' },
-                      { title: '状态', dataIndex: 'status', render: (s: string) => label(INVITATION_STATUS, s) },
+                      {
+                        title: '状态',
+                        dataIndex: 'status',
+                        render: (s: string) => label(INVITATION_STATUS, s),
+                      },
                       {
                         title: '操作',
                         key: 'actions',
@@ -120,10 +172,22 @@ export function ApplicationsPage() {
                     locale={{ emptyText: <Empty description="暂无签约通知" /> }}
                     columns={[
                       { title: '岗位', key: 'position', render: (_, o) => o.position.title },
-                      { title: '工作地点', key: 'location', render: (_, o) => o.terms.workLocation },
-                      { title: '月薪（元）', key: 'salary', render: (_, o) => o.terms.monthlySalary },
+                      {
+                        title: '工作地点',
+                        key: 'location',
+                        render: (_, o) => o.terms.workLocation,
+                      },
+                      {
+                        title: '月薪（元）',
+                        key: 'salary',
+                        render: (_, o) => o.terms.monthlySalary,
+                      },
                       { title: '发出时间', dataIndex: 'createdAt', render: formatDateTime },
-                      { title: '状态', dataIndex: 'status', render: (s: string) => label(OFFER_STATUS, s) },
+                      {
+                        title: '状态',
+                        dataIndex: 'status',
+                        render: (s: string) => label(OFFER_STATUS, s),
+                      },
                     ]}
                   />
                 </>

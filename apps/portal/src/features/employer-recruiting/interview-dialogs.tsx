@@ -3,11 +3,28 @@ import type { Dayjs } from 'dayjs';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
-import { TERMS_FIELD_MAP, TermsFields, toTerms, type TermsValues } from '../employer-signing/terms-fields';
-import { useInvite, usePositions, useRecordResult, type ApplicationView, type InvitationView } from './recruiting-api';
+import {
+  TERMS_FIELD_MAP,
+  TermsFields,
+  toTerms,
+  type TermsValues,
+} from '../employer-signing/terms-fields';
+import {
+  useInvite,
+  usePositions,
+  useRecordResult,
+  type ApplicationView,
+  type InvitationView,
+} from './recruiting-api';
 
 /** 邀请面试: time, place, note. */
-export function InviteDialog({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
+export function InviteDialog({
+  application,
+  onClose,
+}: {
+  application: ApplicationView | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<{ at: Dayjs; place: string; note?: string }>();
   const invite = useInvite();
   return (
@@ -32,15 +49,30 @@ export function InviteDialog({ application, onClose }: { application: Applicatio
         onFinish={(v) =>
           application &&
           invite.mutate(
-            { applicationId: application.id, body: { at: v.at.toISOString(), place: v.place, note: v.note ?? '' } },
+            {
+              applicationId: application.id,
+              body: { at: v.at.toISOString(), place: v.place, note: v.note ?? '' },
+            },
             { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
           )
         }
       >
-        <Form.Item label="面试时间" name="at" rules={[{ required: true, message: '请选择面试时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        <Form.Item
+          label="面试时间"
+          name="at"
+          rules={[{ required: true, message: '请选择面试时间' }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
-        <Form.Item label="面试地点" name="place" rules={[{ required: true, whitespace: true, message: '请输入面试地点' }, { max: 200 }]}>
+        <Form.Item
+          label="面试地点"
+          name="place"
+          rules={[{ required: true, whitespace: true, message: '请输入面试地点' }, { max: 200 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item label="备注" name="note" rules={[{ max: 1000 }]}>
@@ -59,7 +91,13 @@ interface ResultValues {
 }
 
 /** 面试结果: passed or not; a pass may send a signing offer (position + terms) that the graduate accepts. */
-export function ResultDialog({ invitation, onClose }: { invitation: InvitationView | null; onClose: () => void }) {
+export function ResultDialog({
+  invitation,
+  onClose,
+}: {
+  invitation: InvitationView | null;
+  onClose: () => void;
+}) {
   const { claims, me } = useSession();
   const [form] = Form.useForm<ResultValues>();
   const record = useRecordResult();
@@ -68,12 +106,16 @@ export function ResultDialog({ invitation, onClose }: { invitation: InvitationVi
   const sendOffer = Form.useWatch('sendOffer', form);
   const onFinish = (v: ResultValues) => {
     if (!invitation) return;
-    const offer = v.passed && v.sendOffer && v.positionId && v.terms ? { positionId: v.positionId, terms: toTerms(v.terms) } : undefined;
+    const offer =
+      v.passed && v.sendOffer && v.positionId && v.terms
+        ? { positionId: v.positionId, terms: toTerms(v.terms) }
+        : undefined;
     record.mutate(
       { invitationId: invitation.id, body: { passed: v.passed, ...(offer ? { offer } : {}) } },
       {
         onSuccess: onClose,
-        onError: (e) => applyFieldErrors(form, e, { ...TERMS_FIELD_MAP, 'offer.positionId': ['positionId'] }),
+        onError: (e) =>
+          applyFieldErrors(form, e, { ...TERMS_FIELD_MAP, 'offer.positionId': ['positionId'] }),
       },
     );
   };
@@ -120,8 +162,17 @@ export function ResultDialog({ invitation, onClose }: { invitation: InvitationVi
         ) : null}
         {passed && sendOffer ? (
           <>
-            <Form.Item label="签约岗位" name="positionId" rules={[{ required: true, message: '请选择签约岗位' }]}>
-              <Select options={(positions.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.location}）` }))} />
+            <Form.Item
+              label="签约岗位"
+              name="positionId"
+              rules={[{ required: true, message: '请选择签约岗位' }]}
+            >
+              <Select
+                options={(positions.data?.items ?? []).map((p) => ({
+                  value: p.id,
+                  label: `${p.title}（${p.location}）`,
+                }))}
+              />
             </Form.Item>
             <TermsFields hasHiringAutonomy={me?.employer?.hasHiringAutonomy} />
           </>

@@ -42,7 +42,13 @@ export function PositionsPage() {
           loading={positions.isLoading}
           dataSource={positions.data?.items ?? []}
           locale={{ emptyText: <Empty description="还没有发布岗位，点击「发布岗位」开始招聘" /> }}
-          pagination={{ current: page, pageSize: 20, total: positions.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 个岗位` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: positions.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (t) => `共 ${t} 个岗位`,
+          }}
           columns={[
             { title: '岗位名称', dataIndex: 'title' },
             { title: '工作地点', dataIndex: 'location' },
@@ -55,7 +61,11 @@ export function PositionsPage() {
               width: 160,
               render: (_, position) => (
                 <Space>
-                  <Button type="link" onClick={() => openForm(position)} aria-label={`编辑 ${position.title}`}>
+                  <Button
+                    type="link"
+                    onClick={() => openForm(position)}
+                    aria-label={`编辑 ${position.title}`}
+                  >
                     编辑
                   </Button>
                   <Popconfirm
@@ -63,7 +73,12 @@ export function PositionsPage() {
                     description="关闭后毕业生不能再投递，也不能再以此岗位签约。"
                     okText="关闭岗位"
                     cancelText="取消"
-                    onConfirm={() => close.mutateAsync(position.id).then(() => void message.success(`已关闭：${position.title}`), () => undefined)}
+                    onConfirm={() =>
+                      close.mutateAsync(position.id).then(
+                        () => void message.success(`已关闭：${position.title}`),
+                        () => undefined,
+                      )
+                    }
                   >
                     <Button type="link" danger aria-label={`关闭 ${position.title}`}>
                       关闭

@@ -13,9 +13,11 @@ import { api, unwrap } from '../../shared/api/client';
 export type { ApplicationView, InvitationView, OfferView, PositionInput, PositionView };
 
 const keys = {
-  positions: (employerId: string | undefined, page: number) => ['positions', employerId, page] as const,
+  positions: (employerId: string | undefined, page: number) =>
+    ['positions', employerId, page] as const,
   allPositions: ['positions'] as const,
-  applications: (positionId: string | undefined, page: number) => ['applications', positionId, page] as const,
+  applications: (positionId: string | undefined, page: number) =>
+    ['applications', positionId, page] as const,
   invitations: ['interview-invitations'] as const,
   offers: ['signing-offers'] as const,
 };
@@ -36,7 +38,8 @@ export function usePositions(employerId: string | undefined, page = 1, pageSize 
 export function useCreatePosition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PositionInput) => unwrap<{ id: string }>(api.POST('/api/positions', { body: body as never })),
+    mutationFn: (body: PositionInput) =>
+      unwrap<{ id: string }>(api.POST('/api/positions', { body: body as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.allPositions }),
   });
 }
@@ -44,9 +47,18 @@ export function useCreatePosition() {
 export function useUpdatePosition() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ positionId, changes }: { positionId: string; changes: Partial<PositionInput> }) =>
+    mutationFn: ({
+      positionId,
+      changes,
+    }: {
+      positionId: string;
+      changes: Partial<PositionInput>;
+    }) =>
       unwrap<PositionView>(
-        api.PATCH('/api/positions/{positionId}', { params: { path: { positionId } }, body: changes as never }),
+        api.PATCH('/api/positions/{positionId}', {
+          params: { path: { positionId } },
+          body: changes as never,
+        }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.allPositions }),
   });
@@ -56,7 +68,9 @@ export function useClosePosition() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (positionId: string) =>
-      unwrap<PositionView>(api.POST('/api/positions/{positionId}/close', { params: { path: { positionId } } })),
+      unwrap<PositionView>(
+        api.POST('/api/positions/{positionId}/close', { params: { path: { positionId } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.allPositions }),
   });
 }
@@ -66,7 +80,9 @@ export function useApplications(positionId: string | undefined, page = 1, pageSi
     queryKey: keys.applications(positionId, page),
     queryFn: () =>
       unwrap<Paged<ApplicationView>>(
-        api.GET('/api/applications', { params: { query: { positionId, page, pageSize } as never } }),
+        api.GET('/api/applications', {
+          params: { query: { positionId, page, pageSize } as never },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -76,14 +92,21 @@ export function useInvitations() {
   return useQuery({
     queryKey: keys.invitations,
     queryFn: () =>
-      unwrap<Paged<InvitationView>>(api.GET('/api/interview-invitations', { params: { query: { page: 1, pageSize: 100 } as never } })),
+      unwrap<Paged<InvitationView>>(
+        api.GET('/api/interview-invitations', {
+          params: { query: { page: 1, pageSize: 100 } as never },
+        }),
+      ),
   });
 }
 
 export function useOffers() {
   return useQuery({
     queryKey: keys.offers,
-    queryFn: () => unwrap<Paged<OfferView>>(api.GET('/api/signing-offers', { params: { query: { page: 1, pageSize: 100 } as never } })),
+    queryFn: () =>
+      unwrap<Paged<OfferView>>(
+        api.GET('/api/signing-offers', { params: { query: { page: 1, pageSize: 100 } as never } }),
+      ),
   });
 }
 
@@ -98,7 +121,10 @@ export function useInvite() {
   return useMutation({
     mutationFn: ({ applicationId, body }: { applicationId: string; body: InvitationInput }) =>
       unwrap<InvitationView>(
-        api.POST('/api/applications/{applicationId}/interview-invitations', { params: { path: { applicationId } }, body: body as never }),
+        api.POST('/api/applications/{applicationId}/interview-invitations', {
+          params: { path: { applicationId } },
+          body: body as never,
+        }),
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.invitations });
@@ -117,7 +143,10 @@ export function useRecordResult() {
   return useMutation({
     mutationFn: ({ invitationId, body }: { invitationId: string; body: InterviewResultInput }) =>
       unwrap<{ id: string; passed: boolean; offer: { id: string; status: string } | null }>(
-        api.POST('/api/interview-invitations/{id}/result', { params: { path: { id: invitationId } }, body: body as never }),
+        api.POST('/api/interview-invitations/{id}/result', {
+          params: { path: { id: invitationId } },
+          body: body as never,
+        }),
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.invitations });

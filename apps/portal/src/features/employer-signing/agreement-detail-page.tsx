@@ -48,9 +48,13 @@ export function AgreementDetailPage() {
           <Card title="协议内容" style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
               <Descriptions.Item label="状态">
-                <Tag color={AGREEMENT_STATUS_COLORS[a.status]}>{label(AGREEMENT_STATUS_LABELS, a.status)}</Tag>
+                <Tag color={AGREEMENT_STATUS_COLORS[a.status]}>
+                  {label(AGREEMENT_STATUS_LABELS, a.status)}
+                </Tag>
               </Descriptions.Item>
-              <Descriptions.Item label="签约方式">{label(SIGNING_METHOD_LABELS, a.method)}</Descriptions.Item>
+              <Descriptions.Item label="签约方式">
+                {label(SIGNING_METHOD_LABELS, a.method)}
+              </Descriptions.Item>
               <Descriptions.Item label="毕业生">{a.graduate.name}</Descriptions.Item>
               <Descriptions.Item label="身份证号">{a.graduate.idNumberMasked}</Descriptions.Item>
               <Descriptions.Item label="学校">{a.graduate.schoolName}</Descriptions.Item>
@@ -62,9 +66,15 @@ export function AgreementDetailPage() {
               <Descriptions.Item label="月薪">{`${t.monthlySalary} 元`}</Descriptions.Item>
               <Descriptions.Item label="试用期">{`${t.probationMonths} 个月`}</Descriptions.Item>
               <Descriptions.Item label="合同期限">{`${t.contractYears} 年`}</Descriptions.Item>
-              <Descriptions.Item label="上级主管部门">{label(SUPERIOR_AUTHORITY_LABELS, t.superiorAuthority)}</Descriptions.Item>
-              <Descriptions.Item label="档案转寄地址">{t.archiveTransferAddress || '—'}</Descriptions.Item>
-              <Descriptions.Item label="户口迁移地址">{t.hukouTransferAddress || '—'}</Descriptions.Item>
+              <Descriptions.Item label="上级主管部门">
+                {label(SUPERIOR_AUTHORITY_LABELS, t.superiorAuthority)}
+              </Descriptions.Item>
+              <Descriptions.Item label="档案转寄地址">
+                {t.archiveTransferAddress || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="户口迁移地址">
+                {t.hukouTransferAddress || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="其他约定" span={2}>
                 {t.otherTerms || '—'}
               </Descriptions.Item>
@@ -76,7 +86,9 @@ export function AgreementDetailPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Card title="协议书打印" style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary">一式三份：第一联 用人单位、第二联 毕业生、第三联 学校，每联均带防伪二维码。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              一式三份：第一联 用人单位、第二联 毕业生、第三联 学校，每联均带防伪二维码。
+            </Typography.Paragraph>
             <DownloadPdfButton agreementId={a.id} agreementNo={a.agreementNo} status={a.status} />
           </Card>
           <Card title="解除协议" style={{ marginBottom: 16 }}>
@@ -86,14 +98,20 @@ export function AgreementDetailPage() {
             <Timeline
               items={a.history.map((h) => ({
                 key: `${h.at}-${h.to}`,
-                color: AGREEMENT_STATUS_COLORS[h.to] === 'error' ? 'red' : AGREEMENT_STATUS_COLORS[h.to] === 'success' ? 'green' : 'blue',
+                color:
+                  AGREEMENT_STATUS_COLORS[h.to] === 'error'
+                    ? 'red'
+                    : AGREEMENT_STATUS_COLORS[h.to] === 'success'
+                      ? 'green'
+                      : 'blue',
                 children: (
                   <>
                     <div>
                       <strong>{label(AGREEMENT_STATUS_LABELS, h.to)}</strong>
                     </div>
                     <Typography.Text type="secondary">
-                      {formatDateTime(h.at)} · {h.actor ? label(ROLE_ACTOR_LABELS, h.actor.role) : '系统'}
+                      {formatDateTime(h.at)} ·{' '}
+                      {h.actor ? label(ROLE_ACTOR_LABELS, h.actor.role) : '系统'}
                     </Typography.Text>
                     {h.reason ? <div>原因：{h.reason}</div> : null}
                   </>

@@ -3,7 +3,13 @@ import { Button, Card, Empty, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
-import { AGREEMENT_STATUS_COLORS, AGREEMENT_STATUS_LABELS, formatDateTime, label, SIGNING_METHOD_LABELS } from '../../shared/labels';
+import {
+  AGREEMENT_STATUS_COLORS,
+  AGREEMENT_STATUS_LABELS,
+  formatDateTime,
+  label,
+  SIGNING_METHOD_LABELS,
+} from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useAgreements, type AgreementView } from './signing-api';
 
@@ -37,7 +43,13 @@ export function AgreementsPage() {
               setPage(1);
             }}
             style={{ width: 220 }}
-            options={[{ value: '', label: '全部状态' }, ...Object.entries(AGREEMENT_STATUS_LABELS).map(([value, text]) => ({ value, label: text }))]}
+            options={[
+              { value: '', label: '全部状态' },
+              ...Object.entries(AGREEMENT_STATUS_LABELS).map(([value, text]) => ({
+                value,
+                label: text,
+              })),
+            ]}
           />
           <Input.Search
             aria-label="搜索协议"
@@ -57,17 +69,33 @@ export function AgreementsPage() {
           loading={agreements.isLoading}
           dataSource={agreements.data?.items ?? []}
           locale={{ emptyText: <Empty description="暂无协议" /> }}
-          pagination={{ current: page, pageSize: 20, total: agreements.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 份协议` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: agreements.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (t) => `共 ${t} 份协议`,
+          }}
           columns={[
-            { title: '协议编号', dataIndex: 'agreementNo', render: (no: string, a) => <Link to={`/employer/agreements/${a.id}`}>{no}</Link> },
+            {
+              title: '协议编号',
+              dataIndex: 'agreementNo',
+              render: (no: string, a) => <Link to={`/employer/agreements/${a.id}`}>{no}</Link>,
+            },
             { title: '毕业生', key: 'graduate', render: (_, a) => a.graduate.name },
             { title: '学校', key: 'school', render: (_, a) => a.graduate.schoolName },
             { title: '岗位', key: 'position', render: (_, a) => a.position.title },
-            { title: '签约方式', dataIndex: 'method', render: (m: string) => label(SIGNING_METHOD_LABELS, m) },
+            {
+              title: '签约方式',
+              dataIndex: 'method',
+              render: (m: string) => label(SIGNING_METHOD_LABELS, m),
+            },
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s: string) => <Tag color={AGREEMENT_STATUS_COLORS[s]}>{label(AGREEMENT_STATUS_LABELS, s)}</Tag>,
+              render: (s: string) => (
+                <Tag color={AGREEMENT_STATUS_COLORS[s]}>{label(AGREEMENT_STATUS_LABELS, s)}</Tag>
+              ),
             },
             { title: '签约时间', dataIndex: 'signedAt', render: formatDateTime, width: 170 },
             {

@@ -45,7 +45,10 @@ export function DirectSigningPage() {
       },
       terms: toTerms(values.terms),
     };
-    sign.mutate(body, { onSuccess: setSigned, onError: (error) => applyFieldErrors(form, error, FIELD_MAP) });
+    sign.mutate(body, {
+      onSuccess: setSigned,
+      onError: (error) => applyFieldErrors(form, error, FIELD_MAP),
+    });
   };
 
   if (signed) {
@@ -80,43 +83,85 @@ export function DirectSigningPage() {
 
   return (
     <>
-      <PageHeader title="直接签约" description="毕业生信息须与学校生源信息完全一致；签约后由学校审核。" />
-      <Form<DirectSigningInput> form={form} layout="vertical" onFinish={onFinish} disabled={sign.isPending} scrollToFirstError>
+      <PageHeader
+        title="直接签约"
+        description="毕业生信息须与学校生源信息完全一致；签约后由学校审核。"
+      />
+      <Form<DirectSigningInput>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        disabled={sign.isPending}
+        scrollToFirstError
+      >
         <Card title="签约岗位" style={{ marginBottom: 16 }}>
           <ApiErrorAlert error={positions.error} title="岗位加载失败" />
-          <Form.Item label="岗位" name="positionId" rules={[{ required: true, message: '请选择签约岗位' }]} style={{ maxWidth: 480 }}>
+          <Form.Item
+            label="岗位"
+            name="positionId"
+            rules={[{ required: true, message: '请选择签约岗位' }]}
+            style={{ maxWidth: 480 }}
+          >
             <Select
-              placeholder={positions.data?.items.length === 0 ? '请先在「岗位管理」发布岗位' : '请选择'}
+              placeholder={
+                positions.data?.items.length === 0 ? '请先在「岗位管理」发布岗位' : '请选择'
+              }
               loading={positions.isLoading}
-              options={(positions.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.location}）` }))}
+              options={(positions.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.title}（${p.location}）`,
+              }))}
             />
           </Form.Item>
         </Card>
         <Card title="毕业生信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={6}>
-              <Form.Item label="学校" name={['graduate', 'schoolCode']} rules={[{ required: true, message: '请选择毕业生所在学校' }]}>
+              <Form.Item
+                label="学校"
+                name={['graduate', 'schoolCode']}
+                rules={[{ required: true, message: '请选择毕业生所在学校' }]}
+              >
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   placeholder="输入学校名称或代码"
                   loading={schools.isLoading}
                   notFoundContent={schools.isLoading ? '加载中…' : '没有找到该学校'}
-                  options={(schools.data ?? []).map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` }))}
+                  options={(schools.data ?? []).map((s) => ({
+                    value: s.code,
+                    label: `${s.name}（${s.code}）`,
+                  }))}
                 />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
-              <Form.Item label="姓名" name={['graduate', 'name']} rules={[{ required: true, whitespace: true, message: '请输入毕业生姓名' }, { max: 50 }]}>
+              <Form.Item
+                label="姓名"
+                name={['graduate', 'name']}
+                rules={[
+                  { required: true, whitespace: true, message: '请输入毕业生姓名' },
+                  { max: 50 },
+                ]}
+              >
                 <Input />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
-              <Form.Item label="学号" name={['graduate', 'studentNo']} rules={[{ required: true, whitespace: true, message: '请输入学号' }, { max: 30 }]}>
+              <Form.Item
+                label="学号"
+                name={['graduate', 'studentNo']}
+                rules={[{ required: true, whitespace: true, message: '请输入学号' }, { max: 30 }]}
+              >
                 <Input />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>
-              <Form.Item label="身份证号" name={['graduate', 'idNumber']} rules={idNumberRules} hasFeedback>
+              <Form.Item
+                label="身份证号"
+                name={['graduate', 'idNumber']}
+                rules={idNumberRules}
+                hasFeedback
+              >
                 <Input maxLength={18} />
               </Form.Item>
             </Col>
@@ -124,7 +169,9 @@ export function DirectSigningPage() {
         </Card>
         <Card title="协议条款" style={{ marginBottom: 16 }}>
           {autonomy === false ? (
-            <Typography.Paragraph type="warning">本单位无用人自主权：须选择上级主管部门（毕业生档案去向）。</Typography.Paragraph>
+            <Typography.Paragraph type="warning">
+              本单位无用人自主权：须选择上级主管部门（毕业生档案去向）。
+            </Typography.Paragraph>
           ) : null}
           <TermsFields hasHiringAutonomy={autonomy} />
         </Card>

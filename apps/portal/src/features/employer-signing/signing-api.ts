@@ -24,7 +24,13 @@ export function useAgreements(filters: AgreementFilters) {
     queryFn: () =>
       unwrap<{ items: AgreementView[]; total: number }>(
         api.GET('/api/agreements', {
-          params: { query: { ...filters, status: filters.status || undefined, q: filters.q || undefined } as never },
+          params: {
+            query: {
+              ...filters,
+              status: filters.status || undefined,
+              q: filters.q || undefined,
+            } as never,
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -34,7 +40,10 @@ export function useAgreements(filters: AgreementFilters) {
 export function useAgreement(agreementId: string) {
   return useQuery({
     queryKey: keys.one(agreementId),
-    queryFn: () => unwrap<AgreementView>(api.GET('/api/agreements/{agreementId}', { params: { path: { agreementId } } })),
+    queryFn: () =>
+      unwrap<AgreementView>(
+        api.GET('/api/agreements/{agreementId}', { params: { path: { agreementId } } }),
+      ),
   });
 }
 
@@ -48,7 +57,8 @@ export interface DirectSigningInput {
 export function useSignDirect() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DirectSigningInput) => unwrap<SignResult>(api.POST('/api/agreements', { body: body as never })),
+    mutationFn: (body: DirectSigningInput) =>
+      unwrap<SignResult>(api.POST('/api/agreements', { body: body as never })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -59,10 +69,18 @@ export function useSignDirect() {
  */
 export function useDownloadPdf() {
   return useMutation({
-    mutationFn: async ({ agreementId, agreementNo }: { agreementId: string; agreementNo: string }) => {
-      const result = await api.GET('/api/agreements/{id}/pdf', { params: { path: { id: agreementId } }, parseAs: 'blob' }).catch(() => {
-        throw new ApiFailure(0, undefined);
-      });
+    mutationFn: async ({
+      agreementId,
+      agreementNo,
+    }: {
+      agreementId: string;
+      agreementNo: string;
+    }) => {
+      const result = await api
+        .GET('/api/agreements/{id}/pdf', { params: { path: { id: agreementId } }, parseAs: 'blob' })
+        .catch(() => {
+          throw new ApiFailure(0, undefined);
+        });
       if (result.response.status === 202) {
         throw new ApiFailure(202, { code: 'RENDERING', message: '协议书正在生成，请稍后再下载' });
       }

@@ -12,7 +12,12 @@ const keys = {
 export function useAgreementTerminations(agreementId: string) {
   return useQuery({
     queryKey: keys.ofAgreement(agreementId),
-    queryFn: () => unwrap(api.GET('/api/terminations', { params: { query: { agreementId, page: 1, pageSize: 100 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/terminations', {
+          params: { query: { agreementId, page: 1, pageSize: 100 } },
+        }),
+      ),
   });
 }
 
@@ -49,7 +54,8 @@ export function useApplyTermination(agreementId: string) {
 export function useWithdrawTermination(agreementId: string) {
   const refresh = useRefresh(agreementId);
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/terminations/{id}/withdrawal', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/terminations/{id}/withdrawal', { params: { path: { id } } })),
     onSuccess: refresh,
   });
 }

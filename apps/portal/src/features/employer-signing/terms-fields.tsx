@@ -13,22 +13,38 @@ export function TermsFields({ hasHiringAutonomy }: { hasHiringAutonomy: boolean 
   return (
     <Row gutter={16}>
       <Col xs={24} md={12}>
-        <Form.Item label="工作地点" name={['terms', 'workLocation']} rules={[{ required: true, whitespace: true, message: '请输入工作地点' }, { max: 200 }]}>
+        <Form.Item
+          label="工作地点"
+          name={['terms', 'workLocation']}
+          rules={[{ required: true, whitespace: true, message: '请输入工作地点' }, { max: 200 }]}
+        >
           <Input placeholder="如 安徽省合肥市" />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label="月薪（元，税前）" name={['terms', 'monthlySalary']} rules={[{ required: true, message: '请输入月薪' }]}>
+        <Form.Item
+          label="月薪（元，税前）"
+          name={['terms', 'monthlySalary']}
+          rules={[{ required: true, message: '请输入月薪' }]}
+        >
           <InputNumber min={1} max={1000000} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item label="试用期（月）" name={['terms', 'probationMonths']} rules={[{ required: true, message: '请输入试用期' }]}>
+        <Form.Item
+          label="试用期（月）"
+          name={['terms', 'probationMonths']}
+          rules={[{ required: true, message: '请输入试用期' }]}
+        >
           <InputNumber min={0} max={6} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>
-        <Form.Item label="合同期限（年）" name={['terms', 'contractYears']} rules={[{ required: true, message: '请输入合同期限' }]}>
+        <Form.Item
+          label="合同期限（年）"
+          name={['terms', 'contractYears']}
+          rules={[{ required: true, message: '请输入合同期限' }]}
+        >
           <InputNumber min={0} max={20} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
@@ -36,21 +52,40 @@ export function TermsFields({ hasHiringAutonomy }: { hasHiringAutonomy: boolean 
         <Form.Item
           label="上级主管部门（档案去向）"
           name={['terms', 'superiorAuthority']}
-          rules={needsAuthority ? [{ required: true, message: '本单位无用人自主权，须选择上级主管部门' }] : []}
-          extra={needsAuthority ? '本单位无用人自主权，须注明毕业生档案转至何处。' : '有用人自主权的单位可不填。'}
+          rules={
+            needsAuthority
+              ? [{ required: true, message: '本单位无用人自主权，须选择上级主管部门' }]
+              : []
+          }
+          extra={
+            needsAuthority
+              ? '本单位无用人自主权，须注明毕业生档案转至何处。'
+              : '有用人自主权的单位可不填。'
+          }
         >
           <Radio.Group
-            options={Object.entries(SUPERIOR_AUTHORITY_LABELS).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(SUPERIOR_AUTHORITY_LABELS).map(([value, label]) => ({
+              value,
+              label,
+            }))}
           />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label="档案转寄地址" name={['terms', 'archiveTransferAddress']} rules={[{ max: 300 }]}>
+        <Form.Item
+          label="档案转寄地址"
+          name={['terms', 'archiveTransferAddress']}
+          rules={[{ max: 300 }]}
+        >
           <Input />
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item label="户口迁移地址" name={['terms', 'hukouTransferAddress']} rules={[{ max: 300 }]}>
+        <Form.Item
+          label="户口迁移地址"
+          name={['terms', 'hukouTransferAddress']}
+          rules={[{ max: 300 }]}
+        >
           <Input />
         </Form.Item>
       </Col>
@@ -79,7 +114,14 @@ export function toTerms(values: Partial<TermsValues>): TermsValues {
 
 /** API field paths (`terms.monthlySalary`, `graduate.idNumber`) → the form's names. */
 export const TERMS_FIELD_MAP: Record<string, (string | number)[]> = Object.fromEntries(
-  ['workLocation', 'monthlySalary', 'probationMonths', 'contractYears', 'archiveTransferAddress', 'hukouTransferAddress', 'otherTerms', 'superiorAuthority'].map(
-    (f) => [`terms.${f}`, ['terms', f]],
-  ),
+  [
+    'workLocation',
+    'monthlySalary',
+    'probationMonths',
+    'contractYears',
+    'archiveTransferAddress',
+    'hukouTransferAddress',
+    'otherTerms',
+    'superiorAuthority',
+  ].map((f) => [`terms.${f}`, ['terms', f]]),
 );

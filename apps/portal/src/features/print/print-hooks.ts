@@ -8,7 +8,8 @@ export type PrintStatus = PrintRecord['status'];
 
 export const printKeys = {
   all: ['print-records'] as const,
-  list: (status: PrintStatus | undefined, page: number, pageSize: number) => ['print-records', status, page, pageSize] as const,
+  list: (status: PrintStatus | undefined, page: number, pageSize: number) =>
+    ['print-records', status, page, pageSize] as const,
 };
 
 /** 协议书打印管理: approved agreements, their PDF and print history. */
@@ -17,19 +18,24 @@ export function usePrintRecords(status: PrintStatus | undefined, page: number, p
     queryKey: printKeys.list(status, page, pageSize),
     queryFn: () =>
       unwrap(
-        api.GET('/api/print-records', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
+        api.GET('/api/print-records', {
+          params: { query: { ...(status ? { status } : {}), page, pageSize } },
+        }),
       ),
     placeholderData: keepPreviousData,
     // A PDF being rendered becomes ready within seconds: keep the list current while one is.
-    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'QUEUED') ? 2000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((r) => r.status === 'QUEUED') ? 2000 : false,
   });
 }
 
 /** The agreement PDF (3 copies), or null while it is still being rendered (202). */
 export async function fetchAgreementPdf(agreementId: string): Promise<Blob | null> {
-  const result = await api.GET('/api/agreements/{id}/pdf', { params: { path: { id: agreementId } }, parseAs: 'blob' }).catch(() => {
-    throw new ApiFailure(0, undefined);
-  });
+  const result = await api
+    .GET('/api/agreements/{id}/pdf', { params: { path: { id: agreementId } }, parseAs: 'blob' })
+    .catch(() => {
+      throw new ApiFailure(0, undefined);
+    });
   if (result.response.status === 202) return null;
   if (!result.response.ok) {
     const body = (await (result.error as Blob | undefined)?.text?.().catch(() => '')) ?? '';
@@ -48,7 +54,11 @@ export function useRerender() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (agreementId: string) =>
-      unwrap(api.POST('/api/print-records/{agreementId}/re-render', { params: { path: { agreementId } } })),
+      unwrap(
+        api.POST('/api/print-records/{agreementId}/re-render', {
+          params: { path: { agreementId } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: printKeys.all }),
   });
 }

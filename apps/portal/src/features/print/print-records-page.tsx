@@ -1,15 +1,42 @@
-import { Alert, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/api/api-failure';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { AGREEMENT_STATUS_LABELS, formatDateTime, STAFF_ROLE_LABELS } from '../../shared/labels';
-import { fetchAgreementPdf, useInvalidatePrintRecords, usePrintRecords, useRerender, type PrintRecord, type PrintStatus } from './print-hooks';
+import {
+  fetchAgreementPdf,
+  useInvalidatePrintRecords,
+  usePrintRecords,
+  useRerender,
+  type PrintRecord,
+  type PrintStatus,
+} from './print-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
-const PRINT_STATUS_LABELS: Record<PrintStatus, string> = { QUEUED: '正在生成', READY: '可打印', FAILED: '生成失败' };
-const PRINT_STATUS_COLORS: Record<PrintStatus, string> = { QUEUED: 'processing', READY: 'success', FAILED: 'error' };
+const PRINT_STATUS_LABELS: Record<PrintStatus, string> = {
+  QUEUED: '正在生成',
+  READY: '可打印',
+  FAILED: '生成失败',
+};
+const PRINT_STATUS_COLORS: Record<PrintStatus, string> = {
+  QUEUED: 'processing',
+  READY: 'success',
+  FAILED: 'error',
+};
 
 function actionLabel(action: string): string {
   const [verb, version] = action.split(' ');
@@ -49,7 +76,9 @@ export function PrintRecordsPage() {
         setNotice({ type: 'info', text: `${record.graduateName} 的协议书正在生成，请稍后再试` });
         return;
       }
-      const url = URL.createObjectURL(pdf.type ? pdf : new Blob([pdf], { type: 'application/pdf' }));
+      const url = URL.createObjectURL(
+        pdf.type ? pdf : new Blob([pdf], { type: 'application/pdf' }),
+      );
       if (mode === 'print') {
         window.open(url, '_blank', 'noopener');
       } else {
@@ -75,7 +104,9 @@ export function PrintRecordsPage() {
     {
       title: '协议状态',
       dataIndex: 'agreementStatus',
-      render: (s: string) => <Tag color={s === 'TERMINATED' ? 'default' : 'blue'}>{AGREEMENT_STATUS_LABELS[s] ?? s}</Tag>,
+      render: (s: string) => (
+        <Tag color={s === 'TERMINATED' ? 'default' : 'blue'}>{AGREEMENT_STATUS_LABELS[s] ?? s}</Tag>
+      ),
     },
     {
       title: 'PDF',
@@ -83,7 +114,9 @@ export function PrintRecordsPage() {
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Tag color={PRINT_STATUS_COLORS[r.status]}>{PRINT_STATUS_LABELS[r.status]}</Tag>
-          <Typography.Text type="secondary">第 {r.renderVersion} 版 · {formatDateTime(r.renderedAt)}</Typography.Text>
+          <Typography.Text type="secondary">
+            第 {r.renderVersion} 版 · {formatDateTime(r.renderedAt)}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -92,10 +125,22 @@ export function PrintRecordsPage() {
       key: 'actions',
       render: (_, r) => (
         <Space wrap size={4}>
-          <Button size="small" type="primary" disabled={r.status !== 'READY'} loading={busy === r.agreementId} onClick={() => void open(r, 'print')} aria-label={`打印 ${r.graduateName} 的协议书`}>
+          <Button
+            size="small"
+            type="primary"
+            disabled={r.status !== 'READY'}
+            loading={busy === r.agreementId}
+            onClick={() => void open(r, 'print')}
+            aria-label={`打印 ${r.graduateName} 的协议书`}
+          >
             打印
           </Button>
-          <Button size="small" disabled={r.status !== 'READY'} onClick={() => void open(r, 'download')} aria-label={`下载 ${r.graduateName} 的协议书`}>
+          <Button
+            size="small"
+            disabled={r.status !== 'READY'}
+            onClick={() => void open(r, 'download')}
+            aria-label={`下载 ${r.graduateName} 的协议书`}
+          >
             下载
           </Button>
           {mayRerender ? (
@@ -106,7 +151,9 @@ export function PrintRecordsPage() {
               cancelText="取消"
               onConfirm={() => rerender.mutate(r.agreementId)}
             >
-              <Button size="small" aria-label={`重新生成 ${r.graduateName} 的协议书`}>重新生成</Button>
+              <Button size="small" aria-label={`重新生成 ${r.graduateName} 的协议书`}>
+                重新生成
+              </Button>
             </Popconfirm>
           ) : null}
         </Space>
@@ -116,56 +163,69 @@ export function PrintRecordsPage() {
 
   return (
     <>
-    <PageHeader title="协议书打印管理" />
-    <Card>
-      <Typography.Paragraph type="secondary">
-        审核通过的协议书自动进入本列表。每份协议书默认打印 3 联（用人单位、毕业生、学校），每联均带防伪二维码，打印后由各方盖章签字生效。
-      </Typography.Paragraph>
-      <Flex gap={12} style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="生成状态"
-          style={{ width: 200 }}
-          allowClear
-          placeholder="全部"
-          value={status}
-          options={Object.entries(PRINT_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          onChange={(value?: PrintStatus) => {
-            setStatus(value);
-            setPaging((p) => ({ ...p, page: 1 }));
+      <PageHeader title="协议书打印管理" />
+      <Card>
+        <Typography.Paragraph type="secondary">
+          审核通过的协议书自动进入本列表。每份协议书默认打印 3
+          联（用人单位、毕业生、学校），每联均带防伪二维码，打印后由各方盖章签字生效。
+        </Typography.Paragraph>
+        <Flex gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            aria-label="生成状态"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部"
+            value={status}
+            options={Object.entries(PRINT_STATUS_LABELS).map(([value, label]) => ({
+              value,
+              label,
+            }))}
+            onChange={(value?: PrintStatus) => {
+              setStatus(value);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        </Flex>
+        {notice ? (
+          <Alert
+            type={notice.type}
+            showIcon
+            role={notice.type === 'error' ? 'alert' : 'status'}
+            title={notice.text}
+            style={{ marginBottom: 16 }}
+            closable={{ onClose: () => setNotice(null) }}
+          />
+        ) : null}
+        <ApiErrorAlert error={rerender.error} title="重新生成失败" />
+        <ApiErrorAlert error={records.error} title="打印记录加载失败" />
+        <Table
+          rowKey="agreementId"
+          columns={columns}
+          dataSource={records.data?.items ?? []}
+          loading={records.isFetching && !records.data}
+          locale={{ emptyText: '暂无审核通过的协议书' }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <div>
+                <Typography.Text strong>打印记录</Typography.Text>
+                <Timeline
+                  style={{ marginTop: 12 }}
+                  items={r.history.map((h) => ({
+                    content: `${formatDateTime(h.at)}　${actionLabel(h.action)}${h.actor ? `（${STAFF_ROLE_LABELS[h.actor.role] ?? (h.actor.role === 'EMPLOYER' ? '用人单位' : h.actor.role === 'PROVINCE_ADMIN' ? '省厅管理员' : h.actor.role)}）` : ''}`,
+                  }))}
+                />
+              </div>
+            ),
+          }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: records.data?.total ?? 0,
+            showTotal: (total) => `共 ${total} 份`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
         />
-      </Flex>
-      {notice ? <Alert type={notice.type} showIcon role={notice.type === 'error' ? 'alert' : 'status'} title={notice.text} style={{ marginBottom: 16 }} closable={{ onClose: () => setNotice(null) }} /> : null}
-      <ApiErrorAlert error={rerender.error} title="重新生成失败" />
-      <ApiErrorAlert error={records.error} title="打印记录加载失败" />
-      <Table
-        rowKey="agreementId"
-        columns={columns}
-        dataSource={records.data?.items ?? []}
-        loading={records.isFetching && !records.data}
-        locale={{ emptyText: '暂无审核通过的协议书' }}
-        expandable={{
-          expandedRowRender: (r) => (
-            <div>
-              <Typography.Text strong>打印记录</Typography.Text>
-              <Timeline
-                style={{ marginTop: 12 }}
-                items={r.history.map((h) => ({
-                  content: `${formatDateTime(h.at)}　${actionLabel(h.action)}${h.actor ? `（${STAFF_ROLE_LABELS[h.actor.role] ?? (h.actor.role === 'EMPLOYER' ? '用人单位' : h.actor.role === 'PROVINCE_ADMIN' ? '省厅管理员' : h.actor.role)}）` : ''}`,
-                }))}
-              />
-            </div>
-          ),
-        }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: records.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 份`,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
-      />
-    </Card>
+      </Card>
     </>
   );
 }

@@ -12,7 +12,8 @@ export interface OpenedCard {
 export function useQrCard(token: string, enabled: boolean) {
   return useQuery({
     queryKey: ['qr-card', token],
-    queryFn: () => unwrap<OpenedCard>(api.GET('/api/qr-cards/{token}', { params: { path: { token } } })),
+    queryFn: () =>
+      unwrap<OpenedCard>(api.GET('/api/qr-cards/{token}', { params: { path: { token } } })),
     enabled,
     retry: false,
   });
@@ -22,6 +23,11 @@ export function useQrCard(token: string, enabled: boolean) {
 export function useSignQrCard(token: string) {
   return useMutation({
     mutationFn: (body: { positionId: string; terms: AgreementTerms }) =>
-      unwrap<SignResult>(api.POST('/api/qr-cards/{token}/agreements', { params: { path: { token } }, body: body as never })),
+      unwrap<SignResult>(
+        api.POST('/api/qr-cards/{token}/agreements', {
+          params: { path: { token } },
+          body: body as never,
+        }),
+      ),
   });
 }

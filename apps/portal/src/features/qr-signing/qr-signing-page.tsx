@@ -46,14 +46,20 @@ function QrSigning() {
     return (
       <Card>
         <ApiErrorAlert error={card.error} title="无法打开二维码名片" />
-        <Typography.Paragraph>请让毕业生在小程序「我的 → 二维码名片」重新生成后再扫码。</Typography.Paragraph>
+        <Typography.Paragraph>
+          请让毕业生在小程序「我的 → 二维码名片」重新生成后再扫码。
+        </Typography.Paragraph>
       </Card>
     );
   }
   if (signed) {
     return (
       <Card>
-        <Result status="success" title={label(AGREEMENT_STATUS_LABELS, signed.status)} subTitle={`协议编号 ${signed.agreementNo}，学校审核通过后可打印。`} />
+        <Result
+          status="success"
+          title={label(AGREEMENT_STATUS_LABELS, signed.status)}
+          subTitle={`协议编号 ${signed.agreementNo}，学校审核通过后可打印。`}
+        />
       </Card>
     );
   }
@@ -61,7 +67,11 @@ function QrSigning() {
   const onFinish = (values: FormValues) =>
     sign.mutate(
       { positionId: values.positionId, terms: toTerms(values.terms) },
-      { onSuccess: setSigned, onError: (error) => applyFieldErrors(form, error, { ...TERMS_FIELD_MAP, positionId: ['positionId'] }) },
+      {
+        onSuccess: setSigned,
+        onError: (error) =>
+          applyFieldErrors(form, error, { ...TERMS_FIELD_MAP, positionId: ['positionId'] }),
+      },
     );
 
   return (
@@ -82,14 +92,26 @@ function QrSigning() {
           </Typography.Paragraph>
         ) : null}
       </Card>
-      <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} disabled={sign.isPending || !card.data.available}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        disabled={sign.isPending || !card.data.available}
+      >
         <Card title="签约岗位与条款" style={{ marginBottom: 12 }}>
           <ApiErrorAlert error={positions.error} title="岗位加载失败" />
-          <Form.Item label="岗位" name="positionId" rules={[{ required: true, message: '请选择签约岗位' }]}>
+          <Form.Item
+            label="岗位"
+            name="positionId"
+            rules={[{ required: true, message: '请选择签约岗位' }]}
+          >
             <Select
               placeholder={positions.data?.items.length === 0 ? '请先在电脑端发布岗位' : '请选择'}
               loading={positions.isLoading}
-              options={(positions.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.location}）` }))}
+              options={(positions.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.title}（${p.location}）`,
+              }))}
             />
           </Form.Item>
           <TermsFields hasHiringAutonomy={me?.employer?.hasHiringAutonomy} />

@@ -1,12 +1,33 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { FilePreview } from '../../shared/file-preview';
 import { AgreementDescriptions } from '../../shared/agreement-descriptions';
-import { formatDateTime, METHOD_LABELS, QUALIFICATION_KIND_LABELS, REVIEW_STATUS_LABELS } from '../../shared/labels';
+import {
+  formatDateTime,
+  METHOD_LABELS,
+  QUALIFICATION_KIND_LABELS,
+  REVIEW_STATUS_LABELS,
+} from '../../shared/labels';
 import { STAFF_ROLE_LABELS } from '../../shared/labels';
 import { loadQualificationDocument, useReviewDecision, useReviewTask } from './review-hooks';
 
@@ -18,7 +39,12 @@ export function ReviewDetailPage() {
   const [form] = Form.useForm<{ reason: string }>();
   const [rejecting, setRejecting] = useState(false);
 
-  if (task.isLoading) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (task.isLoading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
   if (task.error || !task.data) {
     return (
       <Card>
@@ -44,11 +70,21 @@ export function ReviewDetailPage() {
       <Card
         title={
           <Flex gap={12} align="center" wrap>
-            <Link to="/review" aria-label="返回审核列表"><ArrowLeftOutlined /></Link>
+            <Link to="/review" aria-label="返回审核列表">
+              <ArrowLeftOutlined />
+            </Link>
             <Typography.Title level={4} style={{ margin: 0 }}>
               协议审核：{t.graduate.name}
             </Typography.Title>
-            <Tag color={t.status === 'PENDING' ? 'processing' : t.status === 'APPROVED' ? 'success' : 'default'}>
+            <Tag
+              color={
+                t.status === 'PENDING'
+                  ? 'processing'
+                  : t.status === 'APPROVED'
+                    ? 'success'
+                    : 'default'
+              }
+            >
               {REVIEW_STATUS_LABELS[t.status]}
             </Tag>
             {t.overdue ? <Tag color="error">已超期</Tag> : null}
@@ -72,7 +108,11 @@ export function ReviewDetailPage() {
           <Flex vertical gap={16}>
             <Card title="用人单位资质证明材料">
               {!t.qualificationDocumentsApplicable ? (
-                <Alert type="info" showIcon title="二维码名片签约不提供资质证明材料，请核对协议内容后审核。" />
+                <Alert
+                  type="info"
+                  showIcon
+                  title="二维码名片签约不提供资质证明材料，请核对协议内容后审核。"
+                />
               ) : t.qualificationDocuments.length === 0 ? (
                 <Empty description="用人单位尚未上传资质证明材料" />
               ) : (
@@ -97,7 +137,8 @@ export function ReviewDetailPage() {
                     <>
                       {t.decision.reason ? <div>理由：{t.decision.reason}</div> : null}
                       <div>
-                        {STAFF_ROLE_LABELS[t.decision.reviewer.role] ?? t.decision.reviewer.role} 于 {formatDateTime(t.decision.decidedAt)} 审核
+                        {STAFF_ROLE_LABELS[t.decision.reviewer.role] ?? t.decision.reviewer.role} 于{' '}
+                        {formatDateTime(t.decision.decidedAt)} 审核
                       </div>
                     </>
                   }
@@ -123,7 +164,12 @@ export function ReviewDetailPage() {
                         label="驳回理由"
                         rules={[{ required: true, whitespace: true, message: '驳回须填写理由' }]}
                       >
-                        <Input.TextArea rows={3} maxLength={500} showCount placeholder="请说明驳回的原因，学生和用人单位将看到该理由" />
+                        <Input.TextArea
+                          rows={3}
+                          maxLength={500}
+                          showCount
+                          placeholder="请说明驳回的原因，学生和用人单位将看到该理由"
+                        />
                       </Form.Item>
                       <Space>
                         <Button danger htmlType="submit" loading={decide.isPending}>

@@ -28,7 +28,13 @@ export function useReviewTasks(filters: ReviewFilters) {
     queryFn: () =>
       unwrap(
         api.GET('/api/review-tasks', {
-          params: { query: { ...filters, overdue: filters.overdue === undefined ? undefined : filters.overdue ? 'true' : 'false' } },
+          params: {
+            query: {
+              ...filters,
+              overdue:
+                filters.overdue === undefined ? undefined : filters.overdue ? 'true' : 'false',
+            },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -39,8 +45,7 @@ export function useReviewTasks(filters: ReviewFilters) {
 export function useReviewTask(taskId: string) {
   return useQuery({
     queryKey: reviewKeys.one(taskId),
-    queryFn: () =>
-      unwrap(api.GET('/api/review-tasks/{taskId}', { params: { path: { taskId } } })),
+    queryFn: () => unwrap(api.GET('/api/review-tasks/{taskId}', { params: { path: { taskId } } })),
   });
 }
 

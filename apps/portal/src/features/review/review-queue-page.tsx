@@ -9,7 +9,10 @@ import { useSchoolDepartments } from '../../shared/school-departments';
 import { useReviewTasks, type ReviewFilters, type ReviewTask } from './review-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
-const STATUS_OPTIONS = Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
 const METHOD_OPTIONS = Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }));
 
 /** 网络签约管理: the agreements awaiting the school's review, with filters and the overdue flag. */
@@ -17,9 +20,14 @@ export function ReviewQueuePage() {
   const { claims } = useSession();
   const isSchoolAdmin = claims?.role === 'SCHOOL_ADMIN';
   const departments = useSchoolDepartments(isSchoolAdmin ? claims?.schoolCode : undefined);
-  const [filters, setFilters] = useState<ReviewFilters>({ status: 'PENDING', page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<ReviewFilters>({
+    status: 'PENDING',
+    page: 1,
+    pageSize: 20,
+  });
   const tasks = useReviewTasks(filters);
-  const change = (patch: Partial<ReviewFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const change = (patch: Partial<ReviewFilters>) =>
+    setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   const columns: ColumnsType<ReviewTask> = [
     { title: '协议编号', dataIndex: 'agreementNo', width: 170 },
@@ -38,7 +46,15 @@ export function ReviewQueuePage() {
       key: 'status',
       render: (_, t) => (
         <Flex gap={4} wrap>
-          <Tag color={t.status === 'PENDING' ? 'processing' : t.status === 'APPROVED' ? 'success' : 'default'}>
+          <Tag
+            color={
+              t.status === 'PENDING'
+                ? 'processing'
+                : t.status === 'APPROVED'
+                  ? 'success'
+                  : 'default'
+            }
+          >
             {REVIEW_STATUS_LABELS[t.status] ?? t.status}
           </Tag>
           {t.overdue ? <Tag color="error">已超期</Tag> : null}
@@ -49,7 +65,10 @@ export function ReviewQueuePage() {
       title: '操作',
       key: 'action',
       render: (_, t) => (
-        <Link to={`/review/${t.id}`} aria-label={`${t.status === 'PENDING' ? '审核' : '查看'} ${t.graduate.name}`}>
+        <Link
+          to={`/review/${t.id}`}
+          aria-label={`${t.status === 'PENDING' ? '审核' : '查看'} ${t.graduate.name}`}
+        >
           {t.status === 'PENDING' ? '审核' : '查看'}
         </Link>
       ),
@@ -58,67 +77,72 @@ export function ReviewQueuePage() {
 
   return (
     <>
-    <PageHeader title="网络签约管理" />
-    <Card>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审核任务">
-        <Input.Search
-          aria-label="搜索"
-          placeholder="姓名、学号、协议编号或单位名称"
-          allowClear
-          style={{ width: 300 }}
-          onSearch={(q) => change({ q: q.trim() || undefined })}
-        />
-        <Select
-          aria-label="审核状态"
-          style={{ width: 200 }}
-          allowClear
-          placeholder="全部状态"
-          value={filters.status}
-          options={STATUS_OPTIONS}
-          onChange={(status?: ReviewFilters['status']) => change({ status })}
-        />
-        <Select
-          aria-label="签约方式"
-          style={{ width: 180 }}
-          allowClear
-          placeholder="全部签约方式"
-          value={filters.method}
-          options={METHOD_OPTIONS}
-          onChange={(method?: ReviewFilters['method']) => change({ method })}
-        />
-        {isSchoolAdmin ? (
+      <PageHeader title="网络签约管理" />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审核任务">
+          <Input.Search
+            aria-label="搜索"
+            placeholder="姓名、学号、协议编号或单位名称"
+            allowClear
+            style={{ width: 300 }}
+            onSearch={(q) => change({ q: q.trim() || undefined })}
+          />
           <Select
-            aria-label="院系"
+            aria-label="审核状态"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部状态"
+            value={filters.status}
+            options={STATUS_OPTIONS}
+            onChange={(status?: ReviewFilters['status']) => change({ status })}
+          />
+          <Select
+            aria-label="签约方式"
             style={{ width: 180 }}
             allowClear
-            placeholder="全部院系"
-            value={filters.departmentCode}
-            loading={departments.isLoading}
-            options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            onChange={(departmentCode?: string) => change({ departmentCode })}
+            placeholder="全部签约方式"
+            value={filters.method}
+            options={METHOD_OPTIONS}
+            onChange={(method?: ReviewFilters['method']) => change({ method })}
           />
-        ) : null}
-        <Checkbox checked={filters.overdue === true} onChange={(e) => change({ overdue: e.target.checked ? true : undefined })}>
-          只看超期
-        </Checkbox>
-      </Flex>
-      <ApiErrorAlert error={tasks.error} title="审核任务加载失败" />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={tasks.data?.items ?? []}
-        loading={tasks.isFetching}
-        locale={{ emptyText: filters.status === 'PENDING' ? '暂无待审核的协议' : '没有符合条件的审核任务' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: tasks.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
-      />
-    </Card>
+          {isSchoolAdmin ? (
+            <Select
+              aria-label="院系"
+              style={{ width: 180 }}
+              allowClear
+              placeholder="全部院系"
+              value={filters.departmentCode}
+              loading={departments.isLoading}
+              options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+              onChange={(departmentCode?: string) => change({ departmentCode })}
+            />
+          ) : null}
+          <Checkbox
+            checked={filters.overdue === true}
+            onChange={(e) => change({ overdue: e.target.checked ? true : undefined })}
+          >
+            只看超期
+          </Checkbox>
+        </Flex>
+        <ApiErrorAlert error={tasks.error} title="审核任务加载失败" />
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={tasks.data?.items ?? []}
+          loading={tasks.isFetching}
+          locale={{
+            emptyText: filters.status === 'PENDING' ? '暂无待审核的协议' : '没有符合条件的审核任务',
+          }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: tasks.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
+        />
+      </Card>
     </>
   );
 }

@@ -1,4 +1,16 @@
-import { Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Schema } from '@netsign/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,15 +23,28 @@ import { PageHeader } from '../../shared/ui/page-header';
 
 type SourceInfoCorrection = Schema<'SourceInfoCorrection'>;
 type Status = SourceInfoCorrection['status'];
-const STATUS_LABELS: Record<Status, string> = { PENDING: '待审核', APPROVED: '已同意', REJECTED: '已驳回' };
-const FIELD_LABELS: Record<string, string> = { name: '姓名', gender: '性别', major: '专业', degree: '学历', className: '班级', originPlace: '生源地' };
+const STATUS_LABELS: Record<Status, string> = {
+  PENDING: '待审核',
+  APPROVED: '已同意',
+  REJECTED: '已驳回',
+};
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  gender: '性别',
+  major: '专业',
+  degree: '学历',
+  className: '班级',
+  originPlace: '生源地',
+};
 
 function useCorrections(schoolCode: string, status: Status | undefined) {
   return useQuery({
     queryKey: ['source-info-corrections', schoolCode, status],
     queryFn: () =>
       unwrap(
-        api.GET('/api/schools/{schoolCode}/source-info-corrections', { params: { path: { schoolCode }, query: status ? { status } : {} } }),
+        api.GET('/api/schools/{schoolCode}/source-info-corrections', {
+          params: { path: { schoolCode }, query: status ? { status } : {} },
+        }),
       ),
   });
 }
@@ -34,7 +59,8 @@ function useDecideCorrection(schoolCode: string) {
           body: { decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['source-info-corrections', schoolCode] }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['source-info-corrections', schoolCode] }),
   });
 }
 
@@ -50,97 +76,127 @@ export function CorrectionsPage() {
 
   return (
     <>
-    <PageHeader title="生源信息更正审核" />
-    <Card>
-      <Flex gap={12} style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="审核状态"
-          style={{ width: 200 }}
-          allowClear
-          placeholder="全部状态"
-          value={status}
-          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-          onChange={(value?: Status) => setStatus(value)}
-        />
-      </Flex>
-      <ApiErrorAlert error={decide.error && !rejecting ? decide.error : null} title="处理失败" />
-      <ApiErrorAlert error={list.error} title="更正申请加载失败" />
-      <Table<SourceInfoCorrection>
-        rowKey="id"
-        dataSource={list.data ?? []}
-        loading={list.isFetching}
-        locale={{ emptyText: status === 'PENDING' ? '暂无待审核的更正申请' : '暂无更正申请' }}
-        columns={[
-          { title: '学号', dataIndex: 'studentNo' },
-          { title: '姓名', dataIndex: 'graduateName' },
-          {
-            title: '申请更正为',
-            dataIndex: 'changes',
-            render: (changes: Record<string, string>) => (
-              <Space orientation="vertical" size={0}>
-                {Object.entries(changes).map(([k, v]) => (
-                  <span key={k}>{FIELD_LABELS[k] ?? k}：{v}</span>
-                ))}
-              </Space>
-            ),
-          },
-          { title: '理由', dataIndex: 'reason' },
-          { title: '申请时间', dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v) },
-          {
-            title: '状态',
-            key: 'status',
-            render: (_, c) => (
-              <Space orientation="vertical" size={0}>
-                <Tag color={c.status === 'PENDING' ? 'processing' : c.status === 'APPROVED' ? 'success' : 'warning'}>{STATUS_LABELS[c.status]}</Tag>
-                {c.decisionReason ? <Typography.Text type="secondary">{c.decisionReason}</Typography.Text> : null}
-              </Space>
-            ),
-          },
-          {
-            title: '操作',
-            key: 'action',
-            render: (_, c) =>
-              c.status === 'PENDING' ? (
-                <Space>
-                  <Button size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ id: c.id, decision: 'APPROVE' })}>
-                    同意更正
-                  </Button>
-                  <Button size="small" danger onClick={() => setRejecting(c)}>
-                    驳回
-                  </Button>
+      <PageHeader title="生源信息更正审核" />
+      <Card>
+        <Flex gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            aria-label="审核状态"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部状态"
+            value={status}
+            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            onChange={(value?: Status) => setStatus(value)}
+          />
+        </Flex>
+        <ApiErrorAlert error={decide.error && !rejecting ? decide.error : null} title="处理失败" />
+        <ApiErrorAlert error={list.error} title="更正申请加载失败" />
+        <Table<SourceInfoCorrection>
+          rowKey="id"
+          dataSource={list.data ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: status === 'PENDING' ? '暂无待审核的更正申请' : '暂无更正申请' }}
+          columns={[
+            { title: '学号', dataIndex: 'studentNo' },
+            { title: '姓名', dataIndex: 'graduateName' },
+            {
+              title: '申请更正为',
+              dataIndex: 'changes',
+              render: (changes: Record<string, string>) => (
+                <Space orientation="vertical" size={0}>
+                  {Object.entries(changes).map(([k, v]) => (
+                    <span key={k}>
+                      {FIELD_LABELS[k] ?? k}：{v}
+                    </span>
+                  ))}
                 </Space>
-              ) : null,
-          },
-        ]}
-      />
-      {rejecting ? (
-        <Modal
-          open
-          title={`驳回 ${rejecting.graduateName} 的更正申请`}
-          okText="确认驳回"
-          cancelText="取消"
-          confirmLoading={decide.isPending}
-          onCancel={() => setRejecting(null)}
-          onOk={() => form.submit()}
-        >
-          <ApiErrorAlert error={decide.error} title="驳回失败" />
-          <Form
-            form={form}
-            layout="vertical"
-            onFinish={(v) =>
-              decide.mutate(
-                { id: rejecting.id, decision: 'REJECT', reason: v.reason.trim() },
-                { onSuccess: () => setRejecting(null), onError: (e) => applyFieldErrors(form, e) },
-              )
-            }
+              ),
+            },
+            { title: '理由', dataIndex: 'reason' },
+            {
+              title: '申请时间',
+              dataIndex: 'requestedAt',
+              render: (v: string) => formatDateTime(v),
+            },
+            {
+              title: '状态',
+              key: 'status',
+              render: (_, c) => (
+                <Space orientation="vertical" size={0}>
+                  <Tag
+                    color={
+                      c.status === 'PENDING'
+                        ? 'processing'
+                        : c.status === 'APPROVED'
+                          ? 'success'
+                          : 'warning'
+                    }
+                  >
+                    {STATUS_LABELS[c.status]}
+                  </Tag>
+                  {c.decisionReason ? (
+                    <Typography.Text type="secondary">{c.decisionReason}</Typography.Text>
+                  ) : null}
+                </Space>
+              ),
+            },
+            {
+              title: '操作',
+              key: 'action',
+              render: (_, c) =>
+                c.status === 'PENDING' ? (
+                  <Space>
+                    <Button
+                      size="small"
+                      type="primary"
+                      loading={decide.isPending}
+                      onClick={() => decide.mutate({ id: c.id, decision: 'APPROVE' })}
+                    >
+                      同意更正
+                    </Button>
+                    <Button size="small" danger onClick={() => setRejecting(c)}>
+                      驳回
+                    </Button>
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
+        {rejecting ? (
+          <Modal
+            open
+            title={`驳回 ${rejecting.graduateName} 的更正申请`}
+            okText="确认驳回"
+            cancelText="取消"
+            confirmLoading={decide.isPending}
+            onCancel={() => setRejecting(null)}
+            onOk={() => form.submit()}
           >
-            <Form.Item name="reason" label="驳回理由" rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }]}>
-              <Input.TextArea rows={3} maxLength={500} />
-            </Form.Item>
-          </Form>
-        </Modal>
-      ) : null}
-    </Card>
+            <ApiErrorAlert error={decide.error} title="驳回失败" />
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={(v) =>
+                decide.mutate(
+                  { id: rejecting.id, decision: 'REJECT', reason: v.reason.trim() },
+                  {
+                    onSuccess: () => setRejecting(null),
+                    onError: (e) => applyFieldErrors(form, e),
+                  },
+                )
+              }
+            >
+              <Form.Item
+                name="reason"
+                label="驳回理由"
+                rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }]}
+              >
+                <Input.TextArea rows={3} maxLength={500} />
+              </Form.Item>
+            </Form>
+          </Modal>
+        ) : null}
+      </Card>
     </>
   );
 }

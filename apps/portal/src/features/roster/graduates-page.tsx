@@ -1,4 +1,18 @@
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
@@ -22,7 +36,10 @@ const DESTINATION_OPTIONS = Object.entries(DESTINATION_LABELS).map(([value, labe
   value,
   label: value === 'AWAITING_EMPLOYMENT' ? `${label}（尚未签约）` : label,
 }));
-const OFFLINE_OPTIONS = (['SIGNED_OFFLINE', 'FURTHER_STUDY', 'OTHER'] as const).map((value) => ({ value, label: DESTINATION_LABELS[value] }));
+const OFFLINE_OPTIONS = (['SIGNED_OFFLINE', 'FURTHER_STUDY', 'OTHER'] as const).map((value) => ({
+  value,
+  label: DESTINATION_LABELS[value],
+}));
 
 type Dialog =
   | { kind: 'unlock'; graduate: GraduateRow }
@@ -40,7 +57,8 @@ export function GraduatesPage() {
   const graduates = useGraduates(schoolCode, filters);
   const release = useReleaseBinding(schoolCode);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const change = (patch: Partial<GraduateFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const change = (patch: Partial<GraduateFilters>) =>
+    setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
   const columns: ColumnsType<GraduateRow> = [
     { title: '学号', dataIndex: 'studentNo' },
@@ -59,7 +77,9 @@ export function GraduatesPage() {
       key: 'destination',
       render: (_, g) => (
         <span title={g.destinationNote ?? undefined}>
-          <Tag color={g.destination === 'AWAITING_EMPLOYMENT' ? 'warning' : 'blue'}>{DESTINATION_LABELS[g.destination]}</Tag>
+          <Tag color={g.destination === 'AWAITING_EMPLOYMENT' ? 'warning' : 'blue'}>
+            {DESTINATION_LABELS[g.destination]}
+          </Tag>
         </span>
       ),
     },
@@ -70,7 +90,9 @@ export function GraduatesPage() {
         g.activeAgreement ? (
           <Space orientation="vertical" size={0}>
             <span>{g.activeAgreement.agreementNo}</span>
-            <Typography.Text type="secondary">{AGREEMENT_STATUS_LABELS[g.activeAgreement.status] ?? g.activeAgreement.status}</Typography.Text>
+            <Typography.Text type="secondary">
+              {AGREEMENT_STATUS_LABELS[g.activeAgreement.status] ?? g.activeAgreement.status}
+            </Typography.Text>
           </Space>
         ) : (
           '—'
@@ -107,10 +129,16 @@ export function GraduatesPage() {
               登记去向
             </Button>
           ) : null}
-          <Button size="small" onClick={() => setDialog({ kind: 'paper-form', graduate: g, reissue: false })}>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'paper-form', graduate: g, reissue: false })}
+          >
             发放协议书
           </Button>
-          <Button size="small" onClick={() => setDialog({ kind: 'paper-form', graduate: g, reissue: true })}>
+          <Button
+            size="small"
+            onClick={() => setDialog({ kind: 'paper-form', graduate: g, reissue: true })}
+          >
             补发
           </Button>
         </Space>
@@ -120,54 +148,82 @@ export function GraduatesPage() {
 
   return (
     <>
-    <PageHeader title="毕业生名单" />
-    <Card>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选毕业生">
-        <Input.Search aria-label="搜索毕业生" placeholder="学号或姓名" allowClear style={{ width: 240 }} onSearch={(q) => change({ q: q.trim() || undefined })} />
-        <Select
-          aria-label="毕业去向"
-          style={{ width: 220 }}
-          allowClear
-          placeholder="全部毕业去向"
-          value={filters.destination}
-          options={DESTINATION_OPTIONS}
-          onChange={(destination?: Destination) => change({ destination })}
-        />
-        {isAdmin ? (
-          <Select
-            aria-label="院系"
-            style={{ width: 180 }}
+      <PageHeader title="毕业生名单" />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选毕业生">
+          <Input.Search
+            aria-label="搜索毕业生"
+            placeholder="学号或姓名"
             allowClear
-            placeholder="全部院系"
-            value={filters.departmentCode}
-            options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-            onChange={(departmentCode?: string) => change({ departmentCode })}
+            style={{ width: 240 }}
+            onSearch={(q) => change({ q: q.trim() || undefined })}
+          />
+          <Select
+            aria-label="毕业去向"
+            style={{ width: 220 }}
+            allowClear
+            placeholder="全部毕业去向"
+            value={filters.destination}
+            options={DESTINATION_OPTIONS}
+            onChange={(destination?: Destination) => change({ destination })}
+          />
+          {isAdmin ? (
+            <Select
+              aria-label="院系"
+              style={{ width: 180 }}
+              allowClear
+              placeholder="全部院系"
+              value={filters.departmentCode}
+              options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+              onChange={(departmentCode?: string) => change({ departmentCode })}
+            />
+          ) : null}
+        </Flex>
+        <ApiErrorAlert error={release.error} title="解除绑定失败" />
+        <ApiErrorAlert error={graduates.error} title="名单加载失败" />
+        <Table
+          rowKey="graduateId"
+          columns={columns}
+          dataSource={graduates.data?.items ?? []}
+          loading={graduates.isFetching}
+          scroll={{ x: 1300 }}
+          locale={{
+            emptyText:
+              filters.destination || filters.q
+                ? '没有符合条件的毕业生'
+                : '名单为空，请先导入生源信息',
+          }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: graduates.data?.total ?? 0,
+            showTotal: (total) => `共 ${total} 人`,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
+        />
+        {dialog?.kind === 'unlock' ? (
+          <UnlockDialog
+            schoolCode={schoolCode}
+            graduate={dialog.graduate}
+            onClose={() => setDialog(null)}
           />
         ) : null}
-      </Flex>
-      <ApiErrorAlert error={release.error} title="解除绑定失败" />
-      <ApiErrorAlert error={graduates.error} title="名单加载失败" />
-      <Table
-        rowKey="graduateId"
-        columns={columns}
-        dataSource={graduates.data?.items ?? []}
-        loading={graduates.isFetching}
-        scroll={{ x: 1300 }}
-        locale={{ emptyText: filters.destination || filters.q ? '没有符合条件的毕业生' : '名单为空，请先导入生源信息' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: graduates.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
-      />
-      {dialog?.kind === 'unlock' ? <UnlockDialog schoolCode={schoolCode} graduate={dialog.graduate} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'destination' ? <DestinationDialog schoolCode={schoolCode} graduate={dialog.graduate} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'paper-form' ? (
-        <PaperFormDialog schoolCode={schoolCode} graduate={dialog.graduate} reissue={dialog.reissue} onClose={() => setDialog(null)} />
-      ) : null}
-    </Card>
+        {dialog?.kind === 'destination' ? (
+          <DestinationDialog
+            schoolCode={schoolCode}
+            graduate={dialog.graduate}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog?.kind === 'paper-form' ? (
+          <PaperFormDialog
+            schoolCode={schoolCode}
+            graduate={dialog.graduate}
+            reissue={dialog.reissue}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+      </Card>
     </>
   );
 }
@@ -196,10 +252,17 @@ function UnlockDialog({ schoolCode, graduate, onClose }: DialogProps) {
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          unlock.mutate({ graduateId: graduate.graduateId, reason: v.reason.trim() }, { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) })
+          unlock.mutate(
+            { graduateId: graduate.graduateId, reason: v.reason.trim() },
+            { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
+          )
         }
       >
-        <Form.Item name="reason" label="解锁理由" rules={[{ required: true, whitespace: true, message: '请填写解锁理由' }]}>
+        <Form.Item
+          name="reason"
+          label="解锁理由"
+          rules={[{ required: true, whitespace: true, message: '请填写解锁理由' }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>
@@ -211,28 +274,56 @@ function DestinationDialog({ schoolCode, graduate, onClose }: DialogProps) {
   const [form] = Form.useForm<{ destination: Destination; note: string }>();
   const set = useSetDestination(schoolCode);
   return (
-    <Modal open title={`登记 ${graduate.name} 的毕业去向`} okText="保存" cancelText="取消" confirmLoading={set.isPending} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={`登记 ${graduate.name} 的毕业去向`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={set.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
       <ApiErrorAlert error={set.error} title="登记失败" />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ destination: 'SIGNED_OFFLINE' }}
         onFinish={(v) =>
-          set.mutate({ graduateId: graduate.graduateId, destination: v.destination, note: v.note?.trim() ?? '' }, { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) })
+          set.mutate(
+            {
+              graduateId: graduate.graduateId,
+              destination: v.destination,
+              note: v.note?.trim() ?? '',
+            },
+            { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
+          )
         }
       >
         <Form.Item name="destination" label="毕业去向" rules={[{ required: true }]}>
           <Select options={OFFLINE_OPTIONS} />
         </Form.Item>
-        <Form.Item name="note" label="说明" rules={[{ required: true, whitespace: true, message: '请填写说明，例如签约单位' }]}>
-          <Input.TextArea rows={2} maxLength={500} placeholder="例如：与合肥某公司线下签订纸质协议" />
+        <Form.Item
+          name="note"
+          label="说明"
+          rules={[{ required: true, whitespace: true, message: '请填写说明，例如签约单位' }]}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            placeholder="例如：与合肥某公司线下签订纸质协议"
+          />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-function PaperFormDialog({ schoolCode, graduate, reissue, onClose }: DialogProps & { reissue: boolean }) {
+function PaperFormDialog({
+  schoolCode,
+  graduate,
+  reissue,
+  onClose,
+}: DialogProps & { reissue: boolean }) {
   const [form] = Form.useForm<{ formNo: string; reason?: string }>();
   const { message } = App.useApp();
   const issue = useIssuePaperForm(schoolCode);
@@ -252,16 +343,34 @@ function PaperFormDialog({ schoolCode, graduate, reissue, onClose }: DialogProps
         layout="vertical"
         onFinish={(v) =>
           issue.mutate(
-            { graduateId: graduate.graduateId, formNo: v.formNo.trim(), ...(reissue ? { reissueReason: v.reason?.trim() ?? '' } : {}) },
-            { onSuccess: () => { void message.success('已登记'); onClose(); }, onError: (e) => applyFieldErrors(form, e) },
+            {
+              graduateId: graduate.graduateId,
+              formNo: v.formNo.trim(),
+              ...(reissue ? { reissueReason: v.reason?.trim() ?? '' } : {}),
+            },
+            {
+              onSuccess: () => {
+                void message.success('已登记');
+                onClose();
+              },
+              onError: (e) => applyFieldErrors(form, e),
+            },
           )
         }
       >
-        <Form.Item name="formNo" label="协议书编号" rules={[{ required: true, whitespace: true, message: '请填写协议书编号' }]}>
+        <Form.Item
+          name="formNo"
+          label="协议书编号"
+          rules={[{ required: true, whitespace: true, message: '请填写协议书编号' }]}
+        >
           <Input maxLength={40} placeholder="例如 AH2026-000123" />
         </Form.Item>
         {reissue ? (
-          <Form.Item name="reason" label="补发原因" rules={[{ required: true, whitespace: true, message: '请填写补发原因' }]}>
+          <Form.Item
+            name="reason"
+            label="补发原因"
+            rules={[{ required: true, whitespace: true, message: '请填写补发原因' }]}
+          >
             <Input.TextArea rows={2} maxLength={500} placeholder="例如：原协议书遗失" />
           </Form.Item>
         ) : null}

@@ -47,7 +47,9 @@ export function useGraduates(schoolCode: string, filters: GraduateFilters) {
     queryKey: rosterKeys.graduates(schoolCode, filters),
     queryFn: () =>
       unwrap(
-        api.GET('/api/schools/{schoolCode}/graduates', { params: { path: { schoolCode }, query: filters } }),
+        api.GET('/api/schools/{schoolCode}/graduates', {
+          params: { path: { schoolCode }, query: filters },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -66,7 +68,11 @@ function useGraduateAction<Input>(schoolCode: string, run: (input: Input) => Pro
 
 export function useReleaseBinding(schoolCode: string) {
   return useGraduateAction(schoolCode, (graduateId: string) =>
-    unwrap(api.DELETE('/api/schools/{schoolCode}/graduates/{graduateId}/wechat-binding', { params: { path: { schoolCode, graduateId } } })),
+    unwrap(
+      api.DELETE('/api/schools/{schoolCode}/graduates/{graduateId}/wechat-binding', {
+        params: { path: { schoolCode, graduateId } },
+      }),
+    ),
   );
 }
 
@@ -82,40 +88,49 @@ export function useUnlock(schoolCode: string) {
 }
 
 export function useSetDestination(schoolCode: string) {
-  return useGraduateAction(schoolCode, (input: { graduateId: string; destination: Destination; note: string }) =>
-    unwrap(
-      api.PUT('/api/schools/{schoolCode}/graduates/{graduateId}/destination', {
-        params: { path: { schoolCode, graduateId: input.graduateId } },
-        body: { destination: input.destination, note: input.note },
-      }),
-    ),
+  return useGraduateAction(
+    schoolCode,
+    (input: { graduateId: string; destination: Destination; note: string }) =>
+      unwrap(
+        api.PUT('/api/schools/{schoolCode}/graduates/{graduateId}/destination', {
+          params: { path: { schoolCode, graduateId: input.graduateId } },
+          body: { destination: input.destination, note: input.note },
+        }),
+      ),
   );
 }
 
 export function useIssuePaperForm(schoolCode: string) {
-  return useGraduateAction(schoolCode, (input: { graduateId: string; formNo: string; reissueReason?: string }) =>
-    input.reissueReason
-      ? unwrap(
-          api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms/reissue', {
-            params: { path: { schoolCode, graduateId: input.graduateId } },
-            body: { formNo: input.formNo, reason: input.reissueReason },
-          }),
-        )
-      : unwrap(
-          api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms', {
-            params: { path: { schoolCode, graduateId: input.graduateId } },
-            body: { formNo: input.formNo },
-          }),
-        ),
+  return useGraduateAction(
+    schoolCode,
+    (input: { graduateId: string; formNo: string; reissueReason?: string }) =>
+      input.reissueReason
+        ? unwrap(
+            api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms/reissue', {
+              params: { path: { schoolCode, graduateId: input.graduateId } },
+              body: { formNo: input.formNo, reason: input.reissueReason },
+            }),
+          )
+        : unwrap(
+            api.POST('/api/schools/{schoolCode}/graduates/{graduateId}/paper-forms', {
+              params: { path: { schoolCode, graduateId: input.graduateId } },
+              body: { formNo: input.formNo },
+            }),
+          ),
   );
 }
 
-export function usePaperForms(schoolCode: string, filters: { status?: PaperForm['status']; page: number; pageSize: number }) {
+export function usePaperForms(
+  schoolCode: string,
+  filters: { status?: PaperForm['status']; page: number; pageSize: number },
+) {
   return useQuery({
     queryKey: [...rosterKeys.paperForms(schoolCode), filters],
     queryFn: () =>
       unwrap(
-        api.GET('/api/schools/{schoolCode}/paper-forms', { params: { path: { schoolCode }, query: filters } }),
+        api.GET('/api/schools/{schoolCode}/paper-forms', {
+          params: { path: { schoolCode }, query: filters },
+        }),
       ),
     placeholderData: keepPreviousData,
   });

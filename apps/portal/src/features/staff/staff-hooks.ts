@@ -7,21 +7,33 @@ export type StaffRole = StaffAccount['role'];
 
 export const staffKeys = { school: (schoolCode: string) => ['staff', schoolCode] as const };
 
-export function useStaff(schoolCode: string, filters: { role?: StaffRole; page: number; pageSize: number }, enabled = true) {
+export function useStaff(
+  schoolCode: string,
+  filters: { role?: StaffRole; page: number; pageSize: number },
+  enabled = true,
+) {
   return useQuery({
     queryKey: [...staffKeys.school(schoolCode), filters],
     enabled: enabled && Boolean(schoolCode),
     queryFn: () =>
       unwrap(
-        api.GET('/api/schools/{schoolCode}/staff', { params: { path: { schoolCode }, query: filters } }),
+        api.GET('/api/schools/{schoolCode}/staff', {
+          params: { path: { schoolCode }, query: filters },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
 }
 
-function useStaffMutation<Input, Output>(schoolCode: string, run: (input: Input) => Promise<Output>) {
+function useStaffMutation<Input, Output>(
+  schoolCode: string,
+  run: (input: Input) => Promise<Output>,
+) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolCode) }) });
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolCode) }),
+  });
 }
 
 export interface NewStaff {
@@ -39,10 +51,18 @@ export function useCreateStaff(schoolCode: string) {
 }
 
 export function useUpdateStaff(schoolCode: string) {
-  return useStaffMutation(schoolCode, (input: { userId: string; departmentCode?: string; classNames?: string[] }) => {
-    const { userId, ...body } = input;
-    return unwrap(api.PATCH('/api/schools/{schoolCode}/staff/{userId}', { params: { path: { schoolCode, userId } }, body }));
-  });
+  return useStaffMutation(
+    schoolCode,
+    (input: { userId: string; departmentCode?: string; classNames?: string[] }) => {
+      const { userId, ...body } = input;
+      return unwrap(
+        api.PATCH('/api/schools/{schoolCode}/staff/{userId}', {
+          params: { path: { schoolCode, userId } },
+          body,
+        }),
+      );
+    },
+  );
 }
 
 export function useDeactivateStaff(schoolCode: string) {
@@ -59,7 +79,10 @@ export function useDeactivateStaff(schoolCode: string) {
 export function useReactivateStaff(schoolCode: string) {
   return useStaffMutation(schoolCode, (userId: string) =>
     unwrap(
-      api.POST('/api/schools/{schoolCode}/staff/{userId}/reactivation', { params: { path: { schoolCode, userId } }, body: {} }),
+      api.POST('/api/schools/{schoolCode}/staff/{userId}/reactivation', {
+        params: { path: { schoolCode, userId } },
+        body: {},
+      }),
     ),
   );
 }

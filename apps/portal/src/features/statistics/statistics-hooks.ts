@@ -9,7 +9,8 @@ export type DepartmentStatistics = SchoolStatistics['departments'][number];
 
 export const statisticsKeys = {
   current: (schoolCode?: string) => ['statistics', 'current', schoolCode ?? '*'] as const,
-  snapshot: (day: string, schoolCode?: string) => ['statistics', 'snapshot', day, schoolCode ?? '*'] as const,
+  snapshot: (day: string, schoolCode?: string) =>
+    ['statistics', 'snapshot', day, schoolCode ?? '*'] as const,
 };
 
 /** 网签占比 now: every school for the province, the own school for school staff. */
@@ -18,7 +19,9 @@ export function useOnlineSigningStatistics(schoolCode?: string) {
     queryKey: statisticsKeys.current(schoolCode),
     queryFn: () =>
       unwrap(
-        api.GET('/api/statistics/online-signing', { params: { query: schoolCode ? { schoolCode } : {} } }),
+        api.GET('/api/statistics/online-signing', {
+          params: { query: schoolCode ? { schoolCode } : {} },
+        }),
       ),
     refetchInterval: 30_000,
   });
@@ -26,8 +29,15 @@ export function useOnlineSigningStatistics(schoolCode?: string) {
 
 /** Days (YYYY-MM-DD, Asia/Shanghai) from `count - 1` days ago to today. */
 export function lastDays(count: number, now = new Date()): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-  return Array.from({ length: count }, (_, i) => fmt.format(new Date(now.getTime() - (count - 1 - i) * 86_400_000)));
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return Array.from({ length: count }, (_, i) =>
+    fmt.format(new Date(now.getTime() - (count - 1 - i) * 86_400_000)),
+  );
 }
 
 /**

@@ -1,13 +1,41 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AgreementDescriptions } from '../../shared/agreement-descriptions';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { FilePreview } from '../../shared/file-preview';
-import { AGREEMENT_STATUS_LABELS, formatDateTime, label, STAFF_ROLE_LABELS, TERMINATION_APPLICANT_LABELS, TERMINATION_STATUS_LABELS } from '../../shared/labels';
-import { loadTerminationMaterial, useAgreement, useTermination, useTerminationDecision } from './termination-hooks';
+import {
+  AGREEMENT_STATUS_LABELS,
+  formatDateTime,
+  label,
+  STAFF_ROLE_LABELS,
+  TERMINATION_APPLICANT_LABELS,
+  TERMINATION_STATUS_LABELS,
+} from '../../shared/labels';
+import {
+  loadTerminationMaterial,
+  useAgreement,
+  useTermination,
+  useTerminationDecision,
+} from './termination-hooks';
 import { TERMINATION_STATUS_COLORS } from './terminations-page';
 
 /**
@@ -23,7 +51,12 @@ export function TerminationDetailPage() {
   const [form] = Form.useForm<{ reason: string }>();
   const [disagreeing, setDisagreeing] = useState(false);
 
-  if (termination.isLoading) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (termination.isLoading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
   if (termination.error || !termination.data) {
     return (
       <Card>
@@ -34,24 +67,33 @@ export function TerminationDetailPage() {
   }
   const t = termination.data;
   const disagree = (values: { reason: string }) =>
-    decide.mutate({ decision: 'DISAGREE', reason: values.reason.trim() }, { onError: (err) => applyFieldErrors(form, err) });
+    decide.mutate(
+      { decision: 'DISAGREE', reason: values.reason.trim() },
+      { onError: (err) => applyFieldErrors(form, err) },
+    );
 
   return (
     <Flex vertical gap={16}>
       <Card
         title={
           <Flex gap={12} align="center" wrap>
-            <Link to="/terminations" aria-label="返回解约申请登记表"><ArrowLeftOutlined /></Link>
+            <Link to="/terminations" aria-label="返回解约申请登记表">
+              <ArrowLeftOutlined />
+            </Link>
             <Typography.Title level={4} style={{ margin: 0 }}>
               解约申请：{t.graduate.name}
             </Typography.Title>
-            <Tag color={TERMINATION_STATUS_COLORS[t.status]}>{TERMINATION_STATUS_LABELS[t.status]}</Tag>
+            <Tag color={TERMINATION_STATUS_COLORS[t.status]}>
+              {TERMINATION_STATUS_LABELS[t.status]}
+            </Tag>
           </Flex>
         }
       >
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="申请方">
-            <Tag color={t.applicant === 'EMPLOYER' ? 'purple' : 'blue'}>{label(TERMINATION_APPLICANT_LABELS, t.applicant)}</Tag>
+            <Tag color={t.applicant === 'EMPLOYER' ? 'purple' : 'blue'}>
+              {label(TERMINATION_APPLICANT_LABELS, t.applicant)}
+            </Tag>
           </Descriptions.Item>
           <Descriptions.Item label="学号">{t.graduate.studentNo}</Descriptions.Item>
           <Descriptions.Item label="班级">{t.graduate.className ?? '—'}</Descriptions.Item>
@@ -67,14 +109,20 @@ export function TerminationDetailPage() {
               '…'
             )}
           </Descriptions.Item>
-          <Descriptions.Item label="解约理由" span={3}>{t.reason}</Descriptions.Item>
+          <Descriptions.Item label="解约理由" span={3}>
+            {t.reason}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card title="原就业协议">
             <ApiErrorAlert error={agreement.error} title="原协议加载失败" />
-            {agreement.data ? <AgreementDescriptions agreement={agreement.data} column={2} /> : <Skeleton active />}
+            {agreement.data ? (
+              <AgreementDescriptions agreement={agreement.data} column={2} />
+            ) : (
+              <Skeleton active />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -82,7 +130,12 @@ export function TerminationDetailPage() {
             <Card title={`解约材料（${t.materials.length} 份）`}>
               <Flex vertical gap={12}>
                 {t.materials.map((m) => (
-                  <FilePreview key={m.id} file={m} load={() => loadTerminationMaterial(t.id, m.id)} height={360} />
+                  <FilePreview
+                    key={m.id}
+                    file={m}
+                    load={() => loadTerminationMaterial(t.id, m.id)}
+                    height={360}
+                  />
                 ))}
               </Flex>
             </Card>
@@ -95,9 +148,11 @@ export function TerminationDetailPage() {
                     <>
                       {t.decision.reason ? <div>理由：{t.decision.reason}</div> : null}
                       <div>
-                        {STAFF_ROLE_LABELS[t.decision.decider.role] ?? t.decision.decider.role} 于 {formatDateTime(t.decision.decidedAt)} 处理
+                        {STAFF_ROLE_LABELS[t.decision.decider.role] ?? t.decision.decider.role} 于{' '}
+                        {formatDateTime(t.decision.decidedAt)} 处理
                       </div>
-                      {t.decision.decision === 'AGREE' && agreement.data?.status !== 'TERMINATED' ? (
+                      {t.decision.decision === 'AGREE' &&
+                      agreement.data?.status !== 'TERMINATED' ? (
                         <div>正在解除协议…</div>
                       ) : null}
                     </>
@@ -123,21 +178,29 @@ export function TerminationDetailPage() {
                         cancelText="取消"
                         onConfirm={() => decide.mutate({ decision: 'AGREE' })}
                       >
-                        <Button type="primary" loading={decide.isPending}>同意解约</Button>
+                        <Button type="primary" loading={decide.isPending}>
+                          同意解约
+                        </Button>
                       </Popconfirm>
-                      <Button danger onClick={() => setDisagreeing(true)}>不同意</Button>
+                      <Button danger onClick={() => setDisagreeing(true)}>
+                        不同意
+                      </Button>
                     </Space>
                   ) : (
                     <Form form={form} layout="vertical" onFinish={disagree}>
                       <Form.Item
                         name="reason"
                         label="不同意的理由"
-                        rules={[{ required: true, whitespace: true, message: '请填写不同意的理由' }]}
+                        rules={[
+                          { required: true, whitespace: true, message: '请填写不同意的理由' },
+                        ]}
                       >
                         <Input.TextArea rows={3} maxLength={500} showCount />
                       </Form.Item>
                       <Space>
-                        <Button danger htmlType="submit" loading={decide.isPending}>确认不同意</Button>
+                        <Button danger htmlType="submit" loading={decide.isPending}>
+                          确认不同意
+                        </Button>
                         <Button onClick={() => setDisagreeing(false)}>取消</Button>
                       </Space>
                     </Form>

@@ -14,12 +14,18 @@ export const terminationKeys = {
 };
 
 /** 解约申请登记表: the applications of the counsellor's graduates (the school's for an admin). */
-export function useTerminations(status: TerminationStatus | undefined, page: number, pageSize: number) {
+export function useTerminations(
+  status: TerminationStatus | undefined,
+  page: number,
+  pageSize: number,
+) {
   return useQuery({
     queryKey: terminationKeys.list(status, page, pageSize),
     queryFn: () =>
       unwrap(
-        api.GET('/api/terminations', { params: { query: { ...(status ? { status } : {}), page, pageSize } } }),
+        api.GET('/api/terminations', {
+          params: { query: { ...(status ? { status } : {}), page, pageSize } },
+        }),
       ),
     placeholderData: keepPreviousData,
   });
@@ -41,8 +47,13 @@ export function useAgreement(agreementId: string | undefined, awaitTermination: 
     queryKey: terminationKeys.agreement(agreementId ?? ''),
     enabled: Boolean(agreementId),
     queryFn: () =>
-      unwrap(api.GET('/api/agreements/{agreementId}', { params: { path: { agreementId: agreementId! } } })),
-    refetchInterval: (query) => (awaitTermination && query.state.data?.status !== 'TERMINATED' ? 1000 : false),
+      unwrap(
+        api.GET('/api/agreements/{agreementId}', {
+          params: { path: { agreementId: agreementId! } },
+        }),
+      ),
+    refetchInterval: (query) =>
+      awaitTermination && query.state.data?.status !== 'TERMINATED' ? 1000 : false,
   });
 }
 

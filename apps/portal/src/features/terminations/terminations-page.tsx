@@ -3,11 +3,19 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
-import { formatDateTime, label, TERMINATION_APPLICANT_LABELS, TERMINATION_STATUS_LABELS } from '../../shared/labels';
+import {
+  formatDateTime,
+  label,
+  TERMINATION_APPLICANT_LABELS,
+  TERMINATION_STATUS_LABELS,
+} from '../../shared/labels';
 import { useTerminations, type Termination, type TerminationStatus } from './termination-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 
-const STATUS_OPTIONS = Object.entries(TERMINATION_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = Object.entries(TERMINATION_STATUS_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
 export const TERMINATION_STATUS_COLORS: Record<string, string> = {
   PENDING: 'processing',
   AGREED: 'success',
@@ -23,11 +31,19 @@ export function TerminationsPage() {
   const list = useTerminations(status, paging.page, paging.pageSize);
 
   const columns: ColumnsType<Termination> = [
-    { title: '毕业生', key: 'name', render: (_, t) => <Link to={`/terminations/${t.id}`}>{t.graduate.name}</Link> },
+    {
+      title: '毕业生',
+      key: 'name',
+      render: (_, t) => <Link to={`/terminations/${t.id}`}>{t.graduate.name}</Link>,
+    },
     {
       title: '申请方',
       dataIndex: 'applicant',
-      render: (a: string) => <Tag color={a === 'EMPLOYER' ? 'purple' : 'blue'}>{label(TERMINATION_APPLICANT_LABELS, a)}</Tag>,
+      render: (a: string) => (
+        <Tag color={a === 'EMPLOYER' ? 'purple' : 'blue'}>
+          {label(TERMINATION_APPLICANT_LABELS, a)}
+        </Tag>
+      ),
     },
     { title: '学号', key: 'studentNo', render: (_, t) => t.graduate.studentNo },
     { title: '班级', key: 'className', render: (_, t) => t.graduate.className ?? '—' },
@@ -39,13 +55,18 @@ export function TerminationsPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      render: (s: string) => <Tag color={TERMINATION_STATUS_COLORS[s]}>{TERMINATION_STATUS_LABELS[s] ?? s}</Tag>,
+      render: (s: string) => (
+        <Tag color={TERMINATION_STATUS_COLORS[s]}>{TERMINATION_STATUS_LABELS[s] ?? s}</Tag>
+      ),
     },
     {
       title: '操作',
       key: 'action',
       render: (_, t) => (
-        <Link to={`/terminations/${t.id}`} aria-label={`${t.status === 'PENDING' ? '处理' : '查看'} ${t.graduate.name} 的解约申请`}>
+        <Link
+          to={`/terminations/${t.id}`}
+          aria-label={`${t.status === 'PENDING' ? '处理' : '查看'} ${t.graduate.name} 的解约申请`}
+        >
           {t.status === 'PENDING' ? '处理' : '查看'}
         </Link>
       ),
@@ -54,38 +75,40 @@ export function TerminationsPage() {
 
   return (
     <>
-    <PageHeader title="解约申请登记表" />
-    <Card>
-      <Flex gap={12} style={{ marginBottom: 16 }}>
-        <Select
-          aria-label="申请状态"
-          style={{ width: 200 }}
-          allowClear
-          placeholder="全部状态"
-          value={status}
-          options={STATUS_OPTIONS}
-          onChange={(value?: TerminationStatus) => {
-            setStatus(value);
-            setPaging((p) => ({ ...p, page: 1 }));
+      <PageHeader title="解约申请登记表" />
+      <Card>
+        <Flex gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            aria-label="申请状态"
+            style={{ width: 200 }}
+            allowClear
+            placeholder="全部状态"
+            value={status}
+            options={STATUS_OPTIONS}
+            onChange={(value?: TerminationStatus) => {
+              setStatus(value);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        </Flex>
+        <ApiErrorAlert error={list.error} title="解约申请加载失败" />
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{
+            emptyText: status === 'PENDING' ? '暂无待处理的解约申请' : '没有符合条件的解约申请',
+          }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => `共 ${total} 条`,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
           }}
         />
-      </Flex>
-      <ApiErrorAlert error={list.error} title="解约申请加载失败" />
-      <Table
-        rowKey="id"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        locale={{ emptyText: status === 'PENDING' ? '暂无待处理的解约申请' : '没有符合条件的解约申请' }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
-      />
-    </Card>
+      </Card>
     </>
   );
 }

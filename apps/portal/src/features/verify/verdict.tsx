@@ -10,7 +10,17 @@ export const STATUS_WORDS: Record<string, string> = {
 };
 
 /** The large verdict at the top of a verification answer: icon, title and one sentence. */
-export function Verdict({ icon, color, title, text }: { icon: ReactNode; color: string; title: string; text: string }) {
+export function Verdict({
+  icon,
+  color,
+  title,
+  text,
+}: {
+  icon: ReactNode;
+  color: string;
+  title: string;
+  text: string;
+}) {
   return (
     <div style={{ textAlign: 'center', padding: '8px 0 16px' }}>
       <div style={{ fontSize: 56, color }} aria-hidden>

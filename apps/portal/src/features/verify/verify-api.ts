@@ -8,7 +8,8 @@ export type { PdfFileVerificationResult, VerificationResult };
 export function useVerification(token: string) {
   return useQuery({
     queryKey: ['verify', token],
-    queryFn: () => unwrap<VerificationResult>(api.GET('/api/verify/{token}', { params: { path: { token } } })),
+    queryFn: () =>
+      unwrap<VerificationResult>(api.GET('/api/verify/{token}', { params: { path: { token } } })),
     retry: false,
     enabled: token.length > 0,
   });

@@ -35,7 +35,9 @@ export class ApiFailure extends Error {
     if (!Array.isArray(fields)) return [];
     return fields.flatMap((f: unknown) => {
       const item = f as { field?: unknown; message?: unknown };
-      return typeof item.field === 'string' ? [{ field: item.field, message: typeof item.message === 'string' ? item.message : '' }] : [];
+      return typeof item.field === 'string'
+        ? [{ field: item.field, message: typeof item.message === 'string' ? item.message : '' }]
+        : [];
     });
   }
 }
@@ -54,7 +56,9 @@ export function isApiFailure(error: unknown): error is ApiFailure {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiFailure) {
     const retry = error.retryAfterSeconds;
-    return error.status === 429 && retry ? `${error.message}（请在 ${retry} 秒后重试）` : error.message;
+    return error.status === 429 && retry
+      ? `${error.message}（请在 ${retry} 秒后重试）`
+      : error.message;
   }
   return '操作失败，请稍后重试';
 }

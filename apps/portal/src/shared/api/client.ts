@@ -48,6 +48,7 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   } catch {
     throw new ApiFailure(0, undefined);
   }
-  if (!result.response.ok) throw new ApiFailure(result.response.status, result.error as Partial<ApiError> | undefined);
+  if (!result.response.ok)
+    throw new ApiFailure(result.response.status, result.error as Partial<ApiError> | undefined);
   return result.data as T;
 }

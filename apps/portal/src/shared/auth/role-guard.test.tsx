@@ -7,7 +7,9 @@ import { SessionProvider } from './session';
 import { setToken } from './session-store';
 
 function tokenFor(role: string): string {
-  const payload = btoa(JSON.stringify({ sub: 'u-1', role, exp: Math.floor(Date.now() / 1000) + 3600 }))
+  const payload = btoa(
+    JSON.stringify({ sub: 'u-1', role, exp: Math.floor(Date.now() / 1000) + 3600 }),
+  )
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '');
@@ -58,6 +60,8 @@ describe('RoleGuard', () => {
   it('sends a signed-out visitor to login, remembering the page', () => {
     const router = renderAt('/review?status=PENDING');
     expect(screen.getByText('登录页')).toBeTruthy();
-    expect(router.state.location.search).toBe(`?from=${encodeURIComponent('/review?status=PENDING')}`);
+    expect(router.state.location.search).toBe(
+      `?from=${encodeURIComponent('/review?status=PENDING')}`,
+    );
   });
 });

@@ -50,16 +50,22 @@ export function decodeClaims(token: string | null): SessionClaims | null {
   if (!part) return null;
   try {
     const json = decodeURIComponent(
-      Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+      Array.from(
+        atob(part.replace(/-/g, '+').replace(/_/g, '/')),
+        (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+      ).join(''),
     );
     const payload = JSON.parse(json) as Record<string, unknown>;
-    if (!isRole(payload.role) || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') return null;
+    if (!isRole(payload.role) || typeof payload.sub !== 'string' || typeof payload.exp !== 'number')
+      return null;
     return {
       userId: payload.sub,
       role: payload.role,
       expiresAt: payload.exp,
       ...(typeof payload.schoolCode === 'string' ? { schoolCode: payload.schoolCode } : {}),
-      ...(typeof payload.departmentCode === 'string' ? { departmentCode: payload.departmentCode } : {}),
+      ...(typeof payload.departmentCode === 'string'
+        ? { departmentCode: payload.departmentCode }
+        : {}),
       ...(typeof payload.employerId === 'string' ? { employerId: payload.employerId } : {}),
     };
   } catch {

@@ -1,8 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmployerSnapshot } from '@netsign/contracts';
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { api, unwrap } from '../api/client';
-import { currentClaims, getToken, setToken, subscribeToken, type SessionClaims } from './session-store';
+import {
+  currentClaims,
+  getToken,
+  setToken,
+  subscribeToken,
+  type SessionClaims,
+} from './session-store';
 
 /** GET /me as the portal reads it. */
 export interface Me {
@@ -47,7 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setToken(null);
     queryClient.clear();
   }, [queryClient]);
-  const value = useMemo(() => ({ claims, me: me.data, signIn, signOut }), [claims, me.data, signIn, signOut]);
+  const value = useMemo(
+    () => ({ claims, me: me.data, signIn, signOut }),
+    [claims, me.data, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

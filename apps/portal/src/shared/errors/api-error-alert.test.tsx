@@ -5,7 +5,10 @@ import { ApiErrorAlert } from './api-error-alert';
 
 describe('ApiErrorAlert', () => {
   it('shows the API’s Chinese message under the action’s title', () => {
-    const error = new ApiFailure(409, { code: 'GRADUATE_NOT_AVAILABLE', message: '该毕业生已有有效的就业协议' });
+    const error = new ApiFailure(409, {
+      code: 'GRADUATE_NOT_AVAILABLE',
+      message: '该毕业生已有有效的就业协议',
+    });
     render(<ApiErrorAlert error={error} title="签约失败" />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('签约失败');
@@ -13,7 +16,11 @@ describe('ApiErrorAlert', () => {
   });
 
   it('says when to retry after a 429', () => {
-    const error = new ApiFailure(429, { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后重试', details: { retryAfterSeconds: 42 } });
+    const error = new ApiFailure(429, {
+      code: 'RATE_LIMITED',
+      message: '请求过于频繁，请稍后重试',
+      details: { retryAfterSeconds: 42 },
+    });
     render(<ApiErrorAlert error={error} />);
     expect(screen.getByRole('alert').textContent).toContain('请在 42 秒后重试');
   });

@@ -2,7 +2,15 @@ import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The title row of a page: its name (also the document title) and its main actions. */
-export function PageHeader({ title, extra, description }: { title: string; extra?: ReactNode; description?: ReactNode }) {
+export function PageHeader({
+  title,
+  extra,
+  description,
+}: {
+  title: string;
+  extra?: ReactNode;
+  description?: ReactNode;
+}) {
   return (
     <>
       <title>{`${title} - 网签平台`}</title>

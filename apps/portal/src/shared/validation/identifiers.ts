@@ -1,5 +1,10 @@
 import type { Rule } from 'antd/es/form';
-import { checkCreditCode, checkIdNumber, type CreditCodeProblem, type IdNumberProblem } from '@netsign/contracts/identifiers';
+import {
+  checkCreditCode,
+  checkIdNumber,
+  type CreditCodeProblem,
+  type IdNumberProblem,
+} from '@netsign/contracts/identifiers';
 
 /**
  * Form rules that apply, as the person types, the very checks identity applies (GB 32100 credit

@@ -29,9 +29,15 @@ export class PrintRecords1764300000000 implements MigrationInterface {
         created_at        timestamptz NOT NULL DEFAULT now(),
         updated_at        timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX print_records_scope ON print_records (school_code, department_code, created_at)`);
-    await runner.query(`CREATE INDEX print_records_employer ON print_records (employer_id, created_at)`);
-    await runner.query(`CREATE INDEX print_records_queued ON print_records (created_at) WHERE status = 'QUEUED'`);
+    await runner.query(
+      `CREATE INDEX print_records_scope ON print_records (school_code, department_code, created_at)`,
+    );
+    await runner.query(
+      `CREATE INDEX print_records_employer ON print_records (employer_id, created_at)`,
+    );
+    await runner.query(
+      `CREATE INDEX print_records_queued ON print_records (created_at) WHERE status = 'QUEUED'`,
+    );
     await runner.query(`
       CREATE TABLE print_history (
         id            bigserial PRIMARY KEY,

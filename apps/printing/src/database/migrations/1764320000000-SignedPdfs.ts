@@ -31,7 +31,9 @@ export class SignedPdfs1764320000000 implements MigrationInterface {
         certificate_fingerprint  text REFERENCES pdf_signing_certificates (fingerprint),
         issued_at                timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX issued_pdfs_agreement ON issued_pdfs (agreement_id, render_version)`);
+    await runner.query(
+      `CREATE INDEX issued_pdfs_agreement ON issued_pdfs (agreement_id, render_version)`,
+    );
     // Files rendered before signing: the current render of each record is still recognised (unsigned).
     await runner.query(`
       INSERT INTO issued_pdfs (sha256, agreement_id, render_version, size, issued_at)

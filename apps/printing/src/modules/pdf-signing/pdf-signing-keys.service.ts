@@ -27,9 +27,13 @@ export class PdfSigningKeysService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.current = this.env.PDF_SIGNING_P12 ? await this.configured(this.env.PDF_SIGNING_P12) : await this.storedOrGenerated();
+    this.current = this.env.PDF_SIGNING_P12
+      ? await this.configured(this.env.PDF_SIGNING_P12)
+      : await this.storedOrGenerated();
     if (this.current.notAfter.getTime() < Date.now()) {
-      this.logger.warn(`the PDF signing certificate expired on ${this.current.notAfter.toISOString()}; readers will flag new signatures`);
+      this.logger.warn(
+        `the PDF signing certificate expired on ${this.current.notAfter.toISOString()}; readers will flag new signatures`,
+      );
     }
     await this.reloadFingerprints();
   }
@@ -48,15 +52,22 @@ export class PdfSigningKeysService implements OnModuleInit {
   }
 
   private async reloadFingerprints(): Promise<void> {
-    const rows: Array<{ fingerprint: string }> = await this.dataSource.query(`SELECT fingerprint FROM pdf_signing_certificates`);
+    const rows: Array<{ fingerprint: string }> = await this.dataSource.query(
+      `SELECT fingerprint FROM pdf_signing_certificates`,
+    );
     this.fingerprints = new Set([this.current.fingerprint, ...rows.map((r) => r.fingerprint)]);
     this.loadedAt = Date.now();
   }
 
   private async configured(setting: string): Promise<SigningBundle> {
-    const bundle = openSigningBundle(await readP12Setting(setting), this.env.PDF_SIGNING_P12_PASSPHRASE);
+    const bundle = openSigningBundle(
+      await readP12Setting(setting),
+      this.env.PDF_SIGNING_P12_PASSPHRASE,
+    );
     await this.record(this.dataSource.manager, bundle, 'CONFIGURED');
-    this.logger.log(`signing agreement PDFs as "${bundle.subject}" (certificate ${bundle.fingerprint.slice(0, 16)}…)`);
+    this.logger.log(
+      `signing agreement PDFs as "${bundle.subject}" (certificate ${bundle.fingerprint.slice(0, 16)}…)`,
+    );
     return bundle;
   }
 
@@ -70,17 +81,30 @@ export class PdfSigningKeysService implements OnModuleInit {
       const generated = generateDevelopmentBundle();
       const bundle = openSigningBundle(generated.p12, generated.passphrase);
       await this.record(tx, bundle, 'GENERATED');
-      this.logger.warn('PDF_SIGNING_P12 is not set: generated a self-signed certificate for agreement PDFs (development only)');
+      this.logger.warn(
+        'PDF_SIGNING_P12 is not set: generated a self-signed certificate for agreement PDFs (development only)',
+      );
       return bundle;
     });
   }
 
-  private async record(manager: EntityManager, bundle: SigningBundle, source: 'CONFIGURED' | 'GENERATED'): Promise<void> {
+  private async record(
+    manager: EntityManager,
+    bundle: SigningBundle,
+    source: 'CONFIGURED' | 'GENERATED',
+  ): Promise<void> {
     const generated = source === 'GENERATED';
     await manager.query(
       `INSERT INTO pdf_signing_certificates (fingerprint, certificate, subject, source, p12, p12_passphrase)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fingerprint) DO NOTHING`,
-      [bundle.fingerprint, bundle.certificate, bundle.subject, source, generated ? bundle.p12 : null, generated ? bundle.passphrase : null],
+      [
+        bundle.fingerprint,
+        bundle.certificate,
+        bundle.subject,
+        source,
+        generated ? bundle.p12 : null,
+        generated ? bundle.passphrase : null,
+      ],
     );
   }
 }

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { PdfFileVerificationResult, PdfSignatureParts, PdfSignatureStatus } from '@netsign/contracts';
+import type {
+  PdfFileVerificationResult,
+  PdfSignatureParts,
+  PdfSignatureStatus,
+} from '@netsign/contracts';
 import { checkPlatformSignature } from '../../signing/pdf-signature-check.js';
 import { PRINT_COPIES } from '../../worker/agreement-print-data.js';
 import { maskName } from '../verification/verification.nats.controller.js';
@@ -18,7 +22,11 @@ export class VerifyPdfFileUseCase {
     private readonly keys: PdfSigningKeysService,
   ) {}
 
-  async execute(file: { sha256: string; size: number; signature: PdfSignatureParts | null }): Promise<PdfFileVerificationResult> {
+  async execute(file: {
+    sha256: string;
+    size: number;
+    signature: PdfSignatureParts | null;
+  }): Promise<PdfFileVerificationResult> {
     const signature = await this.checkSignature(file.signature);
     const row = await this.issued.find(file.sha256, file.size);
     if (!row) return { genuine: false, signature };
@@ -40,6 +48,8 @@ export class VerifyPdfFileUseCase {
     if (!parts) return 'ABSENT';
     const status = checkPlatformSignature(parts, await this.keys.platformFingerprints());
     // Not (yet) known here: perhaps a certificate a worker started signing with since the last load.
-    return status === 'UNRECOGNISED' ? checkPlatformSignature(parts, await this.keys.platformFingerprints({ reload: true })) : status;
+    return status === 'UNRECOGNISED'
+      ? checkPlatformSignature(parts, await this.keys.platformFingerprints({ reload: true }))
+      : status;
   }
 }

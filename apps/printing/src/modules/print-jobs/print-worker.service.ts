@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { requestContextStorage } from '@netsign/messaging';
@@ -38,8 +44,12 @@ export class PrintWorkerService implements OnApplicationBootstrap, OnApplication
     this.worker.on('failed', (job, err) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.logger.warn({ err, jobId: job.id, attempt: job.attemptsMade, final }, 'print job failed');
-      if (final) void this.records.markFailed(job.data.agreementId, job.data.renderVersion, err.message);
+      this.logger.warn(
+        { err, jobId: job.id, attempt: job.attemptsMade, final },
+        'print job failed',
+      );
+      if (final)
+        void this.records.markFailed(job.data.agreementId, job.data.renderVersion, err.message);
     });
     this.logger.log(`print worker started (concurrency ${this.env.PRINT_CONCURRENCY})`);
   }

@@ -52,7 +52,14 @@ export class RenderAgreementUseCase {
       // The human verification page (the portal's /verify/{token}); copies printed earlier carry
       // /api/verify/{token}, which still answers the JSON, so both keep working.
       verifyUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${signVerificationToken(
-        { agreementNo: record.agreement_no, copy, renderVersion, contentHash, agreementId, issuedAt },
+        {
+          agreementNo: record.agreement_no,
+          copy,
+          renderVersion,
+          contentHash,
+          agreementId,
+          issuedAt,
+        },
         key,
         kid,
       )}`,

@@ -17,7 +17,10 @@ export class PrintManagementSubscriber {
   ) {}
 
   @OnEvent(agreementApproved)
-  async approved(event: EventEnvelope<Payload<typeof agreementApproved>>, tx: EntityManager): Promise<void> {
+  async approved(
+    event: EventEnvelope<Payload<typeof agreementApproved>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const { agreement, approvedAt } = event.payload;
     if (await this.records.createFromApproval(tx, agreement, approvedAt)) {
       // After commit, so the job finds its record; a lost enqueue is caught by the QUEUED sweep.
@@ -26,7 +29,10 @@ export class PrintManagementSubscriber {
   }
 
   @OnEvent(agreementTerminated)
-  async terminated(event: EventEnvelope<Payload<typeof agreementTerminated>>, tx: EntityManager): Promise<void> {
+  async terminated(
+    event: EventEnvelope<Payload<typeof agreementTerminated>>,
+    tx: EntityManager,
+  ): Promise<void> {
     await this.records.setAgreementStatus(tx, event.payload.agreement.agreementId, 'TERMINATED');
   }
 }

@@ -18,7 +18,11 @@ import {
 import { BusClient, HandleRequest } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { PrintQueue } from '../print-jobs/print-queue.js';
-import { PrintRecordsRepository, type PrintRecordRow, type PrintScope } from './print-records.repository.js';
+import {
+  PrintRecordsRepository,
+  type PrintRecordRow,
+  type PrintScope,
+} from './print-records.repository.js';
 
 @Controller()
 export class PrintRecordsNatsController {
@@ -31,24 +35,41 @@ export class PrintRecordsNatsController {
 
   @HandleRequest(printRecordList)
   list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
-    const p = requireRole(req.ctx.principal, Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.EMPLOYER);
+    const p = requireRole(
+      req.ctx.principal,
+      Role.PROVINCE_ADMIN,
+      Role.SCHOOL_ADMIN,
+      Role.DEPARTMENT_STAFF,
+      Role.EMPLOYER,
+    );
     const scope: PrintScope =
       p.role === Role.EMPLOYER
         ? { employerId: p.employerId ?? '-' }
         : p.role === Role.PROVINCE_ADMIN
           ? {}
-          : { schoolCode: p.schoolCode ?? '-', ...(p.role === Role.DEPARTMENT_STAFF ? { departmentCode: p.departmentCode ?? '-' } : {}) };
+          : {
+              schoolCode: p.schoolCode ?? '-',
+              ...(p.role === Role.DEPARTMENT_STAFF
+                ? { departmentCode: p.departmentCode ?? '-' }
+                : {}),
+            };
     return this.records.list(scope, req.data.status, req.data.page, req.data.pageSize);
   }
 
   @HandleRequest(printPdfOpen)
   async open(req: BusRequest<{ agreementId: string }>) {
     const record = await this.authorised(req.ctx, req.data.agreementId);
-    if (record === 'RENDERING' || record.status === 'QUEUED') return { status: 'RENDERING' as const };
+    if (record === 'RENDERING' || record.status === 'QUEUED')
+      return { status: 'RENDERING' as const };
     if (record.status === 'FAILED' || !record.file_path || !record.size || !record.file_sha256) {
-      throw new ServiceError(ErrorCode.UPSTREAM_UNAVAILABLE, '协议书生成失败，请联系管理员重新生成');
+      throw new ServiceError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        '协议书生成失败，请联系管理员重新生成',
+      );
     }
-    await this.dataSource.transaction((tx) => this.records.addHistory(tx, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED'));
+    await this.dataSource.transaction((tx) =>
+      this.records.addHistory(tx, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED'),
+    );
     return {
       status: 'READY' as const,
       size: record.size,
@@ -61,7 +82,11 @@ export class PrintRecordsNatsController {
   @HandleRequest(printPdfChunk)
   async chunk(req: BusRequest<{ agreementId: string; renderVersion: number; index: number }>) {
     const record = await this.authorised(req.ctx, req.data.agreementId);
-    if (record === 'RENDERING' || record.status !== 'READY' || record.render_version !== req.data.renderVersion) {
+    if (
+      record === 'RENDERING' ||
+      record.status !== 'READY' ||
+      record.render_version !== req.data.renderVersion
+    ) {
       throw new ServiceError(ErrorCode.INVALID_STATE, '协议书版本已变化，请重新下载');
     }
     const bytes = await readFile(record.file_path!);
@@ -85,7 +110,10 @@ export class PrintRecordsNatsController {
    * Who may download is who may read the agreement: signing answers that for every role (parties,
    * staff in scope, counsellors of the graduate, the province), so the rule lives in one place.
    */
-  private async authorised(ctx: RequestContext, agreementId: string): Promise<PrintRecordRow | 'RENDERING'> {
+  private async authorised(
+    ctx: RequestContext,
+    agreementId: string,
+  ): Promise<PrintRecordRow | 'RENDERING'> {
     requirePrincipal(ctx.principal);
     const agreement = await this.bus.request(agreementGet, { agreementId }, ctx);
     const record = await this.records.find(agreementId);

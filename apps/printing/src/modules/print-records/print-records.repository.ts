@@ -39,7 +39,11 @@ export class PrintRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Creates the record for a newly approved agreement; false if it already existed. */
-  async createFromApproval(tx: EntityManager, snapshot: AgreementSnapshot, approvedAt: string): Promise<boolean> {
+  async createFromApproval(
+    tx: EntityManager,
+    snapshot: AgreementSnapshot,
+    approvedAt: string,
+  ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO print_records (agreement_id, agreement_no, school_code, department_code, employer_id,
          graduate_id, graduate_name, employer_name, agreement_status, snapshot, approved_at, status)
@@ -63,13 +67,16 @@ export class PrintRecordsRepository {
   }
 
   async setAgreementStatus(tx: EntityManager, agreementId: string, status: string): Promise<void> {
-    await tx.query(`UPDATE print_records SET agreement_status = $2, updated_at = now() WHERE agreement_id = $1`, [
-      agreementId,
-      status,
-    ]);
+    await tx.query(
+      `UPDATE print_records SET agreement_status = $2, updated_at = now() WHERE agreement_id = $1`,
+      [agreementId, status],
+    );
   }
 
-  find(agreementId: string, manager: EntityManager = this.dataSource.manager): Promise<PrintRecordRow | undefined> {
+  find(
+    agreementId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PrintRecordRow | undefined> {
     return manager
       .query(`SELECT * FROM print_records WHERE agreement_id = $1`, [agreementId])
       .then((rows: PrintRecordRow[]) => rows[0]);
@@ -82,7 +89,13 @@ export class PrintRecordsRepository {
   async markReady(
     agreementId: string,
     renderVersion: number,
-    file: { contentHash: string; path: string; sha256: string; size: number; certificateFingerprint: string | null },
+    file: {
+      contentHash: string;
+      path: string;
+      sha256: string;
+      size: number;
+      certificateFingerprint: string | null;
+    },
   ): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const rows: unknown[] = await tx.query(
@@ -118,12 +131,15 @@ export class PrintRecordsRepository {
           WHERE agreement_id = $1 RETURNING render_version`,
         [agreementId],
       );
-      if (rows[0]) await this.addHistory(tx, agreementId, actor, `RERENDER v${rows[0].render_version}`);
+      if (rows[0])
+        await this.addHistory(tx, agreementId, actor, `RERENDER v${rows[0].render_version}`);
       return rows[0]?.render_version;
     });
   }
 
-  queued(olderThanSeconds: number): Promise<Array<{ agreement_id: string; render_version: number }>> {
+  queued(
+    olderThanSeconds: number,
+  ): Promise<Array<{ agreement_id: string; render_version: number }>> {
     return this.dataSource.query(
       `SELECT agreement_id, render_version FROM print_records
         WHERE status = 'QUEUED' AND updated_at < now() - make_interval(secs => $1)
@@ -133,20 +149,23 @@ export class PrintRecordsRepository {
   }
 
   /** The next entry of the record's history, chained per record (docs/audit-chain.md); inside the caller's transaction. */
-  async addHistory(tx: EntityManager, agreementId: string, actor: Actor, action: string): Promise<void> {
+  async addHistory(
+    tx: EntityManager,
+    agreementId: string,
+    actor: Actor,
+    action: string,
+  ): Promise<void> {
     const who = actor ? { userId: actor.userId, role: actor.role } : null;
     const at = new Date();
     const id = agreementId.toLowerCase(); // as Postgres prints the uuid column
-    await appendToChain(tx, { aggregateType: 'print-record', aggregateId: id, action, actor: who, at, payload: {} }, (link) =>
-      tx.query(`INSERT INTO print_history (agreement_id, actor, action, at, seq, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
-        who ? JSON.stringify(who) : null,
-        action,
-        at,
-        link.seq,
-        link.prevHash,
-        link.hash,
-      ]),
+    await appendToChain(
+      tx,
+      { aggregateType: 'print-record', aggregateId: id, action, actor: who, at, payload: {} },
+      (link) =>
+        tx.query(
+          `INSERT INTO print_history (agreement_id, actor, action, at, seq, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [id, who ? JSON.stringify(who) : null, action, at, link.seq, link.prevHash, link.hash],
+        ),
     );
   }
 

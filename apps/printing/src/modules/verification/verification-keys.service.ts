@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { exportPublicJwk, importPublicJwk } from '../../verification/verification-token.js';
@@ -22,7 +28,8 @@ export class VerificationKeysService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const pem = this.env.VERIFICATION_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (await this.storedOrGenerated());
+    const pem =
+      this.env.VERIFICATION_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? (await this.storedOrGenerated());
     const key = createPrivateKey(pem);
     const kid = keyIdOf(key);
     this.signing = { key, kid };
@@ -44,11 +51,14 @@ export class VerificationKeysService implements OnModuleInit {
   }
 
   private async reloadPublicKeys(): Promise<void> {
-    const own = exportPublicJwk(createPublicKey(this.signing.key), this.signing.kid) as unknown as Record<string, string>;
-    const rows: Array<{ kid: string; public_jwk: Record<string, string> }> = await this.dataSource.query(
-      `SELECT kid, public_jwk FROM verification_keys WHERE kid <> $1`,
-      [this.signing.kid],
-    );
+    const own = exportPublicJwk(
+      createPublicKey(this.signing.key),
+      this.signing.kid,
+    ) as unknown as Record<string, string>;
+    const rows: Array<{ kid: string; public_jwk: Record<string, string> }> =
+      await this.dataSource.query(`SELECT kid, public_jwk FROM verification_keys WHERE kid <> $1`, [
+        this.signing.kid,
+      ]);
     this.jwks = [own, ...rows.map((r) => r.public_jwk)];
     this.publicKeys = new Map(this.jwks.map((j) => [j['kid']!, importPublicJwk(j)]));
     this.loadedAt = Date.now();
@@ -64,11 +74,10 @@ export class VerificationKeysService implements OnModuleInit {
       const { privateKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const kid = keyIdOf(privateKey);
-      await tx.query(`INSERT INTO verification_keys (kid, private_pem, public_jwk) VALUES ($1, $2, $3)`, [
-        kid,
-        pem,
-        JSON.stringify(exportPublicJwk(createPublicKey(privateKey), kid)),
-      ]);
+      await tx.query(
+        `INSERT INTO verification_keys (kid, private_pem, public_jwk) VALUES ($1, $2, $3)`,
+        [kid, pem, JSON.stringify(exportPublicJwk(createPublicKey(privateKey), kid))],
+      );
       return pem;
     });
   }

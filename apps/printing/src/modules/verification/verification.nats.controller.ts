@@ -24,7 +24,9 @@ export class VerificationNatsController {
   ) {}
 
   @HandleRequest(verifyToken)
-  async verify(req: BusRequest<{ token: string; client: string | null }>): Promise<VerificationResult> {
+  async verify(
+    req: BusRequest<{ token: string; client: string | null }>,
+  ): Promise<VerificationResult> {
     const token = verifyVerificationToken(req.data.token, await this.keys.lookup());
     const record = token ? await this.records.find(token.agreementId) : undefined;
     const genuine = token && record && record.agreement_no === token.agreementNo;

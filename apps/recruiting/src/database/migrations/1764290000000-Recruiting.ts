@@ -17,8 +17,12 @@ export class Recruiting1764290000000 implements MigrationInterface {
         status        text NOT NULL DEFAULT 'OPEN',
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX positions_employer ON positions (employer_id, created_at DESC)`);
-    await runner.query(`CREATE INDEX positions_recent ON positions (created_at DESC) WHERE status = 'OPEN'`);
+    await runner.query(
+      `CREATE INDEX positions_employer ON positions (employer_id, created_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX positions_recent ON positions (created_at DESC) WHERE status = 'OPEN'`,
+    );
     await runner.query(`
       CREATE TABLE resumes (
         graduate_id  text PRIMARY KEY,
@@ -36,8 +40,12 @@ export class Recruiting1764290000000 implements MigrationInterface {
         submitted_at  timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT applications_once UNIQUE (position_id, graduate_id)
       )`);
-    await runner.query(`CREATE INDEX applications_employer ON applications (employer_id, submitted_at DESC)`);
-    await runner.query(`CREATE INDEX applications_graduate ON applications (graduate_id, submitted_at DESC)`);
+    await runner.query(
+      `CREATE INDEX applications_employer ON applications (employer_id, submitted_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX applications_graduate ON applications (graduate_id, submitted_at DESC)`,
+    );
     await runner.query(`
       CREATE TABLE interview_invitations (
         id              uuid PRIMARY KEY,
@@ -53,9 +61,15 @@ export class Recruiting1764290000000 implements MigrationInterface {
         created_at      timestamptz NOT NULL DEFAULT now(),
         updated_at      timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX invitations_application ON interview_invitations (application_id)`);
-    await runner.query(`CREATE INDEX invitations_graduate ON interview_invitations (graduate_id, created_at DESC)`);
-    await runner.query(`CREATE INDEX invitations_employer ON interview_invitations (employer_id, created_at DESC)`);
+    await runner.query(
+      `CREATE INDEX invitations_application ON interview_invitations (application_id)`,
+    );
+    await runner.query(
+      `CREATE INDEX invitations_graduate ON interview_invitations (graduate_id, created_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX invitations_employer ON interview_invitations (employer_id, created_at DESC)`,
+    );
     await runner.query(`
       CREATE TABLE signing_offers (
         id             uuid PRIMARY KEY,
@@ -70,12 +84,22 @@ export class Recruiting1764290000000 implements MigrationInterface {
         created_at     timestamptz NOT NULL DEFAULT now(),
         updated_at     timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX offers_graduate ON signing_offers (graduate_id, created_at DESC)`);
-    await runner.query(`CREATE INDEX offers_employer ON signing_offers (employer_id, created_at DESC)`);
+    await runner.query(
+      `CREATE INDEX offers_graduate ON signing_offers (graduate_id, created_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX offers_employer ON signing_offers (employer_id, created_at DESC)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const t of ['signing_offers', 'interview_invitations', 'applications', 'resumes', 'positions']) {
+    for (const t of [
+      'signing_offers',
+      'interview_invitations',
+      'applications',
+      'resumes',
+      'positions',
+    ]) {
       await runner.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -6,7 +6,9 @@ export class PositionRevisions1764300000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE positions ADD COLUMN revision integer NOT NULL DEFAULT 1`);
-    await runner.query(`ALTER TABLE positions ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
+    await runner.query(
+      `ALTER TABLE positions ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

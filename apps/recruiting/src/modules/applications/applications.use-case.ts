@@ -46,12 +46,19 @@ export class ApplicationsUseCase {
   async submit(principal: Principal | null, positionId: string): Promise<ApplicationView> {
     const graduateId = graduateOf(principal);
     return this.dataSource.transaction(async (tx) => {
-      const [position] = (await tx.query(`SELECT employer_id, title, status FROM positions WHERE id = $1`, [positionId])) as Array<Record<string, string>>;
+      const [position] = (await tx.query(
+        `SELECT employer_id, title, status FROM positions WHERE id = $1`,
+        [positionId],
+      )) as Array<Record<string, string>>;
       if (!position) throw notFound('岗位');
       if (position['status'] !== 'OPEN') throw invalidState('该岗位已关闭');
-      const [resume] = (await tx.query(`SELECT content FROM resumes WHERE graduate_id = $1`, [graduateId])) as Array<{ content: Resume }>;
+      const [resume] = (await tx.query(`SELECT content FROM resumes WHERE graduate_id = $1`, [
+        graduateId,
+      ])) as Array<{ content: Resume }>;
       if (!resume) {
-        throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请先填写简历', { fields: [{ field: 'resume', message: '尚未填写简历' }] });
+        throw new ServiceError(ErrorCode.VALIDATION_FAILED, '请先填写简历', {
+          fields: [{ field: 'resume', message: '尚未填写简历' }],
+        });
       }
       const id = randomUUID();
       // ON CONFLICT rather than catching 23505: a repeated application is expected, not an error to log.
@@ -63,18 +70,30 @@ export class ApplicationsUseCase {
       if (inserted.length === 0) throw new ServiceError(ErrorCode.CONFLICT, '已投递过该岗位');
       await publishEvent(tx, applicationSubmitted, {
         aggregateId: id,
-        payload: { applicationId: id, positionId, positionTitle: position['title']!, employerId: position['employer_id']!, graduateId },
+        payload: {
+          applicationId: id,
+          positionId,
+          positionTitle: position['title']!,
+          employerId: position['employer_id']!,
+          graduateId,
+        },
       });
       return (await this.load(tx, id))!;
     });
   }
 
-  async list(principal: Principal | null, q: { positionId?: string; page: number; pageSize: number }): Promise<Paged<ApplicationView>> {
+  async list(
+    principal: Principal | null,
+    q: { positionId?: string; page: number; pageSize: number },
+  ): Promise<Paged<ApplicationView>> {
     const params: unknown[] = [];
     const where = [`a.${partyFilter(partyOf(principal), params)}`];
     if (q.positionId) where.push(`a.position_id = $${params.push(q.positionId)}`);
     const filter = where.join(' AND ');
-    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM applications a WHERE ${filter}`, params)) as Array<{ n: number }>;
+    const [count] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM applications a WHERE ${filter}`,
+      params,
+    )) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM applications a JOIN positions p ON p.id = a.position_id WHERE ${filter}
         ORDER BY a.submitted_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { offerExpired, type PositionSnapshot } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
@@ -40,7 +45,15 @@ export class OfferExpirySweep implements OnApplicationBootstrap, OnApplicationSh
     let total = 0;
     for (;;) {
       const expired = await this.dataSource.transaction(async (tx) => {
-        const [rows]: [Array<{ id: string; employer_id: string; graduate_id: string; position: PositionSnapshot }>, number] = await tx.query(
+        const [rows]: [
+          Array<{
+            id: string;
+            employer_id: string;
+            graduate_id: string;
+            position: PositionSnapshot;
+          }>,
+          number,
+        ] = await tx.query(
           `UPDATE signing_offers SET status = 'EXPIRED', updated_at = now()
             WHERE id IN (SELECT id FROM signing_offers
                           WHERE status = 'SENT' AND expires_at IS NOT NULL AND expires_at <= $1
@@ -52,7 +65,13 @@ export class OfferExpirySweep implements OnApplicationBootstrap, OnApplicationSh
           await publishEvent(tx, offerExpired, {
             aggregateId: r.id,
             actor: null,
-            payload: { offerId: r.id, positionTitle: r.position.title, expiredAt: now.toISOString(), employerId: r.employer_id, graduateId: r.graduate_id },
+            payload: {
+              offerId: r.id,
+              positionTitle: r.position.title,
+              expiredAt: now.toISOString(),
+              employerId: r.employer_id,
+              graduateId: r.graduate_id,
+            },
           });
         }
         return rows.length;

@@ -45,27 +45,54 @@ export class OffersUseCase {
 
   async create(
     tx: EntityManager,
-    input: { invitationId: string; employerId: string; graduateId: string; position: PositionSnapshot; terms: AgreementTerms; expiresAt: string | null },
+    input: {
+      invitationId: string;
+      employerId: string;
+      graduateId: string;
+      position: PositionSnapshot;
+      terms: AgreementTerms;
+      expiresAt: string | null;
+    },
   ): Promise<{ id: string; status: OfferStatus }> {
     const id = randomUUID();
     await tx.query(
       `INSERT INTO signing_offers (id, invitation_id, employer_id, graduate_id, position, terms, status, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'SENT', $7)`,
-      [id, input.invitationId, input.employerId, input.graduateId, JSON.stringify(input.position), JSON.stringify(input.terms), input.expiresAt],
+      [
+        id,
+        input.invitationId,
+        input.employerId,
+        input.graduateId,
+        JSON.stringify(input.position),
+        JSON.stringify(input.terms),
+        input.expiresAt,
+      ],
     );
     await publishEvent(tx, offerSent, {
       aggregateId: id,
-      payload: { offerId: id, positionTitle: input.position.title, expiresAt: input.expiresAt, employerId: input.employerId, graduateId: input.graduateId },
+      payload: {
+        offerId: id,
+        positionTitle: input.position.title,
+        expiresAt: input.expiresAt,
+        employerId: input.employerId,
+        graduateId: input.graduateId,
+      },
     });
     return { id, status: 'SENT' };
   }
 
-  async list(principal: Principal | null, q: { status?: OfferStatus; page: number; pageSize: number }): Promise<Paged<OfferView>> {
+  async list(
+    principal: Principal | null,
+    q: { status?: OfferStatus; page: number; pageSize: number },
+  ): Promise<Paged<OfferView>> {
     const params: unknown[] = [];
     const where = [partyFilter(partyOf(principal), params)];
     if (q.status) where.push(`(${STATUS_SQL}) = $${params.push(q.status)}`);
     const filter = where.join(' AND ');
-    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM signing_offers WHERE ${filter}`, params)) as Array<{ n: number }>;
+    const [count] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM signing_offers WHERE ${filter}`,
+      params,
+    )) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${COLUMNS}, ${STATUS_SQL} AS effective_status FROM signing_offers WHERE ${filter}
         ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -88,11 +115,20 @@ export class OffersUseCase {
     return this.dataSource.transaction(async (tx) => {
       const offer = await this.load(tx, offerId, true);
       if (!offer || offer.graduateId !== graduateId) throw notFound('签约通知');
-      if (offer.status !== 'SENT') throw invalidState(offer.status === 'EXPIRED' ? '签约通知已过期' : '签约通知已处理');
-      await tx.query(`UPDATE signing_offers SET status = 'DECLINED', updated_at = now() WHERE id = $1`, [offerId]);
+      if (offer.status !== 'SENT')
+        throw invalidState(offer.status === 'EXPIRED' ? '签约通知已过期' : '签约通知已处理');
+      await tx.query(
+        `UPDATE signing_offers SET status = 'DECLINED', updated_at = now() WHERE id = $1`,
+        [offerId],
+      );
       await publishEvent(tx, offerDeclined, {
         aggregateId: offerId,
-        payload: { offerId, positionTitle: offer.position.title, employerId: offer.employerId, graduateId },
+        payload: {
+          offerId,
+          positionTitle: offer.position.title,
+          employerId: offer.employerId,
+          graduateId,
+        },
       });
       return { ...offer, status: 'DECLINED' };
     });
@@ -102,10 +138,19 @@ export class OffersUseCase {
   async markAccepted(tx: EntityManager, offerId: string, agreementId: string): Promise<void> {
     const offer = await this.load(tx, offerId, true);
     if (!offer || offer.agreementId) return;
-    await tx.query(`UPDATE signing_offers SET status = 'ACCEPTED', agreement_id = $2, updated_at = now() WHERE id = $1`, [offerId, agreementId]);
+    await tx.query(
+      `UPDATE signing_offers SET status = 'ACCEPTED', agreement_id = $2, updated_at = now() WHERE id = $1`,
+      [offerId, agreementId],
+    );
     await publishEvent(tx, offerAccepted, {
       aggregateId: offerId,
-      payload: { offerId, agreementId, positionTitle: offer.position.title, employerId: offer.employerId, graduateId: offer.graduateId },
+      payload: {
+        offerId,
+        agreementId,
+        positionTitle: offer.position.title,
+        employerId: offer.employerId,
+        graduateId: offer.graduateId,
+      },
     });
   }
 

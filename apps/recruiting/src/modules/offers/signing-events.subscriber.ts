@@ -12,7 +12,15 @@ export class SigningEventsSubscriber {
 
   /** Methods 2 and 3 have no offer: those events are acked without a transaction. */
   @OnEvent(agreementSigned, { when: (event) => event.payload.offerId !== null })
-  async agreementSigned(event: EventEnvelope<{ offerId: string | null; agreement: { agreementId: string } }>, tx: EntityManager): Promise<void> {
-    if (event.payload.offerId) await this.offers.markAccepted(tx, event.payload.offerId, event.payload.agreement.agreementId);
+  async agreementSigned(
+    event: EventEnvelope<{ offerId: string | null; agreement: { agreementId: string } }>,
+    tx: EntityManager,
+  ): Promise<void> {
+    if (event.payload.offerId)
+      await this.offers.markAccepted(
+        tx,
+        event.payload.offerId,
+        event.payload.agreement.agreementId,
+      );
   }
 }

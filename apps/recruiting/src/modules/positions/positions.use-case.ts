@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { positionChanged, Role, USER_ROLES, type Paged, type PositionInput, type PositionView, type Principal } from '@netsign/contracts';
+import {
+  positionChanged,
+  Role,
+  USER_ROLES,
+  type Paged,
+  type PositionInput,
+  type PositionView,
+  type Principal,
+} from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { employerOf, invalidState, notFound } from '../parties.js';
@@ -46,7 +54,15 @@ export class PositionsUseCase {
       const rows: Array<Record<string, unknown>> = await tx.query(
         `INSERT INTO positions (id, employer_id, title, location, headcount, salary_range, description)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}, revision`,
-        [id, employerId, input.title, input.location, input.headcount, input.salaryRange, input.description],
+        [
+          id,
+          employerId,
+          input.title,
+          input.location,
+          input.headcount,
+          input.salaryRange,
+          input.description,
+        ],
       );
       await this.announce(tx, rows[0]!, 'PUBLISHED');
     });
@@ -54,14 +70,20 @@ export class PositionsUseCase {
   }
 
   /** The employer's own open position, edited; signed agreements keep their snapshot. */
-  async update(principal: Principal | null, positionId: string, changes: Partial<PositionInput>): Promise<PositionView> {
+  async update(
+    principal: Principal | null,
+    positionId: string,
+    changes: Partial<PositionInput>,
+  ): Promise<PositionView> {
     const employerId = employerOf(principal);
     return this.dataSource.transaction(async (tx) => {
       await this.lockOwnOpen(tx, employerId, positionId);
       const params: unknown[] = [positionId];
       const sets = Object.entries(changes)
         .filter(([key, value]) => key in CHANGEABLE && value !== undefined)
-        .map(([key, value]) => `${CHANGEABLE[key as keyof PositionInput]} = $${params.push(value)}`);
+        .map(
+          ([key, value]) => `${CHANGEABLE[key as keyof PositionInput]} = $${params.push(value)}`,
+        );
       // TypeORM answers an UPDATE with [rows, affected].
       const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(
         `UPDATE positions SET ${sets.join(', ')}, revision = revision + 1, updated_at = now()
@@ -88,7 +110,11 @@ export class PositionsUseCase {
     });
   }
 
-  private async lockOwnOpen(tx: EntityManager, employerId: string, positionId: string): Promise<void> {
+  private async lockOwnOpen(
+    tx: EntityManager,
+    employerId: string,
+    positionId: string,
+  ): Promise<void> {
     const rows: Array<{ status: string }> = await tx.query(
       `SELECT status FROM positions WHERE id = $1 AND employer_id = $2 FOR UPDATE`,
       [positionId, employerId],
@@ -98,7 +124,11 @@ export class PositionsUseCase {
     if (rows[0].status !== 'OPEN') throw invalidState('该岗位已关闭');
   }
 
-  private async announce(tx: EntityManager, row: Record<string, unknown>, change: 'PUBLISHED' | 'UPDATED' | 'CLOSED'): Promise<void> {
+  private async announce(
+    tx: EntityManager,
+    row: Record<string, unknown>,
+    change: 'PUBLISHED' | 'UPDATED' | 'CLOSED',
+  ): Promise<void> {
     const p = toPosition(row);
     await publishEvent(tx, positionChanged, {
       aggregateId: p.id,
@@ -124,10 +154,15 @@ export class PositionsUseCase {
     if (q.employerId) where.push(`employer_id = $${params.push(q.employerId)}`);
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(title ILIKE $${params.push(like)} OR location ILIKE $${params.length} OR description ILIKE $${params.length})`);
+      where.push(
+        `(title ILIKE $${params.push(like)} OR location ILIKE $${params.length} OR description ILIKE $${params.length})`,
+      );
     }
     const filter = where.join(' AND ');
-    const [count] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM positions WHERE ${filter}`, params)) as Array<{ n: number }>;
+    const [count] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM positions WHERE ${filter}`,
+      params,
+    )) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM positions WHERE ${filter} ORDER BY created_at DESC, id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -139,7 +174,10 @@ export class PositionsUseCase {
   async get(principal: Principal | null, positionId: string): Promise<PositionView> {
     // Signing asks as a SERVICE when it has not seen a position's event yet.
     requireRole(principal, ...USER_ROLES, Role.SERVICE);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`SELECT ${COLUMNS} FROM positions WHERE id = $1`, [positionId]);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM positions WHERE id = $1`,
+      [positionId],
+    );
     if (!rows[0]) throw notFound('岗位');
     return toPosition(rows[0]);
   }

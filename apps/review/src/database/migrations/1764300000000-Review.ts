@@ -37,7 +37,9 @@ export class Review1764300000000 implements MigrationInterface {
         reason text,
         CHECK (status <> 'REJECTED' OR length(reason) > 0)
       )`);
-    await runner.query(`CREATE INDEX review_tasks_queue ON review_tasks (school_code, status, submitted_at, id)`);
+    await runner.query(
+      `CREATE INDEX review_tasks_queue ON review_tasks (school_code, status, submitted_at, id)`,
+    );
     await runner.query(`
       CREATE TABLE upload_parts (
         upload_id uuid NOT NULL,
@@ -66,7 +68,9 @@ export class Review1764300000000 implements MigrationInterface {
         file_id uuid NOT NULL REFERENCES stored_files (id),
         uploaded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX qualification_documents_employer ON qualification_documents (employer_id, uploaded_at)`);
+    await runner.query(
+      `CREATE INDEX qualification_documents_employer ON qualification_documents (employer_id, uploaded_at)`,
+    );
     await runner.query(`
       CREATE TABLE terminations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -85,8 +89,12 @@ export class Review1764300000000 implements MigrationInterface {
         CHECK (status <> 'DISAGREED' OR length(decision_reason) > 0)
       )`);
     // One open application per agreement, enforced by the database.
-    await runner.query(`CREATE UNIQUE INDEX terminations_one_open ON terminations (agreement_id) WHERE status = 'PENDING'`);
-    await runner.query(`CREATE INDEX terminations_school ON terminations (school_code, status, applied_at)`);
+    await runner.query(
+      `CREATE UNIQUE INDEX terminations_one_open ON terminations (agreement_id) WHERE status = 'PENDING'`,
+    );
+    await runner.query(
+      `CREATE INDEX terminations_school ON terminations (school_code, status, applied_at)`,
+    );
     await runner.query(`
       CREATE TABLE termination_materials (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -94,7 +102,9 @@ export class Review1764300000000 implements MigrationInterface {
         file_id uuid NOT NULL REFERENCES stored_files (id),
         position int NOT NULL
       )`);
-    await runner.query(`CREATE INDEX termination_materials_termination ON termination_materials (termination_id, position)`);
+    await runner.query(
+      `CREATE INDEX termination_materials_termination ON termination_materials (termination_id, position)`,
+    );
     await runner.query(`
       CREATE TABLE paper_forms (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -115,9 +125,15 @@ export class Review1764300000000 implements MigrationInterface {
         voided_at timestamptz
       )`);
     // Each graduate holds at most one form; form numbers are unique within a school.
-    await runner.query(`CREATE UNIQUE INDEX paper_forms_one_held ON paper_forms (graduate_id) WHERE status = 'ISSUED'`);
-    await runner.query(`CREATE UNIQUE INDEX paper_forms_number ON paper_forms (school_code, form_no)`);
-    await runner.query(`CREATE INDEX paper_forms_school ON paper_forms (school_code, status, issued_at)`);
+    await runner.query(
+      `CREATE UNIQUE INDEX paper_forms_one_held ON paper_forms (graduate_id) WHERE status = 'ISSUED'`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX paper_forms_number ON paper_forms (school_code, form_no)`,
+    );
+    await runner.query(
+      `CREATE INDEX paper_forms_school ON paper_forms (school_code, status, issued_at)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,4 +1,8 @@
-import { chainExistingEntries, createAuditChainTables, dropAuditChainTables } from '@netsign/audit-chain';
+import {
+  chainExistingEntries,
+  createAuditChainTables,
+  dropAuditChainTables,
+} from '@netsign/audit-chain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -27,7 +31,8 @@ export class AuditChain1764320000000 implements MigrationInterface {
         prev_hash       text,
         hash            text
       )`);
-    const who = (user: string, role: string) => `CASE WHEN ${user} IS NULL THEN NULL ELSE jsonb_build_object('userId', ${user}, 'role', ${role}) END`;
+    const who = (user: string, role: string) =>
+      `CASE WHEN ${user} IS NULL THEN NULL ELSE jsonb_build_object('userId', ${user}, 'role', ${role}) END`;
     await runner.query(`
       INSERT INTO audit_log (aggregate_type, aggregate_id, action, actor, at, payload)
       SELECT aggregate_type, aggregate_id, action, actor, at, payload || '{"backfilled": true}'::jsonb FROM (
@@ -63,8 +68,12 @@ export class AuditChain1764320000000 implements MigrationInterface {
       SELECT 'audit_log'::text AS source, id AS source_id, aggregate_type, aggregate_id, seq, action, actor, at, payload, prev_hash, hash
         FROM audit_log`);
     await chainExistingEntries(runner);
-    await runner.query(`ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`);
-    await runner.query(`CREATE UNIQUE INDEX audit_log_chain ON audit_log (aggregate_type, aggregate_id, seq)`);
+    await runner.query(
+      `ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX audit_log_chain ON audit_log (aggregate_type, aggregate_id, seq)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

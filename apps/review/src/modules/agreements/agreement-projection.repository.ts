@@ -37,8 +37,18 @@ export class AgreementProjectionRepository {
          snapshot = EXCLUDED.snapshot, updated_at = now()
        WHERE agreements.version < EXCLUDED.version`,
       [
-        a.agreementId, a.agreementNo, a.method, a.status, a.version, a.graduate.graduateId, a.graduate.schoolCode,
-        a.graduate.departmentCode, a.graduate.className, a.employer.employerId, JSON.stringify(a), a.signedAt,
+        a.agreementId,
+        a.agreementNo,
+        a.method,
+        a.status,
+        a.version,
+        a.graduate.graduateId,
+        a.graduate.schoolCode,
+        a.graduate.departmentCode,
+        a.graduate.className,
+        a.employer.employerId,
+        JSON.stringify(a),
+        a.signedAt,
       ],
     );
   }

@@ -22,13 +22,33 @@ export interface ReviewAuditEntry {
 export async function writeReviewAudit(tx: EntityManager, e: ReviewAuditEntry): Promise<void> {
   const actor = e.actor ? { userId: e.actor.userId, role: e.actor.role } : null;
   const at = new Date();
-  await appendToChain(tx, { aggregateType: e.aggregateType, aggregateId: e.aggregateId, action: e.action, actor, at, payload: e.payload }, (link) =>
-    preparedQuery(
-      tx,
-      'review-audit-append',
-      `INSERT INTO audit_log (aggregate_type, aggregate_id, action, actor, at, payload, seq, prev_hash, hash)
+  await appendToChain(
+    tx,
+    {
+      aggregateType: e.aggregateType,
+      aggregateId: e.aggregateId,
+      action: e.action,
+      actor,
+      at,
+      payload: e.payload,
+    },
+    (link) =>
+      preparedQuery(
+        tx,
+        'review-audit-append',
+        `INSERT INTO audit_log (aggregate_type, aggregate_id, action, actor, at, payload, seq, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [e.aggregateType, e.aggregateId, e.action, JSON.stringify(actor), at, JSON.stringify(e.payload), link.seq, link.prevHash, link.hash],
-    ),
+        [
+          e.aggregateType,
+          e.aggregateId,
+          e.action,
+          JSON.stringify(actor),
+          at,
+          JSON.stringify(e.payload),
+          link.seq,
+          link.prevHash,
+          link.hash,
+        ],
+      ),
   );
 }

@@ -52,7 +52,8 @@ export class LocalFileStore implements FileStore {
   }
 
   private pathOf(key: string): string {
-    if (!/^[a-z0-9/]+$/.test(key) || key.includes('..')) throw new Error(`invalid storage key ${key}`);
+    if (!/^[a-z0-9/]+$/.test(key) || key.includes('..'))
+      throw new Error(`invalid storage key ${key}`);
     return join(this.root, key);
   }
 }

@@ -22,22 +22,36 @@ export class S3FileStore implements FileStore {
   }
 
   async read(key: string, offset: number, length: number): Promise<Buffer> {
-    const res = await this.send('GET', key, null, { range: `bytes=${offset}-${offset + length - 1}` });
+    const res = await this.send('GET', key, null, {
+      range: `bytes=${offset}-${offset + length - 1}`,
+    });
     if (res.status === 416) return Buffer.alloc(0);
     if (!res.ok) throw new Error(`S3 GET ${key}: ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
   }
 
-  private send(method: 'GET' | 'PUT', key: string, body: Buffer | null, extra: Record<string, string>): Promise<Response> {
+  private send(
+    method: 'GET' | 'PUT',
+    key: string,
+    body: Buffer | null,
+    extra: Record<string, string>,
+  ): Promise<Response> {
     const url = new URL(`${this.o.endpoint.replace(/\/$/, '')}/${this.o.bucket}/${key}`);
     const headers: Record<string, string> = {
       host: url.host,
       'x-amz-content-sha256': sha256Hex(body ?? ''),
-      'x-amz-date': new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, ''),
+      'x-amz-date': new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, ''),
       ...extra,
     };
     const authorization = signV4({ method, path: url.pathname, headers, ...this.o });
     const { host: _host, ...sent } = headers;
-    return fetch(url, { method, headers: { ...sent, authorization }, body: body ? new Uint8Array(body) : undefined });
+    return fetch(url, {
+      method,
+      headers: { ...sent, authorization },
+      body: body ? new Uint8Array(body) : undefined,
+    });
   }
 }

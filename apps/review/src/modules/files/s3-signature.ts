@@ -1,7 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 
-export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+export const sha256Hex = (data: string | Uint8Array) =>
+  createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) =>
+  createHmac('sha256', key).update(data).digest();
 
 export interface SignInput {
   method: string;

@@ -64,16 +64,29 @@ export class UploadsRepository {
   }
 
   async discard(uploadId: string, owner: string): Promise<void> {
-    await this.db.query(`DELETE FROM upload_parts WHERE upload_id = $1 AND owner_user_id = $2`, [uploadId, owner]);
+    await this.db.query(`DELETE FROM upload_parts WHERE upload_id = $1 AND owner_user_id = $2`, [
+      uploadId,
+      owner,
+    ]);
   }
 
   async dropStaleParts(olderThanMinutes: number): Promise<void> {
-    await this.db.query(`DELETE FROM upload_parts WHERE created_at < now() - make_interval(mins => $1)`, [olderThanMinutes]);
+    await this.db.query(
+      `DELETE FROM upload_parts WHERE created_at < now() - make_interval(mins => $1)`,
+      [olderThanMinutes],
+    );
   }
 
   async insertFile(
     tx: EntityManager,
-    f: { fileName: string; contentType: AcceptedFileType; size: number; sha256: string; storageKey: string; uploadedBy: string },
+    f: {
+      fileName: string;
+      contentType: AcceptedFileType;
+      size: number;
+      sha256: string;
+      storageKey: string;
+      uploadedBy: string;
+    },
   ): Promise<StoredFileRow> {
     const [row] = (await tx.query(
       `INSERT INTO stored_files (file_name, content_type, size, sha256, storage_key, uploaded_by)
@@ -84,7 +97,9 @@ export class UploadsRepository {
   }
 
   async file(id: string): Promise<StoredFileRow | null> {
-    const [row] = (await this.db.query(`SELECT * FROM stored_files WHERE id = $1`, [id])) as StoredFileRow[];
+    const [row] = (await this.db.query(`SELECT * FROM stored_files WHERE id = $1`, [
+      id,
+    ])) as StoredFileRow[];
     return row ?? null;
   }
 }

@@ -27,7 +27,8 @@ export class IdentityClient {
     try {
       return await this.bus.request(counsellorAssignment, { userId: counsellorUserId }, this.ctx());
     } catch (err) {
-      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND) throw new ServiceError(ErrorCode.FORBIDDEN);
+      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND)
+        throw new ServiceError(ErrorCode.FORBIDDEN);
       throw err;
     }
   }

@@ -72,8 +72,14 @@ export class PaperFormRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The graduate's forms, newest first, locked for the change being made. */
-  async lockForms(tx: EntityManager, graduateId: string): Promise<Array<{ id: string; status: PaperFormStatus }>> {
-    return tx.query(`SELECT id, status FROM paper_forms WHERE graduate_id = $1 ORDER BY issued_at DESC, id FOR UPDATE`, [graduateId]);
+  async lockForms(
+    tx: EntityManager,
+    graduateId: string,
+  ): Promise<Array<{ id: string; status: PaperFormStatus }>> {
+    return tx.query(
+      `SELECT id, status FROM paper_forms WHERE graduate_id = $1 ORDER BY issued_at DESC, id FOR UPDATE`,
+      [graduateId],
+    );
   }
 
   async insert(tx: EntityManager, f: NewPaperForm): Promise<PaperFormView> {
@@ -81,14 +87,31 @@ export class PaperFormRepository {
       `INSERT INTO paper_forms (school_code, department_code, graduate_id, graduate_name, student_no, form_no, status,
          issued_by, issued_role, replaces_id, reissue_reason, class_name)
        VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10, $11) RETURNING *`,
-      [f.schoolCode, f.departmentCode, f.graduateId, f.graduateName, f.studentNo, f.formNo, f.issuedBy.userId, f.issuedBy.role, f.replacesId, f.reissueReason, f.className],
+      [
+        f.schoolCode,
+        f.departmentCode,
+        f.graduateId,
+        f.graduateName,
+        f.studentNo,
+        f.formNo,
+        f.issuedBy.userId,
+        f.issuedBy.role,
+        f.replacesId,
+        f.reissueReason,
+        f.className,
+      ],
     )) as PaperFormRow[];
     await writeReviewAudit(tx, {
       aggregateType: 'paper-form',
       aggregateId: row!.id,
       action: 'PAPER_FORM_ISSUED',
       actor: f.issuedBy,
-      payload: { graduateId: f.graduateId, formNo: f.formNo, replacesId: f.replacesId, reason: f.reissueReason },
+      payload: {
+        graduateId: f.graduateId,
+        formNo: f.formNo,
+        replacesId: f.replacesId,
+        reason: f.reissueReason,
+      },
     });
     return toView(row!);
   }
@@ -99,11 +122,22 @@ export class PaperFormRepository {
       [id],
     )) as Array<{ id: string }>;
     if (voided.length === 0) return;
-    await writeReviewAudit(tx, { aggregateType: 'paper-form', aggregateId: id, action: 'PAPER_FORM_VOIDED', actor, payload: {} });
+    await writeReviewAudit(tx, {
+      aggregateType: 'paper-form',
+      aggregateId: id,
+      action: 'PAPER_FORM_VOIDED',
+      actor,
+      payload: {},
+    });
   }
 
   /** The graduate signed online: the form they held is to be handed back (collected). */
-  async collect(tx: EntityManager, graduateId: string, agreementId: string, at: string): Promise<void> {
+  async collect(
+    tx: EntityManager,
+    graduateId: string,
+    agreementId: string,
+    at: string,
+  ): Promise<void> {
     const collected = await preparedQuery<{ id: string }>(
       tx,
       'review-paper-form-collect',
@@ -123,9 +157,16 @@ export class PaperFormRepository {
     }
   }
 
-  async list(f: PaperFormFilter, page: number, pageSize: number): Promise<{ items: PaperFormView[]; total: number }> {
+  async list(
+    f: PaperFormFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: PaperFormView[]; total: number }> {
     const { where, params } = this.where(f);
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM paper_forms WHERE ${where}`, params)) as [{ n: number }];
+    const [{ n }] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM paper_forms WHERE ${where}`,
+      params,
+    )) as [{ n: number }];
     const rows = (await this.db.query(
       `SELECT * FROM paper_forms WHERE ${where} ORDER BY issued_at, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole, requireSchoolScope } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type PaperFormStatus, type PaperFormView, type Principal } from '@netsign/contracts';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type PaperFormStatus,
+  type PaperFormView,
+  type Principal,
+} from '@netsign/contracts';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { IdentityClient } from '../integration/identity.client.js';
@@ -18,11 +25,15 @@ export class PaperFormsUseCase {
     private readonly identity: IdentityClient,
   ) {}
 
-  async issue(principal: Principal | null, input: { schoolCode: string; graduateId: string; formNo: string; reason?: string }): Promise<PaperFormView> {
+  async issue(
+    principal: Principal | null,
+    input: { schoolCode: string; graduateId: string; formNo: string; reason?: string },
+  ): Promise<PaperFormView> {
     const p = requireRole(principal, ...STAFF);
     requireSchoolScope(p, input.schoolCode);
     const g = await this.identity.graduate(input.graduateId); // identity refuses graduates outside the caller's scope
-    if (g.schoolCode !== input.schoolCode) throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
+    if (g.schoolCode !== input.schoolCode)
+      throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
     try {
       return await this.db.transaction(async (tx) => {
         const held = await this.forms.lockForms(tx, input.graduateId);
@@ -35,29 +46,51 @@ export class PaperFormsUseCase {
           replacesId = plan.replaces;
         }
         return this.forms.insert(tx, {
-          schoolCode: g.schoolCode, departmentCode: g.departmentCode, className: g.className, graduateId: g.graduateId, graduateName: g.name,
-          studentNo: g.studentNo, formNo: input.formNo, issuedBy: { userId: p.userId, role: p.role },
-          replacesId, reissueReason: input.reason ?? null,
+          schoolCode: g.schoolCode,
+          departmentCode: g.departmentCode,
+          className: g.className,
+          graduateId: g.graduateId,
+          graduateName: g.name,
+          studentNo: g.studentNo,
+          formNo: input.formNo,
+          issuedBy: { userId: p.userId, role: p.role },
+          replacesId,
+          reissueReason: input.reason ?? null,
         });
       });
     } catch (err) {
       if (isUniqueViolation(err, 'paper_forms_number')) {
-        throw new ServiceError(ErrorCode.CONFLICT, '该协议书编号已被使用', { fields: [{ field: 'formNo', message: '编号重复' }] });
+        throw new ServiceError(ErrorCode.CONFLICT, '该协议书编号已被使用', {
+          fields: [{ field: 'formNo', message: '编号重复' }],
+        });
       }
-      if (isUniqueViolation(err, 'paper_forms_one_held')) throw new ServiceError(ErrorCode.INVALID_STATE, '该毕业生已持有一份纸质协议书');
+      if (isUniqueViolation(err, 'paper_forms_one_held'))
+        throw new ServiceError(ErrorCode.INVALID_STATE, '该毕业生已持有一份纸质协议书');
       throw err;
     }
   }
 
   async list(
     principal: Principal | null,
-    q: { schoolCode: string; status?: PaperFormStatus; graduateId?: string; departmentCode?: string; page: number; pageSize: number },
+    q: {
+      schoolCode: string;
+      status?: PaperFormStatus;
+      graduateId?: string;
+      departmentCode?: string;
+      page: number;
+      pageSize: number;
+    },
   ): Promise<{ items: PaperFormView[]; total: number }> {
     const p = requireRole(principal, ...STAFF);
     requireSchoolScope(p, q.schoolCode);
-    const filter: PaperFormFilter = { schoolCode: q.schoolCode, ...(q.status ? { status: q.status } : {}), ...(q.graduateId ? { graduateId: q.graduateId } : {}) };
+    const filter: PaperFormFilter = {
+      schoolCode: q.schoolCode,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.graduateId ? { graduateId: q.graduateId } : {}),
+    };
     if (p.role === Role.DEPARTMENT_STAFF) {
-      if (q.departmentCode && q.departmentCode !== p.departmentCode) throw new ServiceError(ErrorCode.FORBIDDEN);
+      if (q.departmentCode && q.departmentCode !== p.departmentCode)
+        throw new ServiceError(ErrorCode.FORBIDDEN);
       filter.departmentCode = p.departmentCode ?? '-';
     } else if (q.departmentCode) {
       filter.departmentCode = q.departmentCode;

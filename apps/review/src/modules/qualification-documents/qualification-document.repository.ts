@@ -20,7 +20,12 @@ function toView(r: DocumentRow): QualificationDocumentView {
 export class QualificationDocumentRepository {
   constructor(private readonly db: DataSource) {}
 
-  async insert(tx: EntityManager, employerId: string, kind: QualificationDocumentKind, fileId: string): Promise<string> {
+  async insert(
+    tx: EntityManager,
+    employerId: string,
+    kind: QualificationDocumentKind,
+    fileId: string,
+  ): Promise<string> {
     const [row] = (await tx.query(
       `INSERT INTO qualification_documents (employer_id, kind, file_id) VALUES ($1, $2, $3) RETURNING id`,
       [employerId, kind, fileId],
@@ -29,13 +34,19 @@ export class QualificationDocumentRepository {
   }
 
   async ofEmployer(employerId: string): Promise<QualificationDocumentView[]> {
-    const rows = (await this.db.query(`${SELECT} WHERE d.employer_id = $1 ORDER BY d.uploaded_at, d.id`, [employerId])) as DocumentRow[];
+    const rows = (await this.db.query(
+      `${SELECT} WHERE d.employer_id = $1 ORDER BY d.uploaded_at, d.id`,
+      [employerId],
+    )) as DocumentRow[];
     return rows.map(toView);
   }
 
   /** The stored file of one of the employer's documents (null if it is someone else's). */
   async fileOf(employerId: string, documentId: string): Promise<StoredFileRow | null> {
-    const [row] = (await this.db.query(`${SELECT} WHERE d.id = $1 AND d.employer_id = $2`, [documentId, employerId])) as DocumentRow[];
+    const [row] = (await this.db.query(`${SELECT} WHERE d.id = $1 AND d.employer_id = $2`, [
+      documentId,
+      employerId,
+    ])) as DocumentRow[];
     return row ?? null;
   }
 

@@ -11,7 +11,10 @@ import {
   type QualificationDocumentView,
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
-import { AgreementProjectionRepository, type AgreementRow } from '../agreements/agreement-projection.repository.js';
+import {
+  AgreementProjectionRepository,
+  type AgreementRow,
+} from '../agreements/agreement-projection.repository.js';
 import { StoreUploadsUseCase } from '../files/use-cases/store-uploads.use-case.js';
 import { requireReviewScope } from '../review-tasks/domain/review-rules.js';
 import { QualificationDocumentRepository } from './qualification-document.repository.js';
@@ -31,7 +34,11 @@ export class QualificationDocumentsUseCase {
     private readonly files: StoreUploadsUseCase,
   ) {}
 
-  async upload(principal: Principal | null, kind: QualificationDocumentKind, ref: FileRef): Promise<QualificationDocumentView> {
+  async upload(
+    principal: Principal | null,
+    kind: QualificationDocumentKind,
+    ref: FileRef,
+  ): Promise<QualificationDocumentView> {
     const p = requireRole(principal, Role.EMPLOYER);
     if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN);
     const prepared = await this.files.prepare(p.userId, [ref]);
@@ -47,14 +54,24 @@ export class QualificationDocumentsUseCase {
     return p.employerId ? this.documents.ofEmployer(p.employerId) : [];
   }
 
-  async ofAgreement(principal: Principal | null, agreementId: string): Promise<QualificationDocumentView[]> {
+  async ofAgreement(
+    principal: Principal | null,
+    agreementId: string,
+  ): Promise<QualificationDocumentView[]> {
     const a = await this.agreementInScope(principal, agreementId);
     return hasQualificationDocuments(a) ? this.documents.ofEmployer(a.employerId) : [];
   }
 
-  async content(principal: Principal | null, agreementId: string, documentId: string, seq: number): Promise<FileChunk> {
+  async content(
+    principal: Principal | null,
+    agreementId: string,
+    documentId: string,
+    seq: number,
+  ): Promise<FileChunk> {
     const a = await this.agreementInScope(principal, agreementId);
-    const file = hasQualificationDocuments(a) ? await this.documents.fileOf(a.employerId, documentId) : null;
+    const file = hasQualificationDocuments(a)
+      ? await this.documents.fileOf(a.employerId, documentId)
+      : null;
     if (!file) throw new ServiceError(ErrorCode.NOT_FOUND, '资质证明材料不存在');
     return this.files.chunk(file, seq);
   }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementSnapshot, ReviewTaskListQuery, ReviewTaskStatus, ReviewTaskView, SigningMethod } from '@netsign/contracts';
+import type {
+  AgreementSnapshot,
+  ReviewTaskListQuery,
+  ReviewTaskStatus,
+  ReviewTaskView,
+  SigningMethod,
+} from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isOverdue, type TaskDecision } from './domain/review-rules.js';
 import { preparedQuery } from '@netsign/persistence';
@@ -75,7 +81,9 @@ export class ReviewTaskRepository {
   }
 
   async byAgreement(tx: EntityManager, agreementId: string): Promise<TaskRow | null> {
-    const [row] = (await tx.query(`${SELECT} WHERE t.agreement_id = $1`, [agreementId])) as TaskRow[];
+    const [row] = (await tx.query(`${SELECT} WHERE t.agreement_id = $1`, [
+      agreementId,
+    ])) as TaskRow[];
     return row ?? null;
   }
 
@@ -88,11 +96,21 @@ export class ReviewTaskRepository {
       [id, d.status, d.reason, d.reviewer.userId, d.reviewer.role, d.decidedAt],
     )) as Array<{ id: string }>;
     if (decided.length === 0) return;
-    await writeReviewAudit(tx, { aggregateType: 'review-task', aggregateId: id, action: `TASK_${d.status}`, actor: d.reviewer, payload: { reason: d.reason } });
+    await writeReviewAudit(tx, {
+      aggregateType: 'review-task',
+      aggregateId: id,
+      action: `TASK_${d.status}`,
+      actor: d.reviewer,
+      payload: { reason: d.reason },
+    });
   }
 
   /** The agreement ended before anyone reviewed it (terminated): nothing left to review. */
-  async cancelPending(tx: EntityManager, agreementId: string, actor: ReviewAuditActor): Promise<void> {
+  async cancelPending(
+    tx: EntityManager,
+    agreementId: string,
+    actor: ReviewAuditActor,
+  ): Promise<void> {
     const cancelled = (await tx.query(
       `WITH c AS (UPDATE review_tasks SET status = 'CANCELLED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id) SELECT id FROM c`,
       [agreementId],
@@ -128,11 +146,17 @@ export class ReviewTaskRepository {
       add(q.overdue ? cond : `NOT ${cond}`, overdueDays);
     }
     if (q.q) {
-      add(`(a.snapshot->'graduate'->>'name' ILIKE ? OR a.snapshot->'graduate'->>'studentNo' ILIKE $${params.length + 1}
-            OR a.agreement_no ILIKE $${params.length + 1} OR a.snapshot->'employer'->>'name' ILIKE $${params.length + 1})`, `%${q.q}%`);
+      add(
+        `(a.snapshot->'graduate'->>'name' ILIKE ? OR a.snapshot->'graduate'->>'studentNo' ILIKE $${params.length + 1}
+            OR a.agreement_no ILIKE $${params.length + 1} OR a.snapshot->'employer'->>'name' ILIKE $${params.length + 1})`,
+        `%${q.q}%`,
+      );
     }
     const filter = where.join(' AND ');
-    const [{ n }] = (await this.db.query(`SELECT count(*)::int AS n FROM review_tasks t JOIN agreements a USING (agreement_id) WHERE ${filter}`, params)) as [{ n: number }];
+    const [{ n }] = (await this.db.query(
+      `SELECT count(*)::int AS n FROM review_tasks t JOIN agreements a USING (agreement_id) WHERE ${filter}`,
+      params,
+    )) as [{ n: number }];
     const rows = (await this.db.query(
       `${SELECT} WHERE ${filter} ORDER BY t.submitted_at, t.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,

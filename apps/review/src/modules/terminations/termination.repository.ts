@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementSnapshot, Decider, TerminationApplicant, TerminationStatus, TerminationView } from '@netsign/contracts';
+import type {
+  AgreementSnapshot,
+  Decider,
+  TerminationApplicant,
+  TerminationStatus,
+  TerminationView,
+} from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
 import type { StoredFileRow } from '../files/uploads.repository.js';
@@ -42,12 +48,23 @@ export function toTerminationView(r: TerminationRow): TerminationView {
     applicant: r.applicant,
     reason: r.reason,
     materials: r.materials,
-    graduate: { graduateId: g.graduateId, name: g.name, studentNo: g.studentNo, departmentCode: g.departmentCode, className: g.className },
+    graduate: {
+      graduateId: g.graduateId,
+      name: g.name,
+      studentNo: g.studentNo,
+      departmentCode: g.departmentCode,
+      className: g.className,
+    },
     employerName: r.snapshot.employer.name,
     appliedAt: r.applied_at.toISOString(),
     withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
     decision: r.decision
-      ? { decision: r.decision, reason: r.decision_reason, decider: { userId: r.decided_by!, role: r.decided_role! }, decidedAt: r.decided_at!.toISOString() }
+      ? {
+          decision: r.decision,
+          reason: r.decision_reason,
+          decider: { userId: r.decided_by!, role: r.decided_role! },
+          decidedAt: r.decided_at!.toISOString(),
+        }
       : null,
   };
 }
@@ -70,7 +87,13 @@ export class TerminationRepository {
 
   async insert(
     tx: EntityManager,
-    t: { agreementId: string; graduateId: string; schoolCode: string; applicant: TerminationApplicant; reason: string },
+    t: {
+      agreementId: string;
+      graduateId: string;
+      schoolCode: string;
+      applicant: TerminationApplicant;
+      reason: string;
+    },
   ): Promise<string> {
     const [row] = (await tx.query(
       `INSERT INTO terminations (agreement_id, graduate_id, school_code, status, applicant, reason) VALUES ($1, $2, $3, 'PENDING', $4, $5) RETURNING id`,
@@ -81,37 +104,74 @@ export class TerminationRepository {
 
   async addMaterials(tx: EntityManager, terminationId: string, fileIds: string[]): Promise<void> {
     for (const [position, fileId] of fileIds.entries()) {
-      await tx.query(`INSERT INTO termination_materials (termination_id, file_id, position) VALUES ($1, $2, $3)`, [terminationId, fileId, position]);
+      await tx.query(
+        `INSERT INTO termination_materials (termination_id, file_id, position) VALUES ($1, $2, $3)`,
+        [terminationId, fileId, position],
+      );
     }
   }
 
   async get(id: string, tx?: EntityManager, lock = false): Promise<TerminationRow | null> {
-    const [row] = (await (tx ?? this.db).query(`${SELECT} WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`, [id])) as TerminationRow[];
+    const [row] = (await (tx ?? this.db).query(
+      `${SELECT} WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
+      [id],
+    )) as TerminationRow[];
     return row ?? null;
   }
 
   async hasAgreed(tx: EntityManager, agreementId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM terminations WHERE agreement_id = $1 AND status = 'AGREED'`, [agreementId]);
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM terminations WHERE agreement_id = $1 AND status = 'AGREED'`,
+      [agreementId],
+    );
     return rows.length > 0;
   }
 
   /** A party applied (after its materials are stored): the first entry of the application's audit chain. */
-  async recordApplied(tx: EntityManager, id: string, applicant: ReviewAuditActor, t: { agreementId: string; reason: string; materialFileIds: string[] }): Promise<void> {
+  async recordApplied(
+    tx: EntityManager,
+    id: string,
+    applicant: ReviewAuditActor,
+    t: { agreementId: string; reason: string; materialFileIds: string[] },
+  ): Promise<void> {
     await writeReviewAudit(tx, {
       aggregateType: 'termination',
       aggregateId: id,
       action: 'TERMINATION_APPLIED',
       actor: applicant,
-      payload: { agreementId: t.agreementId.toLowerCase(), reason: t.reason, materials: t.materialFileIds },
+      payload: {
+        agreementId: t.agreementId.toLowerCase(),
+        reason: t.reason,
+        materials: t.materialFileIds,
+      },
     });
   }
 
   async withdraw(tx: EntityManager, id: string, actor: ReviewAuditActor): Promise<void> {
-    if (!(await this.changed(tx, `UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`, [id])).length) return;
-    await writeReviewAudit(tx, { aggregateType: 'termination', aggregateId: id, action: 'TERMINATION_WITHDRAWN', actor, payload: {} });
+    if (
+      !(
+        await this.changed(
+          tx,
+          `UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+          [id],
+        )
+      ).length
+    )
+      return;
+    await writeReviewAudit(tx, {
+      aggregateType: 'termination',
+      aggregateId: id,
+      action: 'TERMINATION_WITHDRAWN',
+      actor,
+      payload: {},
+    });
   }
 
-  async decide(tx: EntityManager, id: string, o: TerminationOutcome & { decision: 'AGREE' | 'DISAGREE'; decider: Decider; at: Date }): Promise<void> {
+  async decide(
+    tx: EntityManager,
+    id: string,
+    o: TerminationOutcome & { decision: 'AGREE' | 'DISAGREE'; decider: Decider; at: Date },
+  ): Promise<void> {
     const decided = await this.changed(
       tx,
       `UPDATE terminations SET status = $2, decision = $3, decision_reason = $4, decided_by = $5, decided_role = $6, decided_at = $7
@@ -130,19 +190,36 @@ export class TerminationRepository {
 
   /** The agreement was rejected: an open application about it has nothing left to end. */
   async closeOpen(tx: EntityManager, agreementId: string, actor: ReviewAuditActor): Promise<void> {
-    const closed = await this.changed(tx, `UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id`, [agreementId]);
+    const closed = await this.changed(
+      tx,
+      `UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id`,
+      [agreementId],
+    );
     for (const id of closed) {
-      await writeReviewAudit(tx, { aggregateType: 'termination', aggregateId: id, action: 'TERMINATION_CLOSED', actor, payload: { reason: 'AGREEMENT_REJECTED' } });
+      await writeReviewAudit(tx, {
+        aggregateType: 'termination',
+        aggregateId: id,
+        action: 'TERMINATION_CLOSED',
+        actor,
+        payload: { reason: 'AGREEMENT_REJECTED' },
+      });
     }
   }
 
   /** The ids an `UPDATE … RETURNING id` changed. */
   private async changed(tx: EntityManager, update: string, params: unknown[]): Promise<string[]> {
-    const rows = (await tx.query(`WITH changed AS (${update}) SELECT id FROM changed`, params)) as Array<{ id: string }>;
+    const rows = (await tx.query(
+      `WITH changed AS (${update}) SELECT id FROM changed`,
+      params,
+    )) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 
-  async list(f: TerminationFilter, page: number, pageSize: number): Promise<{ rows: TerminationRow[]; total: number }> {
+  async list(
+    f: TerminationFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ rows: TerminationRow[]; total: number }> {
     const { where, params } = this.where(f);
     const [{ n }] = (await this.db.query(
       `SELECT count(*)::int AS n FROM terminations t JOIN agreements a USING (agreement_id) WHERE ${where}`,
@@ -174,7 +251,9 @@ export class TerminationRepository {
     if (f.assigned) {
       const ids = params.push(f.assigned.graduateIds);
       const classes = params.push(f.assigned.classNames);
-      clauses.push(`(t.graduate_id = ANY($${ids}::text[]) OR a.class_name = ANY($${classes}::text[]))`);
+      clauses.push(
+        `(t.graduate_id = ANY($${ids}::text[]) OR a.class_name = ANY($${classes}::text[]))`,
+      );
     }
     if (f.status) add('t.status = ?', f.status);
     return { where: clauses.join(' AND '), params };

@@ -33,7 +33,9 @@ export class Agreements1764290000000 implements MigrationInterface {
         actor         jsonb,
         at            timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX destination_changes_graduate ON destination_changes (graduate_id, id)`);
+    await runner.query(
+      `CREATE INDEX destination_changes_graduate ON destination_changes (graduate_id, id)`,
+    );
     await runner.query(`CREATE SEQUENCE agreement_no_seq`);
     await runner.query(`
       CREATE TABLE agreements (
@@ -56,9 +58,15 @@ export class Agreements1764290000000 implements MigrationInterface {
     await runner.query(`
       CREATE UNIQUE INDEX agreements_one_active_per_graduate ON agreements (graduate_id)
        WHERE status IN ('PENDING_REVIEW', 'APPROVED')`);
-    await runner.query(`CREATE INDEX agreements_employer ON agreements (employer_id, signed_at DESC)`);
-    await runner.query(`CREATE INDEX agreements_scope ON agreements (school_code, department_code, signed_at DESC)`);
-    await runner.query(`CREATE INDEX agreements_graduate ON agreements (graduate_id, signed_at DESC)`);
+    await runner.query(
+      `CREATE INDEX agreements_employer ON agreements (employer_id, signed_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX agreements_scope ON agreements (school_code, department_code, signed_at DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX agreements_graduate ON agreements (graduate_id, signed_at DESC)`,
+    );
     await runner.query(`
       CREATE TABLE agreement_history (
         id            bigserial PRIMARY KEY,
@@ -69,7 +77,9 @@ export class Agreements1764290000000 implements MigrationInterface {
         to_status     text NOT NULL,
         reason        text
       )`);
-    await runner.query(`CREATE INDEX agreement_history_agreement ON agreement_history (agreement_id, id)`);
+    await runner.query(
+      `CREATE INDEX agreement_history_agreement ON agreement_history (agreement_id, id)`,
+    );
     await runner.query(`
       CREATE TABLE qr_cards (
         id           uuid PRIMARY KEY,
@@ -83,7 +93,14 @@ export class Agreements1764290000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['qr_card_keys', 'qr_cards', 'agreement_history', 'agreements', 'destination_changes', 'graduates']) {
+    for (const table of [
+      'qr_card_keys',
+      'qr_cards',
+      'agreement_history',
+      'agreements',
+      'destination_changes',
+      'graduates',
+    ]) {
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await runner.query(`DROP SEQUENCE IF EXISTS agreement_no_seq`);

@@ -9,7 +9,9 @@ export class QrCardVoiding1764310000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE qr_cards ADD COLUMN voided_at timestamptz`);
-    await runner.query(`CREATE INDEX qr_cards_graduate_live ON qr_cards (graduate_id) WHERE voided_at IS NULL`);
+    await runner.query(
+      `CREATE INDEX qr_cards_graduate_live ON qr_cards (graduate_id) WHERE voided_at IS NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

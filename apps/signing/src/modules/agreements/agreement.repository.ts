@@ -48,7 +48,10 @@ function historyChainEntry(agreementId: string, e: AgreementHistoryEntry): NewCh
 const COLUMNS = `id, agreement_no, method, status, snapshot, signed_at, version, offer_id`;
 
 function toRecord(r: Record<string, unknown>): AgreementRecord {
-  const s = r['snapshot'] as Pick<AgreementSnapshot, 'graduate' | 'employer' | 'position' | 'terms'>;
+  const s = r['snapshot'] as Pick<
+    AgreementSnapshot,
+    'graduate' | 'employer' | 'position' | 'terms'
+  >;
   return {
     agreementId: r['id'] as string,
     agreementNo: r['agreement_no'] as string,
@@ -113,10 +116,31 @@ export class AgreementRepository {
          INSERT INTO audit_chain_heads (aggregate_type, aggregate_id, seq, hash)
          SELECT '${AGREEMENT_CHAIN}', agreement_id::text, $18, $20 FROM h`,
         [
-          a.agreementId, a.agreementNo, a.method, a.status, a.graduate.graduateId, a.graduate.schoolCode,
-          a.graduate.departmentCode, a.employer.employerId, a.offerId,
-          JSON.stringify({ graduate: a.graduate, employer: a.employer, position: a.position, terms: a.terms }),
-          a.signedAt, a.version, JSON.stringify(h.actor), entry.at, h.from, h.to, h.reason, link.seq, link.prevHash, link.hash,
+          a.agreementId,
+          a.agreementNo,
+          a.method,
+          a.status,
+          a.graduate.graduateId,
+          a.graduate.schoolCode,
+          a.graduate.departmentCode,
+          a.employer.employerId,
+          a.offerId,
+          JSON.stringify({
+            graduate: a.graduate,
+            employer: a.employer,
+            position: a.position,
+            terms: a.terms,
+          }),
+          a.signedAt,
+          a.version,
+          JSON.stringify(h.actor),
+          entry.at,
+          h.from,
+          h.to,
+          h.reason,
+          link.seq,
+          link.prevHash,
+          link.hash,
         ],
       );
     } catch (err) {
@@ -131,7 +155,11 @@ export class AgreementRepository {
   }
 
   /** The next entry of the agreement's history chain (the caller holds the agreement's row lock). */
-  async addHistory(tx: EntityManager, agreementId: string, e: AgreementHistoryEntry): Promise<void> {
+  async addHistory(
+    tx: EntityManager,
+    agreementId: string,
+    e: AgreementHistoryEntry,
+  ): Promise<void> {
     const entry = historyChainEntry(agreementId, e);
     await appendToChain(tx, entry, (link) =>
       preparedQuery(
@@ -139,7 +167,17 @@ export class AgreementRepository {
         'signing-agreement-history',
         `INSERT INTO agreement_history (agreement_id, at, actor, from_status, to_status, reason, seq, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [agreementId, entry.at, JSON.stringify(e.actor), e.from, e.to, e.reason, link.seq, link.prevHash, link.hash],
+        [
+          agreementId,
+          entry.at,
+          JSON.stringify(e.actor),
+          e.from,
+          e.to,
+          e.reason,
+          link.seq,
+          link.prevHash,
+          link.hash,
+        ],
       ),
     );
   }
@@ -152,15 +190,24 @@ export class AgreementRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async updateStatus(tx: EntityManager, agreementId: string, status: AgreementStatus, version: number): Promise<void> {
-    await tx.query(`UPDATE agreements SET status = $2, version = $3, updated_at = now() WHERE id = $1`, [
-      agreementId,
-      status,
-      version,
-    ]);
+  async updateStatus(
+    tx: EntityManager,
+    agreementId: string,
+    status: AgreementStatus,
+    version: number,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE agreements SET status = $2, version = $3, updated_at = now() WHERE id = $1`,
+      [agreementId, status, version],
+    );
   }
 
-  async activeFor(db: Db, graduateIds: string[]): Promise<Array<{ graduateId: string; agreementId: string; agreementNo: string; status: AgreementStatus }>> {
+  async activeFor(
+    db: Db,
+    graduateIds: string[],
+  ): Promise<
+    Array<{ graduateId: string; agreementId: string; agreementNo: string; status: AgreementStatus }>
+  > {
     const rows: Array<Record<string, string>> = await db.query(
       `SELECT graduate_id, id, agreement_no, status FROM agreements
         WHERE graduate_id = ANY($1::text[]) AND status IN ('PENDING_REVIEW', 'APPROVED')`,
@@ -175,13 +222,20 @@ export class AgreementRepository {
   }
 
   async get(db: Db, agreementId: string): Promise<AgreementView | null> {
-    const rows: Array<Record<string, unknown>> = await db.query(`SELECT ${COLUMNS} FROM agreements WHERE id = $1`, [agreementId]);
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT ${COLUMNS} FROM agreements WHERE id = $1`,
+      [agreementId],
+    );
     if (!rows[0]) return null;
     const [view] = await this.withHistory(db, [toRecord(rows[0])]);
     return view!;
   }
 
-  async list(db: Db, scope: ReadScope, q: AgreementListQuery): Promise<{ items: AgreementView[]; total: number }> {
+  async list(
+    db: Db,
+    scope: ReadScope,
+    q: AgreementListQuery,
+  ): Promise<{ items: AgreementView[]; total: number }> {
     const params: unknown[] = [];
     const where = [scopeSql(scope, params)];
     if (q.status) where.push(`status = $${params.push(q.status)}`);
@@ -194,7 +248,10 @@ export class AgreementRepository {
         OR snapshot->'graduate'->>'name' LIKE $${prefix} OR snapshot->'employer'->>'name' LIKE $${prefix})`);
     }
     const filter = where.join(' AND ');
-    const [count] = (await db.query(`SELECT count(*)::int AS n FROM agreements WHERE ${filter}`, params)) as Array<{ n: number }>;
+    const [count] = (await db.query(
+      `SELECT count(*)::int AS n FROM agreements WHERE ${filter}`,
+      params,
+    )) as Array<{ n: number }>;
     const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT ${COLUMNS} FROM agreements WHERE ${filter} ORDER BY signed_at DESC, id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -222,6 +279,10 @@ export class AgreementRepository {
       });
       byId.set(h['agreement_id'] as string, list);
     }
-    return records.map((r) => ({ id: r.agreementId, ...r, history: byId.get(r.agreementId) ?? [] }));
+    return records.map((r) => ({
+      id: r.agreementId,
+      ...r,
+      history: byId.get(r.agreementId) ?? [],
+    }));
   }
 }

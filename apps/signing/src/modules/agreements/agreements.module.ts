@@ -9,7 +9,10 @@ import { RecruitingClient } from '../integration/recruiting.client.js';
 import { ReviewEventsSubscriber } from '../integration/review-events.subscriber.js';
 import { QrCardRepository } from '../qr-cards/qr-card.repository.js';
 import { IssueQrCardUseCase } from '../qr-cards/use-cases/issue-qr-card.use-case.js';
-import { EmployerEventsSubscriber, PositionEventsSubscriber } from '../parties/party-events.subscribers.js';
+import {
+  EmployerEventsSubscriber,
+  PositionEventsSubscriber,
+} from '../parties/party-events.subscribers.js';
 import { PartyProjectionRepository } from '../parties/party-projection.repository.js';
 import { PartySnapshots } from '../parties/party-snapshots.js';
 import { OpenQrCardUseCase } from '../qr-cards/use-cases/open-qr-card.use-case.js';

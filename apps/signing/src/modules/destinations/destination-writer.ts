@@ -13,7 +13,12 @@ export class DestinationWriter {
     tx: EntityManager,
     graduate: GraduateRow,
     to: Destination,
-    input: { reason: string | null; note?: string | null; agreementId: string | null; actor?: Actor },
+    input: {
+      reason: string | null;
+      note?: string | null;
+      agreementId: string | null;
+      actor?: Actor;
+    },
   ): Promise<GraduateRow> {
     const at = new Date();
     const actor = input.actor ?? null;
@@ -27,7 +32,12 @@ export class DestinationWriter {
         actor,
         at,
         // agreement_id is a uuid column: the chain has the id as Postgres prints it.
-        payload: { from: graduate.destination, to, reason: input.reason, agreementId: input.agreementId?.toLowerCase() ?? null },
+        payload: {
+          from: graduate.destination,
+          to,
+          reason: input.reason,
+          agreementId: input.agreementId?.toLowerCase() ?? null,
+        },
       },
       // One round trip for the row and its audit entry.
       (link) =>
@@ -39,8 +49,17 @@ export class DestinationWriter {
            INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor, at, seq, prev_hash, hash)
            SELECT graduate_id, $2, $3, $5, $6, $8, $7, $9, $10, $11 FROM changed`,
           [
-            graduate.graduateId, graduate.destination, to, input.note ?? null, input.reason, input.agreementId, at,
-            JSON.stringify(actor), link.seq, link.prevHash, link.hash,
+            graduate.graduateId,
+            graduate.destination,
+            to,
+            input.note ?? null,
+            input.reason,
+            input.agreementId,
+            at,
+            JSON.stringify(actor),
+            link.seq,
+            link.prevHash,
+            link.hash,
           ],
         ),
     );

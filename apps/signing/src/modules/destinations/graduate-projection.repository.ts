@@ -62,7 +62,11 @@ export class GraduateProjectionRepository {
     );
   }
 
-  async lockInSchool(tx: EntityManager, schoolCode: string, graduateId: string): Promise<GraduateRow | null> {
+  async lockInSchool(
+    tx: EntityManager,
+    schoolCode: string,
+    graduateId: string,
+  ): Promise<GraduateRow | null> {
     const rows: Array<Record<string, unknown>> = await tx.query(
       `SELECT ${COLUMNS} FROM graduates WHERE graduate_id = $1 AND school_code = $2 FOR UPDATE`,
       [graduateId, schoolCode],
@@ -78,7 +82,11 @@ export class GraduateProjectionRepository {
     return rows[0] ? toRow(rows[0]) : null;
   }
 
-  async find(db: Pick<EntityManager, 'query'>, schoolCode: string, graduateIds: string[]): Promise<GraduateRow[]> {
+  async find(
+    db: Pick<EntityManager, 'query'>,
+    schoolCode: string,
+    graduateIds: string[],
+  ): Promise<GraduateRow[]> {
     const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT ${COLUMNS} FROM graduates WHERE school_code = $1 AND graduate_id = ANY($2::text[])`,
       [schoolCode, graduateIds],

@@ -29,12 +29,18 @@ export class IdentityEventsSubscriber {
   }
 
   @OnEvent(graduateSourceInfoConfirmed)
-  async sourceInfoConfirmed(event: EventEnvelope<{ graduateId: string }>, tx: EntityManager): Promise<void> {
+  async sourceInfoConfirmed(
+    event: EventEnvelope<{ graduateId: string }>,
+    tx: EntityManager,
+  ): Promise<void> {
     await this.graduates.markConfirmed(tx, event.payload.graduateId);
   }
 
   @OnEvent(graduateBindingReleased)
-  async bindingReleased(event: EventEnvelope<{ graduateId: string }>, tx: EntityManager): Promise<void> {
+  async bindingReleased(
+    event: EventEnvelope<{ graduateId: string }>,
+    tx: EntityManager,
+  ): Promise<void> {
     await this.cards.voidAll(tx, event.payload.graduateId);
   }
 }

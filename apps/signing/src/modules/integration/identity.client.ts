@@ -27,7 +27,12 @@ export class IdentityClient {
   constructor(private readonly bus: BusClient) {}
 
   /** Method 2: exact identity match against the roster, or ROSTER_MISMATCH. */
-  rosterMatch(identity: { schoolCode: string; name: string; studentNo: string; idNumber: string }): Promise<GraduateSnapshot> {
+  rosterMatch(identity: {
+    schoolCode: string;
+    name: string;
+    studentNo: string;
+    idNumber: string;
+  }): Promise<GraduateSnapshot> {
     return this.bus.request(rosterMatch, identity, serviceContext());
   }
 
@@ -47,7 +52,8 @@ export class IdentityClient {
     try {
       return await this.bus.request(counsellorAssignment, { userId }, serviceContext());
     } catch (err) {
-      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND) throw new ServiceError(ErrorCode.FORBIDDEN);
+      if (err instanceof ServiceError && err.code === ErrorCode.NOT_FOUND)
+        throw new ServiceError(ErrorCode.FORBIDDEN);
       throw err;
     }
   }

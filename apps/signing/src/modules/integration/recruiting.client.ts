@@ -12,8 +12,20 @@ export class RecruitingClient {
   }
 
   /** The position as recruiting has it now (NOT_FOUND if there is none). */
-  async position(positionId: string): Promise<{ positionId: string; employerId: string; title: string; location: string; status: string }> {
+  async position(positionId: string): Promise<{
+    positionId: string;
+    employerId: string;
+    title: string;
+    location: string;
+    status: string;
+  }> {
     const p = await this.bus.request(positionGet, { positionId }, serviceContext());
-    return { positionId: p.id, employerId: p.employerId, title: p.title, location: p.location, status: p.status };
+    return {
+      positionId: p.id,
+      employerId: p.employerId,
+      title: p.title,
+      location: p.location,
+      status: p.status,
+    };
   }
 }

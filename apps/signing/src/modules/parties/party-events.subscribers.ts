@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { employerRegistered, positionChanged, type EventEnvelope, type EventPayload } from '@netsign/contracts';
+import {
+  employerRegistered,
+  positionChanged,
+  type EventEnvelope,
+  type EventPayload,
+} from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
 import { PartyProjectionRepository } from './party-projection.repository.js';
@@ -11,7 +16,10 @@ export class EmployerEventsSubscriber {
   constructor(private readonly parties: PartyProjectionRepository) {}
 
   @OnEvent(employerRegistered)
-  async registered(event: EventEnvelope<EventPayload<typeof employerRegistered>>, tx: EntityManager): Promise<void> {
+  async registered(
+    event: EventEnvelope<EventPayload<typeof employerRegistered>>,
+    tx: EntityManager,
+  ): Promise<void> {
     await this.parties.upsertEmployer(tx, event.payload);
   }
 }
@@ -23,7 +31,10 @@ export class PositionEventsSubscriber {
   constructor(private readonly parties: PartyProjectionRepository) {}
 
   @OnEvent(positionChanged)
-  async changed(event: EventEnvelope<EventPayload<typeof positionChanged>>, tx: EntityManager): Promise<void> {
+  async changed(
+    event: EventEnvelope<EventPayload<typeof positionChanged>>,
+    tx: EntityManager,
+  ): Promise<void> {
     const { change: _change, ...position } = event.payload;
     await this.parties.upsertPosition(tx, position);
   }

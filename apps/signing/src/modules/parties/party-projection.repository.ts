@@ -39,8 +39,15 @@ export class PartyProjectionRepository {
   }
 
   /** Both in one round trip; null for what the projection has not seen (yet). */
-  async find(db: Db, employerId: string, positionId: string | null): Promise<{ employer: EmployerSnapshot | null; position: PositionRow | null }> {
-    const rows = await preparedQuery<{ employer: EmployerSnapshot | null; position: Record<string, unknown> | null }>(
+  async find(
+    db: Db,
+    employerId: string,
+    positionId: string | null,
+  ): Promise<{ employer: EmployerSnapshot | null; position: PositionRow | null }> {
+    const rows = await preparedQuery<{
+      employer: EmployerSnapshot | null;
+      position: Record<string, unknown> | null;
+    }>(
       db,
       'signing-parties-find',
       `SELECT (SELECT snapshot FROM employers WHERE employer_id = $1) AS employer,
@@ -50,6 +57,9 @@ export class PartyProjectionRepository {
       [employerId, positionId],
     );
     const row = rows[0]!;
-    return { employer: row.employer ?? null, position: (row.position as PositionRow | null) ?? null };
+    return {
+      employer: row.employer ?? null,
+      position: (row.position as PositionRow | null) ?? null,
+    };
   }
 }

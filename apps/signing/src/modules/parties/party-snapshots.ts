@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, ServiceError, type EmployerSnapshot, type PositionSnapshot } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type EmployerSnapshot,
+  type PositionSnapshot,
+} from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { IdentityClient } from '../integration/identity.client.js';
 import { RecruitingClient } from '../integration/recruiting.client.js';
 import { PartyProjectionRepository } from './party-projection.repository.js';
 
 /** A position may be signed for only by the employer that offers it, and only while it is open. */
-export function assertOpenPositionOf(employerId: string, position: { employerId: string; status: string }): void {
+export function assertOpenPositionOf(
+  employerId: string,
+  position: { employerId: string; status: string },
+): void {
   if (position.employerId !== employerId) throw new ServiceError(ErrorCode.NOT_FOUND, '岗位不存在');
   if (position.status !== 'OPEN') throw new ServiceError(ErrorCode.INVALID_STATE, '该岗位已关闭');
 }
@@ -32,7 +40,10 @@ export class PartySnapshots {
     return employer ?? this.identity.employer(employerId);
   }
 
-  async employerAndOpenPosition(employerId: string, positionId: string): Promise<{ employer: EmployerSnapshot; position: PositionSnapshot }> {
+  async employerAndOpenPosition(
+    employerId: string,
+    positionId: string,
+  ): Promise<{ employer: EmployerSnapshot; position: PositionSnapshot }> {
     const known = await this.projection.find(this.dataSource, employerId, positionId);
     const [position, employer] = await Promise.all([
       known.position ?? this.recruiting.position(positionId),
@@ -41,7 +52,11 @@ export class PartySnapshots {
     assertOpenPositionOf(employerId, position);
     return {
       employer,
-      position: { positionId: position.positionId, title: position.title, location: position.location },
+      position: {
+        positionId: position.positionId,
+        title: position.title,
+        location: position.location,
+      },
     };
   }
 }

@@ -91,9 +91,9 @@ export class BindWechatUseCase {
     }
     // The binding's version, raised by every release: the tokens of a released binding are
     // refused, this one is not, even when issued in the very second of the release.
-    const token = await this.keys
-      .tokens()
-      .issue(graduatePrincipal(outcome.graduate, openId), { sessionVersion: outcome.graduate.binding_version });
+    const token = await this.keys.tokens().issue(graduatePrincipal(outcome.graduate, openId), {
+      sessionVersion: outcome.graduate.binding_version,
+    });
     return { ...token, graduate: toSnapshot(outcome.graduate) };
   }
 }

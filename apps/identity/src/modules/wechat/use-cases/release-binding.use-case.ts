@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole, requireSchoolScope } from '@netsign/auth';
-import { ErrorCode, graduateBindingReleased, Role, ServiceError, type Principal } from '@netsign/contracts';
+import {
+  ErrorCode,
+  graduateBindingReleased,
+  Role,
+  ServiceError,
+  type Principal,
+} from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
@@ -44,7 +50,12 @@ export class ReleaseBindingUseCase {
       // The gateway refuses the sessions of this binding from now on.
       await publishEvent(tx, graduateBindingReleased, {
         aggregateId: g.id,
-        payload: { graduateId: g.id, schoolCode, releasedAt: new Date().toISOString(), sessionVersion },
+        payload: {
+          graduateId: g.id,
+          schoolCode,
+          releasedAt: new Date().toISOString(),
+          sessionVersion,
+        },
       });
       return { released: true };
     });

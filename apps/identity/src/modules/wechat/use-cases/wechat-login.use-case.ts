@@ -18,7 +18,9 @@ export class WechatLoginUseCase {
     const { openId } = await this.wechat.code2Session(code);
     const graduate = await this.graduates.byOpenId(openId);
     const token = graduate
-      ? await this.keys.tokens().issue(graduatePrincipal(graduate, openId), { sessionVersion: graduate.binding_version })
+      ? await this.keys
+          .tokens()
+          .issue(graduatePrincipal(graduate, openId), { sessionVersion: graduate.binding_version })
       : await this.keys.tokens().issue(unboundPrincipal(openId));
     return { ...token, bound: graduate !== null };
   }

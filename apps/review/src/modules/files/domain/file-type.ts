@@ -25,7 +25,11 @@ export function sniffFileType(head: Uint8Array): AcceptedFileType | null {
 }
 
 export function unsupportedFileType(fileName?: string): ServiceError {
-  return new ServiceError(ErrorCode.UNSUPPORTED_FILE_TYPE, undefined, fileName ? { fileName } : undefined);
+  return new ServiceError(
+    ErrorCode.UNSUPPORTED_FILE_TYPE,
+    undefined,
+    fileName ? { fileName } : undefined,
+  );
 }
 
 export function tooLarge(fileName?: string): ServiceError {
@@ -45,7 +49,11 @@ export interface CheckedFile {
  * Checks an assembled upload against what the uploader declared: size limit, every part present,
  * same length and SHA-256 (nothing lost or altered on the way), and an accepted type.
  */
-export function checkAssembledFile(ref: FileRef, receivedParts: number, bytes: Buffer): CheckedFile {
+export function checkAssembledFile(
+  ref: FileRef,
+  receivedParts: number,
+  bytes: Buffer,
+): CheckedFile {
   if (bytes.length > MAX_UPLOAD_BYTES || ref.size > MAX_UPLOAD_BYTES) throw tooLarge(ref.fileName);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (receivedParts !== ref.parts || bytes.length !== ref.size || sha256 !== ref.sha256) {

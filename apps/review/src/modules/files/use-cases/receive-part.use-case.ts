@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, MAX_UPLOAD_BYTES, Role, ServiceError, type Principal } from '@netsign/contracts';
+import {
+  ErrorCode,
+  MAX_UPLOAD_BYTES,
+  Role,
+  ServiceError,
+  type Principal,
+} from '@netsign/contracts';
 import { REVIEW_ENV, type ReviewEnv } from '../../../review.env.js';
 import { sniffFileType, tooLarge, unsupportedFileType } from '../domain/file-type.js';
 import { UploadsRepository } from '../uploads.repository.js';
@@ -15,7 +21,10 @@ export class ReceivePartUseCase {
     @Inject(REVIEW_ENV) private readonly env: ReviewEnv,
   ) {}
 
-  async execute(principal: Principal | null, input: { uploadId: string; seq: number; data: string }): Promise<{ received: number }> {
+  async execute(
+    principal: Principal | null,
+    input: { uploadId: string; seq: number; data: string },
+  ): Promise<{ received: number }> {
     const p = requireRole(principal, Role.EMPLOYER, Role.GRADUATE);
     const bytes = Buffer.from(input.data, 'base64');
     if (input.seq === 0) {

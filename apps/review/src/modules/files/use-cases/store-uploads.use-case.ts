@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, MAX_UPLOAD_PARTS, ServiceError, UPLOAD_PART_BYTES, type FileChunk, type FileRef } from '@netsign/contracts';
+import {
+  ErrorCode,
+  MAX_UPLOAD_PARTS,
+  ServiceError,
+  UPLOAD_PART_BYTES,
+  type FileChunk,
+  type FileRef,
+} from '@netsign/contracts';
 import type { EntityManager } from 'typeorm';
 import { checkAssembledFile, type CheckedFile } from '../domain/file-type.js';
 import { contentKey, FILE_STORE, type FileStore } from '../file-store.js';
@@ -28,7 +35,9 @@ export class StoreUploadsUseCase {
     for (const ref of refs) {
       const parts = await this.uploads.parts(ref.uploadId, owner);
       if (parts.length === 0) {
-        throw new ServiceError(ErrorCode.VALIDATION_FAILED, '文件尚未上传', { fields: [{ field: 'file', message: '未找到上传的文件内容' }] });
+        throw new ServiceError(ErrorCode.VALIDATION_FAILED, '文件尚未上传', {
+          fields: [{ field: 'file', message: '未找到上传的文件内容' }],
+        });
       }
       const bytes = Buffer.concat(parts);
       const checked = checkAssembledFile(ref, parts.length, bytes);
@@ -39,12 +48,26 @@ export class StoreUploadsUseCase {
     return prepared;
   }
 
-  async commit(tx: EntityManager, owner: string, prepared: PreparedFile[]): Promise<StoredFileRow[]> {
+  async commit(
+    tx: EntityManager,
+    owner: string,
+    prepared: PreparedFile[],
+  ): Promise<StoredFileRow[]> {
     const rows: StoredFileRow[] = [];
     for (const f of prepared) {
-      rows.push(await this.uploads.insertFile(tx, { fileName: f.ref.fileName, ...f.checked, storageKey: f.storageKey, uploadedBy: owner }));
+      rows.push(
+        await this.uploads.insertFile(tx, {
+          fileName: f.ref.fileName,
+          ...f.checked,
+          storageKey: f.storageKey,
+          uploadedBy: owner,
+        }),
+      );
     }
-    await this.uploads.dropParts(tx, prepared.map((f) => f.ref.uploadId));
+    await this.uploads.dropParts(
+      tx,
+      prepared.map((f) => f.ref.uploadId),
+    );
     return rows;
   }
 
@@ -52,8 +75,13 @@ export class StoreUploadsUseCase {
   async chunk(file: StoredFileRow, seq: number): Promise<FileChunk> {
     const size = Number(file.size);
     const parts = Math.max(1, Math.ceil(size / UPLOAD_PART_BYTES));
-    if (seq >= parts || seq >= MAX_UPLOAD_PARTS) throw new ServiceError(ErrorCode.NOT_FOUND, '文件分片不存在');
-    const data = await this.store.read(file.storage_key, seq * UPLOAD_PART_BYTES, UPLOAD_PART_BYTES);
+    if (seq >= parts || seq >= MAX_UPLOAD_PARTS)
+      throw new ServiceError(ErrorCode.NOT_FOUND, '文件分片不存在');
+    const data = await this.store.read(
+      file.storage_key,
+      seq * UPLOAD_PART_BYTES,
+      UPLOAD_PART_BYTES,
+    );
     return {
       fileName: file.file_name,
       contentType: file.content_type,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, reviewDecided, Role, ServiceError, type Principal, type ReviewDecision, type ReviewTaskView } from '@netsign/contracts';
+import {
+  ErrorCode,
+  reviewDecided,
+  Role,
+  ServiceError,
+  type Principal,
+  type ReviewDecision,
+  type ReviewTaskView,
+} from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { REVIEW_ENV, type ReviewEnv } from '../../../review.env.js';
@@ -34,10 +42,16 @@ export class DecideReviewUseCase {
       if (!agreement || !task) throw new ServiceError(ErrorCode.NOT_FOUND, '审核任务不存在');
       requireReviewScope(p, agreement);
       const reviewer = { userId: p.userId, role: p.role };
-      const d = decideTask(task.status, { decision: input.decision, reason: input.reason, reviewer, at: new Date() });
+      const d = decideTask(task.status, {
+        decision: input.decision,
+        reason: input.reason,
+        reviewer,
+        at: new Date(),
+      });
       await this.tasks.decide(tx, task.id, d);
       // A rejected agreement is over: an open termination application about it has nothing left to end.
-      if (d.status === 'REJECTED') await this.terminations.closeOpen(tx, input.agreementId, reviewer);
+      if (d.status === 'REJECTED')
+        await this.terminations.closeOpen(tx, input.agreementId, reviewer);
       await publishEvent(tx, reviewDecided, {
         aggregateId: input.agreementId,
         payload: {
@@ -49,7 +63,14 @@ export class DecideReviewUseCase {
           decidedAt: d.decidedAt.toISOString(),
         },
       });
-      const decided = { ...task, status: d.status, reason: d.reason, decided_by: p.userId, decided_role: p.role, decided_at: d.decidedAt };
+      const decided = {
+        ...task,
+        status: d.status,
+        reason: d.reason,
+        decided_by: p.userId,
+        decided_role: p.role,
+        decided_at: d.decidedAt,
+      };
       return toTaskView(decided, new Date(), this.env.REVIEW_OVERDUE_DAYS);
     });
   }

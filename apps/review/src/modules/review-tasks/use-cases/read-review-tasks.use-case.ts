@@ -24,10 +24,17 @@ export class ReadReviewTasksUseCase {
     @Inject(REVIEW_ENV) private readonly env: ReviewEnv,
   ) {}
 
-  async list(principal: Principal | null, query: ReviewTaskListQuery): Promise<{ items: ReviewTaskView[]; total: number }> {
+  async list(
+    principal: Principal | null,
+    query: ReviewTaskListQuery,
+  ): Promise<{ items: ReviewTaskView[]; total: number }> {
     const p = requireRole(principal, Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN);
-    if (!p.schoolCode || (p.role === Role.DEPARTMENT_STAFF && !p.departmentCode)) throw new ServiceError(ErrorCode.FORBIDDEN);
-    const scope = p.role === Role.DEPARTMENT_STAFF ? { schoolCode: p.schoolCode, departmentCode: p.departmentCode! } : { schoolCode: p.schoolCode };
+    if (!p.schoolCode || (p.role === Role.DEPARTMENT_STAFF && !p.departmentCode))
+      throw new ServiceError(ErrorCode.FORBIDDEN);
+    const scope =
+      p.role === Role.DEPARTMENT_STAFF
+        ? { schoolCode: p.schoolCode, departmentCode: p.departmentCode! }
+        : { schoolCode: p.schoolCode };
     const { rows, total } = await this.tasks.list(scope, query, this.env.REVIEW_OVERDUE_DAYS);
     const now = new Date();
     return { items: rows.map((r) => toTaskView(r, now, this.env.REVIEW_OVERDUE_DAYS)), total };
@@ -43,7 +50,9 @@ export class ReadReviewTasksUseCase {
       ...toTaskView(row, new Date(), this.env.REVIEW_OVERDUE_DAYS),
       agreement: row.snapshot,
       qualificationDocumentsApplicable: applicable,
-      qualificationDocuments: applicable ? await this.documents.ofEmployer(row.snapshot.employer.employerId) : [],
+      qualificationDocuments: applicable
+        ? await this.documents.ofEmployer(row.snapshot.employer.employerId)
+        : [],
     };
   }
 }

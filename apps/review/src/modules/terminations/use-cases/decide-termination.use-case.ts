@@ -14,7 +14,12 @@ import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { AgreementProjectionRepository } from '../../agreements/agreement-projection.repository.js';
 import { ReviewTaskRepository } from '../../review-tasks/review-task.repository.js';
-import { decideTermination, effectiveAgreementStatus, requireCanWithdraw, requireOpen } from '../domain/termination-rules.js';
+import {
+  decideTermination,
+  effectiveAgreementStatus,
+  requireCanWithdraw,
+  requireOpen,
+} from '../domain/termination-rules.js';
 import { TerminationRepository, toTerminationView } from '../termination.repository.js';
 import { TerminationAccess } from '../termination-access.js';
 
@@ -47,12 +52,23 @@ export class DecideTerminationUseCase {
       }
       const decider = { userId: p.userId, role: p.role };
       const at = new Date();
-      await this.terminations.decide(tx, t.id, { ...outcome, decision: input.decision, decider, at });
+      await this.terminations.decide(tx, t.id, {
+        ...outcome,
+        decision: input.decision,
+        decider,
+        at,
+      });
       if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id, decider);
       await publishEvent(tx, terminationDecided, {
         aggregateId: t.agreement_id,
         payload: {
-          terminationId: t.id, agreementId: t.agreement_id, decision: input.decision, reason: outcome.reason, decider, decidedAt: at.toISOString(), applicant: t.applicant,
+          terminationId: t.id,
+          agreementId: t.agreement_id,
+          decision: input.decision,
+          reason: outcome.reason,
+          decider,
+          decidedAt: at.toISOString(),
+          applicant: t.applicant,
         },
       });
     });
@@ -62,7 +78,11 @@ export class DecideTerminationUseCase {
   async withdraw(principal: Principal | null, terminationId: string): Promise<TerminationView> {
     const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER);
     const found = await this.found(terminationId);
-    requireCanWithdraw(p, { graduateId: found.graduate_id, employerId: found.employer_id, applicant: found.applicant });
+    requireCanWithdraw(p, {
+      graduateId: found.graduate_id,
+      employerId: found.employer_id,
+      applicant: found.applicant,
+    });
     await this.db.transaction(async (tx) => {
       const t = (await this.terminations.get(terminationId, tx, true))!;
       requireOpen(t.status);

@@ -12,7 +12,11 @@ import {
 import { StoreUploadsUseCase } from '../../files/use-cases/store-uploads.use-case.js';
 import { IdentityClient } from '../../integration/identity.client.js';
 import { TerminationAccess } from '../termination-access.js';
-import { TerminationRepository, toTerminationView, type TerminationFilter } from '../termination.repository.js';
+import {
+  TerminationRepository,
+  toTerminationView,
+  type TerminationFilter,
+} from '../termination.repository.js';
 
 @Injectable()
 export class ReadTerminationsUseCase {
@@ -27,8 +31,17 @@ export class ReadTerminationsUseCase {
     principal: Principal | null,
     q: { status?: TerminationStatus; agreementId?: string; page: number; pageSize: number },
   ): Promise<{ items: TerminationView[]; total: number }> {
-    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
-    const filter: TerminationFilter = { ...(q.status ? { status: q.status } : {}), ...(q.agreementId ? { agreementId: q.agreementId } : {}) };
+    const p = requireRole(
+      principal,
+      Role.GRADUATE,
+      Role.EMPLOYER,
+      Role.COUNSELLOR,
+      Role.SCHOOL_ADMIN,
+    );
+    const filter: TerminationFilter = {
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.agreementId ? { agreementId: q.agreementId } : {}),
+    };
     if (p.role === Role.GRADUATE) {
       if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN);
       filter.graduateId = p.graduateId;
@@ -50,14 +63,25 @@ export class ReadTerminationsUseCase {
   }
 
   async get(principal: Principal | null, terminationId: string): Promise<TerminationView> {
-    const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER, Role.COUNSELLOR, Role.SCHOOL_ADMIN);
+    const p = requireRole(
+      principal,
+      Role.GRADUATE,
+      Role.EMPLOYER,
+      Role.COUNSELLOR,
+      Role.SCHOOL_ADMIN,
+    );
     const t = await this.terminations.get(terminationId);
     if (!t) throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
     await this.access.requireReader(p, t);
     return toTerminationView(t);
   }
 
-  async material(principal: Principal | null, terminationId: string, materialId: string, seq: number): Promise<FileChunk> {
+  async material(
+    principal: Principal | null,
+    terminationId: string,
+    materialId: string,
+    seq: number,
+  ): Promise<FileChunk> {
     await this.get(principal, terminationId);
     const file = await this.terminations.materialFile(terminationId, materialId);
     if (!file) throw new ServiceError(ErrorCode.NOT_FOUND, '解约材料不存在');

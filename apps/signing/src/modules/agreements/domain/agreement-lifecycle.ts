@@ -43,10 +43,14 @@ export function transition(
 ): TransitionResult {
   const to = nextStatus(state.status, action);
   if (!to) {
-    throw new ServiceError(ErrorCode.INVALID_STATE, `协议书当前状态（${state.status}）不允许此操作`, {
-      status: state.status,
-      action,
-    });
+    throw new ServiceError(
+      ErrorCode.INVALID_STATE,
+      `协议书当前状态（${state.status}）不允许此操作`,
+      {
+        status: state.status,
+        action,
+      },
+    );
   }
   const reason = input.reason?.trim() || null;
   if (REASON_REQUIRED.has(action) && !reason) {

@@ -1,4 +1,9 @@
-import { ErrorCode, ServiceError, type AgreementTerms, type EmployerSnapshot } from '@netsign/contracts';
+import {
+  ErrorCode,
+  ServiceError,
+  type AgreementTerms,
+  type EmployerSnapshot,
+} from '@netsign/contracts';
 
 export interface FieldError {
   field: string;
@@ -10,12 +15,16 @@ export interface FieldError {
  * the superior authority is required without hiring autonomy (用人自主权), and probation may
  * not exceed what the contract length allows (劳动合同法 第十九条).
  */
-export function termsErrors(terms: AgreementTerms, employer: Pick<EmployerSnapshot, 'hasHiringAutonomy'>): FieldError[] {
+export function termsErrors(
+  terms: AgreementTerms,
+  employer: Pick<EmployerSnapshot, 'hasHiringAutonomy'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (!employer.hasHiringAutonomy && !terms.superiorAuthority) {
     errors.push({
       field: 'terms.superiorAuthority',
-      message: '用人单位无用人自主权，必须填写上级主管部门（EMPLOYMENT_PLACE_TALENT_SERVICE 或 ORIGIN_PLACE）',
+      message:
+        '用人单位无用人自主权，必须填写上级主管部门（EMPLOYMENT_PLACE_TALENT_SERVICE 或 ORIGIN_PLACE）',
     });
   }
   const maxProbation = maxProbationMonths(terms.contractYears);
@@ -34,7 +43,11 @@ export function maxProbationMonths(contractYears: number): number {
   return 6;
 }
 
-export function assertValidTerms(terms: AgreementTerms, employer: Pick<EmployerSnapshot, 'hasHiringAutonomy'>): void {
+export function assertValidTerms(
+  terms: AgreementTerms,
+  employer: Pick<EmployerSnapshot, 'hasHiringAutonomy'>,
+): void {
   const fields = termsErrors(terms, employer);
-  if (fields.length > 0) throw new ServiceError(ErrorCode.VALIDATION_FAILED, '协议条款不合法', { fields });
+  if (fields.length > 0)
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, '协议条款不合法', { fields });
 }

@@ -17,7 +17,10 @@ import { AgreementRepository, type ReadScope } from '../agreement.repository.js'
  * all. A counsellor's scope is the assignment identity holds (`assignment`, asked by the caller for
  * COUNSELLOR only): never their department, which would show them graduates not theirs.
  */
-export function readScopeOf(principal: Principal | null, assignment: CounsellorAssignment | null = null): ReadScope {
+export function readScopeOf(
+  principal: Principal | null,
+  assignment: CounsellorAssignment | null = null,
+): ReadScope {
   const p = requirePrincipal(principal);
   const forbidden = () => new ServiceError(ErrorCode.FORBIDDEN);
   switch (p.role) {
@@ -51,7 +54,10 @@ export function readScopeOf(principal: Principal | null, assignment: CounsellorA
 }
 
 /** The list's SQL predicate (`scopeSql`) for one agreement already read: get and list agree. */
-export function agreementInScope(scope: ReadScope, a: Pick<AgreementView, 'graduate' | 'employer'>): boolean {
+export function agreementInScope(
+  scope: ReadScope,
+  a: Pick<AgreementView, 'graduate' | 'employer'>,
+): boolean {
   switch (scope.kind) {
     case 'ALL':
       return true;
@@ -85,14 +91,16 @@ export class ReadAgreementsUseCase {
   async get(principal: Principal | null, agreementId: string): Promise<AgreementView> {
     const scope = await this.scopeOf(principal);
     const agreement = await this.agreements.get(this.dataSource, agreementId);
-    if (!agreement || !agreementInScope(scope, agreement)) throw new ServiceError(ErrorCode.NOT_FOUND, '协议书不存在');
+    if (!agreement || !agreementInScope(scope, agreement))
+      throw new ServiceError(ErrorCode.NOT_FOUND, '协议书不存在');
     return agreement;
   }
 
   /** One request to identity for a counsellor (their assignment), none for anyone else. */
   private async scopeOf(principal: Principal | null): Promise<ReadScope> {
     const p = requirePrincipal(principal);
-    const assignment = p.role === 'COUNSELLOR' ? await this.identity.counsellorAssignment(p.userId) : null;
+    const assignment =
+      p.role === 'COUNSELLOR' ? await this.identity.counsellorAssignment(p.userId) : null;
     return readScopeOf(p, assignment);
   }
 }

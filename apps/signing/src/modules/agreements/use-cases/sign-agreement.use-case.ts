@@ -50,7 +50,8 @@ export class SignAgreementUseCase {
 
   async execute(cmd: SignCommand): Promise<SignResult> {
     assertValidTerms(cmd.terms, cmd.employer);
-    if (!cmd.graduate.sourceInfoConfirmed) throw new ServiceError(ErrorCode.SOURCE_INFO_NOT_CONFIRMED);
+    if (!cmd.graduate.sourceInfoConfirmed)
+      throw new ServiceError(ErrorCode.SOURCE_INFO_NOT_CONFIRMED);
     const at = new Date();
     // Before the transaction: a refill needs a connection of its own (a failed signing leaves a gap).
     const seq = await this.numbers.next();

@@ -25,7 +25,11 @@ export class SignDirectUseCase {
 
   async execute(
     principal: Principal | null,
-    input: { positionId: string; graduate: { schoolCode: string; name: string; studentNo: string; idNumber: string }; terms: AgreementTerms },
+    input: {
+      positionId: string;
+      graduate: { schoolCode: string; name: string; studentNo: string; idNumber: string };
+      terms: AgreementTerms;
+    },
   ): Promise<SignResult> {
     const employerId = employerIdOf(principal);
     const [{ employer, position }, graduate] = await inOrder(

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, actorOf, type Principal, type SignResult } from '@netsign/contracts';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  actorOf,
+  type Principal,
+  type SignResult,
+} from '@netsign/contracts';
 import { IdentityClient } from '../../integration/identity.client.js';
 import { RecruitingClient } from '../../integration/recruiting.client.js';
 import { inOrder } from '../../integration/settle.js';
@@ -25,8 +32,10 @@ export class SignOfferUseCase {
     const p = requireRole(principal, Role.GRADUATE);
     if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
     const offer = await this.recruiting.offer(offerId);
-    if (offer.graduateId !== p.graduateId) throw new ServiceError(ErrorCode.NOT_FOUND, '签约通知不存在');
-    if (offer.status === 'EXPIRED') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已过期');
+    if (offer.graduateId !== p.graduateId)
+      throw new ServiceError(ErrorCode.NOT_FOUND, '签约通知不存在');
+    if (offer.status === 'EXPIRED')
+      throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已过期');
     if (offer.status !== 'SENT') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已处理');
     const [graduate, employer] = await inOrder(
       this.identity.graduate(p.graduateId),

@@ -12,7 +12,9 @@ export interface DestinationState {
 
 export function assertCanSign(state: DestinationState): void {
   if (state.hasActiveAgreement || state.destination !== 'AWAITING_EMPLOYMENT') {
-    throw new ServiceError(ErrorCode.GRADUATE_NOT_AVAILABLE, undefined, { destination: state.destination });
+    throw new ServiceError(ErrorCode.GRADUATE_NOT_AVAILABLE, undefined, {
+      destination: state.destination,
+    });
   }
 }
 

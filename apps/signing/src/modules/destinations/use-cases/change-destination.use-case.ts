@@ -14,7 +14,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
 import { DestinationWriter } from '../destination-writer.js';
 import { assertCanRecord, assertCanUnlock } from '../domain/destination-rules.js';
-import { GraduateProjectionRepository, type GraduateRow } from '../graduate-projection.repository.js';
+import {
+  GraduateProjectionRepository,
+  type GraduateRow,
+} from '../graduate-projection.repository.js';
 
 /** School admin (or province): records an offline destination, or unlocks back to awaiting (audited). */
 @Injectable()
@@ -26,25 +29,48 @@ export class ChangeDestinationUseCase {
     private readonly writer: DestinationWriter,
   ) {}
 
-  record(principal: Principal | null, input: { schoolCode: string; graduateId: string; destination: Destination; note?: string }) {
+  record(
+    principal: Principal | null,
+    input: { schoolCode: string; graduateId: string; destination: Destination; note?: string },
+  ) {
     return this.run(principal, input, async (tx, g, active, actor) => {
-      assertCanRecord({ destination: g.destination, hasActiveAgreement: active }, input.destination);
+      assertCanRecord(
+        { destination: g.destination, hasActiveAgreement: active },
+        input.destination,
+      );
       const reason = input.note?.trim() || null;
-      return this.writer.change(tx, g, input.destination, { reason, note: reason, agreementId: null, actor });
+      return this.writer.change(tx, g, input.destination, {
+        reason,
+        note: reason,
+        agreementId: null,
+        actor,
+      });
     });
   }
 
-  unlock(principal: Principal | null, input: { schoolCode: string; graduateId: string; reason: string }) {
+  unlock(
+    principal: Principal | null,
+    input: { schoolCode: string; graduateId: string; reason: string },
+  ) {
     return this.run(principal, input, async (tx, g, active, actor) => {
       assertCanUnlock({ destination: g.destination, hasActiveAgreement: active }, input.reason);
-      return this.writer.change(tx, g, 'AWAITING_EMPLOYMENT', { reason: input.reason.trim(), agreementId: null, actor });
+      return this.writer.change(tx, g, 'AWAITING_EMPLOYMENT', {
+        reason: input.reason.trim(),
+        agreementId: null,
+        actor,
+      });
     });
   }
 
   private async run(
     principal: Principal | null,
     input: { schoolCode: string; graduateId: string },
-    change: (tx: EntityManager, g: GraduateRow, hasActive: boolean, actor: Actor) => Promise<GraduateRow>,
+    change: (
+      tx: EntityManager,
+      g: GraduateRow,
+      hasActive: boolean,
+      actor: Actor,
+    ) => Promise<GraduateRow>,
   ): Promise<GraduateDestinationView> {
     const p = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
     requireSchoolScope(p, input.schoolCode);

@@ -4,7 +4,10 @@ import { Role, type GraduateDestinationView, type Principal } from '@netsign/con
 import { DataSource } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
 import { IdentityClient } from '../../integration/identity.client.js';
-import { GraduateProjectionRepository, type GraduateRow } from '../graduate-projection.repository.js';
+import {
+  GraduateProjectionRepository,
+  type GraduateRow,
+} from '../graduate-projection.repository.js';
 
 /** Destinations and active agreements of some graduates of one school (identity's roster view, statistics). */
 @Injectable()
@@ -16,11 +19,31 @@ export class ListDestinationsUseCase {
     private readonly identity: IdentityClient,
   ) {}
 
-  async execute(principal: Principal | null, input: { schoolCode: string; graduateIds: string[] }): Promise<GraduateDestinationView[]> {
-    const p = requireRole(principal, Role.SERVICE, Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR);
+  async execute(
+    principal: Principal | null,
+    input: { schoolCode: string; graduateIds: string[] },
+  ): Promise<GraduateDestinationView[]> {
+    const p = requireRole(
+      principal,
+      Role.SERVICE,
+      Role.PROVINCE_ADMIN,
+      Role.SCHOOL_ADMIN,
+      Role.DEPARTMENT_STAFF,
+      Role.COUNSELLOR,
+    );
     if (p.role !== Role.SERVICE) requireSchoolScope(p, input.schoolCode);
-    const rows = await this.visible(p, await this.graduates.find(this.dataSource, input.schoolCode, input.graduateIds));
-    const active = new Map((await this.agreements.activeFor(this.dataSource, rows.map((r) => r.graduateId))).map((a) => [a.graduateId, a]));
+    const rows = await this.visible(
+      p,
+      await this.graduates.find(this.dataSource, input.schoolCode, input.graduateIds),
+    );
+    const active = new Map(
+      (
+        await this.agreements.activeFor(
+          this.dataSource,
+          rows.map((r) => r.graduateId),
+        )
+      ).map((a) => [a.graduateId, a]),
+    );
     return rows.map((r) => {
       const a = active.get(r.graduateId);
       return {
@@ -28,7 +51,9 @@ export class ListDestinationsUseCase {
         schoolCode: r.schoolCode,
         destination: r.destination,
         note: r.note,
-        activeAgreement: a ? { agreementId: a.agreementId, agreementNo: a.agreementNo, status: a.status } : null,
+        activeAgreement: a
+          ? { agreementId: a.agreementId, agreementNo: a.agreementNo, status: a.status }
+          : null,
       };
     });
   }
@@ -39,11 +64,16 @@ export class ListDestinationsUseCase {
    * signing's projection of the roster holds it); graduates asked for outside it are left out.
    */
   private async visible(p: Principal, rows: GraduateRow[]): Promise<GraduateRow[]> {
-    if (p.role === Role.DEPARTMENT_STAFF) return rows.filter((r) => r.departmentCode === p.departmentCode);
+    if (p.role === Role.DEPARTMENT_STAFF)
+      return rows.filter((r) => r.departmentCode === p.departmentCode);
     if (p.role !== Role.COUNSELLOR || rows.length === 0) return rows;
     const assignment = await this.identity.counsellorAssignment(p.userId);
     return rows.filter((r) =>
-      assignmentCovers(assignment, { schoolCode: r.schoolCode, graduateId: r.graduateId, className: r.snapshot.className ?? null }),
+      assignmentCovers(assignment, {
+        schoolCode: r.schoolCode,
+        graduateId: r.graduateId,
+        className: r.snapshot.className ?? null,
+      }),
     );
   }
 }

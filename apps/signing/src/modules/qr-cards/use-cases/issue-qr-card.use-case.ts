@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type Principal, type QrCardIssued } from '@netsign/contracts';
+import {
+  ErrorCode,
+  Role,
+  ServiceError,
+  type Principal,
+  type QrCardIssued,
+} from '@netsign/contracts';
 import QRCode from 'qrcode';
 import { QrCardRepository } from '../qr-card.repository.js';
 

@@ -25,10 +25,14 @@ export class OpenQrCardUseCase {
     employerIdOf(principal);
     const card = await this.cards.resolve(token, new Date());
     const graduate = await this.identity.graduate(card.graduateId);
-    const [row] = await this.graduates.find(this.dataSource, graduate.schoolCode, [graduate.graduateId]);
+    const [row] = await this.graduates.find(this.dataSource, graduate.schoolCode, [
+      graduate.graduateId,
+    ]);
     const active = await this.agreements.activeFor(this.dataSource, [graduate.graduateId]);
     const available =
-      graduate.sourceInfoConfirmed && (row?.destination ?? 'AWAITING_EMPLOYMENT') === 'AWAITING_EMPLOYMENT' && active.length === 0;
+      graduate.sourceInfoConfirmed &&
+      (row?.destination ?? 'AWAITING_EMPLOYMENT') === 'AWAITING_EMPLOYMENT' &&
+      active.length === 0;
     return { graduate, available, expiresAt: card.expiresAt.toISOString() };
   }
 }
