@@ -78,8 +78,16 @@ test('the employer applies to terminate on the agreement page; the counsellor se
   await expect(staffPage.getByText('用人单位', { exact: true }).first()).toBeVisible();
   await expectAccessible(staffPage);
   await screenshot(staffPage, 'counsellor-employer-termination');
-  await staffPage.getByRole('button', { name: '同意解约' }).click();
-  await staffPage.getByRole('tooltip').getByRole('button', { name: '同意解约' }).click();
+  // The confirmation opens on the click; a click that met the page still settling (the PDF
+  // viewer loading beside it) is made again, as a person would.
+  await expect(async () => {
+    await staffPage.getByRole('button', { name: '同意解约' }).click();
+    await expect(staffPage.getByRole('tooltip')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await staffPage
+    .getByRole('tooltip')
+    .getByRole('button', { name: '同意解约' })
+    .click({ timeout: 30_000 });
   await expect(staffPage.getByText('已解除', { exact: true })).toBeVisible({ timeout: 20_000 });
   await staffContext.close();
 

@@ -48,8 +48,16 @@ test('the counsellor agrees to a termination with the materials in view; the agr
   await expectAccessible(page);
   await screenshot(page, 'counsellor-termination');
 
-  await page.getByRole('button', { name: '同意解约' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '同意解约' }).click();
+  // The confirmation opens on the click; a click that met the page still settling (the PDF
+  // viewer loading beside it) is made again, as a person would.
+  await expect(async () => {
+    await page.getByRole('button', { name: '同意解约' }).click();
+    await expect(page.getByRole('tooltip')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await page
+    .getByRole('tooltip')
+    .getByRole('button', { name: '同意解约' })
+    .click({ timeout: 30_000 });
   await expect(page.getByText('已同意解约').first()).toBeVisible();
   // signing applies the decision a moment later; the page follows until the agreement reads so.
   await expect(page.getByText('已解除', { exact: true })).toBeVisible({ timeout: 20_000 });
