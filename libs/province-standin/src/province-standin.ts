@@ -98,6 +98,7 @@ export async function startProvinceStandin(
     const raw = await readBody(req);
     state.stats.requests++;
     const key = peekGraduateKey(raw);
+    const { generation } = state;
     if (key !== undefined) {
       if ((state.inHand.get(key) ?? 0) > 0) state.stats.overlappingPerGraduate++;
       state.inHand.set(key, (state.inHand.get(key) ?? 0) + 1);
@@ -108,7 +109,8 @@ export async function startProvinceStandin(
       if (err instanceof HttpError) state.refuse(err.status);
       throw err;
     } finally {
-      if (key !== undefined) state.inHand.set(key, (state.inHand.get(key) ?? 1) - 1);
+      if (key !== undefined && state.generation === generation)
+        state.inHand.set(key, (state.inHand.get(key) ?? 1) - 1);
     }
   }
 
@@ -117,8 +119,13 @@ export async function startProvinceStandin(
     res: ServerResponse,
     raw: Buffer,
   ): Promise<void> {
-    const { faults } = state;
+    const { faults, generation } = state;
     if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
+    // Reset while this post waited (a test starting over): it belongs to the world before.
+    if (state.generation !== generation) {
+      req.socket.destroy();
+      return;
+    }
     if (state.take('dropConnections')) {
       state.stats.droppedConnections++;
       req.socket.destroy();

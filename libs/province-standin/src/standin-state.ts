@@ -69,6 +69,8 @@ export class StandinState {
   private readonly byId = new Map<string, { entry: AcceptedRecord; raw: string }>();
   private readonly lastSequence = new Map<string, number>();
   readonly inHand = new Map<string, number>();
+  /** Bumped by every reset: a post that arrived before it must not count in the world after it. */
+  generation = 0;
   private saving: Promise<void> | null = null;
   private dirty = false;
 
@@ -129,6 +131,8 @@ export class StandinState {
   }
 
   reset(): void {
+    this.generation++;
+    this.inHand.clear();
     this.accepted = [];
     this.byId.clear();
     this.lastSequence.clear();

@@ -88,6 +88,20 @@ describe('province stand-in', () => {
     expect(isValidIdNumber('11010519491231002X')).toBe(true); // a published example
   });
 
+  it('a post still waiting when the state is reset is dropped, not accepted into the new state', async () => {
+    await control({ delayMs: 300 });
+    const late = post(record()).then(
+      (r) => r.status,
+      () => 'dropped',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await fetch(`${standin.url}/_reset`, { method: 'POST' });
+    expect(await late).toBe('dropped');
+    expect(standin.state.accepted).toEqual([]);
+    expect(standin.state.stats).toMatchObject({ requests: 0, accepted: 0 });
+    expect(standin.state.inHand.size).toBe(0);
+  });
+
   it('accepts a signed record, answers a repeat 2xx, and shows it', async () => {
     const body = record();
     const first = await post(body);
