@@ -233,6 +233,34 @@ describe('online-signing statistics', () => {
     ).rejects.toThrow(/immutable/);
   }, 60_000);
 
+  it('names a department once, takes no row lock when the name is unchanged, and follows a rename', async () => {
+    const p = env.busPrefix;
+    const unit = () =>
+      service.dataSource.query(
+        `SELECT department_name, xmax::text AS xmax FROM stats_units WHERE school_code = '10360' AND department_code = 'PHY'`,
+      ) as Promise<Array<{ department_name: string; xmax: string }>>;
+    const graduatesOf10360 = async () =>
+      (await bus.request(onlineSigningStatistics, { schoolCode: '10360' }, province)).schools[0]
+        ?.graduates;
+    const g1 = { ...graduate('10360', 'PHY'), departmentName: '物理系' };
+    await publishTestEvent(nc, p, graduateRosterUpserted, g1, g1.graduateId);
+    await waitFor(async () => (await graduatesOf10360()) === 1);
+    const g2 = { ...graduate('10360', 'PHY'), departmentName: '物理系' };
+    await publishTestEvent(nc, p, graduateRosterUpserted, g2, g2.graduateId);
+    await waitFor(async () => (await graduatesOf10360()) === 2);
+    // xmax stays 0 unless a transaction updated or locked the row (ON CONFLICT DO UPDATE locks it
+    // even when its WHERE skips the update, which queued concurrent batches on the department).
+    expect(await unit()).toEqual([{ department_name: '物理系', xmax: '0' }]);
+    const g3 = { ...graduate('10360', 'PHY'), departmentName: '物理与电子工程系' };
+    await publishTestEvent(nc, p, graduateRosterUpserted, g3, g3.graduateId);
+    await waitFor(async () => (await graduatesOf10360()) === 3);
+    expect((await unit())[0]!.department_name).toBe('物理与电子工程系');
+    const stats = await bus.request(onlineSigningStatistics, { schoolCode: '10360' }, province);
+    expect(stats.schools[0]!.departments.map((d) => d.departmentName)).toEqual([
+      '物理与电子工程系',
+    ]);
+  }, 60_000);
+
   it('takes a day’s snapshot once when several takes race (schedule, operator, replicas): no error', async () => {
     const repository = service.app.get(StatisticsRepository);
     const takes = await Promise.all(

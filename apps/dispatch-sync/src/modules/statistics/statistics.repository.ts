@@ -120,10 +120,17 @@ export class StatisticsRepository {
     const key = `${unit.schoolCode}\u0000${unit.departmentCode}\u0000${unit.schoolName}\u0000${unit.departmentName}`;
     if (named.has(key)) return;
     named.add(key);
+    // Only when the row is missing or its names changed: ON CONFLICT DO UPDATE locks the existing
+    // row even when its WHERE skips the update, so concurrent batches naming the same department
+    // queued on that row (643 ms a statement in a chaos run). The NOT EXISTS read takes no lock.
     await preparedQuery(
       tx,
       'stats-name-unit',
-      `INSERT INTO stats_units (school_code, department_code, school_name, department_name) VALUES ($1, $2, $3, $4)
+      `INSERT INTO stats_units (school_code, department_code, school_name, department_name)
+       SELECT $1::text, $2::text, $3::text, $4::text
+       WHERE NOT EXISTS (
+         SELECT 1 FROM stats_units
+          WHERE school_code = $1 AND department_code = $2 AND school_name = $3 AND department_name = $4)
        ON CONFLICT (school_code, department_code) DO UPDATE
          SET school_name = EXCLUDED.school_name, department_name = EXCLUDED.department_name
        WHERE stats_units.school_name <> EXCLUDED.school_name OR stats_units.department_name <> EXCLUDED.department_name`,
