@@ -238,8 +238,9 @@ async function runOnce(replicas: number): Promise<void> {
     const pgCpu = treeCpu(pgPid) - pg0;
     const statements = await statementsPerSigning(db, answered);
     const latencies = await stageLatencies(db, provinceUrl, world);
-    const completed = latencies.province.length;
+    const completed = latencies.approved;
     const perAgreement = (s: number) => (completed ? (s / completed) * 1000 : NaN);
+    const printed = latencies.pdf.length;
 
     const half = backlogSamples.filter((s) => s.at <= loadSeconds);
     const growing = half.length >= 4 && half.at(-1)!.left > half[Math.floor(half.length / 2)]!.left;
@@ -250,7 +251,7 @@ async function runOnce(replicas: number): Promise<void> {
       `signings : offered ${offered} (${(offered / loadSeconds).toFixed(1)}/s), answered 201 ${answered} (${(answered / loadSeconds).toFixed(1)}/s), failed ${failed}`,
     );
     console.log(
-      `completed: ${completed} agreements approved, printed and accepted by the province (${(completed / (loadSeconds + Math.max(drained, 0))).toFixed(1)}/s)`,
+      `completed: ${completed} approved, ${printed} PDFs ready, ${latencies.province.length} accepted by the province (over the load and drain: ${(completed / (loadSeconds + Math.max(drained, 0))).toFixed(1)} approvals/s, ${(printed / (loadSeconds + Math.max(drained, 0))).toFixed(1)} PDFs/s)`,
     );
     console.log(`sign → review task open      : ${fmt(latencies.review)}`);
     console.log(
@@ -266,7 +267,7 @@ async function runOnce(replicas: number): Promise<void> {
       `keeps up : ${growing ? 'NO — the backlog grew while the load ran' : 'yes'}; ${drained >= 0 ? `drained ${drained.toFixed(1)} s after the load` : `not drained ${DRAIN_SECONDS} s after the load`} (target: no growing backlog)`,
     );
     console.log(
-      `CPU per completed agreement (ms): ${cpu.map(([n, s]) => `${n} ${perAgreement(s).toFixed(2)}`).join(', ')}, postgres ${perAgreement(pgCpu).toFixed(2)}`,
+      `CPU per approved agreement (ms): ${cpu.map(([n, s]) => `${n} ${perAgreement(s).toFixed(2)}`).join(', ')}, postgres ${perAgreement(pgCpu).toFixed(2)}; print workers per PDF ready: ${printed ? ((cpu.filter(([n]) => n.startsWith('print-worker')).reduce((t, [, s]) => t + s, 0) / printed) * 1000).toFixed(1) : 'NaN'}`,
     );
     console.log(
       `Postgres statements per signing: ${statements.perSigning.toFixed(1)} (${statements.ms.toFixed(2)} ms of execution); top: ${statements.top.join('; ')}`,
@@ -306,11 +307,11 @@ async function stageLatencies(
   db: pg.Pool,
   provinceUrl: string,
   _world: World,
-): Promise<{ review: number[]; pdf: number[]; province: number[] }> {
+): Promise<{ review: number[]; pdf: number[]; province: number[]; approved: number }> {
   const review = await db.query<{ s: number }>(`
     SELECT extract(epoch FROM i.processed_at - a.signed_at)::float8 AS s
       FROM signing.agreements a
-      JOIN signing.outbox o ON o.envelope->>'aggregateId' = a.id::text AND o.envelope->>'type' = 'agreement.signed'
+      JOIN signing.outbox o ON o.envelope->>'aggregateId' = a.id::text AND o.envelope->>'type' = 'signing.agreement.signed'
       JOIN review.inbox i ON i.event_id = o.id`);
   const pdf = await db.query<{ s: number }>(`
     SELECT extract(epoch FROM p.rendered_at - h.at)::float8 AS s
@@ -328,7 +329,12 @@ async function stageLatencies(
   const province = accepted.items
     .filter((a) => a.record.kind === 'EMPLOYMENT' && approvedAt.has(a.record.agreementNo))
     .map((a) => (Date.parse(a.acceptedAt) - approvedAt.get(a.record.agreementNo)!) / 1000);
-  return { review: review.rows.map((r) => r.s), pdf: pdf.rows.map((r) => r.s), province };
+  return {
+    review: review.rows.map((r) => r.s),
+    pdf: pdf.rows.map((r) => r.s),
+    province,
+    approved: approvedAt.size,
+  };
 }
 
 for (const replicas of REPLICAS) await runOnce(replicas);
