@@ -145,6 +145,23 @@ export class Story {
         count(this.observed, `sign ${method}`);
         return id;
       }
+      if (
+        method === 'RECRUITING' &&
+        answer.status === 409 &&
+        answer.ambiguous &&
+        answer.body?.code === 'INVALID_STATE'
+      ) {
+        // A retried offer acceptance whose first attempt's answer was lost: "签约通知已处理" because
+        // that attempt signed. Adopt the agreement it made, as for a direct signing below.
+        for (const until = Date.now() + 30_000; Date.now() < until; await sleep(500)) {
+          const active = await this.activeAgreement();
+          if (active && !this.agreements.includes(active)) {
+            this.observed.adopted.set(active, { graduate: this.i, method });
+            this.agreements.push(active);
+            return active;
+          }
+        }
+      }
       if (answer.status === 409 && answer.body?.code === 'GRADUATE_NOT_AVAILABLE') {
         // Either our own lost answer signed already, or the previous agreement's rejection or
         // termination has not reached signing yet.
