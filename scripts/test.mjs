@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every test: Jest (unit, integration, e2e; ESM mode, which Nest 12 needs), the portal's
+// Runs every test: Jest (unit, integration, e2e; ESM mode, which Nest 12 needs; then four e2e files
+// again against two replicas of everything), the portal's
 // component tests (Vitest), then the browser tests (Playwright on Debian's Chromium against the real system, playwright.config.ts).
 // Extra arguments go to Jest; a path filter (e.g. `npm test -- libs/messaging`) runs only Jest.
 // `--ci` (from .ci/run) also writes Vitest's and Playwright's JSON reports to reports/vitest.json and
@@ -30,6 +31,28 @@ const jestRun = spawnSync(
 const filtered = args.some((a) => !a.startsWith('-'));
 if (filtered) process.exit(jestRun.status ?? 1);
 
+// The signing, review, printing and dispatch e2e files again against two replicas of every
+// service and two gateways (as `npm start -- --replicas=2` runs them). With --ci its report goes
+// to reports/jest-replicas.json.
+const REPLICA_FILES = ['e2e/signing.e2e', 'e2e/review.e2e', 'e2e/printing.e2e', 'e2e/dispatch.e2e'];
+const replicasRun =
+  process.env.SKIP_REPLICAS_E2E === '1'
+    ? { status: 0 }
+    : spawnSync(
+        process.execPath,
+        [
+          '--experimental-vm-modules',
+          '--no-warnings=ExperimentalWarning',
+          jest,
+          '--forceExit',
+          ...args.map((a) =>
+            a.startsWith('--outputFile=') ? '--outputFile=reports/jest-replicas.json' : a,
+          ),
+          ...REPLICA_FILES,
+        ],
+        { stdio: 'inherit', env: { ...env, E2E_REPLICAS: '2' } },
+      );
+
 // The portal's component tests (Vitest, jsdom): after Jest, before the browser tests. Vitest's
 // root is apps/portal, so its report path is absolute.
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
@@ -50,7 +73,8 @@ const vitestRun = spawnSync(
   ],
   { stdio: 'inherit', env },
 );
-if (process.env.SKIP_BROWSER_TESTS === '1') process.exit(jestRun.status || vitestRun.status || 0);
+if (process.env.SKIP_BROWSER_TESTS === '1')
+  process.exit(jestRun.status || replicasRun.status || vitestRun.status || 0);
 
 // The browser tests drive the built system: build what is missing (CI has built it already).
 if (!existsSync('dist/apps/gateway/src/main.js') || !existsSync('dist/apps/portal/index.html')) {
@@ -62,4 +86,4 @@ const browserRun = spawnSync(process.execPath, [playwright, 'test'], {
   stdio: 'inherit',
   env: { ...env, ...(args.includes('--ci') ? { CI: 'true' } : {}) },
 });
-process.exit(jestRun.status || vitestRun.status || browserRun.status || 0);
+process.exit(jestRun.status || replicasRun.status || vitestRun.status || browserRun.status || 0);
