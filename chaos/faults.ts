@@ -64,8 +64,8 @@ export class Faults {
       await sleep(Math.max(0, at(0.2 * (k + 1)) - Date.now()));
       if (this.stopped) return;
       this.note(`restarting ${server.name}`);
-      await server.restart(1000 + Math.floor(this.random() * 2000));
-      this.note(`${server.name} back`);
+      const detail = await server.restart(1000 + Math.floor(this.random() * 2000));
+      this.note(`${server.name} back${detail ? `: ${detail}` : ''}`);
     });
     const outageMs = Math.min(60_000, 0.2 * this.durationMs);
     const outage = (async () => {

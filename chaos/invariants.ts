@@ -34,7 +34,7 @@ export async function unpublishedOutbox(db: pg.Pool): Promise<number> {
 export async function consumerLag(
   natsUrl: string,
 ): Promise<Array<{ stream: string; consumer: string; pending: number; ackPending: number }>> {
-  const nc = await connect({ servers: natsUrl, reconnect: false });
+  const nc = await connect({ servers: natsUrl.split(','), reconnect: false });
   try {
     const jsm = await jetstreamManager(nc);
     const out = [];

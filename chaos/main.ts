@@ -8,7 +8,13 @@ import { GatewayClient } from './client.js';
 import { Faults, seeded, type Processes } from './faults.js';
 import { backlog, checkInvariants, type Invariant } from './invariants.js';
 import { logFilesUnder, personalDataSweep } from './personal-data-sweep.js';
-import { privateNats, privatePostgres, privateRedis, type Server } from './servers.js';
+import {
+  privateNats,
+  privateNatsCluster,
+  privatePostgres,
+  privateRedis,
+  type Server,
+} from './servers.js';
 import { newObserved, Story } from './story.js';
 import { ADMIN_PASSWORD, createWorld } from './world.js';
 import type * as System from '../scripts/system.mjs';
@@ -19,7 +25,8 @@ import type * as System from '../scripts/system.mjs';
  * then quiescence and the invariants (docs/reliability.md). Exit code 0 only if every one held.
  * Options: --minutes (2), --seed (random, printed), --workers (concurrent graduates, 4),
  * --replicas (2), --port-base (or CHAOS_PORT_BASE: ports from there on; default: free ones), --keep (keep the run's
- * directory: logs, database cluster, files).
+ * directory: logs, database cluster, files), --nats-cluster (a three-node NATS cluster with every
+ * stream on three nodes; its fault is the loss of the busiest stream's leader node, not a restart).
  */
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const system = (await import(
@@ -37,13 +44,14 @@ const seed = Number(option('seed', String(Math.floor(Math.random() * 2 ** 31))))
 const workers = Number(option('workers', '4'));
 const replicas = Number(option('replicas', '2'));
 const keep = option('keep', 'false') === 'true';
+const natsCluster = option('nats-cluster', 'false') === 'true';
 /** --port-base=P: every port from P on (P … P+9); otherwise ports the kernel finds free. */
 const portBase = Number(option('port-base', process.env.CHAOS_PORT_BASE ?? '0'));
 let portTurn = 0;
 const port = () => (portBase ? Promise.resolve(portBase + portTurn++) : system.freePort());
 if (!(minutes > 0) || !Number.isInteger(seed) || !(workers >= 1) || !(replicas >= 1)) {
   console.error(
-    'usage: npm run chaos -- [--minutes=2] [--seed=S] [--workers=4] [--replicas=2] [--keep]',
+    'usage: npm run chaos -- [--minutes=2] [--seed=S] [--workers=4] [--replicas=2] [--nats-cluster] [--keep]',
   );
   process.exit(2);
 }
@@ -57,13 +65,25 @@ chmodSync(runDir, 0o755); // Postgres runs as its own user inside it
 const logDir = join(runDir, 'logs');
 mkdirSync(logDir);
 say(
-  `seed ${seed}, ${minutes} min, ${replicas} replicas, ${workers} concurrent graduates; run directory ${runDir}`,
+  `seed ${seed}, ${minutes} min, ${replicas} replicas, ${workers} concurrent graduates${natsCluster ? ', three-node NATS cluster' : ''}; run directory ${runDir}`,
 );
 
 const ports = { postgres: await port(), redis: await port(), nats: await port() };
 const postgres = privatePostgres(join(runDir, 'postgres'), ports.postgres);
 const redis = privateRedis(join(runDir, 'redis'), ports.redis);
-const nats = privateNats(join(runDir, 'nats'), ports.nats);
+/** Six consecutive free ports (a cluster's three client ports, then its three route ports). */
+const sixPorts = async (): Promise<number> => {
+  if (portBase) return portBase + 20; // P+20 … P+25
+  for (;;) {
+    const base = await system.freePort();
+    const rest = Array.from({ length: 5 }, (_, i) => system.probePort(base + i + 1, '127.0.0.1'));
+    if ((await Promise.allSettled(rest)).every((r) => r.status === 'fulfilled')) return base;
+  }
+};
+const clusterBase = natsCluster ? await sixPorts() : 0;
+const nats = natsCluster
+  ? await privateNatsCluster(join(runDir, 'nats'), clusterBase, clusterBase + 3, root)
+  : privateNats(join(runDir, 'nats'), ports.nats);
 const servers: Server[] = [postgres, redis, nats];
 
 const running = new Map<string, System.RunningProcess>();
@@ -87,7 +107,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 try {
   for (const s of servers) await s.start();
-  say(`own PostgreSQL :${ports.postgres}, Redis :${ports.redis}, NATS :${ports.nats}`);
+  say(`own PostgreSQL :${ports.postgres}, Redis :${ports.redis}, NATS ${nats.url}`);
 
   // Gateways listen on GATEWAY_PORT + i: a base whose next ports are free too.
   let gatewayBase = portBase ? portBase + 3 : 0;
@@ -106,6 +126,7 @@ try {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     NATS_URL: nats.url,
+    JETSTREAM_REPLICAS: natsCluster ? '3' : '1',
     BUS_PREFIX: 'chaos',
     DB_POOL_SIZE: '5',
     GATEWAY_PORT: String(gatewayBase),
@@ -285,7 +306,7 @@ try {
   );
 
   console.log(
-    `\n== chaos: seed ${seed}, ${minutes} min, ${replicas} replicas, ${faults.kills} SIGKILLs, NATS/Redis/Postgres restarted once each ==`,
+    `\n== chaos: seed ${seed}, ${minutes} min, ${replicas} replicas, ${faults.kills} SIGKILLs, ${natsCluster ? 'a NATS stream leader node killed, Redis/Postgres restarted once each' : 'NATS/Redis/Postgres restarted once each'} ==`,
   );
   for (const inv of invariants) {
     console.log(`${inv.held ? 'HELD  ' : 'BROKEN'} ${inv.name} — ${inv.checked}`);
@@ -294,7 +315,7 @@ try {
   }
   const broken = invariants.filter((i) => !i.held).length;
   console.log(
-    `${invariants.length - broken} held, ${broken} broken (replay: npm run chaos -- --minutes=${minutes} --seed=${seed})`,
+    `${invariants.length - broken} held, ${broken} broken (replay: npm run chaos -- --minutes=${minutes} --seed=${seed}${replicas === 2 ? '' : ` --replicas=${replicas}`}${natsCluster ? ' --nats-cluster' : ''})`,
   );
   writeFileSync(
     join(runDir, 'report.json'),
@@ -303,6 +324,7 @@ try {
         seed,
         minutes,
         replicas,
+        natsCluster,
         kills: faults.kills,
         faults: faults.log,
         invariants,

@@ -52,7 +52,7 @@ export async function personalDataSweep(opts: {
   }
 
   let events = 0;
-  const nc = await connect({ servers: opts.natsUrl, reconnect: false });
+  const nc = await connect({ servers: opts.natsUrl.split(','), reconnect: false });
   try {
     const jsm = await jetstreamManager(nc);
     for await (const stream of jsm.streams.names()) {

@@ -1,8 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chownSync, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import net from 'node:net';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import type * as NatsClusterScript from '../scripts/nats-cluster.mjs';
 
 /**
  * PostgreSQL, Redis and NATS of the run's own, on ports of its own: the chaos run restarts each of
@@ -17,8 +21,11 @@ export interface Server {
   /** Files the sweep reads: the server's own log. */
   logFile: string;
   start(): Promise<void>;
-  /** Stops the server (Postgres: immediate, i.e. crash-like; NATS and Redis: SIGTERM) and starts it again. */
-  restart(pauseMs: number): Promise<void>;
+  /**
+   * Stops the server (Postgres: immediate, i.e. crash-like; NATS and Redis: SIGTERM) and starts it
+   * again; a NATS cluster loses its busiest stream's leader node instead. May say what happened.
+   */
+  restart(pauseMs: number): Promise<void | string>;
   stop(): Promise<void>;
 }
 
@@ -198,4 +205,88 @@ export function privateNats(dir: string, port: number): Server {
     '-l',
     logFile,
   ]);
+}
+
+/**
+ * A three-node NATS cluster of the run's own (scripts/nats-cluster.mjs), for `--nats-cluster`:
+ * streams are kept on all three nodes (JETSTREAM_REPLICAS=3). Its "restart" is the loss of a
+ * machine: the node leading the busiest stream is SIGKILLed, a new leader is awaited (the pause
+ * is reported), and after the pause the node comes back with its store.
+ */
+export async function privateNatsCluster(
+  dir: string,
+  clientPort: number,
+  clusterPort: number,
+  root: string,
+): Promise<Server> {
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, 'nats-cluster.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const { natsClusterNodes, startNatsCluster } = (await import(
+    pathToFileURL(join(root, 'scripts', 'nats-cluster.mjs')).href
+  )) as typeof NatsClusterScript;
+  const options = {
+    clientPort,
+    clusterPort,
+    storeRoot: join(dir, 'store'),
+    readyTimeoutMs: 60_000,
+    log: (node: string, line: string) => log.write(`[${node}] ${line}\n`),
+  };
+  const url = natsClusterNodes(options)
+    .map((n) => n.url)
+    .join(',');
+  let cluster: NatsClusterScript.NatsCluster | null = null;
+  const busiestStreamLeader = async (): Promise<{ stream: string; leader: string }> => {
+    const nc = await connect({ servers: url.split(','), reconnect: false, timeout: 2_000 });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 5_000 });
+      let best = { stream: '', leader: '', messages: -1 };
+      for await (const info of jsm.streams.list()) {
+        const leader = info.cluster?.leader;
+        if (leader && info.state.messages > best.messages)
+          best = { stream: info.config.name, leader, messages: info.state.messages };
+      }
+      if (!best.leader) throw new Error('no stream has a leader');
+      return best;
+    } finally {
+      await nc.close();
+    }
+  };
+  const leaderOf = async (stream: string): Promise<string | undefined> => {
+    const nc = await connect({ servers: url.split(','), reconnect: false, timeout: 1_000 });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 1_000 });
+      return (await jsm.streams.info(stream)).cluster?.leader;
+    } finally {
+      await nc.close();
+    }
+  };
+  return {
+    name: 'nats',
+    port: clientPort,
+    url,
+    logFile,
+    async start() {
+      cluster = await startNatsCluster(options);
+    },
+    async restart(pauseMs) {
+      const { stream, leader } = await busiestStreamLeader();
+      const killedAt = Date.now();
+      await cluster!.kill(leader, 'SIGKILL');
+      let newLeader: string | undefined;
+      for (const until = Date.now() + 60_000; Date.now() < until; await sleep(100)) {
+        newLeader = await leaderOf(stream).catch(() => undefined);
+        if (newLeader && newLeader !== leader) break;
+      }
+      const electedMs = Date.now() - killedAt;
+      await sleep(pauseMs);
+      cluster!.start(leader);
+      await cluster!.ready(60_000);
+      return `node ${leader} (leader of stream ${stream}) SIGKILLed; ${newLeader && newLeader !== leader ? `${newLeader} led it ${(electedMs / 1000).toFixed(1)} s later` : 'no new leader within 60 s'}; ${leader} back after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`;
+    },
+    async stop() {
+      await cluster?.stop();
+      log.end();
+    },
+  };
 }
