@@ -80,10 +80,28 @@ export function licencePng(width = 320, height = 200): Buffer {
   ]);
 }
 
-export const pdfBytes = (text: string): Buffer =>
-  Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-  );
+/** A one-page PDF that a viewer renders: `text` (ASCII) on an A4 page, with a correct xref table. */
+export function pdfBytes(text: string): Buffer {
+  const content = `BT /F1 28 Tf 72 740 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>',
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+    `<</Length ${content.length}>>stream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
 
 /* ---- Polling: events make their way between services; pages and arrangements wait for them. */
 
@@ -377,7 +395,7 @@ export class SchoolWorld {
     );
     form.append(
       'materials',
-      new Blob([new Uint8Array(pdfBytes('offer'))], { type: 'application/pdf' }),
+      new Blob([new Uint8Array(pdfBytes('Admission letter (offer)'))], { type: 'application/pdf' }),
       '研究生录取通知书.pdf',
     );
     return upload('/terminations', graduate.token, form);

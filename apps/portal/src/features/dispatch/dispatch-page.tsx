@@ -1,16 +1,4 @@
-import {
-  Button,
-  Card,
-  Col,
-  Flex,
-  Popconfirm,
-  Row,
-  Select,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Flex, Popconfirm, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { getToken } from '../../shared/auth/session-store';
@@ -27,6 +15,7 @@ import {
 
 const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
 const STATUS_LABELS: Record<DispatchRecordStatus, string> = {
   PENDING: '待发送',
@@ -169,20 +158,18 @@ export function DispatchPage() {
         </Row>
       </Card>
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="投递状态"
-            style={{ width: 200 }}
-            allowClear
+        <FilterBar label="筛选派遣记录">
+          <FilterSelect
+            label="投递状态"
             placeholder="全部状态"
             value={status}
-            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-            onChange={(value?: DispatchRecordStatus) => {
+            options={STATUS_LABELS}
+            onChange={(value) => {
               setStatus(value);
               setPaging((p) => ({ ...p, page: 1 }));
             }}
           />
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={replay.error} title="重新发送失败" />
         <ApiErrorAlert error={records.error} title="派遣记录加载失败" />
         <Table

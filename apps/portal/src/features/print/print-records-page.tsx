@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/api/api-failure';
@@ -26,6 +14,7 @@ import {
   type PrintStatus,
 } from './print-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
 const PRINT_STATUS_LABELS: Record<PrintStatus, string> = {
   QUEUED: '正在生成',
@@ -169,23 +158,18 @@ export function PrintRecordsPage() {
           审核通过的协议书自动进入本列表。每份协议书默认打印 3
           联（用人单位、毕业生、学校），每联均带防伪二维码，打印后由各方盖章签字生效。
         </Typography.Paragraph>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="生成状态"
-            style={{ width: 200 }}
-            allowClear
+        <FilterBar label="筛选打印记录">
+          <FilterSelect
+            label="生成状态"
             placeholder="全部"
             value={status}
-            options={Object.entries(PRINT_STATUS_LABELS).map(([value, label]) => ({
-              value,
-              label,
-            }))}
-            onChange={(value?: PrintStatus) => {
+            options={PRINT_STATUS_LABELS}
+            onChange={(value) => {
               setStatus(value);
               setPaging((p) => ({ ...p, page: 1 }));
             }}
           />
-        </Flex>
+        </FilterBar>
         {notice ? (
           <Alert
             type={notice.type}

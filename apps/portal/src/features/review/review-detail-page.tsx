@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -14,13 +13,13 @@ import {
   Skeleton,
   Space,
   Tag,
-  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { FilePreview } from '../../shared/file-preview';
+import { DetailTitle } from '../../shared/ui/detail-title';
 import { AgreementDescriptions } from '../../shared/agreement-descriptions';
 import {
   formatDateTime,
@@ -69,13 +68,11 @@ export function ReviewDetailPage() {
     <Flex vertical gap={16}>
       <Card
         title={
-          <Flex gap={12} align="center" wrap>
-            <Link to="/review" aria-label="返回审核列表">
-              <ArrowLeftOutlined />
-            </Link>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              协议审核：{t.graduate.name}
-            </Typography.Title>
+          <DetailTitle
+            back="/review"
+            backLabel="返回审核列表"
+            title={`协议审核：${t.graduate.name}`}
+          >
             <Tag
               color={
                 t.status === 'PENDING'
@@ -88,7 +85,7 @@ export function ReviewDetailPage() {
               {REVIEW_STATUS_LABELS[t.status]}
             </Tag>
             {t.overdue ? <Tag color="error">已超期</Tag> : null}
-          </Flex>
+          </DetailTitle>
         }
       >
         <Descriptions size="small" column={4}>

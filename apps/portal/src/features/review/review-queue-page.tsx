@@ -1,4 +1,4 @@
-import { Card, Checkbox, Flex, Input, Select, Table, Tag } from 'antd';
+import { Card, Checkbox, Flex, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,12 +8,7 @@ import { formatDateTime, METHOD_LABELS, REVIEW_STATUS_LABELS } from '../../share
 import { useSchoolDepartments } from '../../shared/school-departments';
 import { useReviewTasks, type ReviewFilters, type ReviewTask } from './review-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
-
-const STATUS_OPTIONS = Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
-const METHOD_OPTIONS = Object.entries(METHOD_LABELS).map(([value, label]) => ({ value, label }));
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
 /** 网络签约管理: the agreements awaiting the school's review, with filters and the overdue flag. */
 export function ReviewQueuePage() {
@@ -79,7 +74,7 @@ export function ReviewQueuePage() {
     <>
       <PageHeader title="网络签约管理" />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选审核任务">
+        <FilterBar label="筛选审核任务">
           <Input.Search
             aria-label="搜索"
             placeholder="姓名、学号、协议编号或单位名称"
@@ -87,34 +82,30 @@ export function ReviewQueuePage() {
             style={{ width: 300 }}
             onSearch={(q) => change({ q: q.trim() || undefined })}
           />
-          <Select
-            aria-label="审核状态"
-            style={{ width: 200 }}
-            allowClear
+          <FilterSelect
+            label="审核状态"
             placeholder="全部状态"
             value={filters.status}
-            options={STATUS_OPTIONS}
-            onChange={(status?: ReviewFilters['status']) => change({ status })}
+            options={REVIEW_STATUS_LABELS}
+            onChange={(status) => change({ status })}
           />
-          <Select
-            aria-label="签约方式"
-            style={{ width: 180 }}
-            allowClear
+          <FilterSelect
+            label="签约方式"
+            width={180}
             placeholder="全部签约方式"
             value={filters.method}
-            options={METHOD_OPTIONS}
-            onChange={(method?: ReviewFilters['method']) => change({ method })}
+            options={METHOD_LABELS}
+            onChange={(method) => change({ method })}
           />
           {isSchoolAdmin ? (
-            <Select
-              aria-label="院系"
-              style={{ width: 180 }}
-              allowClear
+            <FilterSelect
+              label="院系"
+              width={180}
               placeholder="全部院系"
               value={filters.departmentCode}
               loading={departments.isLoading}
               options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-              onChange={(departmentCode?: string) => change({ departmentCode })}
+              onChange={(departmentCode) => change({ departmentCode })}
             />
           ) : null}
           <Checkbox
@@ -123,7 +114,7 @@ export function ReviewQueuePage() {
           >
             只看超期
           </Checkbox>
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={tasks.error} title="审核任务加载失败" />
         <Table
           rowKey="id"

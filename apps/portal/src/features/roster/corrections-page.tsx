@@ -1,16 +1,4 @@
-import {
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Schema } from '@netsign/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -20,6 +8,7 @@ import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime } from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
 type SourceInfoCorrection = Schema<'SourceInfoCorrection'>;
 type Status = SourceInfoCorrection['status'];
@@ -78,17 +67,15 @@ export function CorrectionsPage() {
     <>
       <PageHeader title="生源信息更正审核" />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="审核状态"
-            style={{ width: 200 }}
-            allowClear
+        <FilterBar label="筛选更正申请">
+          <FilterSelect
+            label="审核状态"
             placeholder="全部状态"
             value={status}
-            options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
-            onChange={(value?: Status) => setStatus(value)}
+            options={STATUS_LABELS}
+            onChange={(value) => setStatus(value)}
           />
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={decide.error && !rejecting ? decide.error : null} title="处理失败" />
         <ApiErrorAlert error={list.error} title="更正申请加载失败" />
         <Table<SourceInfoCorrection>

@@ -2,7 +2,6 @@ import {
   App,
   Button,
   Card,
-  Flex,
   Form,
   Input,
   Modal,
@@ -31,10 +30,14 @@ import {
   type GraduateRow,
 } from './roster-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
-const DESTINATION_OPTIONS = Object.entries(DESTINATION_LABELS).map(([value, label]) => ({
+const DESTINATION_OPTIONS = (Object.keys(DESTINATION_LABELS) as Destination[]).map((value) => ({
   value,
-  label: value === 'AWAITING_EMPLOYMENT' ? `${label}（尚未签约）` : label,
+  label:
+    value === 'AWAITING_EMPLOYMENT'
+      ? `${DESTINATION_LABELS[value]}（尚未签约）`
+      : DESTINATION_LABELS[value],
 }));
 const OFFLINE_OPTIONS = (['SIGNED_OFFLINE', 'FURTHER_STUDY', 'OTHER'] as const).map((value) => ({
   value,
@@ -150,7 +153,7 @@ export function GraduatesPage() {
     <>
       <PageHeader title="毕业生名单" />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }} role="search" aria-label="筛选毕业生">
+        <FilterBar label="筛选毕业生">
           <Input.Search
             aria-label="搜索毕业生"
             placeholder="学号或姓名"
@@ -158,27 +161,25 @@ export function GraduatesPage() {
             style={{ width: 240 }}
             onSearch={(q) => change({ q: q.trim() || undefined })}
           />
-          <Select
-            aria-label="毕业去向"
-            style={{ width: 220 }}
-            allowClear
+          <FilterSelect
+            label="毕业去向"
+            width={220}
             placeholder="全部毕业去向"
             value={filters.destination}
             options={DESTINATION_OPTIONS}
-            onChange={(destination?: Destination) => change({ destination })}
+            onChange={(destination) => change({ destination })}
           />
           {isAdmin ? (
-            <Select
-              aria-label="院系"
-              style={{ width: 180 }}
-              allowClear
+            <FilterSelect
+              label="院系"
+              width={180}
               placeholder="全部院系"
               value={filters.departmentCode}
               options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
-              onChange={(departmentCode?: string) => change({ departmentCode })}
+              onChange={(departmentCode) => change({ departmentCode })}
             />
           ) : null}
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={release.error} title="解除绑定失败" />
         <ApiErrorAlert error={graduates.error} title="名单加载失败" />
         <Table

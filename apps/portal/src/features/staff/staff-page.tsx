@@ -1,16 +1,4 @@
-import {
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -28,6 +16,7 @@ import {
   type StaffRole,
 } from './staff-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
 const ROLE_OPTIONS = Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -62,17 +51,16 @@ export function StaffPage() {
         }
       />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="角色"
-            style={{ width: 180 }}
-            allowClear
+        <FilterBar label="筛选账号">
+          <FilterSelect
+            label="角色"
+            width={180}
             placeholder="全部角色"
             value={filters.role}
-            options={ROLE_OPTIONS}
-            onChange={(role?: StaffRole) => setFilters((f) => ({ ...f, role, page: 1 }))}
+            options={STAFF_ROLE_LABELS}
+            onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
           />
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={reactivate.error} title="启用失败" />
         <ApiErrorAlert error={staff.error} title="账号加载失败" />
         <Table<StaffAccount>

@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -14,7 +13,6 @@ import {
   Skeleton,
   Space,
   Tag,
-  Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -22,6 +20,7 @@ import { AgreementDescriptions } from '../../shared/agreement-descriptions';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { FilePreview } from '../../shared/file-preview';
+import { DetailTitle } from '../../shared/ui/detail-title';
 import {
   AGREEMENT_STATUS_LABELS,
   formatDateTime,
@@ -76,17 +75,15 @@ export function TerminationDetailPage() {
     <Flex vertical gap={16}>
       <Card
         title={
-          <Flex gap={12} align="center" wrap>
-            <Link to="/terminations" aria-label="返回解约申请登记表">
-              <ArrowLeftOutlined />
-            </Link>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              解约申请：{t.graduate.name}
-            </Typography.Title>
+          <DetailTitle
+            back="/terminations"
+            backLabel="返回解约申请登记表"
+            title={`解约申请：${t.graduate.name}`}
+          >
             <Tag color={TERMINATION_STATUS_COLORS[t.status]}>
               {TERMINATION_STATUS_LABELS[t.status]}
             </Tag>
-          </Flex>
+          </DetailTitle>
         }
       >
         <Descriptions size="small" column={3}>

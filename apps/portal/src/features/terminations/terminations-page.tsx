@@ -1,4 +1,4 @@
-import { Card, Flex, Select, Table, Tag } from 'antd';
+import { Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,11 +11,8 @@ import {
 } from '../../shared/labels';
 import { useTerminations, type Termination, type TerminationStatus } from './termination-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
+import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
 
-const STATUS_OPTIONS = Object.entries(TERMINATION_STATUS_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
 export const TERMINATION_STATUS_COLORS: Record<string, string> = {
   PENDING: 'processing',
   AGREED: 'success',
@@ -77,20 +74,18 @@ export function TerminationsPage() {
     <>
       <PageHeader title="解约申请登记表" />
       <Card>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            aria-label="申请状态"
-            style={{ width: 200 }}
-            allowClear
+        <FilterBar label="筛选解约申请">
+          <FilterSelect
+            label="申请状态"
             placeholder="全部状态"
             value={status}
-            options={STATUS_OPTIONS}
-            onChange={(value?: TerminationStatus) => {
+            options={TERMINATION_STATUS_LABELS}
+            onChange={(value) => {
               setStatus(value);
               setPaging((p) => ({ ...p, page: 1 }));
             }}
           />
-        </Flex>
+        </FilterBar>
         <ApiErrorAlert error={list.error} title="解约申请加载失败" />
         <Table
           rowKey="id"
