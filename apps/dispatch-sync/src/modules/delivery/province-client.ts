@@ -108,7 +108,28 @@ export async function sendRecord(
 }
 
 function recordsUrl(base: string): string {
-  return new URL('records', base.endsWith('/') ? base : `${base}/`).toString();
+  return provinceUrl(base, 'records');
+}
+
+function provinceUrl(base: string, path: string): string {
+  return new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+}
+
+/**
+ * The last sequence the province acknowledged per graduate key, where it offers them
+ * (`GET /graduates`, as the bundled stand-in does). Throws when it does not answer with them.
+ */
+export async function acknowledgedSequences(
+  base: string,
+  timeoutMs: number,
+): Promise<Map<string, number>> {
+  const res = await fetch(provinceUrl(base, 'graduates'), {
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const rows = (await res.json()) as Array<{ graduateKey: string; lastSequence: number }>;
+  if (!Array.isArray(rows)) throw new Error('not a list of graduates');
+  return new Map(rows.map((r) => [r.graduateKey, r.lastSequence]));
 }
 
 function readAnswer(text: string): unknown {

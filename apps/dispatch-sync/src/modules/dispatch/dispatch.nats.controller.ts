@@ -12,6 +12,7 @@ import {
   type DispatchRecordStatus,
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
+import { acknowledgedSequences } from '../delivery/province-client.js';
 import { RecordLogRepository } from '../delivery/record-log.repository.js';
 import { DISPATCH_ENV, type DispatchSyncEnv } from '../../dispatch-sync.env.js';
 
@@ -45,8 +46,8 @@ export class DispatchNatsController {
   @HandleRequest(dispatchReconcile)
   async reconcile(req: BusRequest<{ acknowledged?: Record<string, number> }>) {
     requireRole(req.ctx.principal, Role.PROVINCE_ADMIN);
-    const acknowledged = req.data.acknowledged ?? (await this.fromProvince());
-    return this.log.reconcile(new Map(Object.entries(acknowledged)));
+    const given = req.data.acknowledged;
+    return this.log.reconcile(given ? new Map(Object.entries(given)) : await this.fromProvince());
   }
 
   @HandleRequest(dispatchMetrics)
@@ -56,28 +57,15 @@ export class DispatchNatsController {
     return this.log.backlogMetrics();
   }
 
-  /**
-   * The province's acknowledged sequences, where it offers them (`GET /graduates`, as the bundled
-   * stand-in does); otherwise the operator passes the province's export in the request.
-   */
-  private async fromProvince(): Promise<Record<string, number>> {
+  /** The province's acknowledged sequences; otherwise the operator passes its export. */
+  private async fromProvince(): Promise<Map<string, number>> {
     try {
-      const res = await fetch(
-        new URL('graduates', `${this.env.PROVINCE_DISPATCH_URL.replace(/\/?$/, '/')}`),
-        {
-          signal: AbortSignal.timeout(10_000),
-        },
-      );
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const rows = (await res.json()) as Array<{ graduateKey: string; lastSequence: number }>;
-      return Object.fromEntries(rows.map((r) => [r.graduateKey, r.lastSequence]));
+      return await acknowledgedSequences(this.env.PROVINCE_DISPATCH_URL, 10_000);
     } catch (err) {
       throw new ServiceError(
         ErrorCode.UPSTREAM_UNAVAILABLE,
         '无法从省派遣系统获取已确认记录，请在请求中提供',
-        {
-          reason: (err as Error).message,
-        },
+        { reason: (err as Error).message },
       );
     }
   }
