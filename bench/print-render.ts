@@ -27,7 +27,7 @@ import { BrowserPool, CHROMIUM_ARGS } from '../apps/printing/src/worker/browser-
 import {
   generateKeyPair,
   signVerificationToken,
-} from '../apps/printing/src/verification/verification-token.js';
+} from '../apps/printing/src/modules/verification/verification-token.js';
 import { sampleAgreement } from '../apps/printing/test/agreement-fixture.js';
 
 export interface BenchRenderOptions {

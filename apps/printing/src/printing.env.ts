@@ -11,6 +11,19 @@ export const printingEnvSchema = commonEnvSchema
     CHROMIUM_PATH: z.string().optional(),
     PRINT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(availableParallelism()),
     PRINT_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** Documents one browser renders before it is replaced by a fresh one (bounds its memory). */
+    PRINT_RECYCLE_AFTER: z.coerce.number().int().min(1).default(300),
+    /** Noto Sans CJK SC, regular and bold, as Debian's fonts-noto-cjk installs it (TTC + face name). */
+    PRINT_CJK_FONT_PATH: z
+      .string()
+      .min(1)
+      .default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    PRINT_CJK_FONT_NAME: z.string().min(1).default('NotoSansCJKsc-Regular'),
+    PRINT_CJK_BOLD_FONT_PATH: z
+      .string()
+      .min(1)
+      .default('/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'),
+    PRINT_CJK_BOLD_FONT_NAME: z.string().min(1).default('NotoSansCJKsc-Bold'),
     /** PKCS#8 PEM of the Ed25519 key signing verification QR tokens; generated once if unset. */
     VERIFICATION_PRIVATE_KEY: z.string().optional(),
     /**

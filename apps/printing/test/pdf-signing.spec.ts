@@ -9,21 +9,21 @@ import type { PdfSignatureParts } from '@netsign/contracts';
 import { P12Signer } from '@signpdf/signer-p12';
 import { PDFDocument, PDFString, StandardFonts } from 'pdf-lib';
 import { printingEnvSchema } from '../src/printing.env.js';
-import { checkPlatformSignature } from '../src/signing/pdf-signature-check.js';
+import { checkPlatformSignature } from '../src/modules/pdf-signing/pdf-signature-check.js';
 import {
   PDF_SIGNATURE_SUBFILTER,
   pdfTextString,
   signPdf,
   withCertificateIssuer,
-} from '../src/signing/pdf-signer.js';
-import { readSignedData } from '../src/signing/signed-data.js';
+} from '../src/modules/pdf-signing/pdf-signer.js';
+import { readSignedData } from '../src/modules/pdf-signing/signed-data.js';
 import {
   generateDevelopmentBundle,
   openSigningBundle,
   readP12Setting,
   SigningBundleError,
   type SigningBundle,
-} from '../src/signing/signing-bundle.js';
+} from '../src/modules/pdf-signing/signing-bundle.js';
 
 const execFile = promisify(execFileCb);
 

@@ -18,7 +18,7 @@ import {
   generateKeyPair,
   signVerificationToken,
   verifyVerificationToken,
-} from '../src/verification/verification-token.js';
+} from '../src/modules/verification/verification-token.js';
 import { sampleAgreement } from './agreement-fixture.js';
 
 const execFile = promisify(execFileCb);

@@ -7,7 +7,7 @@ import {
   signVerificationToken,
   verifyVerificationToken,
   type VerificationPayload,
-} from '../src/verification/verification-token.js';
+} from '../src/modules/verification/verification-token.js';
 
 const payload: VerificationPayload = {
   agreementNo: 'AH2026-10357-000123',

@@ -13,6 +13,7 @@ import { VerifyPdfFileUseCase } from './pdf-signing/verify-pdf-file.use-case.js'
 import { PrintQueue } from './print-jobs/print-queue.js';
 import { PrintWorkerService } from './print-jobs/print-worker.service.js';
 import { RenderAgreementUseCase } from './print-jobs/render-agreement.use-case.js';
+import { PrintEngine } from './print-jobs/print-engine.js';
 import { PrintManagementSubscriber } from './print-records/print-management.subscriber.js';
 import { PrintRecordsNatsController } from './print-records/print-records.nats.controller.js';
 import { PrintRecordsRepository } from './print-records/print-records.repository.js';
@@ -64,6 +65,7 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
     IssuedPdfsRepository,
     VerifyPdfFileUseCase,
     RenderAgreementUseCase,
+    PrintEngine,
     PrintManagementSubscriber,
     PrintWorkerService,
     QueuedRecordsSweep,

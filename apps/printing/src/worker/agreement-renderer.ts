@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import QRCode from 'qrcode';
 import { type AgreementPrintData, type CopyToPrint } from './agreement-print-data.js';
 import {
@@ -7,8 +6,8 @@ import {
   SYSTEM_CJK_FONT,
   type TemplateFont,
 } from './agreement-template.js';
-import { BrowserPool, type PdfRenderer } from './browser-pool.js';
-import { DocumentFonts } from './document-fonts.js';
+import { type PdfRenderer } from './browser-pool.js';
+import { DocumentFonts, NOTO_SANS_CJK_SC, type CjkFontSources } from './document-fonts.js';
 import { stampCopies } from './pdf-stamper.js';
 
 /**
@@ -31,6 +30,8 @@ export interface AgreementRendererOptions {
   strategy?: RenderStrategy;
   /** Per-document subset fonts; false forces system fonts. Default: on when the files exist. */
   subsetFonts?: boolean;
+  /** The CJK font files the subsets are cut from (default: Debian's Noto Sans CJK SC). */
+  fonts?: CjkFontSources;
   /** Told about characters the CJK font lacks (likely printed as boxes): worth a log line. */
   onMissingCharacters?: (characters: string[], agreementNo: string) => void;
 }
@@ -41,7 +42,9 @@ export class AgreementRenderer {
 
   constructor(private readonly options: AgreementRendererOptions) {
     this.strategy = options.strategy ?? 'stamped';
-    this.fonts = (options.subsetFonts ?? DocumentFonts.available()) ? new DocumentFonts() : null;
+    const sources = options.fonts ?? NOTO_SANS_CJK_SC;
+    this.fonts =
+      (options.subsetFonts ?? DocumentFonts.available(sources)) ? new DocumentFonts(sources) : null;
   }
 
   async render(data: AgreementPrintData, copies: readonly CopyToPrint[]): Promise<Buffer> {
@@ -87,32 +90,4 @@ export class AgreementRenderer {
 
 export function qrPngDataUrl(verifyUrl: string): Promise<string> {
   return QRCode.toDataURL(verifyUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 4 });
-}
-
-/** Process-wide engine for renderAgreementPdf, configured from the environment. */
-let shared: { pool: BrowserPool; renderer: AgreementRenderer } | null = null;
-
-function sharedEngine() {
-  if (!shared) {
-    const pool = new BrowserPool({
-      concurrency: Number(process.env.PRINT_CONCURRENCY) || availableParallelism(),
-      recycleAfter: Number(process.env.PRINT_RECYCLE_AFTER) || undefined,
-    });
-    shared = { pool, renderer: new AgreementRenderer({ pool }) };
-  }
-  return shared;
-}
-
-/** One PDF with the requested copies (normally all three, in PRINT_COPIES order). */
-export function renderAgreementPdf(
-  data: AgreementPrintData,
-  copies: readonly CopyToPrint[],
-): Promise<Buffer> {
-  return sharedEngine().renderer.render(data, copies);
-}
-
-export async function closeAgreementRenderer(): Promise<void> {
-  const engine = shared;
-  shared = null;
-  await engine?.pool.close();
 }

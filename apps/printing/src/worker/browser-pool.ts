@@ -21,7 +21,7 @@ import puppeteer, {
  * here, since the templates all carry the same one.)
  */
 export interface BrowserPoolOptions {
-  /** Default: env CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+  /** Default: Debian's /usr/bin/chromium (the printing service passes CHROMIUM_PATH). */
   executablePath?: string;
   /** Pages rendering at once (PRINT_CONCURRENCY). */
   concurrency?: number;
@@ -80,8 +80,7 @@ export class BrowserPool implements PdfRenderer {
   readonly counters = { documents: 0, launches: 0, blockedRequests: 0, crashes: 0 };
 
   constructor(options: BrowserPoolOptions = {}) {
-    this.executablePath =
-      options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    this.executablePath = options.executablePath ?? '/usr/bin/chromium';
     this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.recycleAfter = Math.max(1, options.recycleAfter ?? 300);
     this.renderTimeoutMs = options.renderTimeoutMs ?? 30_000;

@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import { SYSTEM_CJK_FONT, type TemplateFont } from './agreement-template.js';
 import { CjkFontSubsetter, DEFAULT_CJK_FONT } from './font-subset.js';
 
+export interface CjkFontSources {
+  regular: { path: string; postscriptName: string };
+  bold: { path: string; postscriptName: string };
+}
+
 /** Noto Sans CJK SC in two weights, as Debian's fonts-noto-cjk installs it. */
-export const NOTO_SANS_CJK_SC = {
+export const NOTO_SANS_CJK_SC: CjkFontSources = {
   regular: DEFAULT_CJK_FONT,
   bold: {
-    path:
-      process.env.PRINT_CJK_BOLD_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
-    postscriptName: process.env.PRINT_CJK_BOLD_FONT_NAME ?? 'NotoSansCJKsc-Bold',
+    path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    postscriptName: 'NotoSansCJKsc-Bold',
   },
 };
 

@@ -24,8 +24,8 @@ import {
  * are mapped through the format-12 cmap.
  */
 export const DEFAULT_CJK_FONT = {
-  path: process.env.PRINT_CJK_FONT_PATH ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  postscriptName: process.env.PRINT_CJK_FONT_NAME ?? 'NotoSansCJKsc-Regular',
+  path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  postscriptName: 'NotoSansCJKsc-Regular',
 };
 
 export interface FontSubset {

@@ -6,7 +6,7 @@ import type { PdfSignatureParts } from '@netsign/contracts';
  * document: its /ByteRange [a b c d] names the signed bytes (a..a+b and c..c+d; the gap between
  * is the /Contents hex string holding the CMS). The gateway hashes the signed bytes and trims the
  * CMS from its zero padding, so a 10 MB upload becomes a few kilobytes on the bus; printing checks
- * the CMS against the platform's certificates (apps/printing/src/signing/pdf-signature-check.ts).
+ * the CMS against the platform's certificates (apps/printing/src/modules/pdf-signing/pdf-signature-check.ts).
  *
  * null: no signature at all. `cms: ''`: something that looks like a signature but cannot be read.
  */

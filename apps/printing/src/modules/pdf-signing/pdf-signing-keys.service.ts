@@ -6,7 +6,7 @@ import {
   openSigningBundle,
   readP12Setting,
   type SigningBundle,
-} from '../../signing/signing-bundle.js';
+} from './signing-bundle.js';
 
 /**
  * The bundle agreement PDFs are signed with: PDF_SIGNING_P12 (required in production), or a

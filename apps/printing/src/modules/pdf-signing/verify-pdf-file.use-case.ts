@@ -4,7 +4,7 @@ import type {
   PdfSignatureParts,
   PdfSignatureStatus,
 } from '@netsign/contracts';
-import { checkPlatformSignature } from '../../signing/pdf-signature-check.js';
+import { checkPlatformSignature } from './pdf-signature-check.js';
 import { PRINT_COPIES } from '../../worker/agreement-print-data.js';
 import { maskName } from '../verification/verification.nats.controller.js';
 import { IssuedPdfsRepository } from './issued-pdfs.repository.js';

@@ -9,9 +9,9 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { requestContextStorage } from '@netsign/messaging';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
-import { closeAgreementRenderer } from '../../worker/agreement-renderer.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { PRINT_QUEUE, queuePrefix, redisConnection, type PrintJobData } from './print-queue.js';
+import { PrintEngine } from './print-engine.js';
 import { RenderAgreementUseCase } from './render-agreement.use-case.js';
 
 /**
@@ -28,12 +28,11 @@ export class PrintWorkerService implements OnApplicationBootstrap, OnApplication
     @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
     private readonly render: RenderAgreementUseCase,
     private readonly records: PrintRecordsRepository,
+    private readonly engine: PrintEngine,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.env.PRINT_ROLE === 'api') return;
-    if (this.env.CHROMIUM_PATH) process.env.CHROMIUM_PATH = this.env.CHROMIUM_PATH;
-    process.env.PRINT_CONCURRENCY = String(this.env.PRINT_CONCURRENCY);
     this.connection = redisConnection(this.env.REDIS_URL);
     this.worker = new Worker<PrintJobData>(PRINT_QUEUE, (job) => this.process(job), {
       connection: this.connection,
@@ -64,6 +63,6 @@ export class PrintWorkerService implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.connection?.quit().catch(() => undefined);
-    await closeAgreementRenderer();
+    await this.engine.close();
   }
 }

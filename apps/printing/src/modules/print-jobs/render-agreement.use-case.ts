@@ -5,12 +5,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { graduateIdNumber, type AgreementSnapshot } from '@netsign/contracts';
 import { BusClient, currentRequestContext } from '@netsign/messaging';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
-import { signPdf } from '../../signing/pdf-signer.js';
-import { signVerificationToken } from '../../verification/verification-token.js';
+import { signPdf } from '../pdf-signing/pdf-signer.js';
+import { signVerificationToken } from '../verification/verification-token.js';
 import { PRINT_COPIES, type AgreementPrintData } from '../../worker/agreement-print-data.js';
-import { renderAgreementPdf } from '../../worker/agreement-renderer.js';
 import { PdfSigningKeysService } from '../pdf-signing/pdf-signing-keys.service.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
+import { PrintEngine } from './print-engine.js';
 import { VerificationKeysService } from '../verification/verification-keys.service.js';
 
 /**
@@ -27,6 +27,7 @@ export class RenderAgreementUseCase {
     private readonly keys: VerificationKeysService,
     private readonly signingKeys: PdfSigningKeysService,
     private readonly bus: BusClient,
+    private readonly engine: PrintEngine,
     @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
   ) {}
 
@@ -66,7 +67,7 @@ export class RenderAgreementUseCase {
     }));
     const bundle = this.signingKeys.bundle();
     const pdf = await signPdf(
-      await renderAgreementPdf(data, copies),
+      await this.engine.render(data, copies),
       bundle,
       {
         reason: `就业协议书 ${record.agreement_no}（第 ${renderVersion} 版）由网签平台出具`,

@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { exportPublicJwk, importPublicJwk } from '../../verification/verification-token.js';
+import { exportPublicJwk, importPublicJwk } from './verification-token.js';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
-import { verifyVerificationToken } from '../../verification/verification-token.js';
+import { verifyVerificationToken } from './verification-token.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { VerificationKeysService } from './verification-keys.service.js';
 

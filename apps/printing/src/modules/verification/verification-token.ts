@@ -6,7 +6,7 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
-import type { PrintCopy } from '../worker/agreement-print-data.js';
+import type { PrintCopy } from '../../worker/agreement-print-data.js';
 
 /**
  * Verification tokens printed (inside a URL) in each copy's QR code: Ed25519 over a compact
