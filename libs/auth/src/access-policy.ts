@@ -34,7 +34,7 @@ export interface GraduateFacts {
   schoolCode: string;
   departmentCode: string;
   /** The class as the record at hand holds it: a counsellor may be assigned by class. */
-  className: string | null;
+  className?: string | null;
 }
 
 /** A graduate (roster record, destination). */
@@ -44,6 +44,14 @@ export interface GraduateResource {
 /** An agreement, a termination of one, or a file attached to either: a graduate and an employer. */
 export interface PartiesResource {
   graduate: GraduateFacts;
+  employerId: string;
+}
+/**
+ * A thing of recruiting between a graduate and an employer (application, interview invitation,
+ * signing offer): recruiting knows the two parties, not the graduate's school.
+ */
+export interface RecruitmentResource {
+  graduate: Pick<GraduateFacts, 'graduateId'>;
   employerId: string;
 }
 
@@ -79,6 +87,12 @@ export const ACCESS_POLICY = {
     /** Rendering the PDF again: the school admin and the province. */
     rerender: ['SCHOOL', 'PROVINCE'],
   },
+  recruitment: {
+    /** The two parties; a service reads one it was told of (signing accepting an offer). */
+    see: ['OWN_GRADUATE', 'OWN_EMPLOYER', 'SERVICE'],
+    /** The two parties list their own; nobody lists everyone's. */
+    list: ['OWN_GRADUATE', 'OWN_EMPLOYER'],
+  },
   termination: {
     /** Either party may apply (the agreement's state is checked apart). */
     apply: ['OWN_GRADUATE', 'OWN_EMPLOYER'],
@@ -93,7 +107,9 @@ export type ResourceKind = keyof typeof ACCESS_POLICY;
 export type ActionOf<K extends ResourceKind> = keyof (typeof ACCESS_POLICY)[K] & string;
 export type ResourceOf<K extends ResourceKind> = K extends 'graduate'
   ? GraduateResource
-  : PartiesResource;
+  : K extends 'recruitment'
+    ? RecruitmentResource
+    : PartiesResource;
 
 /** The relations allowed to take `action` on a `kind`. */
 export function allowedRelations<K extends ResourceKind>(
@@ -164,7 +180,10 @@ export function reachOf(
 }
 
 /** Whether a reach covers one thing (the JS half; `scopeSql` is the SQL half of the same rule). */
-export function reaches(reach: Reach, r: GraduateResource & { employerId?: string }): boolean {
+export function reaches(
+  reach: Reach,
+  r: { graduate: Partial<GraduateFacts> & Pick<GraduateFacts, 'graduateId'>; employerId?: string },
+): boolean {
   const g = r.graduate;
   switch (reach.relation) {
     case 'SERVICE':
@@ -182,7 +201,7 @@ export function reaches(reach: Reach, r: GraduateResource & { employerId?: strin
       return (
         g.schoolCode === reach.schoolCode &&
         (reach.graduateIds.includes(g.graduateId) ||
-          (g.className !== null && reach.classNames.includes(g.className)))
+          (g.className != null && reach.classNames.includes(g.className)))
       );
   }
 }
@@ -251,14 +270,15 @@ export function scopeOf<K extends ResourceKind>(
 
 /**
  * The SQL expressions (trusted constants from the repository, never request input) naming a
- * table's facts. `className` may be a JSON path (`snapshot->'graduate'->>'className'`);
- * `employerId` is left out for tables without one (a roster).
+ * table's facts. `className` may be a JSON path (`snapshot->'graduate'->>'className'`). A fact
+ * the table does not hold is left out, and the relations needing it select nothing (an employer
+ * on a roster, school staff on recruiting's tables), as `reaches` answers for a thing without it.
  */
 export interface ScopeColumns {
   graduateId: string;
-  schoolCode: string;
-  departmentCode: string;
-  className: string;
+  schoolCode?: string;
+  departmentCode?: string;
+  className?: string;
   employerId?: string;
 }
 
@@ -268,20 +288,28 @@ export interface ScopeColumns {
  */
 export function scopeSql(reach: Reach, columns: ScopeColumns, params: unknown[]): string {
   const $ = (value: unknown) => `$${params.push(value)}`;
+  const { graduateId, schoolCode, departmentCode, className, employerId } = columns;
   switch (reach.relation) {
     case 'SERVICE':
     case 'PROVINCE':
       return 'true';
     case 'OWN_GRADUATE':
-      return `${columns.graduateId} = ${$(reach.graduateId)}`;
+      return `${graduateId} = ${$(reach.graduateId)}`;
     case 'OWN_EMPLOYER':
-      return columns.employerId ? `${columns.employerId} = ${$(reach.employerId)}` : 'false';
+      return employerId ? `${employerId} = ${$(reach.employerId)}` : 'false';
     case 'SCHOOL':
-      return `${columns.schoolCode} = ${$(reach.schoolCode)}`;
+      return schoolCode ? `${schoolCode} = ${$(reach.schoolCode)}` : 'false';
     case 'DEPARTMENT':
-      return `(${columns.schoolCode} = ${$(reach.schoolCode)} AND ${columns.departmentCode} = ${$(reach.departmentCode)})`;
-    case 'ASSIGNED_COUNSELLOR':
-      return `(${columns.schoolCode} = ${$(reach.schoolCode)} AND (${columns.graduateId} = ANY(${$([...reach.graduateIds])}::text[]) OR ${columns.className} = ANY(${$([...reach.classNames])}::text[])))`;
+      if (!schoolCode || !departmentCode) return 'false';
+      return `(${schoolCode} = ${$(reach.schoolCode)} AND ${departmentCode} = ${$(reach.departmentCode)})`;
+    case 'ASSIGNED_COUNSELLOR': {
+      if (!schoolCode) return 'false';
+      const byId = `${graduateId} = ANY(${$([...reach.graduateIds])}::text[])`;
+      const byClass = className
+        ? ` OR ${className} = ANY(${$([...reach.classNames])}::text[])`
+        : '';
+      return `(${schoolCode} = ${$(reach.schoolCode)} AND (${byId}${byClass}))`;
+    }
   }
 }
 

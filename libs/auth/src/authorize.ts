@@ -30,3 +30,17 @@ export function requireDepartmentScope(
     throw new ServiceError(ErrorCode.FORBIDDEN);
   }
 }
+
+/** The calling graduate's id (a GRADUATE token always carries it); FORBIDDEN for anyone else. */
+export function requireGraduateId(principal: Principal | null | undefined): string {
+  const p = requireRole(principal, 'GRADUATE');
+  if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
+  return p.graduateId;
+}
+
+/** The calling employer's id; FORBIDDEN for anyone else. */
+export function requireEmployerId(principal: Principal | null | undefined): string {
+  const p = requireRole(principal, 'EMPLOYER');
+  if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未关联用人单位');
+  return p.employerId;
+}

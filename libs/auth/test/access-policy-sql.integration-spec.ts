@@ -140,6 +140,18 @@ describe('scopeSql against Postgres: the same rows as reaches', () => {
     }
   });
 
+  it.each(CALLER_NAMES)('%s on a table holding only the two parties (recruiting)', async (name) => {
+    const { principal, assignment } = CALLERS[name] as (typeof CALLERS)['cId'];
+    const reach = reachOf(principal, assignment ?? null);
+    if (!reach) return;
+    const allowed = ROWS.filter((r) =>
+      reaches(reach, { graduate: { graduateId: r.graduateId }, employerId: r.employerId }),
+    );
+    const params: unknown[] = [];
+    const where = scopeSql(reach, { graduateId: 'graduate_id', employerId: 'employer_id' }, params);
+    expect(await selected(where, params)).toEqual(allowed.map((r) => r.id));
+  });
+
   it('a table without an employer column gives an employer nothing, as reaches does', async () => {
     const reach = reachOf(CALLERS.eOwn.principal)!;
     const params: unknown[] = [];

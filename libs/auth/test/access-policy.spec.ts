@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { ACCESS_POLICY, may, reaches, scopeOf, type ResourceKind } from '../src/index.js';
+import {
+  ACCESS_POLICY,
+  may,
+  reaches,
+  requireEmployerId,
+  requireGraduateId,
+  scopeOf,
+  type ResourceKind,
+} from '../src/index.js';
 import { CALLER_NAMES, CALLERS, G, G_EMPLOYER, type CallerName } from './access-policy-cases.js';
 
 /**
@@ -20,6 +28,8 @@ const TABLE: Array<[rule: string, access: string]> = [
   ['agreement.seeQualificationDocuments',   '.    .   .    .    .    .    Y     .    .   .   .    .   .   .      .     Y   .   .    .   .     .'],
   ['agreement.listPrints',                  '.    .   .    .    Y    .    Y     .    .   .   .    .   .   .      .     Y   .   Y    .   .     .'],
   ['agreement.rerender',                    '.    .   .    .    .    .    .     .    .   .   .    .   .   .      .     Y   .   Y    .   .     .'],
+  ['recruitment.see',                       '.    .   Y    .    Y    .    .     .    .   .   .    .   .   .      .     .   .   .    Y   .     .'],
+  ['recruitment.list',                      '.    .   Y    .    Y    .    .     .    .   .   .    .   .   .      .     .   .   .    .   .     .'],
   ['termination.apply',                     '.    .   Y    .    Y    .    .     .    .   .   .    .   .   .      .     .   .   .    .   .     .'],
   ['termination.see',                       '.    .   Y    .    Y    .    .     .    .   Y   Y    .   .   .      .     Y   .   .    .   .     .'],
   ['termination.decide',                    '.    .   .    .    .    .    .     .    .   Y   Y    .   .   .      .     Y   .   .    .   .     .'],
@@ -102,6 +112,25 @@ describe('the access policy, role × relationship', () => {
     ).toBe(false);
     expect(may(CALLERS.cId.principal, 'termination', 'see', noClass, CALLERS.cId.assignment)).toBe(
       true,
+    );
+  });
+});
+
+describe('the caller’s own id', () => {
+  it('gives graduates and employers their own id, refuses others', () => {
+    expect(requireGraduateId({ userId: 'g', role: 'GRADUATE', graduateId: 'g1' })).toBe('g1');
+    expect(() => requireGraduateId({ userId: 'e', role: 'EMPLOYER', employerId: 'e1' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => requireGraduateId({ userId: 'g', role: 'GRADUATE' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: '该账号未绑定毕业生' }),
+    );
+    expect(() => requireGraduateId(null)).toThrow(
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    );
+    expect(requireEmployerId({ userId: 'e', role: 'EMPLOYER', employerId: 'e1' })).toBe('e1');
+    expect(() => requireEmployerId({ userId: 'e', role: 'EMPLOYER' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', message: '该账号未关联用人单位' }),
     );
   });
 });
