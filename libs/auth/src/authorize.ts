@@ -13,22 +13,14 @@ export function requireRole(principal: Principal | null | undefined, ...roles: R
   return p;
 }
 
-/** School staff may act only inside their own school; the province everywhere. */
+/**
+ * School staff may act only inside their own school; the province everywhere. For requests naming
+ * a school (its staff, roster, corrections); a graduate's or agreement's things follow the access
+ * policy (access-policy.ts).
+ */
 export function requireSchoolScope(principal: Principal, schoolCode: string): void {
   if (principal.role === 'PROVINCE_ADMIN') return;
   if (principal.schoolCode !== schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
-}
-
-/** Department staff only see their department; school admins and the province see all of it. */
-export function requireDepartmentScope(
-  principal: Principal,
-  schoolCode: string,
-  departmentCode: string,
-): void {
-  requireSchoolScope(principal, schoolCode);
-  if (principal.role === 'DEPARTMENT_STAFF' && principal.departmentCode !== departmentCode) {
-    throw new ServiceError(ErrorCode.FORBIDDEN);
-  }
 }
 
 /** The calling graduate's id (a GRADUATE token always carries it); FORBIDDEN for anyone else. */
