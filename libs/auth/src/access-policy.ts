@@ -7,15 +7,17 @@ import {
 
 /**
  * The one access policy: may this principal see or act on this graduate, agreement, termination
- * or file? Every service answers with it, for one thing already read (`may`, `requireMay`) and for
+ * or file (and recruiting's applications, invitations and offers)? Every service answers with it, for one thing already read (`may`, `requireMay`) and for
  * a list filtered in SQL (`scopeOf` + `scopeSql`). Framework-free: no Nest, no TypeORM.
  *
  * The rule has two halves:
  * 1. `reachOf`: the one way a principal, by role, can relate to a graduate's things (its own
  *    record, its employer's agreements, a department, a counsellor's assignment, a school, all).
  * 2. `ACCESS_POLICY`: per resource kind and action, which of those relations are allowed.
- * `reaches` (JS) and `scopeSql` (SQL) both read a reach; a table-driven test checks the two
- * return the same answer for every role × relationship against the real Postgres.
+ * `reaches` (JS) and `scopeSql` (SQL) both read a reach. libs/auth/test/access-policy.spec.ts is
+ * the rule as a table (every kind and action × every role and relationship);
+ * access-policy-sql.integration-spec.ts checks the SQL selects exactly what `reaches` allows, on
+ * the real Postgres; e2e/authorization-policy.spec.ts checks the table against the e2e matrix.
  */
 
 /** How a principal relates to a graduate's things. */
