@@ -59,6 +59,21 @@ const RULES: Record<string, Rule> = {
     action: 'issuePaperForm',
     on: 'one',
   },
+  'PUT /api/schools/:schoolCode/graduates/:graduateId/destination': {
+    kind: 'graduate',
+    action: 'manage',
+    on: 'one',
+  },
+  'POST /api/schools/:schoolCode/graduates/:graduateId/unlock': {
+    kind: 'graduate',
+    action: 'manage',
+    on: 'one',
+  },
+  'DELETE /api/schools/:schoolCode/graduates/:graduateId/wechat-binding': {
+    kind: 'graduate',
+    action: 'manage',
+    on: 'one',
+  },
   'GET /api/applications': { kind: 'recruitment', action: 'list', on: 'list' },
   'GET /api/interview-invitations': { kind: 'recruitment', action: 'list', on: 'list' },
   'GET /api/signing-offers': { kind: 'recruitment', action: 'list', on: 'list' },

@@ -68,6 +68,8 @@ export const ACCESS_POLICY = {
     see: ['OWN_GRADUATE', 'DEPARTMENT', 'ASSIGNED_COUNSELLOR', 'SCHOOL', 'PROVINCE', 'SERVICE'],
     /** Paper forms (三方协议纸质表) are issued by the graduate's school staff, not the province. */
     issuePaperForm: ['DEPARTMENT', 'ASSIGNED_COUNSELLOR', 'SCHOOL'],
+    /** Destination, unlock, releasing the WeChat binding: the school admin and the province. */
+    manage: ['SCHOOL', 'PROVINCE'],
   },
   agreement: {
     /** The two parties, school staff in scope, the province, services; a PDF follows this. */

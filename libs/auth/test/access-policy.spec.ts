@@ -23,6 +23,7 @@ const TABLE: Array<[rule: string, access: string]> = [
   //                                         anon unb gOwn gOth eOwn eOth dSame dOth dOS cId cCls cUn cOS cStale cNone saS saO prov svc gNoId eNoId
   ['graduate.see',                          '.    .   Y    .    .    .    Y     .    .   Y   Y    .   .   .      .     Y   .   Y    Y   .     .'],
   ['graduate.issuePaperForm',               '.    .   .    .    .    .    Y     .    .   Y   Y    .   .   .      .     Y   .   .    .   .     .'],
+  ['graduate.manage',                       '.    .   .    .    .    .    .     .    .   .   .    .   .   .      .     Y   .   Y    .   .     .'],
   ['agreement.see',                         '.    .   Y    .    Y    .    Y     .    .   Y   Y    .   .   .      .     Y   .   Y    Y   .     .'],
   ['agreement.review',                      '.    .   .    .    .    .    Y     .    .   .   .    .   .   .      .     Y   .   .    .   .     .'],
   ['agreement.seeQualificationDocuments',   '.    .   .    .    .    .    Y     .    .   .   .    .   .   .      .     Y   .   .    .   .     .'],
