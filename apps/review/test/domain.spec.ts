@@ -79,8 +79,8 @@ describe('file types by content', () => {
 });
 
 describe('review rules', () => {
-  const cs = { schoolCode: '10357', departmentCode: 'CS' };
-  const law = { schoolCode: '10357', departmentCode: 'LAW' };
+  const cs = { graduateId: 'g1', schoolCode: '10357', departmentCode: 'CS', employerId: 'e1' };
+  const law = { graduateId: 'g2', schoolCode: '10357', departmentCode: 'LAW', employerId: 'e1' };
   const staff: Principal = {
     userId: 's',
     role: 'DEPARTMENT_STAFF',

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AgreementView, CounsellorAssignment, Principal } from '@netsign/contracts';
-import {
-  agreementInScope,
-  readScopeOf,
-} from '../src/modules/agreements/use-cases/read-agreements.use-case.js';
+import { reaches, scopeOf, type Assignment, type Reach } from '@netsign/auth';
+import { agreementResource } from '../src/modules/agreements/use-cases/read-agreements.use-case.js';
+
+/** The agreement rule of the access policy (libs/auth), applied to agreements as signing reads them. */
+const readScopeOf = (p: Principal, assignment: Assignment | null = null) =>
+  scopeOf(p, 'agreement', 'see', assignment);
+const agreementInScope = (scope: Reach, a: Readable) => reaches(scope, agreementResource(a));
 
 type Readable = Pick<AgreementView, 'graduate' | 'employer'>;
 const agreement = (
@@ -37,7 +40,7 @@ describe('read scope of agreements', () => {
   it('gives a counsellor their assignment, not their department', () => {
     const scope = readScopeOf(counsellor, assignment);
     expect(scope).toEqual({
-      kind: 'COUNSELLOR',
+      relation: 'ASSIGNED_COUNSELLOR',
       schoolCode: '10357',
       graduateIds: ['g1'],
       classNames: ['CS2202'],

@@ -13,20 +13,26 @@ export function requireRole(principal: Principal | null | undefined, ...roles: R
   return p;
 }
 
-/** School staff may act only inside their own school; the province everywhere. */
+/**
+ * School staff may act only inside their own school; the province everywhere. For requests naming
+ * a school (its staff, roster, corrections); a graduate's or agreement's things follow the access
+ * policy (access-policy.ts).
+ */
 export function requireSchoolScope(principal: Principal, schoolCode: string): void {
   if (principal.role === 'PROVINCE_ADMIN') return;
   if (principal.schoolCode !== schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
 }
 
-/** Department staff only see their department; school admins and the province see all of it. */
-export function requireDepartmentScope(
-  principal: Principal,
-  schoolCode: string,
-  departmentCode: string,
-): void {
-  requireSchoolScope(principal, schoolCode);
-  if (principal.role === 'DEPARTMENT_STAFF' && principal.departmentCode !== departmentCode) {
-    throw new ServiceError(ErrorCode.FORBIDDEN);
-  }
+/** The calling graduate's id (a GRADUATE token always carries it); FORBIDDEN for anyone else. */
+export function requireGraduateId(principal: Principal | null | undefined): string {
+  const p = requireRole(principal, 'GRADUATE');
+  if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
+  return p.graduateId;
+}
+
+/** The calling employer's id; FORBIDDEN for anyone else. */
+export function requireEmployerId(principal: Principal | null | undefined): string {
+  const p = requireRole(principal, 'EMPLOYER');
+  if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未关联用人单位');
+  return p.employerId;
 }

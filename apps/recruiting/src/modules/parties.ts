@@ -1,43 +1,27 @@
-import { requirePrincipal, requireRole } from '@netsign/auth';
-import { ErrorCode, Role, ServiceError, type Principal } from '@netsign/contracts';
+import { scopeOf, scopeSql, type Reach } from '@netsign/auth';
+import { ErrorCode, ServiceError, type Principal } from '@netsign/contracts';
 
-/** The caller as one party of recruiting: an employer or a graduate, with its id from the token. */
-export type Party =
-  { kind: 'EMPLOYER'; employerId: string } | { kind: 'GRADUATE'; graduateId: string };
-
-export function employerOf(principal: Principal | null): string {
-  const p = requireRole(principal, Role.EMPLOYER);
-  if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未关联用人单位');
-  return p.employerId;
+/**
+ * The caller's own applications, invitations and offers, by the access policy of libs/auth
+ * (`recruitment.list`): a graduate's or an employer's, from the token; anyone else is FORBIDDEN.
+ */
+export function partyScopeOf(principal: Principal | null): Reach {
+  return scopeOf(principal, 'recruitment', 'list');
 }
 
-export function graduateOf(principal: Principal | null): string {
-  const p = requireRole(principal, Role.GRADUATE);
-  if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
-  return p.graduateId;
+/** SQL condition restricting rows to the party's own; `alias` names the table (`a`, `i`). */
+export function partyFilter(reach: Reach, params: unknown[], alias?: string): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return scopeSql(
+    reach,
+    { graduateId: column('graduate_id'), employerId: column('employer_id') },
+    params,
+  );
 }
 
-export function partyOf(principal: Principal | null): Party {
-  const p = requirePrincipal(principal);
-  if (p.role === Role.EMPLOYER) return { kind: 'EMPLOYER', employerId: employerOf(p) };
-  if (p.role === Role.GRADUATE) return { kind: 'GRADUATE', graduateId: graduateOf(p) };
-  throw new ServiceError(ErrorCode.FORBIDDEN);
-}
-
-/** SQL condition restricting rows to the party's own (employer_id / graduate_id column). */
-export function partyFilter(party: Party, params: unknown[]): string {
-  if (party.kind === 'EMPLOYER') {
-    params.push(party.employerId);
-    return `employer_id = $${params.length}`;
-  }
-  params.push(party.graduateId);
-  return `graduate_id = $${params.length}`;
-}
-
-export function owns(party: Party, row: { employerId: string; graduateId: string }): boolean {
-  return party.kind === 'EMPLOYER'
-    ? row.employerId === party.employerId
-    : row.graduateId === party.graduateId;
+/** A row of recruiting as the access policy sees it: its two parties. */
+export function recruitmentResource(row: { employerId: string; graduateId: string }) {
+  return { graduate: { graduateId: row.graduateId }, employerId: row.employerId };
 }
 
 export const notFound = (what: string) => new ServiceError(ErrorCode.NOT_FOUND, `${what}不存在`);

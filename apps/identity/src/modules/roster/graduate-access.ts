@@ -1,4 +1,5 @@
-import { ErrorCode, ServiceError, type Principal } from '@netsign/contracts';
+import type { Assignment, GraduateResource } from '@netsign/auth';
+import { ErrorCode, Role, ServiceError } from '@netsign/contracts';
 import type { UserRow } from '../accounts/accounts.repository.js';
 
 export interface GraduateScopeFacts {
@@ -8,36 +9,42 @@ export interface GraduateScopeFacts {
   class_name: string | null;
 }
 
+/** A roster row as the access policy (libs/auth) sees it. */
+export function graduateResource(g: GraduateScopeFacts): GraduateResource {
+  return {
+    graduate: {
+      graduateId: g.id,
+      schoolCode: g.school_code,
+      departmentCode: g.department_code,
+      className: g.class_name,
+    },
+  };
+}
+
 /**
- * Who may see a graduate: the graduate, platform services, the province, the school admin, the
- * department's staff, and a counsellor assigned to the graduate or the graduate's class.
- * `counsellor` is the caller's account row, needed only for COUNSELLOR.
+ * The roster in the access policy's terms (`g` is the graduates table). The id is a uuid, the
+ * policy's ids are text: compared as text.
  */
-export function canSeeGraduate(
-  p: Principal,
-  g: GraduateScopeFacts,
-  counsellor: UserRow | null,
-): boolean {
-  switch (p.role) {
-    case 'SERVICE':
-    case 'PROVINCE_ADMIN':
-      return true;
-    case 'GRADUATE':
-      return p.graduateId === g.id;
-    case 'SCHOOL_ADMIN':
-      return p.schoolCode === g.school_code;
-    case 'DEPARTMENT_STAFF':
-      return p.schoolCode === g.school_code && p.departmentCode === g.department_code;
-    case 'COUNSELLOR':
-      return (
-        p.schoolCode === g.school_code &&
-        counsellor !== null &&
-        (counsellor.scope_graduate_ids.includes(g.id) ||
-          (g.class_name !== null && counsellor.scope_class_names.includes(g.class_name)))
-      );
-    default:
-      return false;
-  }
+export const GRADUATE_SCOPE_COLUMNS = {
+  graduateId: 'g.id::text',
+  schoolCode: 'g.school_code',
+  departmentCode: 'g.department_code',
+  className: 'g.class_name',
+};
+
+/**
+ * Whom a counsellor account is responsible for, as the policy needs it; null for any other account,
+ * one without a school, or a deactivated one (responsible for no one, even before the gateway ends
+ * its sessions).
+ */
+export function assignmentOf(user: UserRow | null): Assignment | null {
+  if (!user || user.role !== Role.COUNSELLOR || !user.school_code || user.deactivated_at)
+    return null;
+  return {
+    schoolCode: user.school_code,
+    graduateIds: user.scope_graduate_ids ?? [],
+    classNames: user.scope_class_names ?? [],
+  };
 }
 
 export function forbidden(): ServiceError {

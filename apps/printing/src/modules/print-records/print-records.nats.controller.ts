@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Controller } from '@nestjs/common';
-import { requirePrincipal, requireRole, requireSchoolScope } from '@netsign/auth';
+import { mayAtAll, requireMay, requirePrincipal, scopeOf } from '@netsign/auth';
 import {
   agreementGet,
   ErrorCode,
@@ -9,7 +9,6 @@ import {
   printPdfOpen,
   printRecordList,
   printRerender,
-  Role,
   ServiceError,
   type BusRequest,
   type PrintStatus,
@@ -19,9 +18,9 @@ import { BusClient, HandleRequest } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { PrintQueue } from '../print-jobs/print-queue.js';
 import {
+  printRecordResource,
   PrintRecordsRepository,
   type PrintRecordRow,
-  type PrintScope,
 } from './print-records.repository.js';
 
 @Controller()
@@ -35,24 +34,9 @@ export class PrintRecordsNatsController {
 
   @HandleRequest(printRecordList)
   list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
-    const p = requireRole(
-      req.ctx.principal,
-      Role.PROVINCE_ADMIN,
-      Role.SCHOOL_ADMIN,
-      Role.DEPARTMENT_STAFF,
-      Role.EMPLOYER,
-    );
-    const scope: PrintScope =
-      p.role === Role.EMPLOYER
-        ? { employerId: p.employerId ?? '-' }
-        : p.role === Role.PROVINCE_ADMIN
-          ? {}
-          : {
-              schoolCode: p.schoolCode ?? '-',
-              ...(p.role === Role.DEPARTMENT_STAFF
-                ? { departmentCode: p.departmentCode ?? '-' }
-                : {}),
-            };
+    // Print management (access policy `agreement.listPrints`): the employer its own, reviewers their
+    // department or school, the province all; not counsellors, not graduates.
+    const scope = scopeOf(req.ctx.principal, 'agreement', 'listPrints');
     return this.records.list(scope, req.data.status, req.data.page, req.data.pageSize);
   }
 
@@ -97,10 +81,11 @@ export class PrintRecordsNatsController {
 
   @HandleRequest(printRerender)
   async rerender(req: BusRequest<{ agreementId: string }>) {
-    const p = requireRole(req.ctx.principal, Role.PROVINCE_ADMIN, Role.SCHOOL_ADMIN);
+    const p = requirePrincipal(req.ctx.principal);
+    if (!mayAtAll(p, 'agreement', 'rerender')) throw new ServiceError(ErrorCode.FORBIDDEN);
     const record = await this.records.find(req.data.agreementId);
     if (!record) throw new ServiceError(ErrorCode.NOT_PRINTABLE);
-    requireSchoolScope(p, record.school_code);
+    requireMay(p, 'agreement', 'rerender', printRecordResource(record));
     const renderVersion = await this.records.bumpVersion(record.agreement_id, actorOf(req.ctx));
     await this.queue.enqueue(record.agreement_id, renderVersion!);
     return { renderVersion: renderVersion! };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AgreementSnapshot, PrintRecordView, PrintStatus } from '@netsign/contracts';
 import { appendToChain } from '@netsign/audit-chain';
+import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface PrintRecordRow {
@@ -25,11 +26,27 @@ export interface PrintRecordRow {
   last_error: string | null;
 }
 
-export interface PrintScope {
-  schoolCode?: string;
-  departmentCode?: string;
-  employerId?: string;
+/** A print record as the access policy (libs/auth) sees it: the agreement it prints. */
+export function printRecordResource(r: PrintRecordRow) {
+  return {
+    graduate: {
+      graduateId: r.graduate_id,
+      schoolCode: r.school_code,
+      departmentCode: r.department_code,
+      className: r.snapshot.graduate.className,
+    },
+    employerId: r.employer_id,
+  };
 }
+
+/** print_records in the access policy's terms (the class as frozen in the agreement). */
+const SCOPE_COLUMNS: ScopeColumns = {
+  graduateId: 'graduate_id',
+  schoolCode: 'school_code',
+  departmentCode: 'department_code',
+  className: `snapshot->'graduate'->>'className'`,
+  employerId: 'employer_id',
+};
 
 type Actor = { userId: string; role: string } | null;
 
@@ -169,18 +186,11 @@ export class PrintRecordsRepository {
     );
   }
 
-  async list(scope: PrintScope, status: PrintStatus | undefined, page: number, pageSize: number) {
-    const where: string[] = [];
+  async list(scope: Reach, status: PrintStatus | undefined, page: number, pageSize: number) {
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (scope.schoolCode) add('school_code = ?', scope.schoolCode);
-    if (scope.departmentCode) add('department_code = ?', scope.departmentCode);
-    if (scope.employerId) add('employer_id = ?', scope.employerId);
-    if (status) add('status = ?', status);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const where = [scopeSql(scope, SCOPE_COLUMNS, params)];
+    if (status) where.push(`status = $${params.push(status)}`);
+    const clause = `WHERE ${where.join(' AND ')}`;
     const [{ total }] = (await this.dataSource.query(
       `SELECT count(*)::int AS total FROM print_records ${clause}`,
       params,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { requireGraduateId } from '@netsign/auth';
 import {
   applicationSubmitted,
   ErrorCode,
@@ -11,7 +12,7 @@ import {
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
-import { graduateOf, invalidState, notFound, partyFilter, partyOf } from '../parties.js';
+import { invalidState, notFound, partyFilter, partyScopeOf } from '../parties.js';
 
 const COLUMNS = `a.id, a.position_id, p.title AS position_title, a.employer_id, a.graduate_id, a.status, a.resume, a.submitted_at`;
 
@@ -34,7 +35,7 @@ export class ApplicationsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async putResume(principal: Principal | null, resume: Resume): Promise<Resume> {
-    const graduateId = graduateOf(principal);
+    const graduateId = requireGraduateId(principal);
     await this.dataSource.query(
       `INSERT INTO resumes (graduate_id, content) VALUES ($1, $2)
        ON CONFLICT (graduate_id) DO UPDATE SET content = EXCLUDED.content, updated_at = now()`,
@@ -44,7 +45,7 @@ export class ApplicationsUseCase {
   }
 
   async submit(principal: Principal | null, positionId: string): Promise<ApplicationView> {
-    const graduateId = graduateOf(principal);
+    const graduateId = requireGraduateId(principal);
     return this.dataSource.transaction(async (tx) => {
       const [position] = (await tx.query(
         `SELECT employer_id, title, status FROM positions WHERE id = $1`,
@@ -87,7 +88,7 @@ export class ApplicationsUseCase {
     q: { positionId?: string; page: number; pageSize: number },
   ): Promise<Paged<ApplicationView>> {
     const params: unknown[] = [];
-    const where = [`a.${partyFilter(partyOf(principal), params)}`];
+    const where = [partyFilter(partyScopeOf(principal), params, 'a')];
     if (q.positionId) where.push(`a.position_id = $${params.push(q.positionId)}`);
     const filter = where.join(' AND ');
     const [count] = (await this.dataSource.query(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { requireEmployerId, requireGraduateId } from '@netsign/auth';
 import {
   employerGet,
   ErrorCode,
@@ -17,14 +18,7 @@ import {
 import { BusClient, currentRequestContext, publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OffersUseCase } from '../offers/offers.use-case.js';
-import {
-  employerOf,
-  graduateOf,
-  invalidState,
-  notFound,
-  partyFilter,
-  partyOf,
-} from '../parties.js';
+import { invalidState, notFound, partyFilter, partyScopeOf } from '../parties.js';
 
 const COLUMNS = `i.id, i.application_id, i.position_id, i.employer_id, i.graduate_id, i.at, i.place, i.note, i.respond_by, i.status, p.title AS position_title`;
 const FROM = `interview_invitations i JOIN positions p ON p.id = i.position_id`;
@@ -60,7 +54,7 @@ export class InterviewsUseCase {
     principal: Principal | null,
     input: { applicationId: string; at: string; place: string; note: string; respondBy?: string },
   ): Promise<InvitationView> {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
       const [app] = (await tx.query(
         `SELECT a.position_id, a.graduate_id, p.title FROM applications a JOIN positions p ON p.id = a.position_id
@@ -115,7 +109,7 @@ export class InterviewsUseCase {
     q: { page: number; pageSize: number },
   ): Promise<Paged<InvitationView>> {
     const params: unknown[] = [];
-    const filter = `i.${partyFilter(partyOf(principal), params)}`;
+    const filter = partyFilter(partyScopeOf(principal), params, 'i');
     const [count] = (await this.dataSource.query(
       `SELECT count(*)::int AS n FROM interview_invitations i WHERE ${filter}`,
       params,
@@ -128,7 +122,7 @@ export class InterviewsUseCase {
   }
 
   async withdraw(principal: Principal | null, invitationId: string): Promise<InvitationView> {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     return this.update(
       invitationId,
       (i) => i.employerId === employerId,
@@ -153,7 +147,7 @@ export class InterviewsUseCase {
     invitationId: string,
     accept: boolean,
   ): Promise<InvitationView> {
-    const graduateId = graduateOf(principal);
+    const graduateId = requireGraduateId(principal);
     return this.update(
       invitationId,
       (i) => i.graduateId === graduateId,
@@ -178,7 +172,7 @@ export class InterviewsUseCase {
   }
 
   async recordResult(principal: Principal | null, input: RequestOf<typeof invitationResult>) {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     if (!input.passed && input.offer) {
       throw new ServiceError(ErrorCode.VALIDATION_FAILED, '未通过面试不能发送签约通知', {
         fields: [{ field: 'offer', message: '仅面试通过时可发送' }],

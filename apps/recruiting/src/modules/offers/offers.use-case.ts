@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requirePrincipal } from '@netsign/auth';
+import { may, mayAtAll, requireGraduateId, requirePrincipal } from '@netsign/auth';
 import {
   offerAccepted,
   offerDeclined,
   offerSent,
-  Role,
+  ErrorCode,
+  ServiceError,
   type AgreementTerms,
   type OfferStatus,
   type OfferView,
@@ -15,7 +16,13 @@ import {
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { graduateOf, invalidState, notFound, owns, partyFilter, partyOf } from '../parties.js';
+import {
+  invalidState,
+  notFound,
+  partyFilter,
+  partyScopeOf,
+  recruitmentResource,
+} from '../parties.js';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -86,7 +93,7 @@ export class OffersUseCase {
     q: { status?: OfferStatus; page: number; pageSize: number },
   ): Promise<Paged<OfferView>> {
     const params: unknown[] = [];
-    const where = [partyFilter(partyOf(principal), params)];
+    const where = [partyFilter(partyScopeOf(principal), params)];
     if (q.status) where.push(`(${STATUS_SQL}) = $${params.push(q.status)}`);
     const filter = where.join(' AND ');
     const [count] = (await this.dataSource.query(
@@ -104,14 +111,15 @@ export class OffersUseCase {
   /** SERVICE (signing) reads any offer; a party only its own (others: NOT_FOUND). */
   async get(principal: Principal | null, offerId: string): Promise<OfferView> {
     const p = requirePrincipal(principal);
+    if (!mayAtAll(p, 'recruitment', 'see')) throw new ServiceError(ErrorCode.FORBIDDEN);
     const offer = await this.load(this.dataSource, offerId);
-    if (!offer) throw notFound('签约通知');
-    if (p.role !== Role.SERVICE && !owns(partyOf(p), offer)) throw notFound('签约通知');
+    if (!offer || !may(p, 'recruitment', 'see', recruitmentResource(offer)))
+      throw notFound('签约通知');
     return offer;
   }
 
   async decline(principal: Principal | null, offerId: string): Promise<OfferView> {
-    const graduateId = graduateOf(principal);
+    const graduateId = requireGraduateId(principal);
     return this.dataSource.transaction(async (tx) => {
       const offer = await this.load(tx, offerId, true);
       if (!offer || offer.graduateId !== graduateId) throw notFound('签约通知');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@netsign/auth';
+import { requireEmployerId, requireRole } from '@netsign/auth';
 import {
   positionChanged,
   Role,
@@ -12,7 +12,7 @@ import {
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { employerOf, invalidState, notFound } from '../parties.js';
+import { invalidState, notFound } from '../parties.js';
 
 const COLUMNS = `id, employer_id, title, location, headcount, salary_range, description, status, created_at`;
 
@@ -48,7 +48,7 @@ export class PositionsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(principal: Principal | null, input: PositionInput): Promise<{ id: string }> {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
       const rows: Array<Record<string, unknown>> = await tx.query(
@@ -75,7 +75,7 @@ export class PositionsUseCase {
     positionId: string,
     changes: Partial<PositionInput>,
   ): Promise<PositionView> {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
       await this.lockOwnOpen(tx, employerId, positionId);
       const params: unknown[] = [positionId];
@@ -97,7 +97,7 @@ export class PositionsUseCase {
 
   /** Closes the employer's own position: it leaves the list, and no new signing may name it. */
   async close(principal: Principal | null, positionId: string): Promise<PositionView> {
-    const employerId = employerOf(principal);
+    const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
       await this.lockOwnOpen(tx, employerId, positionId);
       const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import type { PaperFormStatus, PaperFormView } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '@netsign/persistence';
@@ -60,12 +61,20 @@ export interface NewPaperForm {
 
 export interface PaperFormFilter {
   schoolCode: string;
+  /** Whose forms the caller may see (the access policy's `graduate.issuePaperForm`). */
+  scope: Reach;
   departmentCode?: string;
   graduateId?: string;
-  /** A counsellor's assignment: graduates by id, or by the class recorded at issue. */
-  assigned?: { graduateIds: string[]; classNames: string[] };
   status?: PaperFormStatus;
 }
+
+/** paper_forms in the access policy's terms (the class recorded at issue). */
+const SCOPE_COLUMNS: ScopeColumns = {
+  graduateId: 'graduate_id',
+  schoolCode: 'school_code',
+  departmentCode: 'department_code',
+  className: 'class_name',
+};
 
 @Injectable()
 export class PaperFormRepository {
@@ -179,13 +188,9 @@ export class PaperFormRepository {
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
     add('school_code = ?', f.schoolCode);
+    clauses.push(scopeSql(f.scope, SCOPE_COLUMNS, params));
     if (f.departmentCode) add('department_code = ?', f.departmentCode);
     if (f.graduateId) add('graduate_id = ?', f.graduateId);
-    if (f.assigned) {
-      const ids = params.push(f.assigned.graduateIds);
-      const classes = params.push(f.assigned.classNames);
-      clauses.push(`(graduate_id = ANY($${ids}::text[]) OR class_name = ANY($${classes}::text[]))`);
-    }
     if (f.status) add('status = ?', f.status);
     return { where: clauses.join(' AND '), params };
   }

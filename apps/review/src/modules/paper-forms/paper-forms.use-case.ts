@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, requireSchoolScope } from '@netsign/auth';
+import {
+  mayAtAll,
+  needsAssignment,
+  requirePrincipal,
+  requireSchoolScope,
+  scopeOf,
+} from '@netsign/auth';
 import {
   ErrorCode,
   Role,
@@ -14,7 +20,12 @@ import { IdentityClient } from '../integration/identity.client.js';
 import { planIssue, planReissue } from './domain/paper-form-rules.js';
 import { PaperFormRepository, type PaperFormFilter } from './paper-form.repository.js';
 
-const STAFF = [Role.SCHOOL_ADMIN, Role.DEPARTMENT_STAFF, Role.COUNSELLOR] as const;
+/** The school staff who issue paper forms (the access policy's `graduate.issuePaperForm`). */
+function requireStaff(principal: Principal | null): Principal {
+  const p = requirePrincipal(principal);
+  if (!mayAtAll(p, 'graduate', 'issuePaperForm')) throw new ServiceError(ErrorCode.FORBIDDEN);
+  return p;
+}
 
 /** Paper agreement forms: issue once, re-issue with a reason (voiding the held one), collected on online signing. */
 @Injectable()
@@ -29,9 +40,11 @@ export class PaperFormsUseCase {
     principal: Principal | null,
     input: { schoolCode: string; graduateId: string; formNo: string; reason?: string },
   ): Promise<PaperFormView> {
-    const p = requireRole(principal, ...STAFF);
+    const p = requireStaff(principal);
     requireSchoolScope(p, input.schoolCode);
-    const g = await this.identity.graduate(input.graduateId); // identity refuses graduates outside the caller's scope
+    // Identity refuses graduates outside the caller's scope (the policy's `graduate.see`, which
+    // within these roles is `graduate.issuePaperForm`).
+    const g = await this.identity.graduate(input.graduateId);
     if (g.schoolCode !== input.schoolCode)
       throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
     try {
@@ -81,26 +94,23 @@ export class PaperFormsUseCase {
       pageSize: number;
     },
   ): Promise<{ items: PaperFormView[]; total: number }> {
-    const p = requireRole(principal, ...STAFF);
+    const p = requireStaff(principal);
     requireSchoolScope(p, q.schoolCode);
+    if (
+      p.role === Role.DEPARTMENT_STAFF &&
+      q.departmentCode &&
+      q.departmentCode !== p.departmentCode
+    )
+      throw new ServiceError(ErrorCode.FORBIDDEN);
+    // For a counsellor one question to identity, then SQL: the list is complete and paged by the database.
+    const assignment = needsAssignment(p) ? await this.identity.assignment(p.userId) : null;
     const filter: PaperFormFilter = {
       schoolCode: q.schoolCode,
+      scope: scopeOf(p, 'graduate', 'issuePaperForm', assignment),
+      ...(q.departmentCode ? { departmentCode: q.departmentCode } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.graduateId ? { graduateId: q.graduateId } : {}),
     };
-    if (p.role === Role.DEPARTMENT_STAFF) {
-      if (q.departmentCode && q.departmentCode !== p.departmentCode)
-        throw new ServiceError(ErrorCode.FORBIDDEN);
-      filter.departmentCode = p.departmentCode ?? '-';
-    } else if (q.departmentCode) {
-      filter.departmentCode = q.departmentCode;
-    }
-    if (p.role === Role.COUNSELLOR) {
-      // One question to identity, then SQL: the list is complete and paged by the database.
-      const assignment = await this.identity.assignment(p.userId);
-      if (assignment.schoolCode !== q.schoolCode) throw new ServiceError(ErrorCode.FORBIDDEN);
-      filter.assigned = { graduateIds: assignment.graduateIds, classNames: assignment.classNames };
-    }
     return this.forms.list(filter, q.page, q.pageSize);
   }
 }

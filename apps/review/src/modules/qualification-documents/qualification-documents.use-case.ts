@@ -80,7 +80,7 @@ export class QualificationDocumentsUseCase {
     const p = requireRole(principal, Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN);
     const a = await this.agreements.get(agreementId);
     if (!a) throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');
-    requireReviewScope(p, a);
+    requireReviewScope(p, a, 'seeQualificationDocuments');
     return a;
   }
 }

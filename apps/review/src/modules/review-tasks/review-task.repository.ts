@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import type {
   AgreementSnapshot,
   ReviewTaskListQuery,
@@ -26,6 +27,15 @@ export interface TaskRow {
   agreement_no: string;
   snapshot: AgreementSnapshot;
 }
+
+/** A task and its agreement (`t`, `a`) in the access policy's terms. */
+const TASK_SCOPE_COLUMNS: ScopeColumns = {
+  graduateId: 'a.graduate_id',
+  schoolCode: 't.school_code',
+  departmentCode: 't.department_code',
+  className: 'a.class_name',
+  employerId: 'a.employer_id',
+};
 
 const SELECT = `SELECT t.*, a.agreement_no, a.snapshot FROM review_tasks t JOIN agreements a USING (agreement_id)`;
 
@@ -127,17 +137,16 @@ export class ReviewTaskRepository {
   }
 
   async list(
-    scope: { schoolCode: string; departmentCode?: string },
+    scope: Reach,
     q: ReviewTaskListQuery,
     overdueDays: number,
   ): Promise<{ rows: TaskRow[]; total: number }> {
-    const where = ['t.school_code = $1'];
-    const params: unknown[] = [scope.schoolCode];
+    const params: unknown[] = [];
+    const where = [scopeSql(scope, TASK_SCOPE_COLUMNS, params)];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (scope.departmentCode) add('t.department_code = ?', scope.departmentCode);
     if (q.departmentCode) add('t.department_code = ?', q.departmentCode);
     if (q.status) add('t.status = ?', q.status);
     if (q.method) add('t.method = ?', q.method);

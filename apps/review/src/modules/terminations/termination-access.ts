@@ -1,45 +1,57 @@
 import { Injectable } from '@nestjs/common';
-import { assignmentCovers } from '@netsign/auth';
+import { may, needsAssignment, type Assignment, type PartiesResource } from '@netsign/auth';
 import { ErrorCode, ServiceError, type Principal } from '@netsign/contracts';
 import { IdentityClient } from '../integration/identity.client.js';
-import { partyOf } from './domain/termination-rules.js';
 import type { TerminationRow } from './termination.repository.js';
 
+type TerminationFacts = Pick<
+  TerminationRow,
+  'school_code' | 'graduate_id' | 'employer_id' | 'snapshot'
+>;
+
+/** A termination as the access policy (libs/auth) sees it: the class frozen in the agreement. */
+export function terminationResource(t: TerminationFacts): PartiesResource {
+  return {
+    graduate: {
+      graduateId: t.graduate_id,
+      schoolCode: t.school_code,
+      departmentCode: t.snapshot.graduate.departmentCode,
+      className: t.snapshot.graduate.className,
+    },
+    employerId: t.employer_id,
+  };
+}
+
 /**
- * Who sees and decides a termination: the school admin of its school, the counsellor identity
- * assigns the graduate or the graduate's class (the class frozen in the agreement, as the list
- * filters it, so what a counsellor lists they can open); the parties of the agreement (its graduate
- * and its employer) see the applications about it, whoever applied.
+ * Who sees and decides a termination, by the access policy's `termination.see` and
+ * `termination.decide`: the school admin of its school, the counsellor identity assigns the
+ * graduate or the graduate's class (the class frozen in the agreement, as the list filters it, so
+ * what a counsellor lists they can open); the parties of the agreement (its graduate and its
+ * employer) see the applications about it, whoever applied.
  */
 @Injectable()
 export class TerminationAccess {
   constructor(private readonly identity: IdentityClient) {}
 
-  async requireDecider(
-    p: Principal,
-    t: Pick<TerminationRow, 'school_code' | 'graduate_id' | 'snapshot'>,
-  ): Promise<void> {
-    if (p.role === 'SCHOOL_ADMIN' && p.schoolCode === t.school_code) return;
-    if (p.role === 'COUNSELLOR' && p.schoolCode === t.school_code) {
-      const assignment = await this.identity.assignment(p.userId);
-      const graduate = {
-        schoolCode: t.school_code,
-        graduateId: t.graduate_id,
-        className: t.snapshot.graduate.className ?? null,
-      };
-      if (assignmentCovers(assignment, graduate)) return;
-    }
+  async requireDecider(p: Principal, t: TerminationFacts): Promise<void> {
+    const assignment = await this.assignmentOf(p, t);
+    if (!may(p, 'termination', 'decide', terminationResource(t), assignment))
+      throw new ServiceError(ErrorCode.FORBIDDEN, '您不是该毕业生的辅导员，不能处理此解约申请');
+  }
+
+  /** Another graduate or employer is not told the application exists (NOT_FOUND); staff are refused. */
+  async requireReader(p: Principal, t: TerminationFacts): Promise<void> {
+    const assignment = await this.assignmentOf(p, t);
+    if (may(p, 'termination', 'see', terminationResource(t), assignment)) return;
+    if (p.role === 'GRADUATE' || p.role === 'EMPLOYER')
+      throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
     throw new ServiceError(ErrorCode.FORBIDDEN, '您不是该毕业生的辅导员，不能处理此解约申请');
   }
 
-  async requireReader(
-    p: Principal,
-    t: Pick<TerminationRow, 'school_code' | 'graduate_id' | 'employer_id' | 'snapshot'>,
-  ): Promise<void> {
-    if (p.role === 'GRADUATE' || p.role === 'EMPLOYER') {
-      if (partyOf(p, { graduateId: t.graduate_id, employerId: t.employer_id })) return;
-      throw new ServiceError(ErrorCode.NOT_FOUND, '解约申请不存在');
-    }
-    await this.requireDecider(p, t);
+  /** Identity is asked only for a counsellor of the termination's school. */
+  private async assignmentOf(p: Principal, t: TerminationFacts): Promise<Assignment | null> {
+    return needsAssignment(p) && p.schoolCode === t.school_code
+      ? this.identity.assignment(p.userId)
+      : null;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import type {
   AgreementSnapshot,
   Decider,
@@ -70,16 +71,21 @@ export function toTerminationView(r: TerminationRow): TerminationView {
 }
 
 export interface TerminationFilter {
-  schoolCode?: string;
-  graduateId?: string;
-  /** One agreement's applications (within the caller's scope, as the other fields say). */
+  /** Whose applications the caller may see (the access policy's `termination.see`). */
+  scope: Reach;
+  /** One agreement's applications (within the caller's scope). */
   agreementId?: string;
-  /** The employer party of the agreement. */
-  employerId?: string;
-  /** A counsellor's assignment: graduates by id, or by the class frozen in the agreement. */
-  assigned?: { graduateIds: string[]; classNames: string[] };
   status?: TerminationStatus;
 }
+
+/** A termination and its agreement (`t`, `a`) in the access policy's terms (the class frozen in the agreement). */
+const SCOPE_COLUMNS: ScopeColumns = {
+  graduateId: 't.graduate_id',
+  schoolCode: 't.school_code',
+  departmentCode: 'a.department_code',
+  className: 'a.class_name',
+  employerId: 'a.employer_id',
+};
 
 @Injectable()
 export class TerminationRepository {
@@ -117,6 +123,14 @@ export class TerminationRepository {
       [id],
     )) as TerminationRow[];
     return row ?? null;
+  }
+
+  async hasPending(tx: EntityManager, agreementId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM terminations WHERE agreement_id = $1 AND status = 'PENDING'`,
+      [agreementId],
+    );
+    return rows.length > 0;
   }
 
   async hasAgreed(tx: EntityManager, agreementId: string): Promise<boolean> {
@@ -241,20 +255,10 @@ export class TerminationRepository {
   }
 
   private where(f: TerminationFilter): { where: string; params: unknown[] } {
-    const clauses: string[] = ['true'];
     const params: unknown[] = [];
+    const clauses: string[] = [scopeSql(f.scope, SCOPE_COLUMNS, params)];
     const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
-    if (f.schoolCode) add('t.school_code = ?', f.schoolCode);
-    if (f.graduateId) add('t.graduate_id = ?', f.graduateId);
-    if (f.employerId) add('a.employer_id = ?', f.employerId);
     if (f.agreementId) add('t.agreement_id = ?', f.agreementId);
-    if (f.assigned) {
-      const ids = params.push(f.assigned.graduateIds);
-      const classes = params.push(f.assigned.classNames);
-      clauses.push(
-        `(t.graduate_id = ANY($${ids}::text[]) OR a.class_name = ANY($${classes}::text[]))`,
-      );
-    }
     if (f.status) add('t.status = ?', f.status);
     return { where: clauses.join(' AND '), params };
   }

@@ -8,6 +8,7 @@ import {
   type AgreementStatus,
   type AgreementView,
 } from '@netsign/contracts';
+import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import { appendToChain, chainLinkAfter, type NewChainEntry } from '@netsign/audit-chain';
 import { isUniqueViolation, preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,15 +18,6 @@ type Db = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 export interface AgreementRecord extends AgreementSnapshot {
   offerId: string | null;
 }
-
-/** Rows a reader may see: the scope is part of every list query (never optional). */
-export type ReadScope =
-  | { kind: 'ALL' }
-  | { kind: 'GRADUATE'; graduateId: string }
-  | { kind: 'EMPLOYER'; employerId: string }
-  | { kind: 'SCHOOL'; schoolCode: string; departmentCode?: string }
-  /** A counsellor: graduates assigned by id, or whose class (as frozen in the agreement) is assigned. */
-  | { kind: 'COUNSELLOR'; schoolCode: string; graduateIds: string[]; classNames: string[] };
 
 /** The aggregate type of an agreement's history chain (the view audit_chain_entries says the same). */
 const AGREEMENT_CHAIN = 'agreement';
@@ -67,30 +59,14 @@ function toRecord(r: Record<string, unknown>): AgreementRecord {
   };
 }
 
-function scopeSql(scope: ReadScope, params: unknown[]): string {
-  switch (scope.kind) {
-    case 'ALL':
-      return 'true';
-    case 'GRADUATE':
-      params.push(scope.graduateId);
-      return `graduate_id = $${params.length}`;
-    case 'EMPLOYER':
-      params.push(scope.employerId);
-      return `employer_id = $${params.length}`;
-    case 'SCHOOL':
-      params.push(scope.schoolCode);
-      if (scope.departmentCode === undefined) return `school_code = $${params.length}`;
-      params.push(scope.departmentCode);
-      return `school_code = $${params.length - 1} AND department_code = $${params.length}`;
-    case 'COUNSELLOR': {
-      const school = params.push(scope.schoolCode);
-      const ids = params.push(scope.graduateIds);
-      const classes = params.push(scope.classNames);
-      return `school_code = $${school} AND (graduate_id = ANY($${ids}::text[])
-        OR snapshot->'graduate'->>'className' = ANY($${classes}::text[]))`;
-    }
-  }
-}
+/** The agreements table in the access policy's terms (the class as frozen at signing). */
+const SCOPE_COLUMNS: ScopeColumns = {
+  graduateId: 'graduate_id',
+  schoolCode: 'school_code',
+  departmentCode: 'department_code',
+  className: `snapshot->'graduate'->>'className'`,
+  employerId: 'employer_id',
+};
 
 @Injectable()
 export class AgreementRepository {
@@ -233,11 +209,11 @@ export class AgreementRepository {
 
   async list(
     db: Db,
-    scope: ReadScope,
+    scope: Reach,
     q: AgreementListQuery,
   ): Promise<{ items: AgreementView[]; total: number }> {
     const params: unknown[] = [];
-    const where = [scopeSql(scope, params)];
+    const where = [scopeSql(scope, SCOPE_COLUMNS, params)];
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.method) where.push(`method = $${params.push(q.method)}`);
     if (q.q) {

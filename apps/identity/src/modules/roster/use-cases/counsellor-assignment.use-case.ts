@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '@netsign/contracts';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
-import { forbidden } from '../graduate-access.js';
+import { assignmentOf, forbidden } from '../graduate-access.js';
 
 /**
  * A counsellor's assignment (graduates by id, classes by name), read from their account on every
@@ -24,15 +24,8 @@ export class CounsellorAssignmentUseCase {
     // A counsellor may read only their own assignment; services ask on a counsellor's behalf.
     if (p.role === Role.COUNSELLOR && p.userId !== userId) throw forbidden();
     const user = await this.accounts.userById(userId);
-    // A deactivated counsellor is responsible for no one (even before the gateway ends their session).
-    if (!user || user.role !== Role.COUNSELLOR || !user.school_code || user.deactivated_at) {
-      throw new ServiceError(ErrorCode.NOT_FOUND, '辅导员账号不存在');
-    }
-    return {
-      schoolCode: user.school_code,
-      departmentCode: user.department_code,
-      graduateIds: user.scope_graduate_ids ?? [],
-      classNames: user.scope_class_names ?? [],
-    };
+    const assignment = assignmentOf(user);
+    if (!user || !assignment) throw new ServiceError(ErrorCode.NOT_FOUND, '辅导员账号不存在');
+    return { ...assignment, departmentCode: user.department_code };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requirePrincipal, requireRole } from '@netsign/auth';
+import { may, needsAssignment, requirePrincipal, requireRole } from '@netsign/auth';
 import {
   ErrorCode,
   Role,
@@ -12,7 +12,7 @@ import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { writeAudit } from '../../audit/audit.js';
 import { IdNumberCipher } from '../../personal-data/id-number-cipher.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
-import { canSeeGraduate, forbidden } from '../graduate-access.js';
+import { assignmentOf, forbidden, graduateResource } from '../graduate-access.js';
 import { GraduatesRepository, toSnapshot, type GraduateRow } from '../graduates.repository.js';
 
 /** Services allowed to read a full ID number, and why (API: graduateIdNumber). */
@@ -83,8 +83,11 @@ export class GraduateQueriesUseCase {
     return { idNumber };
   }
 
+  /** The access policy's `graduate.see` (libs/auth); a counsellor's assignment from their account. */
   private async visible(p: Principal, g: GraduateRow): Promise<boolean> {
-    const counsellor = p.role === 'COUNSELLOR' ? await this.accounts.userById(p.userId) : null;
-    return canSeeGraduate(p, g, counsellor);
+    const assignment = needsAssignment(p)
+      ? assignmentOf(await this.accounts.userById(p.userId))
+      : null;
+    return may(p, 'graduate', 'see', graduateResource(g), assignment);
   }
 }

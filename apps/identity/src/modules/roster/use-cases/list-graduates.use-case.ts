@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { requirePrincipal, requireSchoolScope } from '@netsign/auth';
+import {
+  needsAssignment,
+  requirePrincipal,
+  requireSchoolScope,
+  scopeOf,
+  scopeSql,
+} from '@netsign/auth';
 import {
   type GraduateListItem,
   type Principal,
@@ -8,7 +14,7 @@ import {
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AccountsRepository } from '../../accounts/accounts.repository.js';
-import { forbidden } from '../graduate-access.js';
+import { assignmentOf, forbidden, GRADUATE_SCOPE_COLUMNS } from '../graduate-access.js';
 import { SNAPSHOT_SELECT, toSnapshot, type GraduateRow } from '../graduates.repository.js';
 
 /** The roster as the caller's scope allows: whole school, own department, or assigned graduates. */
@@ -26,14 +32,12 @@ export class ListGraduatesUseCase {
     requireSchoolScope(p, query.schoolCode);
     const params: unknown[] = [query.schoolCode];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = ['g.school_code = $1'];
-    if (p.role === 'DEPARTMENT_STAFF') where.push(`g.department_code = ${param(p.departmentCode)}`);
-    if (p.role === 'COUNSELLOR') {
-      const me = await this.accounts.userById(p.userId);
-      const ids = param(me?.scope_graduate_ids ?? []);
-      const classes = param(me?.scope_class_names ?? []);
-      where.push(`(g.id = ANY(${ids}::uuid[]) OR g.class_name = ANY(${classes}::text[]))`);
-    }
+    // Whom the caller may see (the access policy's `graduate.see`), within the school asked for.
+    const assignment = needsAssignment(p)
+      ? assignmentOf(await this.accounts.userById(p.userId))
+      : null;
+    const reach = scopeOf(p, 'graduate', 'see', assignment);
+    const where = ['g.school_code = $1', scopeSql(reach, GRADUATE_SCOPE_COLUMNS, params)];
     if (query.departmentCode) where.push(`g.department_code = ${param(query.departmentCode)}`);
     if (query.destination) where.push(`g.destination = ${param(query.destination)}`);
     if (query.q) {

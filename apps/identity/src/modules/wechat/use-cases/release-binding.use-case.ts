@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, requireSchoolScope } from '@netsign/auth';
+import { mayAtAll, requireMay, requirePrincipal, requireSchoolScope } from '@netsign/auth';
 import {
   ErrorCode,
   graduateBindingReleased,
-  Role,
   ServiceError,
   type Principal,
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
+import { graduateResource } from '../../roster/graduate-access.js';
 import { GraduatesRepository } from '../../roster/graduates.repository.js';
 
 /** The school admin releases a graduate's WeChat binding (lost phone, wrong account); audited. */
@@ -25,12 +25,15 @@ export class ReleaseBindingUseCase {
     schoolCode: string,
     graduateId: string,
   ): Promise<{ released: boolean }> {
-    const actor = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
+    // The access policy's `graduate.manage`: the school admin of the graduate's school, the province.
+    const actor = requirePrincipal(principal);
+    if (!mayAtAll(actor, 'graduate', 'manage')) throw new ServiceError(ErrorCode.FORBIDDEN);
     requireSchoolScope(actor, schoolCode);
     return this.db.transaction(async (tx) => {
       const g = await this.graduates.byId(graduateId, tx, true);
       if (!g || g.school_code !== schoolCode)
         throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
+      requireMay(actor, 'graduate', 'manage', graduateResource(g));
       if (g.wechat_open_id === null) return { released: false };
       // A new version: the released binding's tokens carry the old one and are refused; a new
       // binding's carry this one (the row is locked, so versions never collide).

@@ -1,3 +1,4 @@
+import { may } from '@netsign/auth';
 import {
   ErrorCode,
   ServiceError,
@@ -7,21 +8,51 @@ import {
   type ReviewTaskStatus,
 } from '@netsign/contracts';
 
-export interface ReviewScope {
+/** An agreement as review holds it (its projection row, or a task's frozen snapshot). */
+export interface ReviewedAgreement {
+  graduateId: string;
   schoolCode: string;
   departmentCode: string;
+  className?: string | null;
+  employerId: string;
 }
 
-/** Department staff review their department, a school admin the whole school; nobody else. */
-export function canReview(p: Principal, scope: ReviewScope): boolean {
-  if (p.role === 'SCHOOL_ADMIN') return p.schoolCode === scope.schoolCode;
-  if (p.role === 'DEPARTMENT_STAFF')
-    return p.schoolCode === scope.schoolCode && p.departmentCode === scope.departmentCode;
-  return false;
+/**
+ * The access policy's (libs/auth) `agreement.review`, or `agreement.seeQualificationDocuments`:
+ * department staff review their department, a school admin the whole school; nobody else.
+ */
+export function canReview(
+  p: Principal,
+  a: ReviewedAgreement,
+  action: 'review' | 'seeQualificationDocuments' = 'review',
+): boolean {
+  const resource = {
+    graduate: {
+      graduateId: a.graduateId,
+      schoolCode: a.schoolCode,
+      departmentCode: a.departmentCode,
+      className: a.className,
+    },
+    employerId: a.employerId,
+  };
+  return may(p, 'agreement', action, resource);
 }
 
-export function requireReviewScope(p: Principal, scope: ReviewScope): void {
-  if (!canReview(p, scope)) throw new ServiceError(ErrorCode.FORBIDDEN, '该协议不在您的审核范围内');
+export function requireReviewScope(
+  p: Principal,
+  a: ReviewedAgreement,
+  action: 'review' | 'seeQualificationDocuments' = 'review',
+): void {
+  if (!canReview(p, a, action))
+    throw new ServiceError(ErrorCode.FORBIDDEN, '该协议不在您的审核范围内');
+}
+
+/** A task's agreement, from the snapshot frozen at signing. */
+export function reviewedAgreementOf(snapshot: {
+  graduate: Omit<ReviewedAgreement, 'employerId'>;
+  employer: { employerId: string };
+}): ReviewedAgreement {
+  return { ...snapshot.graduate, employerId: snapshot.employer.employerId };
 }
 
 export interface TaskDecision {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requireRole } from '@netsign/auth';
+import { requireRole, scopeOf } from '@netsign/auth';
 import {
   ErrorCode,
   Role,
@@ -12,7 +12,7 @@ import {
 import { REVIEW_ENV, type ReviewEnv } from '../../../review.env.js';
 import { QualificationDocumentRepository } from '../../qualification-documents/qualification-document.repository.js';
 import { hasQualificationDocuments } from '../../qualification-documents/qualification-documents.use-case.js';
-import { requireReviewScope } from '../domain/review-rules.js';
+import { requireReviewScope, reviewedAgreementOf } from '../domain/review-rules.js';
 import { ReviewTaskRepository, toTaskView } from '../review-task.repository.js';
 
 /** The review queue: department staff see their department, a school admin the whole school. */
@@ -28,13 +28,8 @@ export class ReadReviewTasksUseCase {
     principal: Principal | null,
     query: ReviewTaskListQuery,
   ): Promise<{ items: ReviewTaskView[]; total: number }> {
-    const p = requireRole(principal, Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN);
-    if (!p.schoolCode || (p.role === Role.DEPARTMENT_STAFF && !p.departmentCode))
-      throw new ServiceError(ErrorCode.FORBIDDEN);
-    const scope =
-      p.role === Role.DEPARTMENT_STAFF
-        ? { schoolCode: p.schoolCode, departmentCode: p.departmentCode! }
-        : { schoolCode: p.schoolCode };
+    // The access policy's `agreement.review`: department staff their department, a school admin the school.
+    const scope = scopeOf(principal, 'agreement', 'review');
     const { rows, total } = await this.tasks.list(scope, query, this.env.REVIEW_OVERDUE_DAYS);
     const now = new Date();
     return { items: rows.map((r) => toTaskView(r, now, this.env.REVIEW_OVERDUE_DAYS)), total };
@@ -44,7 +39,7 @@ export class ReadReviewTasksUseCase {
     const p = requireRole(principal, Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN);
     const row = await this.tasks.byId(taskId);
     if (!row) throw new ServiceError(ErrorCode.NOT_FOUND, '审核任务不存在');
-    requireReviewScope(p, { schoolCode: row.school_code, departmentCode: row.department_code });
+    requireReviewScope(p, reviewedAgreementOf(row.snapshot));
     const applicable = hasQualificationDocuments(row);
     return {
       ...toTaskView(row, new Date(), this.env.REVIEW_OVERDUE_DAYS),

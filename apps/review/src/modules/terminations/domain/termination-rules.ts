@@ -1,3 +1,4 @@
+import { reachOf, reaches } from '@netsign/auth';
 import {
   ACTIVE_AGREEMENT_STATUSES,
   ErrorCode,
@@ -31,10 +32,15 @@ export function partyOf(
   p: Principal,
   agreement: { graduateId: string; employerId: string },
 ): TerminationApplicant | null {
-  if (p.role === 'GRADUATE' && p.graduateId !== undefined && p.graduateId === agreement.graduateId)
-    return 'GRADUATE';
-  if (p.role === 'EMPLOYER' && p.employerId !== undefined && p.employerId === agreement.employerId)
-    return 'EMPLOYER';
+  // The access policy's parties (libs/auth `termination.apply`): its graduate, its employer.
+  const reach = reachOf(p);
+  const resource = {
+    graduate: { graduateId: agreement.graduateId },
+    employerId: agreement.employerId,
+  };
+  if (!reach || !reaches(reach, resource)) return null;
+  if (reach.relation === 'OWN_GRADUATE') return 'GRADUATE';
+  if (reach.relation === 'OWN_EMPLOYER') return 'EMPLOYER';
   return null;
 }
 

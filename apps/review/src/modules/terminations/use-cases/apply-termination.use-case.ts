@@ -99,8 +99,7 @@ export class ApplyTerminationUseCase {
     });
     if (await this.terminations.hasAgreed(tx, agreementId))
       throw new ServiceError(ErrorCode.INVALID_STATE, '该协议已同意解约');
-    const { total } = await this.terminations.list({ agreementId, status: 'PENDING' }, 1, 1);
-    if (total > 0) throw ALREADY_OPEN();
+    if (await this.terminations.hasPending(tx, agreementId)) throw ALREADY_OPEN();
     return { agreement: a, applicant };
   }
 }

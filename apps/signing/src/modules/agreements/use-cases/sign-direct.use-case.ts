@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@netsign/auth';
-import {
-  ErrorCode,
-  Role,
-  ServiceError,
-  actorOf,
-  type AgreementTerms,
-  type Principal,
-  type SignResult,
-} from '@netsign/contracts';
+import { requireEmployerId } from '@netsign/auth';
+import { actorOf, type AgreementTerms, type Principal, type SignResult } from '@netsign/contracts';
 import { IdentityClient } from '../../integration/identity.client.js';
 import { inOrder } from '../../integration/settle.js';
 import { PartySnapshots } from '../../parties/party-snapshots.js';
@@ -31,7 +23,7 @@ export class SignDirectUseCase {
       terms: AgreementTerms;
     },
   ): Promise<SignResult> {
-    const employerId = employerIdOf(principal);
+    const employerId = requireEmployerId(principal);
     const [{ employer, position }, graduate] = await inOrder(
       this.parties.employerAndOpenPosition(employerId, input.positionId),
       this.identity.rosterMatch(input.graduate),
@@ -46,10 +38,4 @@ export class SignDirectUseCase {
       actor: actorOf(principal)!,
     });
   }
-}
-
-export function employerIdOf(principal: Principal | null): string {
-  const p = requireRole(principal, Role.EMPLOYER);
-  if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未关联用人单位');
-  return p.employerId;
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@netsign/auth';
+import { requireGraduateId } from '@netsign/auth';
 import {
   ErrorCode,
-  Role,
   ServiceError,
   actorOf,
   type Principal,
@@ -29,16 +28,15 @@ export class SignOfferUseCase {
   ) {}
 
   async execute(principal: Principal | null, offerId: string): Promise<SignResult> {
-    const p = requireRole(principal, Role.GRADUATE);
-    if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
+    const graduateId = requireGraduateId(principal);
     const offer = await this.recruiting.offer(offerId);
-    if (offer.graduateId !== p.graduateId)
+    if (offer.graduateId !== graduateId)
       throw new ServiceError(ErrorCode.NOT_FOUND, '签约通知不存在');
     if (offer.status === 'EXPIRED')
       throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已过期');
     if (offer.status !== 'SENT') throw new ServiceError(ErrorCode.INVALID_STATE, '签约通知已处理');
     const [graduate, employer] = await inOrder(
-      this.identity.graduate(p.graduateId),
+      this.identity.graduate(graduateId),
       this.parties.employer(offer.employerId),
     );
     return this.sign.execute({
@@ -48,7 +46,7 @@ export class SignOfferUseCase {
       position: offer.position,
       terms: offer.terms,
       offerId: offer.id,
-      actor: actorOf(p)!,
+      actor: actorOf(principal)!,
     });
   }
 }

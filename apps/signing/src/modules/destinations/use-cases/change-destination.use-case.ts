@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, requireSchoolScope } from '@netsign/auth';
+import { mayAtAll, requireMay, requirePrincipal, requireSchoolScope } from '@netsign/auth';
 import {
   actorOf,
   ErrorCode,
-  Role,
   ServiceError,
   type Actor,
   type Destination,
@@ -72,12 +71,22 @@ export class ChangeDestinationUseCase {
       actor: Actor,
     ) => Promise<GraduateRow>,
   ): Promise<GraduateDestinationView> {
-    const p = requireRole(principal, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
+    // The access policy's `graduate.manage`: the school admin of the graduate's school, the province.
+    const p = requirePrincipal(principal);
+    if (!mayAtAll(p, 'graduate', 'manage')) throw new ServiceError(ErrorCode.FORBIDDEN);
     requireSchoolScope(p, input.schoolCode);
     const actor = actorOf(p);
     return this.dataSource.transaction(async (tx) => {
       const g = await this.graduates.lockInSchool(tx, input.schoolCode, input.graduateId);
       if (!g) throw new ServiceError(ErrorCode.NOT_FOUND, '该校没有此毕业生');
+      requireMay(p, 'graduate', 'manage', {
+        graduate: {
+          graduateId: g.graduateId,
+          schoolCode: g.schoolCode,
+          departmentCode: g.departmentCode,
+          className: g.snapshot.className,
+        },
+      });
       const active = await this.agreements.activeFor(tx, [g.graduateId]);
       const changed = await change(tx, g, active.length > 0, actor);
       return {

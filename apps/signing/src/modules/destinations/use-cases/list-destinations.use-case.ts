@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assignmentCovers, requireRole, requireSchoolScope } from '@netsign/auth';
+import { may, needsAssignment, requireRole, requireSchoolScope } from '@netsign/auth';
 import { Role, type GraduateDestinationView, type Principal } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
@@ -59,21 +59,31 @@ export class ListDestinationsUseCase {
   }
 
   /**
-   * Staff see only their scope (DESIGN rule 4): department staff their department, a counsellor
-   * the graduates and classes identity assigns them (one request for the whole list, the class as
-   * signing's projection of the roster holds it); graduates asked for outside it are left out.
+   * Staff see only the graduates the access policy (libs/auth, `graduate.see`) lets them: department
+   * staff their department, a counsellor the graduates and classes identity assigns them (one
+   * request for the whole list, the class as signing's projection of the roster holds it);
+   * graduates asked for outside it are left out.
    */
   private async visible(p: Principal, rows: GraduateRow[]): Promise<GraduateRow[]> {
-    if (p.role === Role.DEPARTMENT_STAFF)
-      return rows.filter((r) => r.departmentCode === p.departmentCode);
-    if (p.role !== Role.COUNSELLOR || rows.length === 0) return rows;
-    const assignment = await this.identity.counsellorAssignment(p.userId);
+    if (rows.length === 0) return rows;
+    const assignment = needsAssignment(p)
+      ? await this.identity.counsellorAssignment(p.userId)
+      : null;
     return rows.filter((r) =>
-      assignmentCovers(assignment, {
-        schoolCode: r.schoolCode,
-        graduateId: r.graduateId,
-        className: r.snapshot.className ?? null,
-      }),
+      may(
+        p,
+        'graduate',
+        'see',
+        {
+          graduate: {
+            graduateId: r.graduateId,
+            schoolCode: r.schoolCode,
+            departmentCode: r.departmentCode,
+            className: r.snapshot.className,
+          },
+        },
+        assignment,
+      ),
     );
   }
 }

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@netsign/auth';
-import {
-  ErrorCode,
-  Role,
-  ServiceError,
-  type Principal,
-  type QrCardIssued,
-} from '@netsign/contracts';
+import { requireGraduateId } from '@netsign/auth';
+import type { Principal, QrCardIssued } from '@netsign/contracts';
 import QRCode from 'qrcode';
 import { QrCardRepository } from '../qr-card.repository.js';
 
@@ -17,9 +11,8 @@ export class IssueQrCardUseCase {
   constructor(private readonly cards: QrCardRepository) {}
 
   async execute(principal: Principal | null): Promise<QrCardIssued> {
-    const p = requireRole(principal, Role.GRADUATE);
-    if (!p.graduateId) throw new ServiceError(ErrorCode.FORBIDDEN, '该账号未绑定毕业生');
-    const { token, expiresAt } = await this.cards.issue(randomUUID(), p.graduateId, new Date());
+    const graduateId = requireGraduateId(principal);
+    const { token, expiresAt } = await this.cards.issue(randomUUID(), graduateId, new Date());
     const url = this.cards.url(token);
     const qrPng = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
     return { token, url, qrPng, expiresAt: expiresAt.toISOString() };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { requireEmployerId } from '@netsign/auth';
 import type { GraduateSnapshot, Principal } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
-import { employerIdOf } from '../../agreements/use-cases/sign-direct.use-case.js';
 import { GraduateProjectionRepository } from '../../destinations/graduate-projection.repository.js';
 import { IdentityClient } from '../../integration/identity.client.js';
 import { QrCardRepository } from '../qr-card.repository.js';
@@ -22,7 +22,7 @@ export class OpenQrCardUseCase {
     principal: Principal | null,
     token: string,
   ): Promise<{ graduate: GraduateSnapshot; available: boolean; expiresAt: string }> {
-    employerIdOf(principal);
+    requireEmployerId(principal);
     const card = await this.cards.resolve(token, new Date());
     const graduate = await this.identity.graduate(card.graduateId);
     const [row] = await this.graduates.find(this.dataSource, graduate.schoolCode, [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { requireEmployerId } from '@netsign/auth';
 import { actorOf, type AgreementTerms, type Principal, type SignResult } from '@netsign/contracts';
 import { SignAgreementUseCase } from '../../agreements/use-cases/sign-agreement.use-case.js';
-import { employerIdOf } from '../../agreements/use-cases/sign-direct.use-case.js';
 import { IdentityClient } from '../../integration/identity.client.js';
 import { inOrder } from '../../integration/settle.js';
 import { PartySnapshots } from '../../parties/party-snapshots.js';
@@ -21,7 +21,7 @@ export class SignQrCardUseCase {
     principal: Principal | null,
     input: { token: string; positionId: string; terms: AgreementTerms },
   ): Promise<SignResult> {
-    const employerId = employerIdOf(principal);
+    const employerId = requireEmployerId(principal);
     const card = await this.cards.resolve(input.token, new Date());
     const [{ employer, position }, graduate] = await inOrder(
       this.parties.employerAndOpenPosition(employerId, input.positionId),
