@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnv } from '@netsign/config';
 import type { ServiceName } from '@netsign/contracts';
 import { runService, type RunningService, type ServiceDefinition } from '@netsign/runtime';
+import { startProvinceStandin, type ProvinceStandin } from '@netsign/province-standin';
 import { createTestEnv, type TestEnv } from '@netsign/testing';
 import type { DestinationStream } from 'pino';
 import { createGateway } from '../../apps/gateway/src/create-gateway.js';
@@ -62,7 +63,21 @@ export async function startPlatform(
   // Replicas share the connections one platform would have (the machine's Postgres allows 100).
   const pool: Record<string, string> =
     REPLICAS > 1 ? { DB_POOL_SIZE: String(Math.max(2, Math.floor(4 / REPLICAS))) } : {};
-  const env = await createTestEnv(label, { ...pool, ...options.vars });
+  // A provincial stand-in of the platform's own unless the test brings one: dispatch-sync must
+  // never post to whatever listens on the default port (a developer's `npm start`), nor answer
+  // the province admin's reconciliation 503 because nothing does.
+  const province = options.vars?.['PROVINCE_DISPATCH_URL']
+    ? null
+    : await startProvinceStandin({
+        port: 0,
+        host: '127.0.0.1',
+        secret: options.vars?.['PROVINCE_DISPATCH_SECRET'] ?? 'dev-dispatch-secret',
+      });
+  const env = await createTestEnv(label, {
+    ...pool,
+    ...(province ? { PROVINCE_DISPATCH_URL: province.url } : {}),
+    ...options.vars,
+  });
   const services = new Map<ServiceName, RunningService<unknown>>();
   const replicas = new Map<ServiceName, RunningService<unknown>[]>();
   const names = options.services ?? (Object.keys(SERVICE_DEFINITIONS) as ServiceName[]);
@@ -147,6 +162,7 @@ export async function startPlatform(
       for (const g of gateways) await g.close();
       for (const all of replicas.values()) for (const s of all) await s.close();
       await env.dispose();
+      await province?.close();
     },
   };
 }
