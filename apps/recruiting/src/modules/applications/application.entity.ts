@@ -1,8 +1,11 @@
 import type { ApplicationStatus, Resume } from '@netsign/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { PositionEntity } from '../positions/position.entity.js';
 
 /** Table `applications`: a graduate's resume submitted to a position, once per position. */
+@Index('applications_employer', { synchronize: false })
+@Index('applications_graduate', { synchronize: false })
+@Unique('applications_once', ['positionId', 'graduateId'])
 @Entity({ name: 'applications' })
 export class ApplicationEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -13,7 +16,7 @@ export class ApplicationEntity {
 
   /** Loaded only where a query joins it (for the title). */
   @ManyToOne(() => PositionEntity)
-  @JoinColumn({ name: 'position_id' })
+  @JoinColumn({ name: 'position_id', foreignKeyConstraintName: 'applications_position_id_fkey' })
   position?: PositionEntity;
 
   @Column({ name: 'employer_id', type: 'text' })

@@ -1,8 +1,12 @@
 import type { InvitationStatus } from '@netsign/contracts';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity.js';
 import { PositionEntity } from '../positions/position.entity.js';
 
 /** Table `interview_invitations`. */
+@Index('invitations_application', { synchronize: false })
+@Index('invitations_graduate', { synchronize: false })
+@Index('invitations_employer', { synchronize: false })
 @Entity({ name: 'interview_invitations' })
 export class InterviewInvitationEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -10,6 +14,14 @@ export class InterviewInvitationEntity {
 
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
+
+  /** Never loaded; declares the foreign key. */
+  @ManyToOne(() => ApplicationEntity)
+  @JoinColumn({
+    name: 'application_id',
+    foreignKeyConstraintName: 'interview_invitations_application_id_fkey',
+  })
+  application?: ApplicationEntity;
 
   @Column({ name: 'position_id', type: 'uuid' })
   positionId!: string;

@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { PositionStatus } from './domain/position-status.js';
 
 /** Table `positions` (migrations 1764290000000, 1764300000000). */
+// Indexes as the migrations made them (DESC, partial): named here, shaped there.
+@Index('positions_employer', { synchronize: false })
+@Index('positions_recent', { synchronize: false })
 @Entity({ name: 'positions' })
 export class PositionEntity {
   @PrimaryColumn({ type: 'uuid' })
