@@ -76,7 +76,11 @@ export class ApplicationsRepository {
       .getOne();
   }
 
-  async setStatus(tx: EntityManager, id: string, status: ApplicationEntity['status']) {
+  async setStatus(
+    tx: EntityManager,
+    id: string,
+    status: ApplicationEntity['status'],
+  ): Promise<void> {
     await this.on(tx).update({ id }, { status });
   }
 

@@ -41,7 +41,10 @@ export class OffersRepository {
     await this.on(tx).insert(fields);
   }
 
-  async findById(id: string, options: { tx?: EntityManager; lock?: boolean } = {}) {
+  async findById(
+    id: string,
+    options: { tx?: EntityManager; lock?: boolean } = {},
+  ): Promise<SigningOfferEntity | null> {
     return this.on(options.tx).findOne({
       where: { id },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
