@@ -11,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'recruiting', env, schema: 'recruiting' }),
         RecruitingModule,
       ],

@@ -3,3 +3,4 @@ export * from './service-data-source.js';
 export * from './pg-errors.js';
 export * from './persistence.module.js';
 export * from './prepared-query.js';
+export * from './hydrate.js';

@@ -9,14 +9,24 @@ export function partyScopeOf(principal: Principal | null): Reach {
   return scopeOf(principal, 'recruitment', 'list');
 }
 
-/** SQL condition restricting rows to the party's own; `alias` names the table (`a`, `i`). */
-export function partyFilter(reach: Reach, params: unknown[], alias?: string): string {
-  const column = (name: string) => (alias ? `${alias}.${name}` : name);
-  return scopeSql(
+/**
+ * The policy's SQL condition restricting rows to the party's own, for a query builder: `alias`
+ * names the entity in the query (`a`, `i`, `o`), and the policy's `$n` values become named
+ * parameters (`:party1`, …) so the condition joins the builder's other parameters.
+ */
+export function partyCondition(
+  reach: Reach,
+  alias: string,
+): { where: string; params: Record<string, unknown> } {
+  const values: unknown[] = [];
+  const sql = scopeSql(
     reach,
-    { graduateId: column('graduate_id'), employerId: column('employer_id') },
-    params,
+    { graduateId: `${alias}.graduateId`, employerId: `${alias}.employerId` },
+    values,
   );
+  const params: Record<string, unknown> = {};
+  values.forEach((value, i) => (params[`party${i + 1}`] = value));
+  return { where: sql.replace(/\$(\d+)/g, ':party$1'), params };
 }
 
 /** A row of recruiting as the access policy sees it: its two parties. */

@@ -9,7 +9,9 @@ import {
   interviewResultRecorded,
   interviewWithdrawn,
   ServiceError,
+  type InvitationStatus,
   type InvitationView,
+  type OfferStatus,
   type Paged,
   type Principal,
   type RequestOf,
@@ -17,35 +19,47 @@ import {
 } from '@netsign/contracts';
 import { BusClient, currentRequestContext, publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ApplicationsRepository } from '../applications/applications.repository.js';
+import { inviteApplicant } from '../applications/domain/application-status.js';
+import type { Transition } from '../domain/transition.js';
 import { OffersUseCase } from '../offers/offers.use-case.js';
-import { invalidState, notFound, partyFilter, partyScopeOf } from '../parties.js';
+import { invalidState, notFound, partyScopeOf } from '../parties.js';
+import { isOpen } from '../positions/domain/position-status.js';
+import { PositionsRepository } from '../positions/positions.repository.js';
+import {
+  mayInviteAgain,
+  recordInterviewResult,
+  respondToInvitation,
+  withdrawInvitation,
+} from './domain/invitation-status.js';
+import type { InterviewInvitationEntity } from './interview-invitation.entity.js';
+import { InterviewsRepository } from './interviews.repository.js';
 
-const COLUMNS = `i.id, i.application_id, i.position_id, i.employer_id, i.graduate_id, i.at, i.place, i.note, i.respond_by, i.status, p.title AS position_title`;
-const FROM = `interview_invitations i JOIN positions p ON p.id = i.position_id`;
-
-type Row = InvitationView & { positionTitle: string };
-function toInvitation(r: Record<string, unknown>): Row {
+/** An invitation read with its position's title (InterviewsRepository's `findWithTitle`). */
+function toInvitationView(i: InterviewInvitationEntity): InvitationView {
   return {
-    id: r['id'] as string,
-    applicationId: r['application_id'] as string,
-    positionId: r['position_id'] as string,
-    employerId: r['employer_id'] as string,
-    graduateId: r['graduate_id'] as string,
-    at: (r['at'] as Date).toISOString(),
-    place: r['place'] as string,
-    note: r['note'] as string,
-    respondBy: r['respond_by'] ? (r['respond_by'] as Date).toISOString() : null,
-    status: r['status'] as InvitationView['status'],
-    positionTitle: r['position_title'] as string,
+    id: i.id,
+    applicationId: i.applicationId,
+    positionId: i.positionId,
+    employerId: i.employerId,
+    graduateId: i.graduateId,
+    at: i.at.toISOString(),
+    place: i.place,
+    note: i.note,
+    respondBy: i.respondBy ? i.respondBy.toISOString() : null,
+    status: i.status,
   };
 }
-const view = ({ positionTitle: _t, ...v }: Row): InvitationView => v;
+const titleOf = (i: InterviewInvitationEntity) => i.position?.title ?? '';
 
 /** Interview invitations: sent, withdrawn before the answer, answered, then the result (maybe with an offer). */
 @Injectable()
 export class InterviewsUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly invitations: InterviewsRepository,
+    private readonly applications: ApplicationsRepository,
+    private readonly positions: PositionsRepository,
     private readonly offers: OffersUseCase,
     private readonly bus: BusClient,
   ) {}
@@ -56,51 +70,41 @@ export class InterviewsUseCase {
   ): Promise<InvitationView> {
     const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
-      const [app] = (await tx.query(
-        `SELECT a.position_id, a.graduate_id, p.title FROM applications a JOIN positions p ON p.id = a.position_id
-          WHERE a.id = $1 AND a.employer_id = $2 FOR UPDATE OF a`,
-        [input.applicationId, employerId],
-      )) as Array<Record<string, string>>;
+      const app = await this.applications.lockOwnWithTitle(tx, input.applicationId, employerId);
       if (!app) throw notFound('投递记录');
-      const open = (await tx.query(
-        `SELECT 1 FROM interview_invitations WHERE application_id = $1 AND status IN ('SENT', 'ACCEPTED')`,
-        [input.applicationId],
-      )) as unknown[];
-      if (open.length > 0) throw invalidState('该投递已有未完成的面试邀请');
+      const invited = inviteApplicant(app.status);
+      if (!invited.ok) throw invalidState(invited.reason);
+      const next = mayInviteAgain(await this.invitations.statusesOf(tx, input.applicationId));
+      if (!next.ok) throw invalidState(next.reason);
       const id = randomUUID();
-      await tx.query(
-        `INSERT INTO interview_invitations (id, application_id, position_id, employer_id, graduate_id, at, place, note, respond_by, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'SENT')`,
-        [
-          id,
-          input.applicationId,
-          app['position_id'],
-          employerId,
-          app['graduate_id'],
-          input.at,
-          input.place,
-          input.note,
-          input.respondBy ?? null,
-        ],
-      );
-      await tx.query(`UPDATE applications SET status = 'INVITED' WHERE id = $1`, [
-        input.applicationId,
-      ]);
+      await this.invitations.insert(tx, {
+        id,
+        applicationId: input.applicationId,
+        positionId: app.positionId,
+        employerId,
+        graduateId: app.graduateId,
+        at: new Date(input.at),
+        place: input.place,
+        note: input.note,
+        respondBy: input.respondBy ? new Date(input.respondBy) : null,
+        status: next.to,
+      });
+      await this.applications.setStatus(tx, input.applicationId, invited.to);
       await publishEvent(tx, interviewInvited, {
         aggregateId: id,
         payload: {
           invitationId: id,
           applicationId: input.applicationId,
-          positionTitle: app['title']!,
+          positionTitle: app.position?.title ?? '',
           employerId,
-          graduateId: app['graduate_id']!,
+          graduateId: app.graduateId,
           at: input.at,
           place: input.place,
           note: input.note,
           respondBy: input.respondBy ?? null,
         },
       });
-      return view((await this.load(tx, id))!);
+      return toInvitationView((await this.invitations.findWithTitle(id, { tx }))!);
     });
   }
 
@@ -108,17 +112,8 @@ export class InterviewsUseCase {
     principal: Principal | null,
     q: { page: number; pageSize: number },
   ): Promise<Paged<InvitationView>> {
-    const params: unknown[] = [];
-    const filter = partyFilter(partyScopeOf(principal), params, 'i');
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM interview_invitations i WHERE ${filter}`,
-      params,
-    )) as Array<{ n: number }>;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${filter} ORDER BY i.created_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    );
-    return { items: rows.map((r) => view(toInvitation(r))), total: count?.n ?? 0 };
+    const [items, total] = await this.invitations.listOf(partyScopeOf(principal), q);
+    return { items: items.map(toInvitationView), total };
   }
 
   async withdraw(principal: Principal | null, invitationId: string): Promise<InvitationView> {
@@ -126,15 +121,13 @@ export class InterviewsUseCase {
     return this.update(
       invitationId,
       (i) => i.employerId === employerId,
-      'SENT',
-      'WITHDRAWN',
-      '面试邀请已答复，不能撤回',
+      (i) => withdrawInvitation(i.status),
       (tx, i) =>
         publishEvent(tx, interviewWithdrawn, {
           aggregateId: i.id,
           payload: {
             invitationId: i.id,
-            positionTitle: i.positionTitle,
+            positionTitle: titleOf(i),
             employerId: i.employerId,
             graduateId: i.graduateId,
           },
@@ -151,23 +144,18 @@ export class InterviewsUseCase {
     return this.update(
       invitationId,
       (i) => i.graduateId === graduateId,
-      'SENT',
-      accept ? 'ACCEPTED' : 'DECLINED',
-      '面试邀请已处理或已撤回',
-      async (tx, i) => {
-        if (i.respondBy && new Date(i.respondBy).getTime() < Date.now())
-          throw invalidState('已超过答复期限');
-        await publishEvent(tx, interviewResponded, {
+      (i) => respondToInvitation(i, accept, new Date()),
+      (tx, i) =>
+        publishEvent(tx, interviewResponded, {
           aggregateId: i.id,
           payload: {
             invitationId: i.id,
-            positionTitle: i.positionTitle,
+            positionTitle: titleOf(i),
             accepted: accept,
             employerId: i.employerId,
             graduateId,
           },
-        });
-      },
+        }),
     );
   }
 
@@ -179,34 +167,29 @@ export class InterviewsUseCase {
       });
     }
     if (input.offer) await this.checkTerms(employerId, input.offer.terms.superiorAuthority);
-    let offer: { id: string; status: 'SENT' } | null = null;
+    let offer: { id: string; status: OfferStatus } | null = null;
     await this.update(
       input.invitationId,
       (i) => i.employerId === employerId,
-      'ACCEPTED',
-      input.passed ? 'PASSED' : 'FAILED',
-      '只有已接受的面试可以记录结果',
+      (i) => recordInterviewResult(i.status, input.passed),
       async (tx, i) => {
         if (input.offer) {
-          const [pos] = (await tx.query(
-            `SELECT id, title, location FROM positions WHERE id = $1 AND employer_id = $2 AND status = 'OPEN'`,
-            [input.offer.positionId, employerId],
-          )) as Array<Record<string, string>>;
-          if (!pos) throw notFound('岗位');
-          offer = (await this.offers.create(tx, {
+          const pos = await this.positions.findById(input.offer.positionId, tx);
+          if (!pos || pos.employerId !== employerId || !isOpen(pos.status)) throw notFound('岗位');
+          offer = await this.offers.create(tx, {
             invitationId: i.id,
             employerId,
             graduateId: i.graduateId,
-            position: { positionId: pos['id']!, title: pos['title']!, location: pos['location']! },
+            position: { positionId: pos.id, title: pos.title, location: pos.location },
             terms: input.offer.terms,
             expiresAt: input.offer.expiresAt ?? null,
-          })) as { id: string; status: 'SENT' };
+          });
         }
         await publishEvent(tx, interviewResultRecorded, {
           aggregateId: i.id,
           payload: {
             invitationId: i.id,
-            positionTitle: i.positionTitle,
+            positionTitle: titleOf(i),
             passed: input.passed,
             offerId: offer?.id ?? null,
             employerId,
@@ -238,36 +221,24 @@ export class InterviewsUseCase {
     }
   }
 
+  /**
+   * One status change of an invitation: lock it, check it is the caller's (others: NOT_FOUND),
+   * ask the domain rule, write the new status and the effect (events) in the same transaction.
+   */
   private async update(
     id: string,
-    mine: (i: Row) => boolean,
-    from: InvitationView['status'],
-    to: InvitationView['status'],
-    refused: string,
-    effect: (tx: EntityManager, i: Row) => Promise<unknown>,
+    mine: (i: InterviewInvitationEntity) => boolean,
+    rule: (i: InterviewInvitationEntity) => Transition<InvitationStatus>,
+    effect: (tx: EntityManager, i: InterviewInvitationEntity) => Promise<unknown>,
   ): Promise<InvitationView> {
     return this.dataSource.transaction(async (tx) => {
-      const current = await this.load(tx, id, true);
+      const current = await this.invitations.findWithTitle(id, { tx, lock: true });
       if (!current || !mine(current)) throw notFound('面试邀请');
-      if (current.status !== from) throw invalidState(refused);
-      await tx.query(
-        `UPDATE interview_invitations SET status = $2, updated_at = now() WHERE id = $1`,
-        [id, to],
-      );
+      const next = rule(current);
+      if (!next.ok) throw invalidState(next.reason);
+      await this.invitations.setStatus(tx, id, next.to);
       await effect(tx, current);
-      return view({ ...current, status: to });
+      return toInvitationView({ ...current, status: next.to });
     });
-  }
-
-  private async load(
-    db: Pick<EntityManager, 'query'>,
-    id: string,
-    lock = false,
-  ): Promise<Row | null> {
-    const rows: Array<Record<string, unknown>> = await db.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
-      [id],
-    );
-    return rows[0] ? toInvitation(rows[0]) : null;
   }
 }

@@ -4,9 +4,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { offerExpired, type PositionSnapshot } from '@netsign/contracts';
+import { offerExpired } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
+import { OffersRepository } from './offers.repository.js';
 
 const SWEEP_MS = 60_000;
 const BATCH = 200;
@@ -22,7 +23,10 @@ export class OfferExpirySweep implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly offers: OffersRepository,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -45,22 +49,7 @@ export class OfferExpirySweep implements OnApplicationBootstrap, OnApplicationSh
     let total = 0;
     for (;;) {
       const expired = await this.dataSource.transaction(async (tx) => {
-        const [rows]: [
-          Array<{
-            id: string;
-            employer_id: string;
-            graduate_id: string;
-            position: PositionSnapshot;
-          }>,
-          number,
-        ] = await tx.query(
-          `UPDATE signing_offers SET status = 'EXPIRED', updated_at = now()
-            WHERE id IN (SELECT id FROM signing_offers
-                          WHERE status = 'SENT' AND expires_at IS NOT NULL AND expires_at <= $1
-                          ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING id, employer_id, graduate_id, position`,
-          [now, BATCH],
-        );
+        const rows = await this.offers.expireDue(tx, now, BATCH);
         for (const r of rows) {
           await publishEvent(tx, offerExpired, {
             aggregateId: r.id,
@@ -69,8 +58,8 @@ export class OfferExpirySweep implements OnApplicationBootstrap, OnApplicationSh
               offerId: r.id,
               positionTitle: r.position.title,
               expiredAt: now.toISOString(),
-              employerId: r.employer_id,
-              graduateId: r.graduate_id,
+              employerId: r.employerId,
+              graduateId: r.graduateId,
             },
           });
         }

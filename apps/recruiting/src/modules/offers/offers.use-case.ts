@@ -16,39 +16,34 @@ import {
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  invalidState,
-  notFound,
-  partyFilter,
-  partyScopeOf,
-  recruitmentResource,
-} from '../parties.js';
+import { invalidState, notFound, partyScopeOf, recruitmentResource } from '../parties.js';
+import { acceptOfferBySigning, declineOffer, effectiveOfferStatus } from './domain/offer-status.js';
+import { OffersRepository } from './offers.repository.js';
+import type { SigningOfferEntity } from './signing-offer.entity.js';
 
-type Db = Pick<EntityManager, 'query'>;
-
-const COLUMNS = `id, invitation_id, employer_id, graduate_id, position, terms, status, expires_at, agreement_id, created_at`;
-/** An offer past its expiry reads EXPIRED; the row keeps SENT (nothing to run on a timer). */
-const STATUS_SQL = `CASE WHEN status = 'SENT' AND expires_at IS NOT NULL AND expires_at <= now() THEN 'EXPIRED' ELSE status END`;
-
-function toOffer(r: Record<string, unknown>): OfferView {
+/** The offer as its parties read it: a sent offer past its expiry reads EXPIRED. */
+function toOfferView(o: SigningOfferEntity, now: Date): OfferView {
   return {
-    id: r['id'] as string,
-    invitationId: (r['invitation_id'] as string | null) ?? null,
-    employerId: r['employer_id'] as string,
-    graduateId: r['graduate_id'] as string,
-    position: r['position'] as PositionSnapshot,
-    terms: r['terms'] as AgreementTerms,
-    status: r['effective_status'] as OfferStatus,
-    expiresAt: r['expires_at'] ? (r['expires_at'] as Date).toISOString() : null,
-    agreementId: (r['agreement_id'] as string | null) ?? null,
-    createdAt: (r['created_at'] as Date).toISOString(),
+    id: o.id,
+    invitationId: o.invitationId,
+    employerId: o.employerId,
+    graduateId: o.graduateId,
+    position: o.position,
+    terms: o.terms,
+    status: effectiveOfferStatus(o, now),
+    expiresAt: o.expiresAt ? o.expiresAt.toISOString() : null,
+    agreementId: o.agreementId,
+    createdAt: o.createdAt.toISOString(),
   };
 }
 
 /** Signing offers (签约通知): sent after a passed interview; accepting happens in signing. */
 @Injectable()
 export class OffersUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly offers: OffersRepository,
+  ) {}
 
   async create(
     tx: EntityManager,
@@ -62,19 +57,16 @@ export class OffersUseCase {
     },
   ): Promise<{ id: string; status: OfferStatus }> {
     const id = randomUUID();
-    await tx.query(
-      `INSERT INTO signing_offers (id, invitation_id, employer_id, graduate_id, position, terms, status, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'SENT', $7)`,
-      [
-        id,
-        input.invitationId,
-        input.employerId,
-        input.graduateId,
-        JSON.stringify(input.position),
-        JSON.stringify(input.terms),
-        input.expiresAt,
-      ],
-    );
+    await this.offers.insert(tx, {
+      id,
+      invitationId: input.invitationId,
+      employerId: input.employerId,
+      graduateId: input.graduateId,
+      position: input.position,
+      terms: input.terms,
+      status: 'SENT',
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    });
     await publishEvent(tx, offerSent, {
       aggregateId: id,
       payload: {
@@ -92,43 +84,34 @@ export class OffersUseCase {
     principal: Principal | null,
     q: { status?: OfferStatus; page: number; pageSize: number },
   ): Promise<Paged<OfferView>> {
-    const params: unknown[] = [];
-    const where = [partyFilter(partyScopeOf(principal), params)];
-    if (q.status) where.push(`(${STATUS_SQL}) = $${params.push(q.status)}`);
-    const filter = where.join(' AND ');
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM signing_offers WHERE ${filter}`,
-      params,
-    )) as Array<{ n: number }>;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS}, ${STATUS_SQL} AS effective_status FROM signing_offers WHERE ${filter}
-        ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    const [items, total] = await this.offers.listOf(
+      partyScopeOf(principal),
+      { status: q.status },
+      q,
     );
-    return { items: rows.map(toOffer), total: count?.n ?? 0 };
+    const now = new Date();
+    return { items: items.map((o) => toOfferView(o, now)), total };
   }
 
   /** SERVICE (signing) reads any offer; a party only its own (others: NOT_FOUND). */
   async get(principal: Principal | null, offerId: string): Promise<OfferView> {
     const p = requirePrincipal(principal);
     if (!mayAtAll(p, 'recruitment', 'see')) throw new ServiceError(ErrorCode.FORBIDDEN);
-    const offer = await this.load(this.dataSource, offerId);
+    const offer = await this.offers.findById(offerId);
     if (!offer || !may(p, 'recruitment', 'see', recruitmentResource(offer)))
       throw notFound('签约通知');
-    return offer;
+    return toOfferView(offer, new Date());
   }
 
   async decline(principal: Principal | null, offerId: string): Promise<OfferView> {
     const graduateId = requireGraduateId(principal);
     return this.dataSource.transaction(async (tx) => {
-      const offer = await this.load(tx, offerId, true);
+      const offer = await this.offers.findById(offerId, { tx, lock: true });
       if (!offer || offer.graduateId !== graduateId) throw notFound('签约通知');
-      if (offer.status !== 'SENT')
-        throw invalidState(offer.status === 'EXPIRED' ? '签约通知已过期' : '签约通知已处理');
-      await tx.query(
-        `UPDATE signing_offers SET status = 'DECLINED', updated_at = now() WHERE id = $1`,
-        [offerId],
-      );
+      const now = new Date();
+      const next = declineOffer(offer, now);
+      if (!next.ok) throw invalidState(next.reason);
+      await this.offers.setStatus(tx, offerId, { status: next.to });
       await publishEvent(tx, offerDeclined, {
         aggregateId: offerId,
         payload: {
@@ -138,18 +121,16 @@ export class OffersUseCase {
           graduateId,
         },
       });
-      return { ...offer, status: 'DECLINED' };
+      return toOfferView({ ...offer, status: next.to }, now);
     });
   }
 
   /** agreement.signed named this offer: it is ACCEPTED (idempotent: the inbox dedups the event). */
   async markAccepted(tx: EntityManager, offerId: string, agreementId: string): Promise<void> {
-    const offer = await this.load(tx, offerId, true);
-    if (!offer || offer.agreementId) return;
-    await tx.query(
-      `UPDATE signing_offers SET status = 'ACCEPTED', agreement_id = $2, updated_at = now() WHERE id = $1`,
-      [offerId, agreementId],
-    );
+    const offer = await this.offers.findById(offerId, { tx, lock: true });
+    const to = offer && acceptOfferBySigning(offer);
+    if (!offer || !to) return;
+    await this.offers.setStatus(tx, offerId, { status: to, agreementId });
     await publishEvent(tx, offerAccepted, {
       aggregateId: offerId,
       payload: {
@@ -160,13 +141,5 @@ export class OffersUseCase {
         graduateId: offer.graduateId,
       },
     });
-  }
-
-  private async load(db: Db, offerId: string, lock = false): Promise<OfferView | null> {
-    const rows: Array<Record<string, unknown>> = await db.query(
-      `SELECT ${COLUMNS}, ${STATUS_SQL} AS effective_status FROM signing_offers WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [offerId],
-    );
-    return rows[0] ? toOffer(rows[0]) : null;
   }
 }

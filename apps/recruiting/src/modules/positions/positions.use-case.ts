@@ -13,28 +13,22 @@ import {
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invalidState, notFound } from '../parties.js';
+import type { Transition } from '../domain/transition.js';
+import { changePosition, closePosition, type PositionStatus } from './domain/position-status.js';
+import type { PositionEntity } from './position.entity.js';
+import { PositionsRepository } from './positions.repository.js';
 
-const COLUMNS = `id, employer_id, title, location, headcount, salary_range, description, status, created_at`;
-
-const CHANGEABLE: Record<keyof PositionInput, string> = {
-  title: 'title',
-  location: 'location',
-  headcount: 'headcount',
-  salaryRange: 'salary_range',
-  description: 'description',
-};
-
-export function toPosition(r: Record<string, unknown>): PositionView {
+export function toPositionView(p: PositionEntity): PositionView {
   return {
-    id: r['id'] as string,
-    employerId: r['employer_id'] as string,
-    title: r['title'] as string,
-    location: r['location'] as string,
-    headcount: Number(r['headcount']),
-    salaryRange: r['salary_range'] as string,
-    description: r['description'] as string,
-    status: r['status'] as PositionView['status'],
-    createdAt: (r['created_at'] as Date).toISOString(),
+    id: p.id,
+    employerId: p.employerId,
+    title: p.title,
+    location: p.location,
+    headcount: p.headcount,
+    salaryRange: p.salaryRange,
+    description: p.description,
+    status: p.status,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 
@@ -45,26 +39,25 @@ export function toPosition(r: Record<string, unknown>): PositionView {
  */
 @Injectable()
 export class PositionsUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly positions: PositionsRepository,
+  ) {}
 
   async create(principal: Principal | null, input: PositionInput): Promise<{ id: string }> {
     const employerId = requireEmployerId(principal);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
-      const rows: Array<Record<string, unknown>> = await tx.query(
-        `INSERT INTO positions (id, employer_id, title, location, headcount, salary_range, description)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}, revision`,
-        [
-          id,
-          employerId,
-          input.title,
-          input.location,
-          input.headcount,
-          input.salaryRange,
-          input.description,
-        ],
-      );
-      await this.announce(tx, rows[0]!, 'PUBLISHED');
+      const position = await this.positions.insert(tx, {
+        id,
+        employerId,
+        title: input.title,
+        location: input.location,
+        headcount: input.headcount,
+        salaryRange: input.salaryRange,
+        description: input.description,
+      });
+      await this.announce(tx, position, 'PUBLISHED');
     });
     return { id };
   }
@@ -77,21 +70,16 @@ export class PositionsUseCase {
   ): Promise<PositionView> {
     const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
-      await this.lockOwnOpen(tx, employerId, positionId);
-      const params: unknown[] = [positionId];
-      const sets = Object.entries(changes)
-        .filter(([key, value]) => key in CHANGEABLE && value !== undefined)
-        .map(
-          ([key, value]) => `${CHANGEABLE[key as keyof PositionInput]} = $${params.push(value)}`,
-        );
-      // TypeORM answers an UPDATE with [rows, affected].
-      const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(
-        `UPDATE positions SET ${sets.join(', ')}, revision = revision + 1, updated_at = now()
-          WHERE id = $1 RETURNING ${COLUMNS}, revision`,
-        params,
-      );
-      await this.announce(tx, rows[0]!, 'UPDATED');
-      return toPosition(rows[0]!);
+      await this.lockOwn(tx, employerId, positionId, changePosition);
+      const position = await this.positions.update(tx, positionId, {
+        title: changes.title,
+        location: changes.location,
+        headcount: changes.headcount,
+        salaryRange: changes.salaryRange,
+        description: changes.description,
+      });
+      await this.announce(tx, position, 'UPDATED');
+      return toPositionView(position);
     });
   }
 
@@ -99,37 +87,33 @@ export class PositionsUseCase {
   async close(principal: Principal | null, positionId: string): Promise<PositionView> {
     const employerId = requireEmployerId(principal);
     return this.dataSource.transaction(async (tx) => {
-      await this.lockOwnOpen(tx, employerId, positionId);
-      const [rows]: [Array<Record<string, unknown>>, number] = await tx.query(
-        `UPDATE positions SET status = 'CLOSED', revision = revision + 1, updated_at = now()
-          WHERE id = $1 RETURNING ${COLUMNS}, revision`,
-        [positionId],
-      );
-      await this.announce(tx, rows[0]!, 'CLOSED');
-      return toPosition(rows[0]!);
+      const to = await this.lockOwn(tx, employerId, positionId, closePosition);
+      const position = await this.positions.update(tx, positionId, { status: to });
+      await this.announce(tx, position, 'CLOSED');
+      return toPositionView(position);
     });
   }
 
-  private async lockOwnOpen(
+  /** Locks the employer's own position and applies the status rule of the change. */
+  private async lockOwn<S extends PositionStatus>(
     tx: EntityManager,
     employerId: string,
     positionId: string,
-  ): Promise<void> {
-    const rows: Array<{ status: string }> = await tx.query(
-      `SELECT status FROM positions WHERE id = $1 AND employer_id = $2 FOR UPDATE`,
-      [positionId, employerId],
-    );
+    rule: (from: PositionStatus) => Transition<S>,
+  ): Promise<S> {
+    const position = await this.positions.lockOwn(tx, positionId, employerId);
     // Another employer's position is "not found": its existence is not this caller's business.
-    if (!rows[0]) throw notFound('岗位');
-    if (rows[0].status !== 'OPEN') throw invalidState('该岗位已关闭');
+    if (!position) throw notFound('岗位');
+    const next = rule(position.status);
+    if (!next.ok) throw invalidState(next.reason);
+    return next.to;
   }
 
   private async announce(
     tx: EntityManager,
-    row: Record<string, unknown>,
+    p: PositionEntity,
     change: 'PUBLISHED' | 'UPDATED' | 'CLOSED',
   ): Promise<void> {
-    const p = toPosition(row);
     await publishEvent(tx, positionChanged, {
       aggregateId: p.id,
       payload: {
@@ -138,7 +122,7 @@ export class PositionsUseCase {
         title: p.title,
         location: p.location,
         status: p.status,
-        revision: Number(row['revision']),
+        revision: p.revision,
         change,
       },
     });
@@ -149,36 +133,18 @@ export class PositionsUseCase {
     q: { q?: string; employerId?: string; page: number; pageSize: number },
   ): Promise<Paged<PositionView>> {
     requireRole(principal, ...USER_ROLES);
-    const params: unknown[] = [];
-    const where = [`status = 'OPEN'`];
-    if (q.employerId) where.push(`employer_id = $${params.push(q.employerId)}`);
-    if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(
-        `(title ILIKE $${params.push(like)} OR location ILIKE $${params.length} OR description ILIKE $${params.length})`,
-      );
-    }
-    const filter = where.join(' AND ');
-    const [count] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM positions WHERE ${filter}`,
-      params,
-    )) as Array<{ n: number }>;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM positions WHERE ${filter} ORDER BY created_at DESC, id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    const [items, total] = await this.positions.listOpen(
+      { employerId: q.employerId, text: q.q },
+      q,
     );
-    return { items: rows.map(toPosition), total: count?.n ?? 0 };
+    return { items: items.map(toPositionView), total };
   }
 
   async get(principal: Principal | null, positionId: string): Promise<PositionView> {
     // Signing asks as a SERVICE when it has not seen a position's event yet.
     requireRole(principal, ...USER_ROLES, Role.SERVICE);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM positions WHERE id = $1`,
-      [positionId],
-    );
-    if (!rows[0]) throw notFound('岗位');
-    return toPosition(rows[0]);
+    const position = await this.positions.findById(positionId);
+    if (!position) throw notFound('岗位');
+    return toPositionView(position);
   }
 }
