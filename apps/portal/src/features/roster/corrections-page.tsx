@@ -1,14 +1,14 @@
-import { Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { Schema } from '@netsign/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../shared/api/client';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
-import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { formatDateTime } from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
 import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 
 type SourceInfoCorrection = Schema<'SourceInfoCorrection'>;
 type Status = SourceInfoCorrection['status'];
@@ -61,7 +61,6 @@ export function CorrectionsPage() {
   const list = useCorrections(schoolCode, status);
   const decide = useDecideCorrection(schoolCode);
   const [rejecting, setRejecting] = useState<SourceInfoCorrection | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
 
   return (
     <>
@@ -150,38 +149,19 @@ export function CorrectionsPage() {
           ]}
         />
         {rejecting ? (
-          <Modal
-            open
+          <ReasonDialog
             title={`驳回 ${rejecting.graduateName} 的更正申请`}
             okText="确认驳回"
-            cancelText="取消"
-            confirmLoading={decide.isPending}
-            onCancel={() => setRejecting(null)}
-            onOk={() => form.submit()}
-          >
-            <ApiErrorAlert error={decide.error} title="驳回失败" />
-            <Form
-              form={form}
-              layout="vertical"
-              onFinish={(v) =>
-                decide.mutate(
-                  { id: rejecting.id, decision: 'REJECT', reason: v.reason.trim() },
-                  {
-                    onSuccess: () => setRejecting(null),
-                    onError: (e) => applyFieldErrors(form, e),
-                  },
-                )
-              }
-            >
-              <Form.Item
-                name="reason"
-                label="驳回理由"
-                rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }]}
-              >
-                <Input.TextArea rows={3} maxLength={500} />
-              </Form.Item>
-            </Form>
-          </Modal>
+            label="驳回理由"
+            requiredMessage="请填写驳回理由"
+            errorTitle="驳回失败"
+            pending={decide.isPending}
+            error={decide.error}
+            onClose={() => setRejecting(null)}
+            onSubmit={(reason, callbacks) =>
+              decide.mutate({ id: rejecting.id, decision: 'REJECT', reason }, callbacks)
+            }
+          />
         ) : null}
       </Card>
     </>

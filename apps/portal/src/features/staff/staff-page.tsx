@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -17,6 +17,7 @@ import {
 } from './staff-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 
 const ROLE_OPTIONS = Object.entries(STAFF_ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -329,41 +330,24 @@ function DeactivateDialog({
   account: StaffAccount;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const deactivate = useDeactivateStaff(schoolCode);
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={`停用账号 ${account.username}`}
       okText="停用"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={deactivate.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
-      <ApiErrorAlert error={deactivate.error} title="停用失败" />
-      <Typography.Paragraph>
-        停用后该账号立即退出登录且无法再登录，可随时重新启用。
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          deactivate.mutate(
-            { userId: account.userId, reason: v.reason.trim() },
-            { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
-          )
-        }
-      >
-        <Form.Item
-          name="reason"
-          label="停用原因"
-          rules={[{ required: true, whitespace: true, message: '请填写停用原因' }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} placeholder="例如：已调离本校" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      danger
+      intro="停用后该账号立即退出登录且无法再登录，可随时重新启用。"
+      label="停用原因"
+      requiredMessage="请填写停用原因"
+      placeholder="例如：已调离本校"
+      rows={2}
+      errorTitle="停用失败"
+      pending={deactivate.isPending}
+      error={deactivate.error}
+      onClose={onClose}
+      onSubmit={(reason, callbacks) =>
+        deactivate.mutate({ userId: account.userId, reason }, callbacks)
+      }
+    />
   );
 }
