@@ -13,7 +13,7 @@ export class TerminationMaterialEntity {
   terminationId!: string;
 
   /** Never loaded; declares the foreign key. */
-  @ManyToOne(() => TerminationEntity)
+  @ManyToOne(() => TerminationEntity, (t) => t.materials)
   @JoinColumn({
     name: 'termination_id',
     foreignKeyConstraintName: 'termination_materials_termination_id_fkey',

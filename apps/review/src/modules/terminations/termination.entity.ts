@@ -6,9 +6,11 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  OneToMany,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity.js';
+import { TerminationMaterialEntity } from './termination-material.entity.js';
 
 /** Table `terminations` (migrations 1764300000000, 1764330000000): one open per agreement. */
 @Index('terminations_one_open', { synchronize: false })
@@ -67,4 +69,8 @@ export class TerminationEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
+
+  /** Loaded where the repository attaches them (with their files), in order. */
+  @OneToMany(() => TerminationMaterialEntity, (m) => m.termination)
+  materials?: TerminationMaterialEntity[];
 }
