@@ -30,7 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ReviewEnvModule.register(env),
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'review', env, schema: 'review' }),
         ReviewModule,
         AuditAnchorModule.forService('review'),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementEventsSubscriber } from './agreements/agreement-events.subscriber.js';
 import { AgreementProjectionRepository } from './agreements/agreement-projection.repository.js';
 import { UploadsRepository } from './files/uploads.repository.js';
@@ -9,6 +10,7 @@ import { PaperFormRepository } from './paper-forms/paper-form.repository.js';
 import { PaperFormsUseCase } from './paper-forms/paper-forms.use-case.js';
 import { QualificationDocumentRepository } from './qualification-documents/qualification-document.repository.js';
 import { QualificationDocumentsUseCase } from './qualification-documents/qualification-documents.use-case.js';
+import { reviewEntities } from './review.entities.js';
 import { ReviewNatsController } from './review.nats.controller.js';
 import { ReviewTaskRepository } from './review-tasks/review-task.repository.js';
 import { DecideReviewUseCase } from './review-tasks/use-cases/decide-review.use-case.js';
@@ -22,6 +24,7 @@ import { TerminationsNatsController } from './terminations.nats.controller.js';
 
 /** Review tasks, qualification documents, terminations and paper forms, fed by signing's agreement events. */
 @Module({
+  imports: [TypeOrmModule.forFeature(reviewEntities)],
   controllers: [ReviewNatsController, TerminationsNatsController],
   providers: [
     AgreementProjectionRepository,

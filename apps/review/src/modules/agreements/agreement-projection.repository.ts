@@ -1,31 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementSnapshot, AgreementStatus, SigningMethod } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { AgreementSnapshot } from '@netsign/contracts';
 import { preparedQuery } from '@netsign/persistence';
+import type { EntityManager, Repository } from 'typeorm';
+import { AgreementEntity } from './agreement.entity.js';
 
-export interface AgreementRow {
-  agreementId: string;
-  agreementNo: string;
-  method: SigningMethod;
-  status: AgreementStatus;
-  version: number;
-  graduateId: string;
-  schoolCode: string;
-  departmentCode: string;
-  className: string | null;
-  employerId: string;
-  snapshot: AgreementSnapshot;
-}
-
-const COLUMNS = `agreement_id AS "agreementId", agreement_no AS "agreementNo", method, status, version,
-  graduate_id AS "graduateId", school_code AS "schoolCode", department_code AS "departmentCode",
-  class_name AS "className", employer_id AS "employerId", snapshot`;
-
-/** Review's copy of the agreements signing announces: what tasks and terminations are about. */
+/**
+ * Table `agreements`, review's copy of the agreements signing announces (what tasks and
+ * terminations are about): the only place that writes it.
+ */
 @Injectable()
 export class AgreementProjectionRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(AgreementEntity) private readonly agreements: Repository<AgreementEntity>,
+  ) {}
 
+  /** Kept as a prepared statement (every signing event): a newer version replaces an older one. */
   async upsert(tx: EntityManager, a: AgreementSnapshot): Promise<void> {
     await preparedQuery(
       tx,
@@ -53,11 +43,14 @@ export class AgreementProjectionRepository {
     );
   }
 
-  async get(agreementId: string, tx?: EntityManager, lock = false): Promise<AgreementRow | null> {
-    const [row] = (await (tx ?? this.db).query(
-      `SELECT ${COLUMNS} FROM agreements WHERE agreement_id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [agreementId],
-    )) as AgreementRow[];
-    return row ?? null;
+  async get(
+    agreementId: string,
+    tx?: EntityManager,
+    lock = false,
+  ): Promise<AgreementEntity | null> {
+    return (tx ? tx.getRepository(AgreementEntity) : this.agreements).findOne({
+      where: { agreementId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 }

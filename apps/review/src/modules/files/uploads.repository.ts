@@ -1,36 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import type { AcceptedFileType, StoredFileView } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { StoredFileView } from '@netsign/contracts';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import { StoredFileEntity } from './stored-file.entity.js';
+import { UploadPartEntity } from './upload-part.entity.js';
 
-export interface StoredFileRow {
-  id: string;
-  file_name: string;
-  content_type: AcceptedFileType;
-  size: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by: string;
-  uploaded_at: Date;
-}
-
-export function toStoredFileView(r: StoredFileRow): StoredFileView {
+export function toStoredFileView(f: StoredFileEntity): StoredFileView {
   return {
-    id: r.id,
-    fileName: r.file_name,
-    size: Number(r.size),
-    contentType: r.content_type,
-    sha256: r.sha256.trim(),
-    uploadedAt: r.uploaded_at.toISOString(),
+    id: f.id,
+    fileName: f.fileName,
+    size: Number(f.size),
+    contentType: f.contentType,
+    sha256: f.sha256.trim(),
+    uploadedAt: f.uploadedAt.toISOString(),
   };
 }
 
-/** Parts of uploads in progress (in Postgres: any review instance may receive any part) and stored files. */
+/**
+ * Tables `upload_parts` (parts of uploads in progress, in Postgres: any review instance may
+ * receive any part) and `stored_files`: the only place that reads or writes them.
+ */
 @Injectable()
 export class UploadsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(UploadPartEntity) private readonly uploadParts: Repository<UploadPartEntity>,
+    @InjectRepository(StoredFileEntity) private readonly files: Repository<StoredFileEntity>,
+  ) {}
 
+  /**
+   * Saves one part; a part sent again replaces the earlier bytes, but only the owner's. Kept as
+   * one SQL statement (`ON CONFLICT … DO UPDATE … WHERE`): false when someone else's upload holds
+   * that part.
+   */
   async savePart(uploadId: string, seq: number, owner: string, data: Buffer): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows: unknown[] = await this.uploadParts.query(
       `INSERT INTO upload_parts (upload_id, seq, owner_user_id, data) VALUES ($1, $2, $3, $4)
        ON CONFLICT (upload_id, seq) DO UPDATE SET data = EXCLUDED.data
          WHERE upload_parts.owner_user_id = EXCLUDED.owner_user_id
@@ -42,64 +45,68 @@ export class UploadsRepository {
 
   /** Bytes held for one upload, and for all of the owner's unfinished uploads. */
   async partsSize(uploadId: string, owner: string): Promise<{ upload: number; owner: number }> {
-    const [row] = (await this.db.query(
-      `SELECT coalesce(sum(length(data)) FILTER (WHERE upload_id = $1), 0)::bigint AS upload,
-              coalesce(sum(length(data)), 0)::bigint AS owner
-         FROM upload_parts WHERE owner_user_id = $2`,
-      [uploadId, owner],
-    )) as Array<{ upload: string; owner: string }>;
-    return { upload: Number(row?.upload ?? 0), owner: Number(row?.owner ?? 0) };
+    const sums = await this.uploadParts
+      .createQueryBuilder('p')
+      .select(
+        'coalesce(sum(length(p.data)) FILTER (WHERE p.uploadId = :uploadId), 0)::bigint',
+        'upload',
+      )
+      .addSelect('coalesce(sum(length(p.data)), 0)::bigint', 'owner')
+      .where('p.ownerUserId = :owner', { uploadId, owner })
+      .getRawOne<{ upload: string; owner: string }>();
+    return { upload: Number(sums?.upload ?? 0), owner: Number(sums?.owner ?? 0) };
   }
 
   async parts(uploadId: string, owner: string): Promise<Buffer[]> {
-    const rows: Array<{ data: Buffer }> = await this.db.query(
-      `SELECT data FROM upload_parts WHERE upload_id = $1 AND owner_user_id = $2 ORDER BY seq`,
-      [uploadId, owner],
-    );
-    return rows.map((r) => r.data);
+    const parts = await this.uploadParts.find({
+      select: { seq: true, data: true },
+      where: { uploadId, ownerUserId: owner },
+      order: { seq: 'ASC' },
+    });
+    return parts.map((p) => p.data);
   }
 
   async dropParts(tx: EntityManager, uploadIds: string[]): Promise<void> {
-    await tx.query(`DELETE FROM upload_parts WHERE upload_id = ANY($1::uuid[])`, [uploadIds]);
+    if (uploadIds.length === 0) return;
+    await tx.getRepository(UploadPartEntity).delete({ uploadId: In(uploadIds) });
   }
 
   async discard(uploadId: string, owner: string): Promise<void> {
-    await this.db.query(`DELETE FROM upload_parts WHERE upload_id = $1 AND owner_user_id = $2`, [
-      uploadId,
-      owner,
-    ]);
+    await this.uploadParts.delete({ uploadId, ownerUserId: owner });
   }
 
   async dropStaleParts(olderThanMinutes: number): Promise<void> {
-    await this.db.query(
-      `DELETE FROM upload_parts WHERE created_at < now() - make_interval(mins => $1)`,
-      [olderThanMinutes],
-    );
+    await this.uploadParts
+      .createQueryBuilder()
+      .delete()
+      .where('created_at < now() - make_interval(mins => :minutes)', {
+        minutes: olderThanMinutes,
+      })
+      .execute();
   }
 
+  /** Records a stored file; the answer carries the id and upload time the database gave it. */
   async insertFile(
     tx: EntityManager,
-    f: {
-      fileName: string;
-      contentType: AcceptedFileType;
-      size: number;
-      sha256: string;
-      storageKey: string;
-      uploadedBy: string;
-    },
-  ): Promise<StoredFileRow> {
-    const [row] = (await tx.query(
-      `INSERT INTO stored_files (file_name, content_type, size, sha256, storage_key, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [f.fileName, f.contentType, f.size, f.sha256, f.storageKey, f.uploadedBy],
-    )) as StoredFileRow[];
-    return row!;
+    f: Pick<
+      StoredFileEntity,
+      'fileName' | 'contentType' | 'size' | 'sha256' | 'storageKey' | 'uploadedBy'
+    >,
+  ): Promise<StoredFileEntity> {
+    const files = tx.getRepository(StoredFileEntity);
+    const file = files.create({
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+      storageKey: f.storageKey,
+      uploadedBy: f.uploadedBy,
+    });
+    await files.insert(file);
+    return file;
   }
 
-  async file(id: string): Promise<StoredFileRow | null> {
-    const [row] = (await this.db.query(`SELECT * FROM stored_files WHERE id = $1`, [
-      id,
-    ])) as StoredFileRow[];
-    return row ?? null;
+  async file(id: string): Promise<StoredFileEntity | null> {
+    return this.files.findOneBy({ id });
   }
 }

@@ -1,47 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import type { PaperFormStatus, PaperFormView } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from '@netsign/persistence';
+import { hydrate, preparedQuery } from '@netsign/persistence';
+import type { EntityManager, Repository } from 'typeorm';
 import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
+import { PaperFormEntity } from './paper-form.entity.js';
 
-interface PaperFormRow {
-  id: string;
-  school_code: string;
-  department_code: string;
-  class_name: string | null;
-  graduate_id: string;
-  graduate_name: string;
-  student_no: string;
-  form_no: string;
-  status: PaperFormStatus;
-  issued_at: Date;
-  issued_by: string;
-  issued_role: string;
-  replaces_id: string | null;
-  reissue_reason: string | null;
-  collected_at: Date | null;
-  agreement_id: string | null;
-  voided_at: Date | null;
-}
-
-function toView(r: PaperFormRow): PaperFormView {
+/** A paper form as the API shows it. */
+export function toPaperFormView(f: PaperFormEntity): PaperFormView {
   return {
-    id: r.id,
-    schoolCode: r.school_code,
-    departmentCode: r.department_code,
-    graduateId: r.graduate_id,
-    graduateName: r.graduate_name,
-    studentNo: r.student_no,
-    formNo: r.form_no,
-    status: r.status,
-    issuedAt: r.issued_at.toISOString(),
-    issuedBy: { userId: r.issued_by, role: r.issued_role },
-    replacesId: r.replaces_id,
-    reissueReason: r.reissue_reason,
-    collectedAt: r.collected_at?.toISOString() ?? null,
-    agreementId: r.agreement_id,
-    voidedAt: r.voided_at?.toISOString() ?? null,
+    id: f.id,
+    schoolCode: f.schoolCode,
+    departmentCode: f.departmentCode,
+    graduateId: f.graduateId,
+    graduateName: f.graduateName,
+    studentNo: f.studentNo,
+    formNo: f.formNo,
+    status: f.status,
+    issuedAt: f.issuedAt.toISOString(),
+    issuedBy: { userId: f.issuedBy, role: f.issuedRole },
+    replacesId: f.replacesId,
+    reissueReason: f.reissueReason,
+    collectedAt: f.collectedAt?.toISOString() ?? null,
+    agreementId: f.agreementId,
+    voidedAt: f.voidedAt?.toISOString() ?? null,
   };
 }
 
@@ -70,49 +53,53 @@ export interface PaperFormFilter {
 
 /** paper_forms in the access policy's terms (the class recorded at issue). */
 const SCOPE_COLUMNS: ScopeColumns = {
-  graduateId: 'graduate_id',
-  schoolCode: 'school_code',
-  departmentCode: 'department_code',
-  className: 'class_name',
+  graduateId: 'f.graduate_id',
+  schoolCode: 'f.school_code',
+  departmentCode: 'f.department_code',
+  className: 'f.class_name',
 };
 
+/** Table `paper_forms`: the only place that reads or writes it. */
 @Injectable()
 export class PaperFormRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(PaperFormEntity) private readonly forms: Repository<PaperFormEntity>,
+  ) {}
 
-  /** The graduate's forms, newest first, locked for the change being made. */
-  async lockForms(
-    tx: EntityManager,
-    graduateId: string,
-  ): Promise<Array<{ id: string; status: PaperFormStatus }>> {
-    return tx.query(
-      `SELECT id, status FROM paper_forms WHERE graduate_id = $1 ORDER BY issued_at DESC, id FOR UPDATE`,
-      [graduateId],
-    );
+  /** The graduate's forms (id and status), newest first, locked for the change being made. */
+  async lockForms(tx: EntityManager, graduateId: string): Promise<PaperFormEntity[]> {
+    return tx.getRepository(PaperFormEntity).find({
+      select: { id: true, status: true },
+      where: { graduateId },
+      order: { issuedAt: 'DESC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
-  async insert(tx: EntityManager, f: NewPaperForm): Promise<PaperFormView> {
-    const [row] = (await tx.query(
-      `INSERT INTO paper_forms (school_code, department_code, graduate_id, graduate_name, student_no, form_no, status,
-         issued_by, issued_role, replaces_id, reissue_reason, class_name)
-       VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10, $11) RETURNING *`,
-      [
-        f.schoolCode,
-        f.departmentCode,
-        f.graduateId,
-        f.graduateName,
-        f.studentNo,
-        f.formNo,
-        f.issuedBy.userId,
-        f.issuedBy.role,
-        f.replacesId,
-        f.reissueReason,
-        f.className,
-      ],
-    )) as PaperFormRow[];
+  /** Issues a form; the answer carries the id and issue time the database gave it. */
+  async insert(tx: EntityManager, f: NewPaperForm): Promise<PaperFormEntity> {
+    const forms = tx.getRepository(PaperFormEntity);
+    const form = forms.create({
+      schoolCode: f.schoolCode,
+      departmentCode: f.departmentCode,
+      className: f.className,
+      graduateId: f.graduateId,
+      graduateName: f.graduateName,
+      studentNo: f.studentNo,
+      formNo: f.formNo,
+      status: 'ISSUED',
+      issuedBy: f.issuedBy.userId,
+      issuedRole: f.issuedBy.role,
+      replacesId: f.replacesId,
+      reissueReason: f.reissueReason,
+      collectedAt: null,
+      agreementId: null,
+      voidedAt: null,
+    });
+    await forms.insert(form);
     await writeReviewAudit(tx, {
       aggregateType: 'paper-form',
-      aggregateId: row!.id,
+      aggregateId: form.id,
       action: 'PAPER_FORM_ISSUED',
       actor: f.issuedBy,
       payload: {
@@ -122,15 +109,14 @@ export class PaperFormRepository {
         reason: f.reissueReason,
       },
     });
-    return toView(row!);
+    return form;
   }
 
   async void(tx: EntityManager, id: string, actor: ReviewAuditActor): Promise<void> {
-    const voided = (await tx.query(
-      `WITH v AS (UPDATE paper_forms SET status = 'VOIDED', voided_at = now() WHERE id = $1 AND status = 'ISSUED' RETURNING id) SELECT id FROM v`,
-      [id],
-    )) as Array<{ id: string }>;
-    if (voided.length === 0) return;
+    const voided = await tx
+      .getRepository(PaperFormEntity)
+      .update({ id, status: 'ISSUED' }, { status: 'VOIDED', voidedAt: () => 'now()' });
+    if (!voided.affected) return;
     await writeReviewAudit(tx, {
       aggregateType: 'paper-form',
       aggregateId: id,
@@ -140,22 +126,25 @@ export class PaperFormRepository {
     });
   }
 
-  /** The graduate signed online: the form they held is to be handed back (collected). */
+  /**
+   * The graduate signed online: the form they held is to be handed back (collected). Kept as a
+   * prepared statement (every signing event); rows map through the entity (`hydrate`).
+   */
   async collect(
     tx: EntityManager,
     graduateId: string,
     agreementId: string,
     at: string,
   ): Promise<void> {
-    const collected = await preparedQuery<{ id: string }>(
+    const rows = await preparedQuery(
       tx,
-      'review-paper-form-collect',
+      'review-paper-form-collect-returning',
       `WITH c AS (
-         UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED' RETURNING id)
-       SELECT id FROM c`,
+         UPDATE paper_forms SET status = 'COLLECTED', collected_at = $3, agreement_id = $2 WHERE graduate_id = $1 AND status = 'ISSUED' RETURNING *)
+       SELECT * FROM c`,
       [graduateId, agreementId, at],
     );
-    for (const { id } of collected) {
+    for (const { id } of rows.map((row) => hydrate(tx, PaperFormEntity, row))) {
       await writeReviewAudit(tx, {
         aggregateType: 'paper-form',
         aggregateId: id,
@@ -166,32 +155,29 @@ export class PaperFormRepository {
     }
   }
 
+  /** The forms of the school in the filter's scope, oldest first. */
   async list(
     f: PaperFormFilter,
     page: number,
     pageSize: number,
-  ): Promise<{ items: PaperFormView[]; total: number }> {
-    const { where, params } = this.where(f);
-    const [{ n }] = (await this.db.query(
-      `SELECT count(*)::int AS n FROM paper_forms WHERE ${where}`,
-      params,
-    )) as [{ n: number }];
-    const rows = (await this.db.query(
-      `SELECT * FROM paper_forms WHERE ${where} ORDER BY issued_at, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    )) as PaperFormRow[];
-    return { items: rows.map(toView), total: n };
-  }
-
-  private where(f: PaperFormFilter): { where: string; params: unknown[] } {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
-    add('school_code = ?', f.schoolCode);
-    clauses.push(scopeSql(f.scope, SCOPE_COLUMNS, params));
-    if (f.departmentCode) add('department_code = ?', f.departmentCode);
-    if (f.graduateId) add('graduate_id = ?', f.graduateId);
-    if (f.status) add('status = ?', f.status);
-    return { where: clauses.join(' AND '), params };
+  ): Promise<[PaperFormEntity[], number]> {
+    const qb = this.forms
+      .createQueryBuilder('f')
+      .where('f.schoolCode = :schoolCode', { schoolCode: f.schoolCode });
+    const values: unknown[] = [];
+    const scoped = scopeSql(f.scope, SCOPE_COLUMNS, values);
+    const params: Record<string, unknown> = {};
+    values.forEach((value, i) => (params[`scope${i + 1}`] = value));
+    qb.andWhere(scoped.replace(/\$(\d+)/g, ':scope$1'), params);
+    if (f.departmentCode)
+      qb.andWhere('f.departmentCode = :departmentCode', { departmentCode: f.departmentCode });
+    if (f.graduateId) qb.andWhere('f.graduateId = :graduateId', { graduateId: f.graduateId });
+    if (f.status) qb.andWhere('f.status = :status', { status: f.status });
+    return qb
+      .orderBy('f.issuedAt')
+      .addOrderBy('f.id')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
   }
 }

@@ -18,7 +18,11 @@ import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { IdentityClient } from '../integration/identity.client.js';
 import { planIssue, planReissue } from './domain/paper-form-rules.js';
-import { PaperFormRepository, type PaperFormFilter } from './paper-form.repository.js';
+import {
+  PaperFormRepository,
+  toPaperFormView,
+  type PaperFormFilter,
+} from './paper-form.repository.js';
 
 /** The school staff who issue paper forms (the access policy's `graduate.issuePaperForm`). */
 function requireStaff(principal: Principal | null): Principal {
@@ -58,7 +62,7 @@ export class PaperFormsUseCase {
           if (plan.voids) await this.forms.void(tx, plan.voids, { userId: p.userId, role: p.role });
           replacesId = plan.replaces;
         }
-        return this.forms.insert(tx, {
+        const form = await this.forms.insert(tx, {
           schoolCode: g.schoolCode,
           departmentCode: g.departmentCode,
           className: g.className,
@@ -70,6 +74,7 @@ export class PaperFormsUseCase {
           replacesId,
           reissueReason: input.reason ?? null,
         });
+        return toPaperFormView(form);
       });
     } catch (err) {
       if (isUniqueViolation(err, 'paper_forms_number')) {
@@ -111,6 +116,7 @@ export class PaperFormsUseCase {
       ...(q.status ? { status: q.status } : {}),
       ...(q.graduateId ? { graduateId: q.graduateId } : {}),
     };
-    return this.forms.list(filter, q.page, q.pageSize);
+    const [forms, total] = await this.forms.list(filter, q.page, q.pageSize);
+    return { items: forms.map(toPaperFormView), total };
   }
 }

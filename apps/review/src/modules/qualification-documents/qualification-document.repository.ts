@@ -1,24 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { QualificationDocumentKind, QualificationDocumentView } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { toStoredFileView, type StoredFileRow } from '../files/uploads.repository.js';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { StoredFileEntity } from '../files/stored-file.entity.js';
+import { toStoredFileView } from '../files/uploads.repository.js';
+import { QualificationDocumentEntity } from './qualification-document.entity.js';
 
-interface DocumentRow extends StoredFileRow {
-  document_id: string;
-  employer_id: string;
-  kind: QualificationDocumentKind;
+/** The document's stored file, which every query here joins (`d.file`). */
+function fileOfDocument(d: QualificationDocumentEntity): StoredFileEntity {
+  if (!d.file) throw new Error(`qualification document ${d.id} was read without its file`);
+  return d.file;
 }
 
-const SELECT = `SELECT f.*, d.id AS document_id, d.employer_id, d.kind
-  FROM qualification_documents d JOIN stored_files f ON f.id = d.file_id`;
-
-function toView(r: DocumentRow): QualificationDocumentView {
-  return { ...toStoredFileView(r), id: r.document_id, employerId: r.employer_id, kind: r.kind };
+function toView(d: QualificationDocumentEntity): QualificationDocumentView {
+  return {
+    ...toStoredFileView(fileOfDocument(d)),
+    id: d.id,
+    employerId: d.employerId,
+    kind: d.kind,
+  };
 }
 
+/** Table `qualification_documents`: the only place that reads or writes it. */
 @Injectable()
 export class QualificationDocumentRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(QualificationDocumentEntity)
+    private readonly documents: Repository<QualificationDocumentEntity>,
+  ) {}
 
   async insert(
     tx: EntityManager,
@@ -26,32 +35,35 @@ export class QualificationDocumentRepository {
     kind: QualificationDocumentKind,
     fileId: string,
   ): Promise<string> {
-    const [row] = (await tx.query(
-      `INSERT INTO qualification_documents (employer_id, kind, file_id) VALUES ($1, $2, $3) RETURNING id`,
-      [employerId, kind, fileId],
-    )) as Array<{ id: string }>;
-    return row!.id;
+    const documents = tx.getRepository(QualificationDocumentEntity);
+    const document = documents.create({ employerId, kind, fileId });
+    await documents.insert(document);
+    return document.id;
   }
 
   async ofEmployer(employerId: string): Promise<QualificationDocumentView[]> {
-    const rows = (await this.db.query(
-      `${SELECT} WHERE d.employer_id = $1 ORDER BY d.uploaded_at, d.id`,
-      [employerId],
-    )) as DocumentRow[];
-    return rows.map(toView);
+    const documents = await this.withFile()
+      .where('d.employerId = :employerId', { employerId })
+      .orderBy('d.uploadedAt')
+      .addOrderBy('d.id')
+      .getMany();
+    return documents.map(toView);
   }
 
   /** The stored file of one of the employer's documents (null if it is someone else's). */
-  async fileOf(employerId: string, documentId: string): Promise<StoredFileRow | null> {
-    const [row] = (await this.db.query(`${SELECT} WHERE d.id = $1 AND d.employer_id = $2`, [
-      documentId,
-      employerId,
-    ])) as DocumentRow[];
-    return row ?? null;
+  async fileOf(employerId: string, documentId: string): Promise<StoredFileEntity | null> {
+    const document = await this.withFile()
+      .where('d.id = :documentId AND d.employerId = :employerId', { documentId, employerId })
+      .getOne();
+    return document ? fileOfDocument(document) : null;
   }
 
   async get(documentId: string): Promise<QualificationDocumentView | null> {
-    const [row] = (await this.db.query(`${SELECT} WHERE d.id = $1`, [documentId])) as DocumentRow[];
-    return row ? toView(row) : null;
+    const document = await this.withFile().where('d.id = :documentId', { documentId }).getOne();
+    return document ? toView(document) : null;
+  }
+
+  private withFile(): SelectQueryBuilder<QualificationDocumentEntity> {
+    return this.documents.createQueryBuilder('d').innerJoinAndSelect('d.file', 'f');
   }
 }

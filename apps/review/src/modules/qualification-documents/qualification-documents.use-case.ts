@@ -11,16 +11,14 @@ import {
   type QualificationDocumentView,
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
-import {
-  AgreementProjectionRepository,
-  type AgreementRow,
-} from '../agreements/agreement-projection.repository.js';
+import { AgreementProjectionRepository } from '../agreements/agreement-projection.repository.js';
+import type { AgreementEntity } from '../agreements/agreement.entity.js';
 import { StoreUploadsUseCase } from '../files/use-cases/store-uploads.use-case.js';
 import { requireReviewScope } from '../review-tasks/domain/review-rules.js';
 import { QualificationDocumentRepository } from './qualification-document.repository.js';
 
 /** Methods 1 and 2 come with the employer's qualification documents; method 3 (QR card) has none. */
-export function hasQualificationDocuments(a: Pick<AgreementRow, 'method'>): boolean {
+export function hasQualificationDocuments(a: Pick<AgreementEntity, 'method'>): boolean {
   return a.method !== 'QR_CARD';
 }
 
@@ -76,7 +74,10 @@ export class QualificationDocumentsUseCase {
     return this.files.chunk(file, seq);
   }
 
-  async agreementInScope(principal: Principal | null, agreementId: string): Promise<AgreementRow> {
+  async agreementInScope(
+    principal: Principal | null,
+    agreementId: string,
+  ): Promise<AgreementEntity> {
     const p = requireRole(principal, Role.DEPARTMENT_STAFF, Role.SCHOOL_ADMIN);
     const a = await this.agreements.get(agreementId);
     if (!a) throw new ServiceError(ErrorCode.NOT_FOUND, '协议不存在');

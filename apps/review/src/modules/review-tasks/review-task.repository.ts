@@ -1,32 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
-import type {
-  AgreementSnapshot,
-  ReviewTaskListQuery,
-  ReviewTaskStatus,
-  ReviewTaskView,
-  SigningMethod,
-} from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-import { isOverdue, type TaskDecision } from './domain/review-rules.js';
-import { preparedQuery } from '@netsign/persistence';
+import type { AgreementSnapshot, ReviewTaskListQuery, ReviewTaskView } from '@netsign/contracts';
+import { hydrate, preparedQuery } from '@netsign/persistence';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import type { AgreementEntity } from '../agreements/agreement.entity.js';
 import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
-
-export interface TaskRow {
-  id: string;
-  agreement_id: string;
-  school_code: string;
-  department_code: string;
-  method: SigningMethod;
-  status: ReviewTaskStatus;
-  submitted_at: Date;
-  decided_at: Date | null;
-  decided_by: string | null;
-  decided_role: string | null;
-  reason: string | null;
-  agreement_no: string;
-  snapshot: AgreementSnapshot;
-}
+import { isOverdue, type TaskDecision } from './domain/review-rules.js';
+import { ReviewTaskEntity } from './review-task.entity.js';
 
 /** A task and its agreement (`t`, `a`) in the access policy's terms. */
 const TASK_SCOPE_COLUMNS: ScopeColumns = {
@@ -37,45 +18,58 @@ const TASK_SCOPE_COLUMNS: ScopeColumns = {
   employerId: 'a.employer_id',
 };
 
-const SELECT = `SELECT t.*, a.agreement_no, a.snapshot FROM review_tasks t JOIN agreements a USING (agreement_id)`;
+/** The agreement a task is about, which every read here joins (`t.agreement`). */
+export function agreementOfTask(t: Pick<ReviewTaskEntity, 'id' | 'agreement'>): AgreementEntity {
+  if (!t.agreement) throw new Error(`review task ${t.id} was read without its agreement`);
+  return t.agreement;
+}
 
-export function toTaskView(r: TaskRow, now: Date, overdueDays: number): ReviewTaskView {
+/** A task read by this repository (its agreement loaded) as the API shows it. */
+export function toTaskView(t: ReviewTaskEntity, now: Date, overdueDays: number): ReviewTaskView {
+  const a = agreementOfTask(t);
   return {
-    id: r.id,
-    agreementId: r.agreement_id,
-    agreementNo: r.agreement_no,
-    graduate: r.snapshot.graduate,
-    employer: r.snapshot.employer,
-    method: r.method,
-    submittedAt: r.submitted_at.toISOString(),
-    status: r.status,
-    overdue: isOverdue(r.status, r.submitted_at, now, overdueDays),
+    id: t.id,
+    agreementId: t.agreementId,
+    agreementNo: a.agreementNo,
+    graduate: a.snapshot.graduate,
+    employer: a.snapshot.employer,
+    method: t.method,
+    submittedAt: t.submittedAt.toISOString(),
+    status: t.status,
+    overdue: isOverdue(t.status, t.submittedAt, now, overdueDays),
     decision:
-      r.status === 'APPROVED' || r.status === 'REJECTED'
+      t.status === 'APPROVED' || t.status === 'REJECTED'
         ? {
-            decision: r.status === 'APPROVED' ? 'APPROVE' : 'REJECT',
-            reason: r.reason,
-            reviewer: { userId: r.decided_by!, role: r.decided_role! },
-            decidedAt: r.decided_at!.toISOString(),
+            decision: t.status === 'APPROVED' ? 'APPROVE' : 'REJECT',
+            reason: t.reason,
+            reviewer: { userId: t.decidedBy!, role: t.decidedRole! },
+            decidedAt: t.decidedAt!.toISOString(),
           }
         : null,
   };
 }
 
+/** Table `review_tasks`: the only place that reads or writes it. */
 @Injectable()
 export class ReviewTaskRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(ReviewTaskEntity) private readonly tasks: Repository<ReviewTaskEntity>,
+  ) {}
 
-  /** One task per agreement: a redelivered signing event changes nothing. */
+  /**
+   * One task per agreement: a redelivered signing event changes nothing. Kept as a prepared
+   * statement (every signing event); the row maps through the entity (`hydrate`).
+   */
   async create(tx: EntityManager, a: AgreementSnapshot): Promise<void> {
-    const [created] = await preparedQuery<{ id: string }>(
+    const [row] = await preparedQuery(
       tx,
-      'review-task-create',
+      'review-task-create-returning',
       `INSERT INTO review_tasks (agreement_id, school_code, department_code, method, submitted_at)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agreement_id) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agreement_id) DO NOTHING RETURNING *`,
       [a.agreementId, a.graduate.schoolCode, a.graduate.departmentCode, a.method, a.signedAt],
     );
-    if (!created) return;
+    if (!row) return;
+    const created = hydrate(tx, ReviewTaskEntity, row);
     await writeReviewAudit(tx, {
       aggregateType: 'review-task',
       aggregateId: created.id,
@@ -85,27 +79,26 @@ export class ReviewTaskRepository {
     });
   }
 
-  async byId(id: string): Promise<TaskRow | null> {
-    const [row] = (await this.db.query(`${SELECT} WHERE t.id = $1`, [id])) as TaskRow[];
-    return row ?? null;
+  async byId(id: string): Promise<ReviewTaskEntity | null> {
+    return this.withAgreement().where('t.id = :id', { id }).getOne();
   }
 
-  async byAgreement(tx: EntityManager, agreementId: string): Promise<TaskRow | null> {
-    const [row] = (await tx.query(`${SELECT} WHERE t.agreement_id = $1`, [
-      agreementId,
-    ])) as TaskRow[];
-    return row ?? null;
+  async byAgreement(tx: EntityManager, agreementId: string): Promise<ReviewTaskEntity | null> {
+    return this.withAgreement(tx).where('t.agreementId = :agreementId', { agreementId }).getOne();
   }
 
   async decide(tx: EntityManager, id: string, d: TaskDecision): Promise<void> {
-    const decided = (await tx.query(
-      `WITH d AS (
-         UPDATE review_tasks SET status = $2, reason = $3, decided_by = $4, decided_role = $5, decided_at = $6
-          WHERE id = $1 AND status = 'PENDING' RETURNING id)
-       SELECT id FROM d`,
-      [id, d.status, d.reason, d.reviewer.userId, d.reviewer.role, d.decidedAt],
-    )) as Array<{ id: string }>;
-    if (decided.length === 0) return;
+    const decided = await tx.getRepository(ReviewTaskEntity).update(
+      { id, status: 'PENDING' },
+      {
+        status: d.status,
+        reason: d.reason,
+        decidedBy: d.reviewer.userId,
+        decidedRole: d.reviewer.role,
+        decidedAt: d.decidedAt,
+      },
+    );
+    if (!decided.affected) return;
     await writeReviewAudit(tx, {
       aggregateType: 'review-task',
       aggregateId: id,
@@ -121,11 +114,12 @@ export class ReviewTaskRepository {
     agreementId: string,
     actor: ReviewAuditActor,
   ): Promise<void> {
-    const cancelled = (await tx.query(
-      `WITH c AS (UPDATE review_tasks SET status = 'CANCELLED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id) SELECT id FROM c`,
+    // Kept as SQL: the tasks cancelled, in the one statement that cancels them.
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH c AS (UPDATE review_tasks SET status = 'CANCELLED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING *) SELECT * FROM c`,
       [agreementId],
-    )) as Array<{ id: string }>;
-    for (const { id } of cancelled) {
+    );
+    for (const { id } of rows.map((row) => hydrate(tx, ReviewTaskEntity, row))) {
       await writeReviewAudit(tx, {
         aggregateType: 'review-task',
         aggregateId: id,
@@ -136,40 +130,44 @@ export class ReviewTaskRepository {
     }
   }
 
+  /** The tasks in scope matching the query, oldest first, with their agreements. */
   async list(
     scope: Reach,
     q: ReviewTaskListQuery,
     overdueDays: number,
-  ): Promise<{ rows: TaskRow[]; total: number }> {
-    const params: unknown[] = [];
-    const where = [scopeSql(scope, TASK_SCOPE_COLUMNS, params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.departmentCode) add('t.department_code = ?', q.departmentCode);
-    if (q.status) add('t.status = ?', q.status);
-    if (q.method) add('t.method = ?', q.method);
+  ): Promise<[ReviewTaskEntity[], number]> {
+    const qb = this.withAgreement();
+    const values: unknown[] = [];
+    const scoped = scopeSql(scope, TASK_SCOPE_COLUMNS, values);
+    const params: Record<string, unknown> = {};
+    values.forEach((value, i) => (params[`scope${i + 1}`] = value));
+    qb.where(scoped.replace(/\$(\d+)/g, ':scope$1'), params);
+    if (q.departmentCode)
+      qb.andWhere('t.departmentCode = :departmentCode', { departmentCode: q.departmentCode });
+    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.method) qb.andWhere('t.method = :method', { method: q.method });
     if (q.overdue !== undefined) {
-      const cond = `(t.status = 'PENDING' AND t.submitted_at < now() - make_interval(secs => ?::float8 * 86400))`;
-      add(q.overdue ? cond : `NOT ${cond}`, overdueDays);
+      const cond = `(t.status = 'PENDING' AND t.submitted_at < now() - make_interval(secs => CAST(:overdueDays AS float8) * 86400))`;
+      qb.andWhere(q.overdue ? cond : `NOT ${cond}`, { overdueDays });
     }
     if (q.q) {
-      add(
-        `(a.snapshot->'graduate'->>'name' ILIKE ? OR a.snapshot->'graduate'->>'studentNo' ILIKE $${params.length + 1}
-            OR a.agreement_no ILIKE $${params.length + 1} OR a.snapshot->'employer'->>'name' ILIKE $${params.length + 1})`,
-        `%${q.q}%`,
+      qb.andWhere(
+        `(a.snapshot->'graduate'->>'name' ILIKE :like OR a.snapshot->'graduate'->>'studentNo' ILIKE :like
+            OR a.agreement_no ILIKE :like OR a.snapshot->'employer'->>'name' ILIKE :like)`,
+        { like: `%${q.q}%` },
       );
     }
-    const filter = where.join(' AND ');
-    const [{ n }] = (await this.db.query(
-      `SELECT count(*)::int AS n FROM review_tasks t JOIN agreements a USING (agreement_id) WHERE ${filter}`,
-      params,
-    )) as [{ n: number }];
-    const rows = (await this.db.query(
-      `${SELECT} WHERE ${filter} ORDER BY t.submitted_at, t.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    )) as TaskRow[];
-    return { rows, total: n };
+    return qb
+      .orderBy('t.submittedAt')
+      .addOrderBy('t.id')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getManyAndCount();
+  }
+
+  private withAgreement(tx?: EntityManager): SelectQueryBuilder<ReviewTaskEntity> {
+    return (tx ? tx.getRepository(ReviewTaskEntity) : this.tasks)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.agreement', 'a');
   }
 }

@@ -2,23 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { may, needsAssignment, type Assignment, type PartiesResource } from '@netsign/auth';
 import { ErrorCode, ServiceError, type Principal } from '@netsign/contracts';
 import { IdentityClient } from '../integration/identity.client.js';
-import type { TerminationRow } from './termination.repository.js';
+import type { TerminationEntity } from './termination.entity.js';
+import { agreementOf } from './termination.repository.js';
 
-type TerminationFacts = Pick<
-  TerminationRow,
-  'school_code' | 'graduate_id' | 'employer_id' | 'snapshot'
->;
+/** A termination read with its agreement (`TerminationRepository.get`). */
+type TerminationFacts = Pick<TerminationEntity, 'id' | 'schoolCode' | 'graduateId' | 'agreement'>;
 
 /** A termination as the access policy (libs/auth) sees it: the class frozen in the agreement. */
 export function terminationResource(t: TerminationFacts): PartiesResource {
+  const a = agreementOf(t);
   return {
     graduate: {
-      graduateId: t.graduate_id,
-      schoolCode: t.school_code,
-      departmentCode: t.snapshot.graduate.departmentCode,
-      className: t.snapshot.graduate.className,
+      graduateId: t.graduateId,
+      schoolCode: t.schoolCode,
+      departmentCode: a.snapshot.graduate.departmentCode,
+      className: a.snapshot.graduate.className,
     },
-    employerId: t.employer_id,
+    employerId: a.employerId,
   };
 }
 
@@ -50,7 +50,7 @@ export class TerminationAccess {
 
   /** Identity is asked only for a counsellor of the termination's school. */
   private async assignmentOf(p: Principal, t: TerminationFacts): Promise<Assignment | null> {
-    return needsAssignment(p) && p.schoolCode === t.school_code
+    return needsAssignment(p) && p.schoolCode === t.schoolCode
       ? this.identity.assignment(p.userId)
       : null;
   }

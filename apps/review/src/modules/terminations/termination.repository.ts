@@ -1,54 +1,53 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import type {
-  AgreementSnapshot,
   Decider,
   TerminationApplicant,
   TerminationStatus,
   TerminationView,
 } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { hydrate } from '@netsign/persistence';
+import { In, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import type { AgreementEntity } from '../agreements/agreement.entity.js';
 import { writeReviewAudit, type ReviewAuditActor } from '../audit/review-audit.js';
-import type { StoredFileRow } from '../files/uploads.repository.js';
+import type { StoredFileEntity } from '../files/stored-file.entity.js';
 import type { TerminationOutcome } from './domain/termination-rules.js';
+import { TerminationMaterialEntity } from './termination-material.entity.js';
+import { TerminationEntity } from './termination.entity.js';
 
-export interface TerminationRow {
-  id: string;
-  agreement_id: string;
-  graduate_id: string;
-  school_code: string;
-  status: TerminationStatus;
-  applicant: TerminationApplicant;
-  reason: string;
-  applied_at: Date;
-  withdrawn_at: Date | null;
-  decision: 'AGREE' | 'DISAGREE' | null;
-  decision_reason: string | null;
-  decided_by: string | null;
-  decided_role: string | null;
-  decided_at: Date | null;
-  agreement_no: string;
-  employer_id: string;
-  snapshot: AgreementSnapshot;
-  materials: TerminationView['materials'];
+/** The agreement a termination is about, which every read here joins (`t.agreement`). */
+export function agreementOf(t: Pick<TerminationEntity, 'id' | 'agreement'>): AgreementEntity {
+  if (!t.agreement) throw new Error(`termination ${t.id} was read without its agreement`);
+  return t.agreement;
 }
 
-const SELECT = `SELECT t.*, a.agreement_no, a.employer_id, a.snapshot,
-    coalesce((SELECT json_agg(json_build_object('id', m.id, 'fileName', f.file_name, 'size', f.size,
-        'contentType', f.content_type, 'sha256', f.sha256) ORDER BY m.position)
-      FROM termination_materials m JOIN stored_files f ON f.id = m.file_id WHERE m.termination_id = t.id), '[]') AS materials
-  FROM terminations t JOIN agreements a USING (agreement_id)`;
+function fileOfMaterial(m: TerminationMaterialEntity): StoredFileEntity {
+  if (!m.file) throw new Error(`termination material ${m.id} was read without its file`);
+  return m.file;
+}
 
-export function toTerminationView(r: TerminationRow): TerminationView {
-  const g = r.snapshot.graduate;
+/** A termination read by this repository (its agreement and materials loaded) as the API shows it. */
+export function toTerminationView(t: TerminationEntity): TerminationView {
+  const a = agreementOf(t);
+  const g = a.snapshot.graduate;
   return {
-    id: r.id,
-    agreementId: r.agreement_id,
-    agreementNo: r.agreement_no,
-    status: r.status,
-    applicant: r.applicant,
-    reason: r.reason,
-    materials: r.materials,
+    id: t.id,
+    agreementId: t.agreementId,
+    agreementNo: a.agreementNo,
+    status: t.status,
+    applicant: t.applicant,
+    reason: t.reason,
+    materials: (t.materials ?? []).map((m) => {
+      const f = fileOfMaterial(m);
+      return {
+        id: m.id,
+        fileName: f.fileName,
+        size: f.size,
+        contentType: f.contentType,
+        sha256: f.sha256,
+      };
+    }),
     graduate: {
       graduateId: g.graduateId,
       name: g.name,
@@ -56,15 +55,15 @@ export function toTerminationView(r: TerminationRow): TerminationView {
       departmentCode: g.departmentCode,
       className: g.className,
     },
-    employerName: r.snapshot.employer.name,
-    appliedAt: r.applied_at.toISOString(),
-    withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-    decision: r.decision
+    employerName: a.snapshot.employer.name,
+    appliedAt: t.appliedAt.toISOString(),
+    withdrawnAt: t.withdrawnAt?.toISOString() ?? null,
+    decision: t.decision
       ? {
-          decision: r.decision,
-          reason: r.decision_reason,
-          decider: { userId: r.decided_by!, role: r.decided_role! },
-          decidedAt: r.decided_at!.toISOString(),
+          decision: t.decision,
+          reason: t.decisionReason,
+          decider: { userId: t.decidedBy!, role: t.decidedRole! },
+          decidedAt: t.decidedAt!.toISOString(),
         }
       : null,
   };
@@ -87,58 +86,64 @@ const SCOPE_COLUMNS: ScopeColumns = {
   employerId: 'a.employer_id',
 };
 
+/** Tables `terminations` and `termination_materials`: the only place that reads or writes them. */
 @Injectable()
 export class TerminationRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(TerminationEntity)
+    private readonly terminations: Repository<TerminationEntity>,
+    @InjectRepository(TerminationMaterialEntity)
+    private readonly materials: Repository<TerminationMaterialEntity>,
+  ) {}
 
   async insert(
     tx: EntityManager,
-    t: {
-      agreementId: string;
-      graduateId: string;
-      schoolCode: string;
-      applicant: TerminationApplicant;
-      reason: string;
-    },
+    t: Pick<
+      TerminationEntity,
+      'agreementId' | 'graduateId' | 'schoolCode' | 'applicant' | 'reason'
+    >,
   ): Promise<string> {
-    const [row] = (await tx.query(
-      `INSERT INTO terminations (agreement_id, graduate_id, school_code, status, applicant, reason) VALUES ($1, $2, $3, 'PENDING', $4, $5) RETURNING id`,
-      [t.agreementId, t.graduateId, t.schoolCode, t.applicant, t.reason],
-    )) as Array<{ id: string }>;
-    return row!.id;
+    const terminations = tx.getRepository(TerminationEntity);
+    const termination = terminations.create({
+      agreementId: t.agreementId,
+      graduateId: t.graduateId,
+      schoolCode: t.schoolCode,
+      status: 'PENDING',
+      applicant: t.applicant,
+      reason: t.reason,
+    });
+    await terminations.insert(termination);
+    return termination.id;
   }
 
   async addMaterials(tx: EntityManager, terminationId: string, fileIds: string[]): Promise<void> {
-    for (const [position, fileId] of fileIds.entries()) {
-      await tx.query(
-        `INSERT INTO termination_materials (termination_id, file_id, position) VALUES ($1, $2, $3)`,
-        [terminationId, fileId, position],
-      );
-    }
+    if (fileIds.length === 0) return;
+    await tx
+      .getRepository(TerminationMaterialEntity)
+      .insert(fileIds.map((fileId, position) => ({ terminationId, fileId, position })));
   }
 
-  async get(id: string, tx?: EntityManager, lock = false): Promise<TerminationRow | null> {
-    const [row] = (await (tx ?? this.db).query(
-      `${SELECT} WHERE t.id = $1 ${lock ? 'FOR UPDATE OF t' : ''}`,
-      [id],
-    )) as TerminationRow[];
-    return row ?? null;
+  /** The termination with its agreement and materials. */
+  async get(id: string): Promise<TerminationEntity | null> {
+    const t = await this.withAgreement().where('t.id = :id', { id }).getOne();
+    if (!t) return null;
+    await this.attachMaterials([t]);
+    return t;
+  }
+
+  /** The termination alone (no agreement, no materials), its row locked for the change being made. */
+  async lock(tx: EntityManager, id: string): Promise<TerminationEntity | null> {
+    return tx
+      .getRepository(TerminationEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async hasPending(tx: EntityManager, agreementId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM terminations WHERE agreement_id = $1 AND status = 'PENDING'`,
-      [agreementId],
-    );
-    return rows.length > 0;
+    return tx.getRepository(TerminationEntity).existsBy({ agreementId, status: 'PENDING' });
   }
 
   async hasAgreed(tx: EntityManager, agreementId: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM terminations WHERE agreement_id = $1 AND status = 'AGREED'`,
-      [agreementId],
-    );
-    return rows.length > 0;
+    return tx.getRepository(TerminationEntity).existsBy({ agreementId, status: 'AGREED' });
   }
 
   /** A party applied (after its materials are stored): the first entry of the application's audit chain. */
@@ -166,7 +171,7 @@ export class TerminationRepository {
       !(
         await this.changed(
           tx,
-          `UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+          `UPDATE terminations SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING *`,
           [id],
         )
       ).length
@@ -189,7 +194,7 @@ export class TerminationRepository {
     const decided = await this.changed(
       tx,
       `UPDATE terminations SET status = $2, decision = $3, decision_reason = $4, decided_by = $5, decided_role = $6, decided_at = $7
-        WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        WHERE id = $1 AND status = 'PENDING' RETURNING *`,
       [id, o.status, o.decision, o.reason, o.decider.userId, o.decider.role, o.at],
     );
     if (!decided.length) return;
@@ -206,10 +211,10 @@ export class TerminationRepository {
   async closeOpen(tx: EntityManager, agreementId: string, actor: ReviewAuditActor): Promise<void> {
     const closed = await this.changed(
       tx,
-      `UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING id`,
+      `UPDATE terminations SET status = 'CLOSED' WHERE agreement_id = $1 AND status = 'PENDING' RETURNING *`,
       [agreementId],
     );
-    for (const id of closed) {
+    for (const { id } of closed) {
       await writeReviewAudit(tx, {
         aggregateType: 'termination',
         aggregateId: id,
@@ -220,46 +225,70 @@ export class TerminationRepository {
     }
   }
 
-  /** The ids an `UPDATE … RETURNING id` changed. */
-  private async changed(tx: EntityManager, update: string, params: unknown[]): Promise<string[]> {
-    const rows = (await tx.query(
-      `WITH changed AS (${update}) SELECT id FROM changed`,
+  /**
+   * The rows an `UPDATE … WHERE status = 'PENDING' RETURNING *` changed (kept as SQL: the status
+   * guard and the answer in one statement), through the table's one mapping (`hydrate`).
+   */
+  private async changed(
+    tx: EntityManager,
+    update: string,
+    params: unknown[],
+  ): Promise<TerminationEntity[]> {
+    const rows: Array<Record<string, unknown>> = await tx.query(
+      `WITH changed AS (${update}) SELECT * FROM changed`,
       params,
-    )) as Array<{ id: string }>;
-    return rows.map((r) => r.id);
+    );
+    return rows.map((row) => hydrate(tx, TerminationEntity, row));
   }
 
+  /** The applications in the filter's scope, oldest first, with their agreements and materials. */
   async list(
     f: TerminationFilter,
     page: number,
     pageSize: number,
-  ): Promise<{ rows: TerminationRow[]; total: number }> {
-    const { where, params } = this.where(f);
-    const [{ n }] = (await this.db.query(
-      `SELECT count(*)::int AS n FROM terminations t JOIN agreements a USING (agreement_id) WHERE ${where}`,
-      params,
-    )) as [{ n: number }];
-    const rows = (await this.db.query(
-      `${SELECT} WHERE ${where} ORDER BY t.applied_at, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    )) as TerminationRow[];
-    return { rows, total: n };
-  }
-
-  async materialFile(terminationId: string, materialId: string): Promise<StoredFileRow | null> {
-    const [row] = (await this.db.query(
-      `SELECT f.* FROM termination_materials m JOIN stored_files f ON f.id = m.file_id WHERE m.termination_id = $1 AND m.id = $2`,
-      [terminationId, materialId],
-    )) as StoredFileRow[];
-    return row ?? null;
-  }
-
-  private where(f: TerminationFilter): { where: string; params: unknown[] } {
+  ): Promise<[TerminationEntity[], number]> {
+    const qb = this.withAgreement();
     const params: unknown[] = [];
-    const clauses: string[] = [scopeSql(f.scope, SCOPE_COLUMNS, params)];
-    const add = (sql: string, v: unknown) => clauses.push(sql.replace('?', `$${params.push(v)}`));
-    if (f.agreementId) add('t.agreement_id = ?', f.agreementId);
-    if (f.status) add('t.status = ?', f.status);
-    return { where: clauses.join(' AND '), params };
+    const scope = scopeSql(f.scope, SCOPE_COLUMNS, params);
+    const named: Record<string, unknown> = {};
+    params.forEach((value, i) => (named[`scope${i + 1}`] = value));
+    qb.where(scope.replace(/\$(\d+)/g, ':scope$1'), named);
+    if (f.agreementId) qb.andWhere('t.agreementId = :agreementId', { agreementId: f.agreementId });
+    if (f.status) qb.andWhere('t.status = :status', { status: f.status });
+    const [terminations, total] = await qb
+      .orderBy('t.appliedAt')
+      .addOrderBy('t.id')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
+    await this.attachMaterials(terminations);
+    return [terminations, total];
+  }
+
+  async materialFile(terminationId: string, materialId: string): Promise<StoredFileEntity | null> {
+    const material = await this.materials
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.file', 'f')
+      .where('m.terminationId = :terminationId AND m.id = :materialId', {
+        terminationId,
+        materialId,
+      })
+      .getOne();
+    return material ? fileOfMaterial(material) : null;
+  }
+
+  private withAgreement(): SelectQueryBuilder<TerminationEntity> {
+    return this.terminations.createQueryBuilder('t').innerJoinAndSelect('t.agreement', 'a');
+  }
+
+  /** Loads the terminations' materials (with their files) in one query, in position order. */
+  private async attachMaterials(terminations: TerminationEntity[]): Promise<void> {
+    if (terminations.length === 0) return;
+    const materials = await this.materials.find({
+      where: { terminationId: In(terminations.map((t) => t.id)) },
+      relations: { file: true },
+      order: { position: 'ASC' },
+    });
+    for (const t of terminations) t.materials = materials.filter((m) => m.terminationId === t.id);
   }
 }

@@ -10,7 +10,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { checkAssembledFile, type CheckedFile } from '../domain/file-type.js';
 import { contentKey, FILE_STORE, type FileStore } from '../file-store.js';
-import { UploadsRepository, type StoredFileRow } from '../uploads.repository.js';
+import type { StoredFileEntity } from '../stored-file.entity.js';
+import { UploadsRepository } from '../uploads.repository.js';
 
 export interface PreparedFile {
   ref: FileRef;
@@ -52,10 +53,10 @@ export class StoreUploadsUseCase {
     tx: EntityManager,
     owner: string,
     prepared: PreparedFile[],
-  ): Promise<StoredFileRow[]> {
-    const rows: StoredFileRow[] = [];
+  ): Promise<StoredFileEntity[]> {
+    const files: StoredFileEntity[] = [];
     for (const f of prepared) {
-      rows.push(
+      files.push(
         await this.uploads.insertFile(tx, {
           fileName: f.ref.fileName,
           ...f.checked,
@@ -68,23 +69,19 @@ export class StoreUploadsUseCase {
       tx,
       prepared.map((f) => f.ref.uploadId),
     );
-    return rows;
+    return files;
   }
 
   /** One slice of a stored file (replies must fit in one NATS message too). */
-  async chunk(file: StoredFileRow, seq: number): Promise<FileChunk> {
+  async chunk(file: StoredFileEntity, seq: number): Promise<FileChunk> {
     const size = Number(file.size);
     const parts = Math.max(1, Math.ceil(size / UPLOAD_PART_BYTES));
     if (seq >= parts || seq >= MAX_UPLOAD_PARTS)
       throw new ServiceError(ErrorCode.NOT_FOUND, '文件分片不存在');
-    const data = await this.store.read(
-      file.storage_key,
-      seq * UPLOAD_PART_BYTES,
-      UPLOAD_PART_BYTES,
-    );
+    const data = await this.store.read(file.storageKey, seq * UPLOAD_PART_BYTES, UPLOAD_PART_BYTES);
     return {
-      fileName: file.file_name,
-      contentType: file.content_type,
+      fileName: file.fileName,
+      contentType: file.contentType,
       size,
       sha256: file.sha256.trim(),
       parts,

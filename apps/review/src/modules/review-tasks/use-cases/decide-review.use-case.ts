@@ -67,9 +67,9 @@ export class DecideReviewUseCase {
         ...task,
         status: d.status,
         reason: d.reason,
-        decided_by: p.userId,
-        decided_role: p.role,
-        decided_at: d.decidedAt,
+        decidedBy: p.userId,
+        decidedRole: p.role,
+        decidedAt: d.decidedAt,
       };
       return toTaskView(decided, new Date(), this.env.REVIEW_OVERDUE_DAYS);
     });

@@ -20,7 +20,11 @@ import {
   requireCanWithdraw,
   requireOpen,
 } from '../domain/termination-rules.js';
-import { TerminationRepository, toTerminationView } from '../termination.repository.js';
+import {
+  agreementOf,
+  TerminationRepository,
+  toTerminationView,
+} from '../termination.repository.js';
 import { TerminationAccess } from '../termination-access.js';
 
 /** Counsellor (of this graduate) or school admin decides; the party that applied may withdraw before that. */
@@ -42,10 +46,10 @@ export class DecideTerminationUseCase {
     const found = await this.found(input.terminationId);
     await this.access.requireDecider(p, found); // identity is asked outside the transaction
     await this.db.transaction(async (tx) => {
-      const agreement = (await this.agreements.get(found.agreement_id, tx, true))!;
-      const t = (await this.terminations.get(input.terminationId, tx, true))!;
+      const agreement = (await this.agreements.get(found.agreementId, tx, true))!;
+      const t = (await this.terminations.lock(tx, input.terminationId))!;
       const outcome = decideTermination(t.status, input.decision, input.reason);
-      const task = await this.tasks.byAgreement(tx, t.agreement_id);
+      const task = await this.tasks.byAgreement(tx, t.agreementId);
       const status = effectiveAgreementStatus(agreement.status, task?.status ?? null);
       if (outcome.status === 'AGREED' && !ACTIVE_AGREEMENT_STATUSES.includes(status)) {
         throw new ServiceError(ErrorCode.INVALID_STATE, '协议已失效，无需解约', { status });
@@ -58,12 +62,12 @@ export class DecideTerminationUseCase {
         decider,
         at,
       });
-      if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreement_id, decider);
+      if (outcome.status === 'AGREED') await this.tasks.cancelPending(tx, t.agreementId, decider);
       await publishEvent(tx, terminationDecided, {
-        aggregateId: t.agreement_id,
+        aggregateId: t.agreementId,
         payload: {
           terminationId: t.id,
-          agreementId: t.agreement_id,
+          agreementId: t.agreementId,
           decision: input.decision,
           reason: outcome.reason,
           decider,
@@ -79,12 +83,12 @@ export class DecideTerminationUseCase {
     const p = requireRole(principal, Role.GRADUATE, Role.EMPLOYER);
     const found = await this.found(terminationId);
     requireCanWithdraw(p, {
-      graduateId: found.graduate_id,
-      employerId: found.employer_id,
+      graduateId: found.graduateId,
+      employerId: agreementOf(found).employerId,
       applicant: found.applicant,
     });
     await this.db.transaction(async (tx) => {
-      const t = (await this.terminations.get(terminationId, tx, true))!;
+      const t = (await this.terminations.lock(tx, terminationId))!;
       requireOpen(t.status);
       await this.terminations.withdraw(tx, terminationId, { userId: p.userId, role: p.role });
     });

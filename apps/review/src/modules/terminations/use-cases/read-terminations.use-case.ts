@@ -40,8 +40,8 @@ export class ReadTerminationsUseCase {
       ...(q.status ? { status: q.status } : {}),
       ...(q.agreementId ? { agreementId: q.agreementId } : {}),
     };
-    const { rows, total } = await this.terminations.list(filter, q.page, q.pageSize);
-    return { items: rows.map(toTerminationView), total };
+    const [terminations, total] = await this.terminations.list(filter, q.page, q.pageSize);
+    return { items: terminations.map(toTerminationView), total };
   }
 
   async get(principal: Principal | null, terminationId: string): Promise<TerminationView> {
