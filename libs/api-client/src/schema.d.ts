@@ -1990,6 +1990,10 @@ export interface components {
             destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
             /** @example 已签订纸质协议 */
             note: string | null;
+            /** @example 10 */
+            destinationCode?: string | null;
+            /** @example 签就业协议形式就业 */
+            destinationName?: string | null;
             activeAgreement: {
                 agreementId: string;
                 agreementNo: string;
@@ -5350,6 +5354,11 @@ export interface operations {
                     /** @enum {string} */
                     destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
                     note?: string;
+                    /**
+                     * @description 毕业去向代码（教育部），须属于所选去向类别
+                     * @example 85
+                     */
+                    destinationCode?: string;
                 };
             };
         };

@@ -49,12 +49,9 @@ export const rosterRecordInput = z
     major: z.string(),
     degree: z.string().meta({ example: '本科' }),
     className: z.string().nullish(),
-    originPlace: z
-      .string()
-      .optional()
-      .meta({
-        description: '生源地（文字）；给出 originRegionCode 时可省略，以代码对应的名称为准',
-      }),
+    originPlace: z.string().optional().meta({
+      description: '生源地（文字）；给出 originRegionCode 时可省略，以代码对应的名称为准',
+    }),
     originRegionCode: z
       .string()
       .optional()

@@ -13,7 +13,12 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
 import { DestinationWriter } from '../destination-writer.js';
-import { assertCanRecord, assertCanUnlock } from '../domain/destination-rules.js';
+import {
+  assertCanRecord,
+  assertCanUnlock,
+  checkDestinationCode,
+  destinationCodeView,
+} from '../domain/destination-rules.js';
 import {
   GraduateProjectionRepository,
   type GraduateRow,
@@ -31,8 +36,15 @@ export class ChangeDestinationUseCase {
 
   record(
     principal: Principal | null,
-    input: { schoolCode: string; graduateId: string; destination: Destination; note?: string },
+    input: {
+      schoolCode: string;
+      graduateId: string;
+      destination: Destination;
+      note?: string;
+      destinationCode?: string;
+    },
   ) {
+    const destinationCode = checkDestinationCode(input.destination, input.destinationCode);
     return this.run(principal, input, async (tx, g, active, actor) => {
       assertCanRecord(
         { destination: g.destination, hasActiveAgreement: active },
@@ -44,6 +56,7 @@ export class ChangeDestinationUseCase {
         note: reason,
         agreementId: null,
         actor,
+        destinationCode,
       });
     });
   }
@@ -85,6 +98,7 @@ export class ChangeDestinationUseCase {
         schoolCode: g.schoolCode,
         destination: changed.destination,
         note: changed.note,
+        ...destinationCodeView(changed.destinationCode),
         activeAgreement: null,
       };
     });
