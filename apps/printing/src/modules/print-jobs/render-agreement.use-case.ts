@@ -12,6 +12,7 @@ import { renderAgreementPdf } from '../../worker/agreement-renderer.js';
 import { PdfSigningKeysService } from '../pdf-signing/pdf-signing-keys.service.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { VerificationKeysService } from '../verification/verification-keys.service.js';
+import { printedNames } from './standard-names.js';
 
 /**
  * One render job: the approved snapshot plus the full ID number (asked of identity for this
@@ -95,6 +96,7 @@ export class RenderAgreementUseCase {
 }
 
 function toPrintData(s: AgreementSnapshot, idNumber: string, approvedAt: Date): AgreementPrintData {
+  const names = printedNames(s);
   return {
     agreementNo: s.agreementNo,
     graduate: {
@@ -106,13 +108,13 @@ function toPrintData(s: AgreementSnapshot, idNumber: string, approvedAt: Date): 
       major: s.graduate.major,
       degree: s.graduate.degree,
       graduationYear: s.graduate.graduationYear,
-      originPlace: s.graduate.originPlace,
+      originPlace: names.originPlace,
     },
     employer: {
       name: s.employer.name,
       creditCode: s.employer.creditCode,
-      nature: s.employer.nature,
-      industry: s.employer.industry,
+      nature: names.nature,
+      industry: names.industry,
       address: s.employer.address,
       contactName: s.employer.contactName,
       contactPhone: s.employer.contactPhone,
