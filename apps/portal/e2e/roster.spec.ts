@@ -94,6 +94,14 @@ test('the school admin finds who has not signed yet, records an offline destinat
   const row = page.getByRole('row').filter({ hasText: waiting.record.studentNo });
   await row.getByRole('button', { name: '登记去向' }).click();
   const dialog = page.getByRole('dialog');
+  // The category's 毕业去向代码 is preselected; 升学 offers 80 or 85 (docs/standard-codes.md).
+  await expect(dialog.getByTitle('10 签就业协议形式就业', { exact: true })).toBeVisible();
+  await dialog.getByLabel('毕业去向', { exact: true }).click();
+  await page.getByTitle('升学', { exact: true }).last().click();
+  await expect(dialog.getByTitle('80 升学', { exact: true })).toBeVisible();
+  await dialog.getByLabel('毕业去向', { exact: true }).click();
+  await page.getByTitle('线下签约', { exact: true }).last().click();
+  await expect(dialog.getByTitle('10 签就业协议形式就业', { exact: true })).toBeVisible();
   await dialog.getByLabel('说明').fill('与芜湖某公司线下签订纸质协议');
   await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await expect(dialog).toBeHidden();
