@@ -7,6 +7,8 @@ import { identityService } from '../src/identity.service.js';
 import { CreateSchoolUseCase } from '../src/modules/accounts/use-cases/create-school.use-case.js';
 import { RegisterEmployerUseCase } from '../src/modules/accounts/use-cases/register-employer.use-case.js';
 import { ImportRosterUseCase } from '../src/modules/roster/use-cases/import-roster.use-case.js';
+import { DecideCorrectionUseCase } from '../src/modules/source-info/use-cases/decide-correction.use-case.js';
+import { RequestCorrectionUseCase } from '../src/modules/source-info/use-cases/request-correction.use-case.js';
 
 const province: Principal = { userId: 'p', role: 'PROVINCE_ADMIN' };
 const employer = (over: object = {}) => ({
@@ -154,6 +156,36 @@ describe('standard codes in identity (issue 18)', () => {
       table_name: 'employers',
       field: 'nature',
       text: '三资企业',
+    });
+  });
+
+  it('gives a corrected 生源地 the code of the region it names exactly, and none otherwise', async () => {
+    await query(`UPDATE graduates SET wechat_open_id = 'o-codes-3' WHERE student_no = '3'`);
+    const [{ id }] = await query(`SELECT id FROM graduates WHERE student_no = '3'`);
+    const graduate = {
+      userId: id,
+      role: 'GRADUATE',
+      graduateId: id,
+      openId: 'o-codes-3',
+    } as Principal;
+    const correct = async (originPlace: string) => {
+      const requested = await identity.app
+        .get(RequestCorrectionUseCase)
+        .execute(graduate, { originPlace }, '生源地有误');
+      await identity.app
+        .get(DecideCorrectionUseCase)
+        .execute(province, { schoolCode: 'S1', id: requested.id, decision: 'APPROVE' });
+      return (
+        await query(`SELECT origin_place, origin_region_code FROM graduates WHERE id = $1`, [id])
+      )[0];
+    };
+    expect(await correct('安徽省合肥市蜀山区')).toEqual({
+      origin_place: '安徽省合肥市蜀山区',
+      origin_region_code: '340104',
+    });
+    expect(await correct('合肥市某某街道')).toEqual({
+      origin_place: '合肥市某某街道',
+      origin_region_code: null,
     });
   });
 });
