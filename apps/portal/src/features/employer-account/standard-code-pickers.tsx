@@ -53,8 +53,7 @@ export function IndustrySelect(props: SelectProps) {
 
 /** The GB/T 2260 tree, fetched once as its own chunk when the first region picker mounts. */
 let regionsOnce: Promise<RegionNode[]> | undefined;
-const loadRegions = () =>
-  (regionsOnce ??= import('@netsign/standard-codes/regions').then((m) => m.regionTree()));
+const loadRegions = () => (regionsOnce ??= import('./region-tree').then((m) => m.REGION_TREE));
 
 interface RegionProps {
   id?: string;
