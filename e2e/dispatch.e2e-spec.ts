@@ -61,7 +61,11 @@ describe('dispatch to the province through the whole system', () => {
       DISPATCH_RETRY_MAX_MS: '1000',
       DISPATCH_MAX_ATTEMPTS: '6',
     });
-    employer = await w.employer(1, true);
+    employer = await w.employer(1, true, {
+      natureCode: '39',
+      industryCode: '65',
+      regionCode: '340104',
+    });
     g1 = await w.graduate(1);
     g2 = await w.graduate(2);
   }, 120_000);
@@ -87,6 +91,15 @@ describe('dispatch to the province through the whole system', () => {
       studentNo: g1.identity.studentNo,
       idNumber: g1.identity.idNumber,
       signingMethod: 'EMPLOYER_DIRECT',
+      // Issue 18: an online agreement is 签就业协议形式就业 (10), with the employer's codes.
+      destinationCode: '10',
+      employer: {
+        nature: '其他企业',
+        natureCode: '39',
+        industry: '软件和信息技术服务业',
+        industryCode: '65',
+        regionCode: '340104',
+      },
     });
 
     const form = new FormData();
@@ -118,6 +131,11 @@ describe('dispatch to the province through the whole system', () => {
       [1, 'EMPLOYMENT'],
       [2, 'TERMINATION'],
     ]);
+    // Terminated: back to 待就业 (70); the employer's codes are copied from the employment record.
+    expect(recordsOf(g1)[1]!.record).toMatchObject({
+      destinationCode: '70',
+      employer: { natureCode: '39', industryCode: '65', regionCode: '340104' },
+    });
     // Each record id accepted exactly once despite the resend after the lost answer.
     const ids = province.state.accepted.map((a) => a.record.recordId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -279,6 +279,23 @@ describe('signing through the gateway', () => {
     );
     const blocked = await sign(autonomous, g.identity);
     expect([blocked.status, blocked.body.code]).toEqual([409, 'GRADUATE_NOT_AVAILABLE']);
+    // Issue 18: a 毕业去向代码 must belong to the category; the answer names it.
+    const misfit = await w.p.http('PUT', `${path}/destination`, {
+      token: w.schoolAdmin,
+      body: { destination: 'FURTHER_STUDY', destinationCode: '10' },
+    });
+    expect([misfit.status, misfit.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(misfit.body.details.fields).toEqual([
+      expect.objectContaining({ field: 'destinationCode' }),
+    ]);
+    const offline = await w.p.http('PUT', `${path}/destination`, {
+      token: w.schoolAdmin,
+      body: { destination: 'SIGNED_OFFLINE', destinationCode: '10', note: '纸质协议' },
+    });
+    expect(offline.body).toMatchObject({
+      destinationCode: '10',
+      destinationName: '签就业协议形式就业',
+    });
     expect(
       (
         await w.p.http('PUT', `${path}/destination`, {
@@ -316,7 +333,11 @@ describe('signing through the gateway', () => {
       token: w.schoolAdmin,
       body: { reason: '线下协议已解除' },
     });
-    expect(unlocked.body).toMatchObject({ destination: 'AWAITING_EMPLOYMENT' });
+    expect(unlocked.body).toMatchObject({
+      destination: 'AWAITING_EMPLOYMENT',
+      destinationCode: '70',
+      destinationName: '待就业',
+    });
     const signed = await sign(autonomous, g.identity);
     expect(signed.status).toBe(201);
     // The school's roster shows it: destination and the active agreement, beside identity's record.
@@ -371,30 +392,35 @@ describe('signing through the gateway', () => {
       body: { reason: '试试' },
     });
     expect([locked.status, locked.body.code]).toEqual([409, 'INVALID_STATE']);
-    const audit = await w.p.services
-      .get('signing')!
-      .dataSource.query(
-        `SELECT from_value, to_value, reason, actor->>'role' AS role FROM destination_changes WHERE graduate_id = $1 ORDER BY id`,
-        [g.graduateId],
-      );
+    const audit = await w.p.services.get('signing')!.dataSource.query(
+      `SELECT from_value, to_value, reason, actor->>'role' AS role, destination_code
+           FROM destination_changes WHERE graduate_id = $1 ORDER BY id`,
+      [g.graduateId],
+    );
+    const offlineEntry = {
+      from_value: 'AWAITING_EMPLOYMENT',
+      to_value: 'SIGNED_OFFLINE',
+      reason: '纸质协议',
+      role: 'SCHOOL_ADMIN',
+      destination_code: '10',
+    };
     expect(audit).toEqual([
-      {
-        from_value: 'AWAITING_EMPLOYMENT',
-        to_value: 'SIGNED_OFFLINE',
-        reason: '纸质协议',
-        role: 'SCHOOL_ADMIN',
-      },
+      offlineEntry,
+      // Recorded again with its code (issue 18).
+      { ...offlineEntry, from_value: 'SIGNED_OFFLINE' },
       {
         from_value: 'SIGNED_OFFLINE',
         to_value: 'AWAITING_EMPLOYMENT',
         reason: '线下协议已解除',
         role: 'SCHOOL_ADMIN',
+        destination_code: '70',
       },
       {
         from_value: 'AWAITING_EMPLOYMENT',
         to_value: 'SIGNED_ONLINE',
         reason: null,
         role: 'EMPLOYER',
+        destination_code: '10',
       },
     ]);
   });

@@ -9,6 +9,10 @@ const workspace = fileURLToPath(new URL('../..', import.meta.url));
 export const portalAliases = {
   '@netsign/api-client': `${workspace}libs/api-client/src/index.ts`,
   '@netsign/contracts/identifiers': `${workspace}libs/contracts/src/identifiers.ts`,
+  // The small code tables; the region table (GB/T 2260) only through a dynamic import of
+  // '@netsign/standard-codes/regions', so that it is a chunk of its own, loaded when a picker opens.
+  '@netsign/standard-codes/regions': `${workspace}libs/standard-codes/src/regions.ts`,
+  '@netsign/standard-codes/tables': `${workspace}libs/standard-codes/src/tables.ts`,
 };
 
 // `npm run dev:portal`: Vite on PORTAL_DEV_PORT (5173) with /api proxied to the gateway

@@ -58,7 +58,12 @@ export interface SigningWorld {
   admin: string;
   schoolAdmin: string;
   close(): Promise<void>;
-  employer(n: number, hasHiringAutonomy: boolean): Promise<Employer>;
+  /** `codes`: standard codes to register with (docs/standard-codes.md); none by default. */
+  employer(
+    n: number,
+    hasHiringAutonomy: boolean,
+    codes?: { natureCode?: string; industryCode?: string; regionCode?: string },
+  ): Promise<Employer>;
   graduate(i: number, options?: { confirm?: boolean }): Promise<Graduate>;
   ok<T = any>(res: { status: number; body: any }, status?: number): T;
 }
@@ -126,7 +131,7 @@ export async function startSigningWorld(
       await p.close();
       await wechat.close();
     },
-    async employer(n, hasHiringAutonomy) {
+    async employer(n, hasHiringAutonomy, codes = {}) {
       const username = `hr-${n}`;
       const password = `employer-pass-${n}`;
       const created = ok<{ employerId: string }>(
@@ -142,6 +147,7 @@ export async function startSigningWorld(
             contactPhone: '0551-65551234',
             username,
             password,
+            ...codes,
           },
         }),
       );

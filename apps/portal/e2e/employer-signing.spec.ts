@@ -42,8 +42,16 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
   await page.getByLabel('统一社会信用代码').fill(code);
   await expect(page.getByText('统一社会信用代码最后一位校验码不正确，请核对')).toBeHidden();
   await page.getByLabel('单位名称').fill(employerName);
-  await chooseOption(page, '单位性质', '民营企业');
-  await page.getByLabel('所属行业').fill('信息技术');
+  // 单位性质, 行业 (GB/T 4754-2017) and 地区 (GB/T 2260) are picked from the standard tables.
+  await chooseOption(page, '单位性质', '其他企业');
+  await page.getByLabel('所属行业', { exact: true }).fill('软件和信息');
+  await page.getByTitle('65 软件和信息技术服务业', { exact: true }).click();
+  await page.getByLabel('所在地区', { exact: true }).click();
+  for (const level of ['安徽省', '合肥市', '蜀山区']) {
+    await page.getByTitle(level, { exact: true }).last().click();
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByTitle('安徽省 / 合肥市 / 蜀山区', { exact: true })).toBeVisible();
   await page.getByLabel('单位地址').fill('安徽省合肥市高新区望江西路 800 号');
   await page.getByLabel('联系人姓名').fill('王晓丽');
   await page.getByLabel('联系电话').fill('0551-65551234');
@@ -69,6 +77,12 @@ test('employer registers, posts a position, signs directly, downloads the PDF wh
     path: join(SCREENSHOTS, 'employer-qualification-documents.png'),
     fullPage: true,
   });
+
+  // The profile shows the names from the tables with their codes.
+  await page.getByRole('menuitem', { name: 'team 单位信息' }).click();
+  await expect(page.getByText('其他企业（39）')).toBeVisible();
+  await expect(page.getByText('软件和信息技术服务业（65）')).toBeVisible();
+  await expect(page.getByText('安徽省合肥市蜀山区（340104）')).toBeVisible();
 
   // A position.
   await page.getByRole('menuitem', { name: '岗位管理' }).click();

@@ -1439,6 +1439,7 @@ export interface components {
             degree: string;
             className: string | null;
             originPlace: string;
+            originRegionCode?: string | null;
             graduationYear: number;
             idNumberMasked: string;
             sourceInfoConfirmed: boolean;
@@ -1493,6 +1494,7 @@ export interface components {
                 degree: string;
                 className: string | null;
                 originPlace: string;
+                originRegionCode?: string | null;
                 graduationYear: number;
                 idNumberMasked: string;
                 sourceInfoConfirmed: boolean;
@@ -1525,6 +1527,10 @@ export interface components {
             nature: string;
             industry: string;
             address: string;
+            natureCode?: string | null;
+            industryCode?: string | null;
+            regionCode?: string | null;
+            regionName?: string | null;
             hasHiringAutonomy: boolean;
             contactName: string;
             contactPhone: string;
@@ -1737,6 +1743,7 @@ export interface components {
          *       "degree": "本科",
          *       "className": "软件2201",
          *       "originPlace": "安徽省合肥市",
+         *       "originRegionCode": "340100",
          *       "graduationYear": 2026
          *     }
          */
@@ -1752,7 +1759,13 @@ export interface components {
             /** @example 本科 */
             degree: string;
             className?: string | null;
-            originPlace: string;
+            /** @description 生源地（文字）；给出 originRegionCode 时可省略，以代码对应的名称为准 */
+            originPlace?: string;
+            /**
+             * @description 生源地代码（GB/T 2260 行政区划代码）
+             * @example 340100
+             */
+            originRegionCode?: string;
             graduationYear: number;
             /** @enum {string} */
             destination?: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
@@ -1777,6 +1790,7 @@ export interface components {
             degree: string;
             className: string | null;
             originPlace: string;
+            originRegionCode?: string | null;
             graduationYear: number;
             idNumberMasked: string;
             sourceInfoConfirmed: boolean;
@@ -1801,6 +1815,10 @@ export interface components {
             nature: string;
             industry: string;
             address: string;
+            natureCode?: string | null;
+            industryCode?: string | null;
+            regionCode?: string | null;
+            regionName?: string | null;
             hasHiringAutonomy: boolean;
             contactName: string;
             contactPhone: string;
@@ -1972,6 +1990,10 @@ export interface components {
             destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
             /** @example 已签订纸质协议 */
             note: string | null;
+            /** @example 10 */
+            destinationCode?: string | null;
+            /** @example 签就业协议形式就业 */
+            destinationName?: string | null;
             activeAgreement: {
                 agreementId: string;
                 agreementNo: string;
@@ -4666,6 +4688,21 @@ export interface operations {
                     nature: string;
                     industry: string;
                     address: string;
+                    /**
+                     * @description 单位性质代码（教育部就业信息标准），如 31 国有企业
+                     * @example 39
+                     */
+                    natureCode?: string;
+                    /**
+                     * @description 行业代码（GB/T 4754-2017 门类或大类），如 I 或 65
+                     * @example 65
+                     */
+                    industryCode?: string;
+                    /**
+                     * @description 所在地区代码（GB/T 2260），如 340104
+                     * @example 340104
+                     */
+                    regionCode?: string;
                     hasHiringAutonomy: boolean;
                     contactName: string;
                     contactPhone: string;
@@ -5317,6 +5354,11 @@ export interface operations {
                     /** @enum {string} */
                     destination: "AWAITING_EMPLOYMENT" | "SIGNED_ONLINE" | "SIGNED_OFFLINE" | "FURTHER_STUDY" | "OTHER";
                     note?: string;
+                    /**
+                     * @description 毕业去向代码（教育部），须属于所选去向类别
+                     * @example 85
+                     */
+                    destinationCode?: string;
                 };
             };
         };

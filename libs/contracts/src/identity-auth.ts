@@ -158,7 +158,7 @@ export const staffCreate = defineRequest<
 });
 
 export const employerRegister = defineRequest<
-  Omit<EmployerSnapshot, 'employerId'> & { username: string; password: string },
+  Omit<EmployerSnapshot, 'employerId' | 'regionName'> & { username: string; password: string },
   EmployerSnapshot & { userId: string }
 >({
   service: 'identity',
@@ -172,6 +172,22 @@ export const employerRegister = defineRequest<
     nature: z.string().min(1).max(64),
     industry: z.string().min(1).max(64),
     address: z.string().min(1).max(256),
+    /** Standard codes beside the names (docs/standard-codes.md); each checked against its table. */
+    natureCode: z
+      .string()
+      .regex(/^\d{2}$/, '单位性质代码应为2位数字')
+      .optional()
+      .meta({ description: '单位性质代码（教育部就业信息标准），如 31 国有企业', example: '39' }),
+    industryCode: z
+      .string()
+      .regex(/^([A-T]|\d{2})$/, '行业代码应为 GB/T 4754-2017 的门类字母或2位大类代码')
+      .optional()
+      .meta({ description: '行业代码（GB/T 4754-2017 门类或大类），如 I 或 65', example: '65' }),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, '所在地区代码应为6位数字')
+      .optional()
+      .meta({ description: '所在地区代码（GB/T 2260），如 340104', example: '340104' }),
     hasHiringAutonomy: z.boolean(),
     contactName: z.string().min(1).max(64),
     contactPhone: z.string().regex(/^[0-9+\- ]{5,20}$/),

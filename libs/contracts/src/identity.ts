@@ -38,6 +38,8 @@ export const graduateSnapshotSchema = z.object({
   degree: z.string(),
   className: z.string().nullable(),
   originPlace: z.string(),
+  /** 生源地代码 (GB/T 2260); absent or null for records imported as free text only. */
+  originRegionCode: z.string().nullable().optional(),
   graduationYear: z.number().int(),
   /** e.g. 340104********1234 */
   idNumberMasked: z.string(),
@@ -169,6 +171,12 @@ export const employerSnapshotSchema = z.object({
   nature: z.string(),
   industry: z.string(),
   address: z.string(),
+  /** 单位性质代码, GB/T 4754-2017 行业代码 (section or division), GB/T 2260 所在地代码: null or absent when registered as text only. */
+  natureCode: z.string().nullable().optional(),
+  industryCode: z.string().nullable().optional(),
+  regionCode: z.string().nullable().optional(),
+  /** Full name of regionCode (安徽省合肥市蜀山区), from the table. */
+  regionName: z.string().nullable().optional(),
   hasHiringAutonomy: z.boolean(),
   contactName: z.string(),
   contactPhone: z.string(),

@@ -167,6 +167,8 @@ export const destinationChanged = defineEvent({
     reason: z.string().nullable(),
     agreementId: z.string().nullable(),
     changedAt: z.string(),
+    /** 毕业去向代码 (docs/standard-codes.md); null for OTHER recorded without one, absent before issue 18. */
+    destinationCode: z.string().nullable().optional(),
   }),
 });
 
@@ -299,12 +301,21 @@ export interface GraduateDestinationView {
   schoolCode: string;
   destination: Destination;
   note: string | null;
+  /** 毕业去向代码 and its name (docs/standard-codes.md); null when none is recorded. */
+  destinationCode?: string | null;
+  destinationName?: string | null;
   activeAgreement: { agreementId: string; agreementNo: string; status: AgreementStatus } | null;
 }
 
 /** Records a destination reached outside the platform. Caller: SCHOOL_ADMIN (own school), PROVINCE_ADMIN. */
 export const destinationSet = defineRequest<
-  { schoolCode: string; graduateId: string; destination: Destination; note?: string },
+  {
+    schoolCode: string;
+    graduateId: string;
+    destination: Destination;
+    note?: string;
+    destinationCode?: string;
+  },
   GraduateDestinationView
 >({
   service: 'signing',
@@ -317,6 +328,12 @@ export const destinationSet = defineRequest<
     graduateId: z.string().min(1),
     destination: z.enum(DESTINATIONS),
     note: z.string().trim().max(500).optional(),
+    /** 毕业去向代码 within the category (e.g. FURTHER_STUDY: 80 or 85); the category's default if absent. */
+    destinationCode: z
+      .string()
+      .regex(/^\d{2}$/, '毕业去向代码应为2位数字')
+      .optional()
+      .meta({ description: '毕业去向代码（教育部），须属于所选去向类别', example: '85' }),
   }),
 });
 

@@ -55,6 +55,19 @@ export const dispatchRecordSchema = z.object({
     nature: text(100),
     industry: text(100),
     location: text(200),
+    // Standard codes (issue 18), optional so that records from before them stay valid.
+    natureCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
+    industryCode: z
+      .string()
+      .regex(/^([A-T]|\d{2})$/)
+      .optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
   }),
   position: text(200),
   // Required only when the employer lacks hiring autonomy, hence nullable.
@@ -63,6 +76,11 @@ export const dispatchRecordSchema = z.object({
     .nullable()
     .optional(),
   occurredAt: z.iso.datetime({ offset: true }),
+  /** 毕业去向代码: 10 for an employment agreement, 70 (待就业) after a termination. */
+  destinationCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 
 export type DispatchRecordBody = z.infer<typeof dispatchRecordSchema>;

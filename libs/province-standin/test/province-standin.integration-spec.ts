@@ -148,6 +148,34 @@ describe('province stand-in', () => {
     expect((await post(record(), { 'idempotency-key': randomUUID() })).status).toBe(400);
   });
 
+  it('accepts the standard codes of issue 18 and refuses malformed ones (422)', async () => {
+    const employer = {
+      ...record().employer,
+      natureCode: '39',
+      industryCode: '65',
+      regionCode: '340104',
+    };
+    const coded = record({ destinationCode: '10', employer });
+    expect((await post(coded)).status).toBe(201);
+    expect(standin.state.accepted.at(-1)?.record).toMatchObject({
+      destinationCode: '10',
+      employer: { natureCode: '39', industryCode: '65', regionCode: '340104' },
+    });
+    const bad = await post(
+      record({
+        studentNo: 'S002',
+        destinationCode: '签约',
+        employer: { ...employer, regionCode: '3401' },
+      }),
+    );
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { details: Array<{ field: string }> };
+    expect(body.details.map((d) => d.field).sort()).toEqual([
+      'destinationCode',
+      'employer.regionCode',
+    ]);
+  });
+
   it('keeps each graduate’s order: n only after n-1', async () => {
     const early = await post(record({ graduateSequence: 2 }));
     expect(early.status).toBe(409);

@@ -9,6 +9,7 @@ import { GraduateDestination1764280000500 } from './migrations/1764280000500-Gra
 import { encryptSigningKeysMigration } from './migrations/1764280000600-EncryptSigningKeys.js';
 import { SessionVersions1764280000700 } from './migrations/1764280000700-SessionVersions.js';
 import { AuditChain1764280000800 } from './migrations/1764280000800-AuditChain.js';
+import { StandardCodes1764280000900 } from './migrations/1764280000900-StandardCodes.js';
 
 /**
  * In the order they apply; a landed migration is never edited, a new one is appended. Built from
@@ -25,5 +26,6 @@ export function identityMigrations(env: Pick<IdentityEnv, 'SIGNING_KEY_ENCRYPTIO
     encryptSigningKeysMigration(SigningKeyCipher.fromEnv(env)),
     SessionVersions1764280000700,
     AuditChain1764280000800,
+    StandardCodes1764280000900,
   ];
 }

@@ -5,6 +5,8 @@ import {
   assertCanRecord,
   assertCanSign,
   assertCanUnlock,
+  checkDestinationCode,
+  destinationCodeView,
 } from '../../src/modules/destinations/domain/destination-rules.js';
 import { signQrToken, verifyQrToken } from '../../src/modules/qr-cards/domain/qr-card-token.js';
 
@@ -121,5 +123,26 @@ describe('QR card token', () => {
     expect(codeOf(() => verifyQrToken(signQrToken(claims, key), key, claims.expiresAt))).toBe(
       'QR_CARD_EXPIRED',
     );
+  });
+});
+
+describe('毕业去向代码 of a destination (issue 18)', () => {
+  it('defaults each category to its code and refuses a code of another category', () => {
+    expect(checkDestinationCode('SIGNED_OFFLINE', undefined)).toBe('10');
+    expect(checkDestinationCode('AWAITING_EMPLOYMENT', undefined)).toBe('70');
+    expect(checkDestinationCode('OTHER', undefined)).toBeNull();
+    expect(checkDestinationCode('FURTHER_STUDY', '85')).toBe('85');
+    expect(checkDestinationCode('OTHER', '75')).toBe('75');
+    expect(codeOf(() => checkDestinationCode('FURTHER_STUDY', '10'))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => checkDestinationCode('OTHER', '99'))).toBe('VALIDATION_FAILED');
+    for (const d of DESTINATIONS) expect(() => checkDestinationCode(d, undefined)).not.toThrow();
+  });
+
+  it('shows a code with its name', () => {
+    expect(destinationCodeView('85')).toEqual({
+      destinationCode: '85',
+      destinationName: '出国、出境',
+    });
+    expect(destinationCodeView(null)).toEqual({ destinationCode: null, destinationName: null });
   });
 });

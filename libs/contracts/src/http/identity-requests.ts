@@ -49,7 +49,13 @@ export const rosterRecordInput = z
     major: z.string(),
     degree: z.string().meta({ example: '本科' }),
     className: z.string().nullish(),
-    originPlace: z.string(),
+    originPlace: z.string().optional().meta({
+      description: '生源地（文字）；给出 originRegionCode 时可省略，以代码对应的名称为准',
+    }),
+    originRegionCode: z
+      .string()
+      .optional()
+      .meta({ description: '生源地代码（GB/T 2260 行政区划代码）', example: '340100' }),
     graduationYear: z.number().int(),
     destination: z.enum(DESTINATIONS).optional(),
   })
@@ -65,6 +71,7 @@ export const rosterRecordInput = z
       degree: '本科',
       className: '软件2201',
       originPlace: '安徽省合肥市',
+      originRegionCode: '340100',
       graduationYear: 2026,
     },
   });

@@ -120,6 +120,8 @@ export const graduateDestinationView = z
     schoolCode: z.string(),
     destination: z.enum(DESTINATIONS),
     note: z.string().nullable().meta({ example: '已签订纸质协议' }),
+    destinationCode: z.string().nullable().optional().meta({ example: '10' }),
+    destinationName: z.string().nullable().optional().meta({ example: '签就业协议形式就业' }),
     activeAgreement: z
       .object({
         agreementId: z.string(),

@@ -17,6 +17,10 @@ export interface DispatchEmployer {
   nature: string;
   industry: string;
   location: string;
+  /** Standard codes beside the names (docs/standard-codes.md); absent when the employer has none. */
+  natureCode?: string;
+  industryCode?: string;
+  regionCode?: string;
 }
 
 /**
@@ -33,6 +37,8 @@ export interface DispatchRecordContent {
   position: string;
   superiorAuthority: string | null;
   occurredAt: string;
+  /** 毕业去向代码 the record puts the graduate in; absent in records logged before issue 18. */
+  destinationCode?: string;
 }
 
 export interface DispatchGraduateRef {

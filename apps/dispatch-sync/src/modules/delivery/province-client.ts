@@ -42,6 +42,8 @@ export function provinceBody(record: OutboundRecord, idNumber: string): Record<s
     position: c.position,
     superiorAuthority: c.superiorAuthority,
     occurredAt: c.occurredAt,
+    // Added by issue 18 (docs/standard-codes.md); left out of older records, whose bytes stay the same.
+    ...(c.destinationCode ? { destinationCode: c.destinationCode } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface AppendRecordInput {
   employer?: DispatchEmployer;
   position?: string;
   superiorAuthority?: string | null;
+  /** 毕业去向代码 (EMPLOYMENT: agreement form; TERMINATION: awaiting employment). */
+  destinationCode?: string;
 }
 
 export interface AppendedRecord {
@@ -116,10 +118,23 @@ async function contentOf(
       nature: employer.nature,
       industry: employer.industry,
       location: employer.location,
+      ...codesOf(employer),
     },
     position,
     superiorAuthority: superiorAuthority ?? null,
     occurredAt: new Date(input.occurredAt).toISOString(),
+    ...(input.destinationCode ? { destinationCode: input.destinationCode } : {}),
+  };
+}
+
+/** Only the codes the employer has: a record without them keeps exactly its old shape. */
+function codesOf(
+  e: DispatchEmployer,
+): Pick<DispatchEmployer, 'natureCode' | 'industryCode' | 'regionCode'> {
+  return {
+    ...(e.natureCode ? { natureCode: e.natureCode } : {}),
+    ...(e.industryCode ? { industryCode: e.industryCode } : {}),
+    ...(e.regionCode ? { regionCode: e.regionCode } : {}),
   };
 }
 

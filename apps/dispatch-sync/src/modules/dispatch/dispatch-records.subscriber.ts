@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
 } from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
+import { DESTINATION_CODE_AGREEMENT, DESTINATION_CODE_AWAITING } from '@netsign/standard-codes';
 import type { EntityManager } from 'typeorm';
 import { appendRecord } from '../delivery/record-log.repository.js';
 
@@ -46,9 +47,13 @@ export class DispatchRecordsSubscriber {
         nature: a.employer.nature,
         industry: a.employer.industry,
         location: a.terms.workLocation,
+        ...(a.employer.natureCode ? { natureCode: a.employer.natureCode } : {}),
+        ...(a.employer.industryCode ? { industryCode: a.employer.industryCode } : {}),
+        ...(a.employer.regionCode ? { regionCode: a.employer.regionCode } : {}),
       },
       position: a.position.title,
       superiorAuthority: a.terms.superiorAuthority,
+      destinationCode: DESTINATION_CODE_AGREEMENT,
     });
   }
 
@@ -66,6 +71,8 @@ export class DispatchRecordsSubscriber {
       graduate: graduateOf(a),
       agreementNo: a.agreementNo,
       occurredAt: event.payload.terminatedAt,
+      // Termination puts the graduate back to awaiting employment (DESIGN.md, Terminate).
+      destinationCode: DESTINATION_CODE_AWAITING,
     });
   }
 }

@@ -1,3 +1,4 @@
+import { regionNameOf } from './domain/employer-codes.js';
 import { Injectable } from '@nestjs/common';
 import {
   STAFF_ROLES,
@@ -155,6 +156,12 @@ export function toEmployer(r: Record<string, unknown>): EmployerSnapshot {
     nature: String(r['nature']),
     industry: String(r['industry']),
     address: String(r['address']),
+    // Codes only when the employer has them (registered with codes, or mapped by migration).
+    ...(r['nature_code'] ? { natureCode: String(r['nature_code']) } : {}),
+    ...(r['industry_code'] ? { industryCode: String(r['industry_code']) } : {}),
+    ...(r['region_code']
+      ? { regionCode: String(r['region_code']), regionName: regionNameOf(String(r['region_code'])) }
+      : {}),
     hasHiringAutonomy: Boolean(r['has_hiring_autonomy']),
     contactName: String(r['contact_name']),
     contactPhone: String(r['contact_phone']),

@@ -8,7 +8,7 @@ type Db = DataSource | EntityManager;
 /** Graduate columns joined with school and department names: everything a snapshot needs. */
 export const SNAPSHOT_SELECT = `
   SELECT g.id, g.school_code, s.name AS school_name, g.department_code, d.name AS department_name,
-         g.student_no, g.name, g.gender, g.major, g.degree, g.class_name, g.origin_place,
+         g.student_no, g.name, g.gender, g.major, g.degree, g.class_name, g.origin_place, g.origin_region_code,
          g.graduation_year, g.id_number_masked, g.source_info_confirmed_at, g.wechat_open_id,
          g.id_number_enc, g.id_key_id, g.id_blind_index, g.binding_version
     FROM graduates g
@@ -28,6 +28,7 @@ export interface GraduateRow {
   degree: string;
   class_name: string | null;
   origin_place: string;
+  origin_region_code: string | null;
   graduation_year: number;
   id_number_masked: string;
   source_info_confirmed_at: Date | null;
@@ -53,6 +54,7 @@ export function toSnapshot(r: GraduateRow): GraduateSnapshot {
     degree: r.degree,
     className: r.class_name,
     originPlace: r.origin_place,
+    originRegionCode: r.origin_region_code ?? null,
     graduationYear: Number(r.graduation_year),
     idNumberMasked: r.id_number_masked,
     sourceInfoConfirmed: r.source_info_confirmed_at !== null,

@@ -16,12 +16,14 @@ const HEADER_ALIASES: Record<string, RosterField> = {
   学历层次: 'degree',
   班级: 'className',
   生源地: 'originPlace',
+  生源地代码: 'originRegionCode',
   毕业年份: 'graduationYear',
 };
 for (const f of ROSTER_FIELDS) HEADER_ALIASES[f] = f;
 HEADER_ALIASES['classname'] = 'className';
 
-const REQUIRED_HEADERS: RosterField[] = ROSTER_FIELDS.filter((f) => f !== 'className');
+const OPTIONAL_HEADERS: ReadonlySet<RosterField> = new Set(['className', 'originRegionCode']);
+const REQUIRED_HEADERS: RosterField[] = ROSTER_FIELDS.filter((f) => !OPTIONAL_HEADERS.has(f));
 
 const malformed = (reason: string) =>
   new ServiceError(ErrorCode.VALIDATION_FAILED, `生源文件格式错误：${reason}`, { reason });

@@ -11,7 +11,7 @@ export interface UpsertedRow {
 }
 
 const COLUMNS = `student_no, name, gender, id_number_enc, id_key_id, id_blind_index, id_number_masked,
-  department_code, major, degree, class_name, origin_place, graduation_year`;
+  department_code, major, degree, class_name, origin_place, origin_region_code, graduation_year`;
 
 /** A record with its blind index, computed once per import. */
 export interface IndexedRecord {
@@ -30,6 +30,7 @@ export function signatureOf(r: RosterRecord, blindIndex: string): string {
     r.degree,
     r.className,
     r.originPlace,
+    r.originRegionCode,
     r.graduationYear,
   ]);
 }
@@ -46,7 +47,7 @@ export async function storedSignatures(
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`identity-roster:${schoolCode}`]);
   const rows: Array<Record<string, unknown>> = await tx.query(
     `SELECT student_no, name, gender, id_blind_index, department_code, major, degree, class_name, origin_place,
-            graduation_year
+            origin_region_code, graduation_year
        FROM graduates WHERE school_code = $1`,
     [schoolCode],
   );
@@ -62,6 +63,7 @@ export async function storedSignatures(
         g['degree'],
         g['class_name'],
         g['origin_place'],
+        g['origin_region_code'],
         g['graduation_year'],
       ]),
     ]),
@@ -95,6 +97,7 @@ export function prepareRosterBatch(
       degree: r.degree,
       class_name: r.className,
       origin_place: r.originPlace,
+      origin_region_code: r.originRegionCode,
       graduation_year: r.graduationYear,
     };
   });
@@ -116,17 +119,20 @@ export async function upsertRosterBatch(
       `INSERT INTO graduates (id, school_code, ${COLUMNS})
      SELECT id, $1, ${COLUMNS} FROM json_to_recordset($2::json) AS t(id uuid, student_no text, name text, gender text,
        id_number_enc text, id_key_id text, id_blind_index text, id_number_masked text, department_code text,
-       major text, degree text, class_name text, origin_place text, graduation_year int)
+       major text, degree text, class_name text, origin_place text, origin_region_code text, graduation_year int)
      ON CONFLICT (school_code, student_no) DO UPDATE SET
        name = EXCLUDED.name, gender = EXCLUDED.gender, id_number_enc = EXCLUDED.id_number_enc,
        id_key_id = EXCLUDED.id_key_id, id_blind_index = EXCLUDED.id_blind_index,
        id_number_masked = EXCLUDED.id_number_masked, department_code = EXCLUDED.department_code,
        major = EXCLUDED.major, degree = EXCLUDED.degree, class_name = EXCLUDED.class_name,
-       origin_place = EXCLUDED.origin_place, graduation_year = EXCLUDED.graduation_year, updated_at = now()
+       origin_place = EXCLUDED.origin_place,
+       origin_region_code = EXCLUDED.origin_region_code, graduation_year = EXCLUDED.graduation_year, updated_at = now()
      WHERE (graduates.name, graduates.gender, graduates.id_blind_index, graduates.department_code, graduates.major,
-            graduates.degree, graduates.class_name, graduates.origin_place, graduates.graduation_year)
+            graduates.degree, graduates.class_name, graduates.origin_place, graduates.origin_region_code,
+            graduates.graduation_year)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.gender, EXCLUDED.id_blind_index, EXCLUDED.department_code,
-            EXCLUDED.major, EXCLUDED.degree, EXCLUDED.class_name, EXCLUDED.origin_place, EXCLUDED.graduation_year)
+            EXCLUDED.major, EXCLUDED.degree, EXCLUDED.class_name, EXCLUDED.origin_place, EXCLUDED.origin_region_code,
+            EXCLUDED.graduation_year)
      RETURNING id, (xmax = 0) AS inserted, student_no, source_info_confirmed_at IS NOT NULL AS confirmed`,
       [schoolCode, batch.json],
     );

@@ -3,6 +3,9 @@ import { useSession } from '../../shared/auth/session';
 import { PageHeader } from '../../shared/ui/page-header';
 import { PageLoading } from '../../shared/ui/page-loading';
 
+/** A name with its standard code (docs/standard-codes.md) when there is one. */
+const withCode = (name: string, code?: string | null) => (code ? `${name}（${code}）` : name);
+
 /** 单位信息: what the platform knows of the employer (snapshotted into each agreement at signing). */
 export function ProfilePage() {
   const { me } = useSession();
@@ -24,11 +27,16 @@ export function ProfilePage() {
                 <Tag color="warning">无用人自主权（签约须注明上级主管部门）</Tag>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="单位性质">{employer.nature}</Descriptions.Item>
-            <Descriptions.Item label="所属行业">{employer.industry}</Descriptions.Item>
-            <Descriptions.Item label="单位地址" span={2}>
-              {employer.address}
+            <Descriptions.Item label="单位性质">
+              {withCode(employer.nature, employer.natureCode)}
             </Descriptions.Item>
+            <Descriptions.Item label="所属行业">
+              {withCode(employer.industry, employer.industryCode)}
+            </Descriptions.Item>
+            <Descriptions.Item label="所在地区">
+              {employer.regionName ? withCode(employer.regionName, employer.regionCode) : '未填写'}
+            </Descriptions.Item>
+            <Descriptions.Item label="单位地址">{employer.address}</Descriptions.Item>
             <Descriptions.Item label="联系人">{employer.contactName}</Descriptions.Item>
             <Descriptions.Item label="联系电话">{employer.contactPhone}</Descriptions.Item>
             <Descriptions.Item label="登录账号">{me?.username ?? '—'}</Descriptions.Item>

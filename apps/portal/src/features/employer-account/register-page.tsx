@@ -1,36 +1,45 @@
-import { Button, Card, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, Radio, Row, Typography } from 'antd';
+import { employerNatureName, industryName } from '@netsign/standard-codes/tables';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../shared/auth/session';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { applyFieldErrors } from '../../shared/errors/form-errors';
 import { creditCodeRules } from '../../shared/validation/identifiers';
 import { useRegisterEmployer, type EmployerRegistration } from './employer-api';
+import { IndustrySelect, NatureSelect, RegionCascader } from './standard-code-pickers';
 
-const NATURES = [
-  '国有企业',
-  '民营企业',
-  '外资企业',
-  '中外合资企业',
-  '事业单位',
-  '机关',
-  '社会团体',
-  '其他',
-];
-
-interface FormValues extends EmployerRegistration {
+interface FormValues extends Omit<
+  EmployerRegistration,
+  'nature' | 'industry' | 'natureCode' | 'industryCode'
+> {
+  natureCode: string;
+  industryCode: string;
+  /** 省/市/区县 codes (GB/T 2260); the last is the region's code. */
+  regionPath?: string[];
   confirmPassword: string;
 }
 
-/** 用人单位注册: the credit code is checked as it is typed (GB 32100), like the API checks it. */
+/**
+ * 用人单位注册: the credit code is checked as it is typed (GB 32100), like the API checks it;
+ * 单位性质, 行业 and 地区 are picked from the standard tables (docs/standard-codes.md) and sent as
+ * codes with their names.
+ */
 export function RegisterPage() {
   const [form] = Form.useForm<FormValues>();
   const register = useRegisterEmployer();
   const { signIn } = useSession();
   const navigate = useNavigate();
 
-  const onFinish = ({ confirmPassword: _confirm, ...values }: FormValues) => {
+  const onFinish = ({ confirmPassword: _confirm, regionPath, ...values }: FormValues) => {
+    const regionCode = regionPath?.at(-1);
     register.mutate(
-      { ...values, creditCode: values.creditCode.trim().toUpperCase() },
+      {
+        ...values,
+        creditCode: values.creditCode.trim().toUpperCase(),
+        nature: employerNatureName(values.natureCode) ?? values.natureCode,
+        industry: industryName(values.industryCode) ?? values.industryCode,
+        ...(regionCode ? { regionCode } : {}),
+      },
       {
         onSuccess: ({ accessToken }) => {
           signIn(accessToken);
@@ -91,28 +100,33 @@ export function RegisterPage() {
               <Col xs={24} md={12}>
                 <Form.Item
                   label="单位性质"
-                  name="nature"
+                  name="natureCode"
                   rules={[{ required: true, message: '请选择单位性质' }]}
                 >
-                  <Select
-                    options={NATURES.map((n) => ({ value: n, label: n }))}
-                    placeholder="请选择"
-                  />
+                  <NatureSelect />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item
                   label="所属行业"
-                  name="industry"
-                  rules={[
-                    { required: true, whitespace: true, message: '请输入所属行业' },
-                    { max: 64 },
-                  ]}
+                  name="industryCode"
+                  extra="国民经济行业分类（GB/T 4754-2017）"
+                  rules={[{ required: true, message: '请选择所属行业' }]}
                 >
-                  <Input placeholder="如 信息技术" />
+                  <IndustrySelect />
                 </Form.Item>
               </Col>
-              <Col span={24}>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  label="所在地区"
+                  name="regionPath"
+                  extra="单位注册地所在的省、市、区县"
+                  rules={[{ required: true, message: '请选择所在地区' }]}
+                >
+                  <RegionCascader />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
                 <Form.Item
                   label="单位地址"
                   name="address"

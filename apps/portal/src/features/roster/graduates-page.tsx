@@ -1,4 +1,8 @@
 import {
+  DESTINATION_CODES_BY_CATEGORY,
+  graduateDestinationName,
+} from '@netsign/standard-codes/tables';
+import {
   App,
   Button,
   Card,
@@ -271,9 +275,22 @@ function UnlockDialog({ schoolCode, graduate, onClose }: DialogProps) {
   );
 }
 
+/** 毕业去向代码 a category may be recorded as (docs/standard-codes.md). */
+const destinationCodeOptions = (destination: Destination | undefined) =>
+  (destination && destination in DESTINATION_CODES_BY_CATEGORY
+    ? DESTINATION_CODES_BY_CATEGORY[destination as keyof typeof DESTINATION_CODES_BY_CATEGORY]
+    : []
+  ).map((code) => ({ value: code, label: `${code} ${graduateDestinationName(code) ?? ''}` }));
+
 function DestinationDialog({ schoolCode, graduate, onClose }: DialogProps) {
-  const [form] = Form.useForm<{ destination: Destination; note: string }>();
+  const [form] = Form.useForm<{
+    destination: Destination;
+    note: string;
+    destinationCode?: string;
+  }>();
   const set = useSetDestination(schoolCode);
+  const destination = Form.useWatch('destination', form);
+  const codeOptions = destinationCodeOptions(destination);
   return (
     <Modal
       open
@@ -288,13 +305,24 @@ function DestinationDialog({ schoolCode, graduate, onClose }: DialogProps) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ destination: 'SIGNED_OFFLINE' }}
+        initialValues={{ destination: 'SIGNED_OFFLINE', destinationCode: '10' }}
+        onValuesChange={(changed: { destination?: Destination }) => {
+          // A new category: its default code (the first), or none to choose (其他).
+          if (changed.destination) {
+            const first = destinationCodeOptions(changed.destination)[0]?.value;
+            form.setFieldValue(
+              'destinationCode',
+              changed.destination === 'OTHER' ? undefined : first,
+            );
+          }
+        }}
         onFinish={(v) =>
           set.mutate(
             {
               graduateId: graduate.graduateId,
               destination: v.destination,
               note: v.note?.trim() ?? '',
+              ...(v.destinationCode ? { destinationCode: v.destinationCode } : {}),
             },
             { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
           )
@@ -302,6 +330,14 @@ function DestinationDialog({ schoolCode, graduate, onClose }: DialogProps) {
       >
         <Form.Item name="destination" label="毕业去向" rules={[{ required: true }]}>
           <Select options={OFFLINE_OPTIONS} />
+        </Form.Item>
+        <Form.Item
+          name="destinationCode"
+          label="毕业去向代码"
+          extra="教育部毕业去向代码"
+          rules={[{ required: true, message: '请选择毕业去向代码' }]}
+        >
+          <Select options={codeOptions} placeholder="请选择" />
         </Form.Item>
         <Form.Item
           name="note"

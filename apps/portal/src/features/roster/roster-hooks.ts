@@ -90,11 +90,20 @@ export function useUnlock(schoolCode: string) {
 export function useSetDestination(schoolCode: string) {
   return useGraduateAction(
     schoolCode,
-    (input: { graduateId: string; destination: Destination; note: string }) =>
+    (input: {
+      graduateId: string;
+      destination: Destination;
+      note: string;
+      destinationCode?: string;
+    }) =>
       unwrap(
         api.PUT('/api/schools/{schoolCode}/graduates/{graduateId}/destination', {
           params: { path: { schoolCode, graduateId: input.graduateId } },
-          body: { destination: input.destination, note: input.note },
+          body: {
+            destination: input.destination,
+            note: input.note,
+            ...(input.destinationCode ? { destinationCode: input.destinationCode } : {}),
+          },
         }),
       ),
   );

@@ -31,7 +31,7 @@ export function RosterImportPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title="请上传 CSV 或 XLSX 文件，第一行为表头"
-          description={`表头：${COLUMNS}（班级可空）。学号已存在的记录将被更新，有错误的行不会导入，其余行照常导入。`}
+          description={`表头：${COLUMNS}（班级可空）；可另加一列「生源地代码」（6 位行政区划代码，GB/T 2260），填写后生源地以代码对应的名称为准，生源地一列可空。学号已存在的记录将被更新，有错误的行不会导入，其余行照常导入。`}
         />
         <Upload
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,6 +12,7 @@ import { PdfSigningKeysService } from '../pdf-signing/pdf-signing-keys.service.j
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { PrintEngine } from './print-engine.js';
 import { VerificationKeysService } from '../verification/verification-keys.service.js';
+import { printedNames } from './standard-names.js';
 
 /**
  * One render job: the approved snapshot plus the full ID number (asked of identity for this
@@ -96,6 +97,7 @@ export class RenderAgreementUseCase {
 }
 
 function toPrintData(s: AgreementSnapshot, idNumber: string, approvedAt: Date): AgreementPrintData {
+  const names = printedNames(s);
   return {
     agreementNo: s.agreementNo,
     graduate: {
@@ -107,13 +109,13 @@ function toPrintData(s: AgreementSnapshot, idNumber: string, approvedAt: Date): 
       major: s.graduate.major,
       degree: s.graduate.degree,
       graduationYear: s.graduate.graduationYear,
-      originPlace: s.graduate.originPlace,
+      originPlace: names.originPlace,
     },
     employer: {
       name: s.employer.name,
       creditCode: s.employer.creditCode,
-      nature: s.employer.nature,
-      industry: s.employer.industry,
+      nature: names.nature,
+      industry: names.industry,
       address: s.employer.address,
       contactName: s.employer.contactName,
       contactPhone: s.employer.contactPhone,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { destinationChanged, type Actor, type Destination } from '@netsign/contracts';
 import { appendToChain } from '@netsign/audit-chain';
 import { publishEvent } from '@netsign/messaging';
+import { defaultDestinationCode } from '@netsign/standard-codes';
 import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 import type { GraduateRow } from './graduate-projection.repository.js';
@@ -18,9 +19,13 @@ export class DestinationWriter {
       note?: string | null;
       agreementId: string | null;
       actor?: Actor;
+      /** 毕业去向代码 the caller checked fits `to`; the category's default when absent. */
+      destinationCode?: string | null;
     },
   ): Promise<GraduateRow> {
     const at = new Date();
+    const destinationCode =
+      input.destinationCode !== undefined ? input.destinationCode : defaultDestinationCode(to);
     const actor = input.actor ?? null;
     // The graduate's destination changes form one audit chain (the caller holds the graduate's row lock).
     await appendToChain(
@@ -45,9 +50,11 @@ export class DestinationWriter {
           tx,
           'signing-destination-change',
           `WITH changed AS (
-             UPDATE graduates SET destination = $3, destination_note = $4, updated_at = $7 WHERE graduate_id = $1 RETURNING graduate_id)
-           INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor, at, seq, prev_hash, hash)
-           SELECT graduate_id, $2, $3, $5, $6, $8, $7, $9, $10, $11 FROM changed`,
+             UPDATE graduates SET destination = $3, destination_note = $4, destination_code = $12, updated_at = $7
+              WHERE graduate_id = $1 RETURNING graduate_id)
+           INSERT INTO destination_changes (graduate_id, from_value, to_value, reason, agreement_id, actor, at, seq, prev_hash, hash,
+                                            destination_code)
+           SELECT graduate_id, $2, $3, $5, $6, $8, $7, $9, $10, $11, $12 FROM changed`,
           [
             graduate.graduateId,
             graduate.destination,
@@ -60,6 +67,7 @@ export class DestinationWriter {
             link.seq,
             link.prevHash,
             link.hash,
+            destinationCode,
           ],
         ),
     );
@@ -75,8 +83,9 @@ export class DestinationWriter {
         reason: input.reason,
         agreementId: input.agreementId,
         changedAt: at.toISOString(),
+        destinationCode,
       },
     });
-    return { ...graduate, destination: to, note: input.note ?? null };
+    return { ...graduate, destination: to, note: input.note ?? null, destinationCode };
   }
 }

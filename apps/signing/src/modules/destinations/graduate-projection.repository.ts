@@ -11,10 +11,13 @@ export interface GraduateRow {
   sourceInfoConfirmed: boolean;
   destination: Destination;
   note: string | null;
+  /** 毕业去向代码 (docs/standard-codes.md). */
+  destinationCode: string | null;
   snapshot: GraduateSnapshot;
 }
 
-const COLUMNS = `graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note, snapshot`;
+const COLUMNS = `graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note,
+  destination_code, snapshot`;
 
 function toRow(r: Record<string, unknown>): GraduateRow {
   return {
@@ -24,6 +27,7 @@ function toRow(r: Record<string, unknown>): GraduateRow {
     sourceInfoConfirmed: r['source_info_confirmed'] as boolean,
     destination: r['destination'] as Destination,
     note: (r['destination_note'] as string | null) ?? null,
+    destinationCode: (r['destination_code'] as string | null) ?? null,
     snapshot: r['snapshot'] as GraduateSnapshot,
   };
 }
@@ -46,7 +50,8 @@ export class GraduateProjectionRepository {
        ON CONFLICT (graduate_id) DO UPDATE SET school_code = EXCLUDED.school_code,
          department_code = EXCLUDED.department_code, source_info_confirmed = EXCLUDED.source_info_confirmed,
          snapshot = EXCLUDED.snapshot, updated_at = now()
-       RETURNING graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note`,
+       RETURNING graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note,
+                 destination_code`,
       [s.graduateId, s.schoolCode, s.departmentCode, s.sourceInfoConfirmed, JSON.stringify(s)],
     );
     // The snapshot just written is the caller's: not sent back.

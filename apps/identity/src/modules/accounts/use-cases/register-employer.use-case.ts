@@ -12,6 +12,7 @@ import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
 import { toEmployer } from '../accounts.repository.js';
+import { resolveEmployerCodes } from '../domain/employer-codes.js';
 import { checkCreditCode, normaliseCreditCode } from '../domain/credit-code.js';
 import { hashPassword } from '../password.js';
 
@@ -35,21 +36,33 @@ export class RegisterEmployerUseCase {
         fields: [{ field: 'creditCode', message: PROBLEM_MESSAGE[problem], problem }],
       });
     }
+    const codes = resolveEmployerCodes(input);
+    if ('problems' in codes) {
+      throw new ServiceError(
+        ErrorCode.VALIDATION_FAILED,
+        codes.problems.map((p) => p.message).join('；'),
+        { fields: codes.problems },
+      );
+    }
     const hash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (tx) => {
         const rows: Array<Record<string, unknown>> = await tx.query(
-          `INSERT INTO employers (credit_code, name, nature, industry, address, has_hiring_autonomy, contact_name, contact_phone)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          `INSERT INTO employers (credit_code, name, nature, industry, address, has_hiring_autonomy, contact_name, contact_phone,
+                                  nature_code, industry_code, region_code)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
           [
             normaliseCreditCode(input.creditCode),
             input.name,
-            input.nature,
-            input.industry,
+            codes.nature,
+            codes.industry,
             input.address,
             input.hasHiringAutonomy,
             input.contactName,
             input.contactPhone,
+            codes.natureCode,
+            codes.industryCode,
+            codes.regionCode,
           ],
         );
         const employer = toEmployer(rows[0]!);

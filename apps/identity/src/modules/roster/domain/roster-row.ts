@@ -1,3 +1,4 @@
+import { isRegionCode, regionName } from '@netsign/standard-codes';
 import { checkIdNumber, maskIdNumber, normaliseIdNumber } from './id-number.js';
 
 /** The roster record of API.md, in column order for CSV/XLSX. */
@@ -12,6 +13,7 @@ export const ROSTER_FIELDS = [
   'className',
   'originPlace',
   'graduationYear',
+  'originRegionCode',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export type RawRosterRow = Partial<Record<RosterField, string>>;
@@ -27,6 +29,8 @@ export interface RosterRecord {
   degree: string;
   className: string | null;
   originPlace: string;
+  /** 生源地代码 (GB/T 2260); when given, originPlace is the table's full name for it. */
+  originRegionCode: string | null;
   graduationYear: number;
 }
 
@@ -41,7 +45,13 @@ export interface RowRejection {
   message: string;
 }
 
-const REQUIRED: RosterField[] = ROSTER_FIELDS.filter((f) => f !== 'className');
+/** Optional: className; originPlace may be left out when originRegionCode names the place. */
+const OPTIONAL: ReadonlySet<RosterField> = new Set([
+  'className',
+  'originPlace',
+  'originRegionCode',
+]);
+const REQUIRED: RosterField[] = ROSTER_FIELDS.filter((f) => !OPTIONAL.has(f));
 const GENDERS: Record<string, string> = { 男: '男', 女: '女', M: '男', F: '女', m: '男', f: '女' };
 const ID_MESSAGES = {
   FORMAT: '身份证号格式不正确（应为18位）',
@@ -110,6 +120,8 @@ function validateRow(
   if (!Number.isInteger(year) || year < 1990 || year > 2100) {
     return { code: 'INVALID_FIELD', message: '毕业年份无效' };
   }
+  const origin = originOf(raw);
+  if ('code' in origin) return origin;
   const departmentCode = raw.departmentCode!.trim();
   if (!departmentCodes.has(departmentCode)) {
     return { code: 'UNKNOWN_DEPARTMENT', message: `院系代码 ${departmentCode} 不存在` };
@@ -124,7 +136,27 @@ function validateRow(
     major: raw.major!.trim(),
     degree: raw.degree!.trim(),
     className: raw.className?.trim() || null,
-    originPlace: raw.originPlace!.trim(),
+    ...origin,
     graduationYear: year,
   };
+}
+
+/** 生源地: a GB/T 2260 code (its name is then the table's), or free text as before. */
+function originOf(
+  raw: RawRosterRow,
+): Pick<RosterRecord, 'originPlace' | 'originRegionCode'> | Omit<RowRejection, 'row'> {
+  const code = raw.originRegionCode?.trim();
+  if (code) {
+    if (!isRegionCode(code)) {
+      return {
+        code: 'INVALID_FIELD',
+        message: `生源地代码 ${code.slice(0, 12)} 不是有效的行政区划代码（GB/T 2260）`,
+      };
+    }
+    return { originPlace: regionName(code)!, originRegionCode: code };
+  }
+  const place = raw.originPlace?.trim();
+  if (!place)
+    return { code: 'MISSING_FIELD', message: '缺少必填项：originPlace（或 originRegionCode）' };
+  return { originPlace: place, originRegionCode: null };
 }

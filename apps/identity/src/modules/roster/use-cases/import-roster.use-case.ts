@@ -112,6 +112,7 @@ function snapshotOf(
     degree: r.degree,
     className: r.className,
     originPlace: r.originPlace,
+    originRegionCode: r.originRegionCode,
     graduationYear: r.graduationYear,
     idNumberMasked: r.idNumberMasked,
     sourceInfoConfirmed: confirmed,

@@ -12,6 +12,7 @@ import {
 } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+import { regionCodeOfName } from '@netsign/standard-codes';
 import { writeAudit } from '../../audit/audit.js';
 import { GraduatesRepository, toSnapshot } from '../../roster/graduates.repository.js';
 import { CorrectionsRepository } from '../corrections.repository.js';
@@ -79,9 +80,15 @@ export class DecideCorrectionUseCase {
     const before = await this.graduates.byId(c.graduateId, tx, true);
     const entries = Object.entries(c.changes) as Array<[keyof CorrectionChanges, string]>;
     const sets = entries.map(([field], i) => `${COLUMN[field]} = $${i + 2}`);
+    const values: Array<string | null> = entries.map(([, v]) => v);
+    // A corrected 生源地 keeps a code only when the new text is exactly one region's name.
+    if (c.changes.originPlace !== undefined) {
+      sets.push(`origin_region_code = $${values.length + 2}`);
+      values.push(regionCodeOfName(c.changes.originPlace) ?? null);
+    }
     await tx.query(`UPDATE graduates SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
       c.graduateId,
-      ...entries.map(([, v]) => v),
+      ...values,
     ]);
     const after = (await this.graduates.byId(c.graduateId, tx))!;
     await writeAudit(tx, {

@@ -1,4 +1,10 @@
 import { ErrorCode, ServiceError, type Destination } from '@netsign/contracts';
+import {
+  defaultDestinationCode,
+  DESTINATION_CODES_BY_CATEGORY,
+  destinationCodeFits,
+  graduateDestinationName,
+} from '@netsign/standard-codes';
 
 /**
  * Rules on a graduate's destination (毕业去向). SIGNED_ONLINE is set only by signing; a school admin
@@ -46,4 +52,36 @@ export function assertCanUnlock(state: DestinationState, reason: string): void {
   if (state.destination === 'AWAITING_EMPLOYMENT') {
     throw new ServiceError(ErrorCode.INVALID_STATE, '该毕业生已是待就业状态');
   }
+}
+
+/**
+ * The 毕业去向代码 a school admin gives with a destination must belong to its category
+ * (docs/standard-codes.md); none given → the category's default (null for OTHER).
+ */
+export function checkDestinationCode(
+  destination: Destination,
+  code: string | undefined,
+): string | null {
+  if (code === undefined) return defaultDestinationCode(destination);
+  if (!destinationCodeFits(destination, code)) {
+    const allowed = DESTINATION_CODES_BY_CATEGORY[destination]
+      .map((c) => `${c} ${graduateDestinationName(c)}`)
+      .join('、');
+    const message = `毕业去向代码 ${code} 不属于所选去向，可选：${allowed}`;
+    throw new ServiceError(ErrorCode.VALIDATION_FAILED, message, {
+      fields: [{ field: 'destinationCode', message }],
+    });
+  }
+  return code;
+}
+
+/** The code with its name, as views show it. */
+export function destinationCodeView(code: string | null): {
+  destinationCode: string | null;
+  destinationName: string | null;
+} {
+  return {
+    destinationCode: code,
+    destinationName: code ? (graduateDestinationName(code) ?? null) : null,
+  };
 }

@@ -12,7 +12,12 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
 import { DestinationWriter } from '../destination-writer.js';
-import { assertCanRecord, assertCanUnlock } from '../domain/destination-rules.js';
+import {
+  assertCanRecord,
+  assertCanUnlock,
+  checkDestinationCode,
+  destinationCodeView,
+} from '../domain/destination-rules.js';
 import {
   GraduateProjectionRepository,
   type GraduateRow,
@@ -30,8 +35,15 @@ export class ChangeDestinationUseCase {
 
   record(
     principal: Principal | null,
-    input: { schoolCode: string; graduateId: string; destination: Destination; note?: string },
+    input: {
+      schoolCode: string;
+      graduateId: string;
+      destination: Destination;
+      note?: string;
+      destinationCode?: string;
+    },
   ) {
+    const destinationCode = checkDestinationCode(input.destination, input.destinationCode);
     return this.run(principal, input, async (tx, g, active, actor) => {
       assertCanRecord(
         { destination: g.destination, hasActiveAgreement: active },
@@ -43,6 +55,7 @@ export class ChangeDestinationUseCase {
         note: reason,
         agreementId: null,
         actor,
+        destinationCode,
       });
     });
   }
@@ -94,6 +107,7 @@ export class ChangeDestinationUseCase {
         schoolCode: g.schoolCode,
         destination: changed.destination,
         note: changed.note,
+        ...destinationCodeView(changed.destinationCode),
         activeAgreement: null,
       };
     });

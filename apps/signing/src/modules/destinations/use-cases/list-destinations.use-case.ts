@@ -3,6 +3,7 @@ import { may, needsAssignment, requireRole, requireSchoolScope } from '@netsign/
 import { Role, type GraduateDestinationView, type Principal } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
 import { AgreementRepository } from '../../agreements/agreement.repository.js';
+import { destinationCodeView } from '../domain/destination-rules.js';
 import { IdentityClient } from '../../integration/identity.client.js';
 import {
   GraduateProjectionRepository,
@@ -51,6 +52,7 @@ export class ListDestinationsUseCase {
         schoolCode: r.schoolCode,
         destination: r.destination,
         note: r.note,
+        ...destinationCodeView(r.destinationCode),
         activeAgreement: a
           ? { agreementId: a.agreementId, agreementNo: a.agreementNo, status: a.status }
           : null,
