@@ -35,6 +35,7 @@ import {
 } from './roster-hooks';
 import { PageHeader } from '../../shared/ui/page-header';
 import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
+import { ReasonDialog } from '../../shared/ui/reason-dialog';
 
 const DESTINATION_OPTIONS = (Object.keys(DESTINATION_LABELS) as Destination[]).map((value) => ({
   value,
@@ -240,38 +241,21 @@ interface DialogProps {
 }
 
 function UnlockDialog({ schoolCode, graduate, onClose }: DialogProps) {
-  const [form] = Form.useForm<{ reason: string }>();
   const unlock = useUnlock(schoolCode);
   return (
-    <Modal
-      open
+    <ReasonDialog
       title={`解锁 ${graduate.name}：毕业去向改回“待就业”`}
       okText="确认解锁"
-      cancelText="取消"
-      confirmLoading={unlock.isPending}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-    >
-      <ApiErrorAlert error={unlock.error} title="解锁失败" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          unlock.mutate(
-            { graduateId: graduate.graduateId, reason: v.reason.trim() },
-            { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e) },
-          )
-        }
-      >
-        <Form.Item
-          name="reason"
-          label="解锁理由"
-          rules={[{ required: true, whitespace: true, message: '请填写解锁理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      label="解锁理由"
+      requiredMessage="请填写解锁理由"
+      errorTitle="解锁失败"
+      pending={unlock.isPending}
+      error={unlock.error}
+      onClose={onClose}
+      onSubmit={(reason, callbacks) =>
+        unlock.mutate({ graduateId: graduate.graduateId, reason }, callbacks)
+      }
+    />
   );
 }
 
