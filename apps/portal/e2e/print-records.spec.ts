@@ -73,6 +73,12 @@ test('the school admin finds an approved agreement, downloads its PDF and has it
   await expect(page.getByTitle('正在生成', { exact: true })).toBeHidden();
   await expectAccessible(page);
   await screenshot(page, 'school-admin-print-records-filtered');
+  // Re-rendered under 可打印: the record leaves the list while it renders (正在生成) and comes back
+  // when ready — the list keeps following it though nothing listed is rendering.
+  await row.getByRole('button', { name: `重新生成 ${graduate.record.name} 的协议书` }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '重新生成' }).click();
+  await expect(row).toContainText('第 3 版', { timeout: 120_000 });
+  await expect(row).toContainText('可打印');
 
   // The department's staff sees the record and may download, not re-render.
   const dept = await browser.newPage();
