@@ -12,8 +12,20 @@ export const printKeys = {
     ['print-records', status, page, pageSize] as const,
 };
 
+/** A re-render asked for: the list follows it even while a status filter hides the record. */
+export interface AwaitedRender {
+  agreementId: string;
+  renderVersion: number;
+  until: number;
+}
+
 /** 协议书打印管理: approved agreements, their PDF and print history. */
-export function usePrintRecords(status: PrintStatus | undefined, page: number, pageSize: number) {
+export function usePrintRecords(
+  status: PrintStatus | undefined,
+  page: number,
+  pageSize: number,
+  awaited?: AwaitedRender | null,
+) {
   return useQuery({
     queryKey: printKeys.list(status, page, pageSize),
     queryFn: () =>
@@ -23,9 +35,23 @@ export function usePrintRecords(status: PrintStatus | undefined, page: number, p
         }),
       ),
     placeholderData: keepPreviousData,
-    // A PDF being rendered becomes ready within seconds: keep the list current while one is.
-    refetchInterval: (query) =>
-      query.state.data?.items.some((r) => r.status === 'QUEUED') ? 2000 : false,
+    // A PDF being rendered becomes ready within seconds: keep the list current while one is, and
+    // after a re-render until its version is listed ready (under 可打印 the record leaves the list
+    // while it renders, and nothing listed would be QUEUED to keep the list polling).
+    refetchInterval: (query) => {
+      const items = query.state.data?.items ?? [];
+      if (items.some((r) => r.status === 'QUEUED')) return 2000;
+      const awaiting =
+        awaited &&
+        Date.now() < awaited.until &&
+        !items.some(
+          (r) =>
+            r.agreementId === awaited.agreementId &&
+            r.status === 'READY' &&
+            r.renderVersion >= awaited.renderVersion,
+        );
+      return awaiting ? 2000 : false;
+    },
   });
 }
 

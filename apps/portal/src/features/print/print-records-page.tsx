@@ -10,6 +10,7 @@ import {
   useInvalidatePrintRecords,
   usePrintRecords,
   useRerender,
+  type AwaitedRender,
   type PrintRecord,
   type PrintStatus,
 } from './print-hooks';
@@ -50,7 +51,8 @@ export function PrintRecordsPage() {
   const mayRerender = claims?.role === 'SCHOOL_ADMIN' || claims?.role === 'PROVINCE_ADMIN';
   const [status, setStatus] = useState<PrintStatus | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const records = usePrintRecords(status, paging.page, paging.pageSize);
+  const [awaited, setAwaited] = useState<AwaitedRender | null>(null);
+  const records = usePrintRecords(status, paging.page, paging.pageSize, awaited);
   const rerender = useRerender();
   const refresh = useInvalidatePrintRecords();
   const [notice, setNotice] = useState<{ type: 'info' | 'error'; text: string } | null>(null);
@@ -138,7 +140,16 @@ export function PrintRecordsPage() {
               description="将生成新版本的 PDF，原有防伪二维码仍可核验。"
               okText="重新生成"
               cancelText="取消"
-              onConfirm={() => rerender.mutate(r.agreementId)}
+              onConfirm={() =>
+                rerender.mutate(r.agreementId, {
+                  onSuccess: ({ renderVersion }) =>
+                    setAwaited({
+                      agreementId: r.agreementId,
+                      renderVersion,
+                      until: Date.now() + 120_000,
+                    }),
+                })
+              }
             >
               <Button size="small" aria-label={`重新生成 ${r.graduateName} 的协议书`}>
                 重新生成

@@ -115,11 +115,13 @@ export class PrintRecordsRepository {
     },
   ): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: unknown[] = await tx.query(
-        `UPDATE print_records SET status = 'READY', content_hash = $3, file_path = $4, file_sha256 = $5,
+      const rows = returnedRows<{ agreement_id: string }>(
+        await tx.query(
+          `UPDATE print_records SET status = 'READY', content_hash = $3, file_path = $4, file_sha256 = $5,
            size = $6, rendered_at = now(), last_error = NULL, updated_at = now()
          WHERE agreement_id = $1 AND render_version = $2 RETURNING agreement_id`,
-        [agreementId, renderVersion, file.contentHash, file.path, file.sha256, file.size],
+          [agreementId, renderVersion, file.contentHash, file.path, file.sha256, file.size],
+        ),
       );
       if (rows.length === 0) return false;
       await tx.query(
@@ -143,10 +145,12 @@ export class PrintRecordsRepository {
   /** A new render version (template change): queued again, old files stay for old tokens. */
   async bumpVersion(agreementId: string, actor: Actor): Promise<number | undefined> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: Array<{ render_version: number }> = await tx.query(
-        `UPDATE print_records SET render_version = render_version + 1, status = 'QUEUED', updated_at = now()
+      const rows = returnedRows<{ render_version: number }>(
+        await tx.query(
+          `UPDATE print_records SET render_version = render_version + 1, status = 'QUEUED', updated_at = now()
           WHERE agreement_id = $1 RETURNING render_version`,
-        [agreementId],
+          [agreementId],
+        ),
       );
       if (rows[0])
         await this.addHistory(tx, agreementId, actor, `RERENDER v${rows[0].render_version}`);
@@ -225,4 +229,15 @@ export class PrintRecordsRepository {
       history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action })),
     };
   }
+}
+
+/**
+ * TypeORM's `query()` answers an UPDATE with `[rows, rowCount]`, not the rows: the rows of an
+ * `UPDATE … RETURNING` whatever its command (without it a re-render read `render_version` of an
+ * array — "第 undefined 版" — and queued a job for version undefined that the worker skipped).
+ */
+function returnedRows<T>(raw: unknown): T[] {
+  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number')
+    return raw[0] as T[];
+  return raw as T[];
 }
