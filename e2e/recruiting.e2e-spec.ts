@@ -86,9 +86,16 @@ describe('campus recruiting and method 1 through the gateway', () => {
       (await w.p.http('POST', `/api/positions/${acme.positionId}/applications`, { token: t(g) }))
         .body.code,
     ).toBe('CONFLICT');
+    // The employer reads who applied (as the roster had them), not only an id.
     expect((await w.p.http('GET', '/api/applications', { token: t(acme) })).body).toMatchObject({
       total: 1,
-      items: [{ id: app.body.id, graduateId: g.graduateId }],
+      items: [
+        {
+          id: app.body.id,
+          graduateId: g.graduateId,
+          applicant: { name: g.identity.name, major: '软件工程', degree: expect.any(String) },
+        },
+      ],
     });
     expect((await w.p.http('GET', '/api/applications', { token: t(other) })).body).toEqual({
       total: 0,

@@ -46,6 +46,11 @@ test('the employer reads an application’s resume, invites to an interview and 
   await expect(page.getByRole('heading', { name: '简历与面试' })).toBeVisible();
   await expect(page.getByRole('tab', { name: '收到的简历（1）' })).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: '13800138000' });
+  // Who applied, by name, school and major (as the roster has them), not by an id.
+  await expect(row).toContainText(graduate.record.name);
+  await expect(row).toContainText('软件工程 · 本科 · 2026 届');
+  await expect(row).toContainText(school.name);
+  await expect(row).toContainText('计算机学院');
   await expect(row).toContainText('后端开发工程师');
   await expect(row).toContainText('grad@example.com');
   await expect(row).toContainText('待处理');

@@ -70,6 +70,14 @@ describe('recruiting entities and repositories (real Postgres)', () => {
       positionId,
       employerId,
       graduateId,
+      applicant: {
+        name: '龚䶮',
+        schoolName: '安徽大学',
+        departmentName: '计算机学院',
+        major: '软件工程',
+        degree: '本科',
+        graduationYear: 2026,
+      },
       resume,
       status: 'SUBMITTED' as const,
     };
@@ -96,7 +104,12 @@ describe('recruiting entities and repositories (real Postgres)', () => {
       page,
     );
     expect(total).toBe(1);
-    expect(mine[0]).toMatchObject({ positionId, resume, position: { title: '测试岗位' } });
+    expect(mine[0]).toMatchObject({
+      positionId,
+      resume,
+      applicant: { name: '龚䶮', major: '软件工程' },
+      position: { title: '测试岗位' },
+    });
     const [others] = await applications.listOf(
       { relation: 'OWN_EMPLOYER', employerId: 'someone-else' },
       {},

@@ -2056,6 +2056,7 @@ export interface components {
             graduateId: string;
             /** @enum {string} */
             status: "SUBMITTED" | "INVITED" | "CLOSED";
+            applicant: components["schemas"]["Applicant"];
             resume: components["schemas"]["Resume"];
             /**
              * Format: date-time
@@ -2063,6 +2064,21 @@ export interface components {
              */
             submittedAt: string;
         };
+        /** @description 投递人（投递时的生源信息） */
+        Applicant: {
+            /** @example 王𠮷 */
+            name: string;
+            /** @example 安徽大学 */
+            schoolName: string;
+            /** @example 计算机学院 */
+            departmentName: string;
+            /** @example 软件工程 */
+            major: string;
+            /** @example 本科 */
+            degree: string;
+            /** @example 2026 */
+            graduationYear: number;
+        } | null;
         ApplicationPage: {
             items: components["schemas"]["Application"][];
             total: number;

@@ -50,6 +50,15 @@ export const resumeSchema = z.object({
 export type Resume = z.infer<typeof resumeSchema>;
 
 export type ApplicationStatus = 'SUBMITTED' | 'INVITED' | 'CLOSED';
+/** Who applied, as the roster had them when they applied. */
+export interface Applicant {
+  name: string;
+  schoolName: string;
+  departmentName: string;
+  major: string;
+  degree: string;
+  graduationYear: number;
+}
 export interface ApplicationView {
   id: string;
   positionId: string;
@@ -57,6 +66,8 @@ export interface ApplicationView {
   employerId: string;
   graduateId: string;
   status: ApplicationStatus;
+  /** null for applications made before the platform recorded the applicant. */
+  applicant: Applicant | null;
   resume: Resume;
   submittedAt: string;
 }

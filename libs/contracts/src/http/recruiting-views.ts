@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type {
+  Applicant,
   ApplicationView,
   InvitationView,
   OfferView,
@@ -40,6 +41,20 @@ export const resumeView = z
   })
   .meta({ id: 'Resume', description: '简历' }) satisfies z.ZodType<Resume>;
 
+export const applicantView = z
+  .object({
+    name: z.string().meta({ example: '王𠮷' }),
+    schoolName: z.string().meta({ example: '安徽大学' }),
+    departmentName: z.string().meta({ example: '计算机学院' }),
+    major: z.string().meta({ example: '软件工程' }),
+    degree: z.string().meta({ example: '本科' }),
+    graduationYear: z.number().int().meta({ example: 2026 }),
+  })
+  .meta({
+    id: 'Applicant',
+    description: '投递人（投递时的生源信息）',
+  }) satisfies z.ZodType<Applicant>;
+
 export const applicationView = z
   .object({
     id: z.string(),
@@ -48,6 +63,7 @@ export const applicationView = z
     employerId: z.string(),
     graduateId: z.string(),
     status: z.enum(['SUBMITTED', 'INVITED', 'CLOSED']),
+    applicant: applicantView.nullable(),
     resume: resumeView,
     submittedAt: isoDateTime,
   })

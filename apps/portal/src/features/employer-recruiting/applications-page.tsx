@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
 import { formatDateTime, label } from '../../shared/labels';
@@ -89,15 +89,49 @@ export function ApplicationsPage() {
                       ),
                     }}
                     columns={[
+                      {
+                        title: '应聘人',
+                        key: 'applicant',
+                        render: (_, a) =>
+                          a.applicant ? (
+                            <Flex vertical>
+                              <Typography.Text strong>{a.applicant.name}</Typography.Text>
+                              <Typography.Text type="secondary">
+                                {`${a.applicant.major} · ${a.applicant.degree} · ${a.applicant.graduationYear} 届`}
+                              </Typography.Text>
+                            </Flex>
+                          ) : (
+                            '—'
+                          ),
+                      },
+                      {
+                        title: '学校',
+                        key: 'school',
+                        render: (_, a) =>
+                          a.applicant ? (
+                            <Flex vertical>
+                              <span>{a.applicant.schoolName}</span>
+                              <Typography.Text type="secondary">
+                                {a.applicant.departmentName}
+                              </Typography.Text>
+                            </Flex>
+                          ) : (
+                            '—'
+                          ),
+                      },
                       { title: '应聘岗位', dataIndex: 'positionTitle' },
                       {
-                        title: '简历摘要',
-                        key: 'summary',
-                        ellipsis: true,
-                        render: (_, a) => a.resume.summary || a.resume.education || '—',
+                        title: '联系方式',
+                        key: 'contact',
+                        render: (_, a) => (
+                          <Flex vertical style={{ whiteSpace: 'nowrap' }}>
+                            <span>{a.resume.phone || '—'}</span>
+                            <Typography.Text type="secondary">
+                              {a.resume.email || '—'}
+                            </Typography.Text>
+                          </Flex>
+                        ),
                       },
-                      { title: '电话', key: 'phone', render: (_, a) => a.resume.phone || '—' },
-                      { title: '邮箱', key: 'email', render: (_, a) => a.resume.email || '—' },
                       {
                         title: '投递时间',
                         dataIndex: 'submittedAt',

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Resume } from '@netsign/contracts';
+import type { Applicant, ApplicationStatus, Resume } from '@netsign/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 import { PositionEntity } from '../positions/position.entity.js';
 
@@ -31,6 +31,10 @@ export class ApplicationEntity {
 
   @Column({ type: 'text' })
   status!: ApplicationStatus;
+
+  /** Who applied, as the roster had them then; null for applications made before it was kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  applicant!: Applicant | null;
 
   @Column({ name: 'submitted_at', type: 'timestamptz', default: () => 'now()' })
   submittedAt!: Date;

@@ -10,7 +10,7 @@ import { ResumeEntity } from './resume.entity.js';
 
 export type NewApplication = Pick<
   ApplicationEntity,
-  'id' | 'positionId' | 'employerId' | 'graduateId' | 'resume' | 'status'
+  'id' | 'positionId' | 'employerId' | 'graduateId' | 'applicant' | 'resume' | 'status'
 >;
 
 /** Tables `resumes` and `applications`: the only place that reads or writes them. */

@@ -4,13 +4,14 @@ import { requireGraduateId } from '@netsign/auth';
 import {
   applicationSubmitted,
   ErrorCode,
+  graduateGet,
   ServiceError,
   type ApplicationView,
   type Paged,
   type Principal,
   type Resume,
 } from '@netsign/contracts';
-import { publishEvent } from '@netsign/messaging';
+import { BusClient, currentRequestContext, publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { invalidState, notFound, partyScopeOf } from '../parties.js';
 import { PositionsRepository } from '../positions/positions.repository.js';
@@ -27,6 +28,7 @@ function toApplicationView(a: ApplicationEntity): ApplicationView {
     employerId: a.employerId,
     graduateId: a.graduateId,
     status: a.status,
+    applicant: a.applicant,
     resume: a.resume,
     submittedAt: a.submittedAt.toISOString(),
   };
@@ -39,6 +41,7 @@ export class ApplicationsUseCase {
     private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly positions: PositionsRepository,
+    private readonly bus: BusClient,
   ) {}
 
   async putResume(principal: Principal | null, resume: Resume): Promise<Resume> {
@@ -49,6 +52,23 @@ export class ApplicationsUseCase {
 
   async submit(principal: Principal | null, positionId: string): Promise<ApplicationView> {
     const graduateId = requireGraduateId(principal);
+    // Who applies, as the roster has them now: the employer reads applications by person.
+    const graduate = await this.bus.request(
+      graduateGet,
+      { graduateId },
+      {
+        principal: { userId: 'recruiting', role: 'SERVICE' },
+        correlationId: currentRequestContext()?.correlationId ?? randomUUID(),
+      },
+    );
+    const applicant = {
+      name: graduate.name,
+      schoolName: graduate.schoolName,
+      departmentName: graduate.departmentName,
+      major: graduate.major,
+      degree: graduate.degree,
+      graduationYear: graduate.graduationYear,
+    };
     return this.dataSource.transaction(async (tx) => {
       const position = await this.positions.findById(positionId, tx);
       if (!position) throw notFound('岗位');
@@ -66,6 +86,7 @@ export class ApplicationsUseCase {
         positionId,
         employerId: position.employerId,
         graduateId,
+        applicant,
         resume: resume.content,
         status: next.to,
       });
