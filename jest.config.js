@@ -14,6 +14,13 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+/** Files that start a whole system or cluster of their own (see testPathIgnorePatterns). */
+export const SOLO_FILES = [
+  '<rootDir>/e2e/chaos.e2e-spec.ts',
+  '<rootDir>/e2e/chaos-nats-cluster.e2e-spec.ts',
+  '<rootDir>/libs/testing/test/nats-cluster.integration-spec.ts',
+];
+
 export default {
   rootDir: '.',
   testEnvironment: 'node',
@@ -33,6 +40,10 @@ export default {
     '/dist/',
     '<rootDir>/apps/portal/',
     '<rootDir>/apps/mini-program/',
+    // `npm test` runs these alone, one after the other, after the rest (scripts/test.mjs): each
+    // starts its own cluster or whole replicated system and measures pauses and orders that a
+    // neighbour's load would distort.
+    ...(process.env.JEST_SKIP_SOLO === '1' ? SOLO_FILES : []),
   ],
   setupFiles: ['<rootDir>/libs/testing/src/jest-setup.ts'],
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.js',

@@ -23,13 +23,32 @@ if (!filteredRun && process.env.SKIP_MINI_PROGRAM_BUILD !== '1') {
   });
   if (mini.status !== 0) process.exit(1);
 }
+const filtered = args.some((a) => !a.startsWith('-'));
 const jestRun = spawnSync(
   process.execPath,
   ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '--forceExit', ...args],
+  // A whole run leaves the solo files (jest.config.js) to the pass below; a filtered run runs
+  // whatever it names.
+  { stdio: 'inherit', env: filtered ? env : { ...env, JEST_SKIP_SOLO: '1' } },
+);
+if (filtered) process.exit(jestRun.status ?? 1);
+
+// The chaos runs and the NATS cluster test, one at a time with nothing else running: each starts
+// a cluster or a replicated system of its own. With --ci the report goes to reports/jest-solo.json.
+const soloRun = spawnSync(
+  process.execPath,
+  [
+    '--experimental-vm-modules',
+    '--no-warnings=ExperimentalWarning',
+    jest,
+    '--forceExit',
+    '--runInBand',
+    ...args.map((a) => (a.startsWith('--outputFile=') ? '--outputFile=reports/jest-solo.json' : a)),
+    'e2e/chaos',
+    'libs/testing/test/nats-cluster',
+  ],
   { stdio: 'inherit', env },
 );
-const filtered = args.some((a) => !a.startsWith('-'));
-if (filtered) process.exit(jestRun.status ?? 1);
 
 // The signing, review, printing and dispatch e2e files again against two replicas of every
 // service and two gateways (as `npm start -- --replicas=2` runs them). With --ci its report goes
@@ -74,7 +93,7 @@ const vitestRun = spawnSync(
   { stdio: 'inherit', env },
 );
 if (process.env.SKIP_BROWSER_TESTS === '1')
-  process.exit(jestRun.status || replicasRun.status || vitestRun.status || 0);
+  process.exit(jestRun.status || soloRun.status || replicasRun.status || vitestRun.status || 0);
 
 // The browser tests drive the built system: build what is missing (CI has built it already).
 if (!existsSync('dist/apps/gateway/src/main.js') || !existsSync('dist/apps/portal/index.html')) {
@@ -86,4 +105,11 @@ const browserRun = spawnSync(process.execPath, [playwright, 'test'], {
   stdio: 'inherit',
   env: { ...env, ...(args.includes('--ci') ? { CI: 'true' } : {}) },
 });
-process.exit(jestRun.status || replicasRun.status || vitestRun.status || browserRun.status || 0);
+process.exit(
+  jestRun.status ||
+    soloRun.status ||
+    replicasRun.status ||
+    vitestRun.status ||
+    browserRun.status ||
+    0,
+);
