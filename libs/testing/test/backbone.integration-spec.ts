@@ -25,7 +25,9 @@ import { z } from 'zod';
  *     which also serves operators' replays: replaying an applied event is a duplicate);
  * (d) two instances of one consumer share the work with no double processing;
  * (e) events that queue up are applied several to a transaction, and one failing event in such a
- *     batch costs the others nothing: each is still applied exactly once, in stream order.
+ *     batch costs the others nothing: each is still applied exactly once, in stream order;
+ * (f) a publish lost in the middle of the relay's batch (as when a stream leader dies under it)
+ *     leaves no later event ahead of it on the stream: the stream keeps the commit order.
  * Each case builds its own world (bus namespace, relay, events, effects table), so any case runs
  * alone (`-t`) and no case depends on another's events.
  */
@@ -52,8 +54,11 @@ interface World {
   /** Its effects table: no unique key on purpose, so a double application shows up as a second row. */
   effects: string;
   probe: EventProbe;
-  /** A relay started on demand (the "service" whose outbox this world's events leave through). */
-  startRelay(): Promise<OutboxRelay>;
+  /**
+   * A relay started on demand (the "service" whose outbox this world's events leave through).
+   * `losePublish: k`: its k-th publish is lost on the way (never reaches the server).
+   */
+  startRelay(options?: { losePublish?: number }): Promise<OutboxRelay>;
   /** Commits one event through the outbox. */
   record(n: number): Promise<EventEnvelope<{ n: number }>>;
   /** Waits until this world's outbox is empty and the probe saw `count` events. */
@@ -83,12 +88,22 @@ describe('message backbone', () => {
       names,
       effects,
       probe,
-      async startRelay() {
+      async startRelay({ losePublish } = {}) {
+        const real = jetstream(nc);
+        let publishes = 0;
+        const js: typeof real = losePublish
+          ? Object.assign(Object.create(real) as typeof real, {
+              publish: (...args: Parameters<typeof real.publish>) =>
+                ++publishes === losePublish
+                  ? Promise.reject(new Error('publish lost on the way (test)'))
+                  : real.publish(...args),
+            })
+          : real;
         relay = new OutboxRelay({
           dataSource: ds,
           databaseUrl: env.databaseUrl,
           schema: 'signing',
-          js: jetstream(nc),
+          js,
           names,
           sweepMs: 60_000, // long: delivery must come from the commit hook, not from the sweep
         });
@@ -221,6 +236,16 @@ describe('message backbone', () => {
       payload: { n: 1 },
     });
     await waitFor(async () => (await relay.backlog()) === 0, { what: 'outbox marked published' });
+  });
+
+  it('(f) a publish lost mid-batch leaves no later event ahead of it on the stream', async () => {
+    const w = await world('f');
+    // Committed while no relay ran, so that the relay's first batch carries all twenty.
+    const committed: Array<EventEnvelope<{ n: number }>> = [];
+    for (let n = 1; n <= 20; n++) committed.push(await w.record(n));
+    await w.startRelay({ losePublish: 5 });
+    await w.published(20);
+    expect(w.probe.events.map((e) => e.id)).toEqual(committed.map((e) => e.id));
   });
 
   it('(b) publishes nothing for a rolled-back transaction', async () => {

@@ -152,9 +152,18 @@ export class OutboxRelay {
       [this.batchSize],
     );
     if (rows.length === 0) return 0;
-    // Sent back to back on one connection, so the stream keeps their order; acks awaited together.
+    // Sent back to back on one connection, acks awaited together. Each row after the first is
+    // stored only right behind the row before it (Nats-Expected-Last-Msg-Id): when one publish is
+    // lost (a stream leader dying mid-batch), the rows behind it are refused instead of stored
+    // ahead of it, and the retry below sends them again in order. A row already stored is
+    // acknowledged as a duplicate before its expectation is checked, so a resend never jams.
     const acks = await Promise.allSettled(
-      rows.map((row) => js.publish(names.subject(row.subject), row.envelope, { msgID: row.id })),
+      rows.map((row, i) =>
+        js.publish(names.subject(row.subject), row.envelope, {
+          msgID: row.id,
+          ...(i > 0 ? { expect: { lastMsgID: rows[i - 1]!.id } } : {}),
+        }),
+      ),
     );
     const firstFailure = acks.findIndex((a) => a.status === 'rejected');
     const published = firstFailure === -1 ? rows : rows.slice(0, firstFailure);
