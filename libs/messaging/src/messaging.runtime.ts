@@ -193,6 +193,7 @@ export class MessagingRuntime
         name: meta.name,
         concurrency: meta.concurrency ?? 1,
         ...(meta.batchSize ? { batchSize: meta.batchSize } : {}),
+        ...(meta.ordered ? { ordered: true } : {}),
         handlers,
       });
     }

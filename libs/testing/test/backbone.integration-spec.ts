@@ -27,7 +27,9 @@ import { z } from 'zod';
  * (e) events that queue up are applied several to a transaction, and one failing event in such a
  *     batch costs the others nothing: each is still applied exactly once, in stream order;
  * (f) a publish lost in the middle of the relay's batch (as when a stream leader dies under it)
- *     leaves no later event ahead of it on the stream: the stream keeps the commit order.
+ *     leaves no later event ahead of it on the stream: the stream keeps the commit order;
+ * (g) an `ordered` consumer whose first attempt at an event fails applies nothing after it until
+ *     that event is applied: stream order survives redelivery.
  * Each case builds its own world (bus namespace, relay, events, effects table), so any case runs
  * alone (`-t`) and no case depends on another's events.
  */
@@ -134,7 +136,7 @@ describe('message backbone', () => {
     instance: string,
     conn: NatsConnection,
     afterCommit?: (e: EventEnvelope) => Promise<void>,
-    options: { batchSize?: number; handle?: EventHandlerFn } = {},
+    options: { batchSize?: number; handle?: EventHandlerFn; ordered?: boolean } = {},
   ) => {
     const handle: EventHandlerFn =
       options.handle ??
@@ -150,6 +152,7 @@ describe('message backbone', () => {
         name,
         concurrency: 1,
         ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        ...(options.ordered ? { ordered: true } : {}),
         handlers: [{ contract: probeRecorded, handle }],
       },
       {
@@ -246,6 +249,48 @@ describe('message backbone', () => {
     await w.startRelay({ losePublish: 5 });
     await w.published(20);
     expect(w.probe.events.map((e) => e.id)).toEqual(committed.map((e) => e.id));
+  });
+
+  it.each([
+    ['an ordered consumer keeps', true],
+    ['an unordered one does not keep (the control)', false],
+  ])('(g) %s stream order when an event fails and is redelivered', async (_what, ordered) => {
+    const w = await world(ordered ? 'g_ordered' : 'g_unordered');
+    for (let n = 1; n <= 5; n++) await w.record(n);
+    await w.startRelay();
+    await w.published(5);
+    const committed: number[] = [];
+    let failedOnce = false;
+    await newConsumer(
+      w,
+      'g',
+      'g1',
+      await connection(),
+      async (e) => {
+        committed.push((e.payload as { n: number }).n);
+      },
+      {
+        batchSize: 1,
+        ordered,
+        handle: async (event, tx) => {
+          const { n } = event.payload as { n: number };
+          // The first attempt at event 1 fails (as when its process dies holding it).
+          if (n === 1 && !failedOnce) {
+            failedOnce = true;
+            throw new Error('first attempt fails (test)');
+          }
+          await tx.query(`INSERT INTO ${w.effects} (event_id, n, instance) VALUES ($1, $2, 'g1')`, [
+            event.id,
+            n,
+          ]);
+        },
+      },
+    );
+    await waitFor(() => committed.length === 5, { what: 'five events applied' });
+    expect([...committed].sort()).toEqual([1, 2, 3, 4, 5]);
+    if (ordered) expect(committed).toEqual([1, 2, 3, 4, 5]);
+    // Unordered, the later events went ahead while event 1 waited for its retry.
+    else expect(committed[0]).not.toBe(1);
   });
 
   it('(b) publishes nothing for a rolled-back transaction', async () => {

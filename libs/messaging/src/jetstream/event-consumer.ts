@@ -35,6 +35,8 @@ export interface EventSubscriptionSpec {
   concurrency: number;
   /** Most events applied in one transaction when they queue up (1: one transaction each). */
   batchSize?: number;
+  /** One event at a time from JetStream (max_ack_pending 1): stream order survives redelivery. */
+  ordered?: boolean;
   handlers: EventHandlerSpec[];
 }
 
@@ -130,7 +132,7 @@ export class EventConsumer {
       deliver_policy: DeliverPolicy.All,
       filter_subject: filter,
       ack_wait: nanos(ackWaitMs),
-      max_ack_pending: 1000,
+      max_ack_pending: this.spec.ordered ? 1 : 1000,
       num_replicas: replicas,
     };
     try {
@@ -138,11 +140,13 @@ export class EventConsumer {
       if (
         info.config.filter_subject !== filter ||
         info.config.ack_wait !== config.ack_wait ||
+        info.config.max_ack_pending !== config.max_ack_pending ||
         info.config.num_replicas !== replicas
       ) {
         await jsm.consumers.update(stream, this.durable, {
           filter_subject: filter,
           ack_wait: config.ack_wait,
+          max_ack_pending: config.max_ack_pending,
           num_replicas: replicas,
         });
       }

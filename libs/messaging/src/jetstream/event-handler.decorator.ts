@@ -14,6 +14,13 @@ export interface EventSubscriberMeta {
    * its own. Handlers see the same transaction either way.
    */
   batchSize?: number;
+  /**
+   * Strictly in stream order, even across a crash: JetStream hands this consumer one event at a
+   * time (max_ack_pending 1), so an event left unacked by a process that died is redelivered
+   * before any later one. For effects whose order matters (a graduate's dispatch records);
+   * costs throughput (one event per round trip, whatever the replicas).
+   */
+  ordered?: boolean;
 }
 
 /** A provider whose @OnEvent methods form one durable JetStream consumer. */

@@ -23,10 +23,12 @@ const graduateOf = (a: AgreementSnapshot) => ({
  * Every approval and every termination of an approved agreement becomes a record for the
  * province, appended in the same transaction as the inbox row of its event (so exactly once),
  * with the event id as record id (so even a replayed event cannot add a second record).
- * One consumer, in stream order: a graduate's termination is appended after their employment.
+ * Strictly in stream order, even when a process dies holding an event (`ordered`): each
+ * graduate's records are numbered in the order signing committed the facts, so a graduate's
+ * re-signing can never be sent ahead of the approval and termination before it.
  */
 @Injectable()
-@EventSubscriber({ name: 'dispatch-records' })
+@EventSubscriber({ name: 'dispatch-records', ordered: true })
 export class DispatchRecordsSubscriber {
   @OnEvent(agreementApproved)
   async approved(
