@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import {
   SLOW_MACHINE_TEST_TIMEOUT,
   expect,
@@ -11,6 +11,12 @@ import { SchoolWorld, licencePng } from './support/school-world.js';
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
 /** 资质证明材料: the employer uploads a document of a chosen kind and sees it listed; a fake is refused. */
+/**
+ * The 上传 button, found by its text: after an upload, antd can leave its collapsed loading icon
+ * (aria-label "loading") in the button, so the accessible name reads "loading 上传" on a slow run.
+ */
+const uploadButton = (page: Page) => page.getByRole('button').filter({ hasText: /^上\s*传$/ });
+
 test('the employer uploads a recruitment letter with the upload control and sees it listed; a file that is no PDF or image is refused', async ({
   page,
 }) => {
@@ -34,7 +40,7 @@ test('the employer uploads a recruitment letter with the upload control and sees
     buffer: Buffer.from('not a pdf at all'),
   });
   await expect(page.getByText('伪造的执照.pdf（1 KB）')).toBeVisible();
-  await page.getByRole('button', { name: /^上\s*传$/ }).click();
+  await uploadButton(page).click();
   await expect(page.getByRole('alert').filter({ hasText: '上传失败' })).toBeVisible();
   await expect(page.getByRole('cell', { name: '伪造的执照.pdf' })).toHaveCount(0);
 
@@ -46,7 +52,7 @@ test('the employer uploads a recruitment letter with the upload control and sees
   await (
     await chooser
   ).setFiles({ name: '招聘介绍信.png', mimeType: 'image/png', buffer: licencePng(640, 400) });
-  await page.getByRole('button', { name: /^上\s*传$/ }).click();
+  await uploadButton(page).click();
   await expect(page.getByText('已上传：招聘介绍信.png')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: '上传失败' })).toHaveCount(0);
   const letterRow = page.getByRole('row').filter({ hasText: '招聘介绍信.png' });
