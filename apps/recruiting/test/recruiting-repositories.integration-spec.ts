@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { AgreementTerms } from '@netsign/contracts';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, type TestEnv } from '@netsign/testing';
+import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import { ApplicationsRepository } from '../src/modules/applications/applications.repository.js';
 import { InterviewsRepository } from '../src/modules/interviews/interviews.repository.js';
@@ -32,8 +32,7 @@ describe('recruiting entities and repositories (real Postgres)', () => {
     svc!.dataSource.transaction(work);
 
   it('entities match the migrations: synchronize would change nothing', async () => {
-    const log = await svc!.dataSource.driver.createSchemaBuilder().log();
-    expect(log.upQueries.map((q) => q.query)).toEqual([]);
+    expect(await schemaDrift(svc!.dataSource)).toEqual([]);
   });
 
   it('positions: an insert returns the defaults, an update bumps the revision', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { scopeOf } from '@netsign/auth';
 import { Role, type AgreementSnapshot } from '@netsign/contracts';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, type TestEnv } from '@netsign/testing';
+import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import { AgreementProjectionRepository } from '../src/modules/agreements/agreement-projection.repository.js';
 import { UploadsRepository } from '../src/modules/files/uploads.repository.js';
@@ -84,8 +84,7 @@ describe('review entities and repositories (real Postgres)', () => {
     svc!.dataSource.transaction(work);
 
   it('entities match the migrations: synchronize would change nothing', async () => {
-    const log = await svc!.dataSource.driver.createSchemaBuilder().log();
-    expect(log.upQueries.map((q) => q.query)).toEqual([]);
+    expect(await schemaDrift(svc!.dataSource)).toEqual([]);
   });
 
   it('agreements and review tasks: one task per agreement, decided once, listed in scope', async () => {

@@ -2,3 +2,4 @@ export * from './test-env.js';
 export * from './wait-for.js';
 export * from './event-probe.js';
 export * from './publish-test-event.js';
+export * from './schema-drift.js';
