@@ -169,10 +169,18 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
     const consumer = await newConsumer(3);
     await consumer.start();
     stoppers.push(() => consumer.stop());
-    expect(
-      (await waitFor(() => jsm.consumers.info(stream, durable), { what: 'consumer info' })).config
-        .num_replicas,
-    ).toBe(3);
+    // The cluster applies a consumer's new replica count through its meta leader: the update is
+    // answered before every node shows it, so wait for the consumer to stand on three nodes.
+    const scaledConsumer = await waitFor(
+      async () => {
+        const info = await jsm.consumers.info(stream, durable);
+        return info.config.num_replicas === 3 && info.cluster?.replicas?.length === 2
+          ? info
+          : false;
+      },
+      { what: 'the consumer on three nodes', timeoutMs: 30_000 },
+    );
+    expect(scaledConsumer.config.num_replicas).toBe(3);
 
     const relayNc = await connection('test-relay');
     const relay = new OutboxRelay({
