@@ -21,7 +21,7 @@ import {
 } from '../apps/dispatch-sync/src/modules/delivery/province-client.js';
 import {
   appendRecord,
-  type AppendRecordInput,
+  type AgreementRecordInput,
 } from '../apps/dispatch-sync/src/modules/delivery/record-log.repository.js';
 
 /**
@@ -60,7 +60,7 @@ function creditCode(n: number): string {
 }
 
 /** Graduate g's k-th record: employment, then termination, then employment again… */
-function input(g: number, k: number): AppendRecordInput {
+function input(g: number, k: number): AgreementRecordInput {
   return {
     kind: k % 2 === 1 ? 'EMPLOYMENT' : 'TERMINATION',
     graduate: { schoolCode: '10357', studentNo: `B${g}`, graduateId: `g${g}`, name: `毕业生${g}` },

@@ -182,6 +182,61 @@ describe('dispatch to the province through the whole system', () => {
     expect(again.body.code).toBe('INVALID_STATE');
   }, 120_000);
 
+  it('sends a destination the school records and its unlock, in order with the agreements after them (decision 0007)', async () => {
+    const g3 = await w.graduate(3);
+    const graduatePath = `/api/schools/${g3.identity.schoolCode}/graduates/${g3.graduateId}`;
+    w.ok(
+      await http('PUT', `${graduatePath}/destination`, w.schoolAdmin, {
+        destination: 'FURTHER_STUDY',
+        destinationCode: '85',
+        note: '考取研究生',
+      }),
+    );
+    await waitFor(() => recordsOf(g3).length === 1, {
+      timeoutMs: 60_000,
+      what: 'the destination record',
+    });
+    expect(recordsOf(g3)[0]!.record).toEqual({
+      recordId: expect.any(String),
+      graduateSequence: 1,
+      kind: 'DESTINATION',
+      schoolCode: g3.identity.schoolCode,
+      studentNo: g3.identity.studentNo,
+      name: g3.identity.name,
+      idNumber: g3.identity.idNumber,
+      destination: 'FURTHER_STUDY',
+      destinationCode: '85',
+      occurredAt: expect.any(String),
+    });
+    // The admission fell through: unlocked back to 待就业 (70), then signed online and approved.
+    w.ok(await http('POST', `${graduatePath}/unlock`, w.schoolAdmin, { reason: '录取取消' }));
+    await approve(await sign(g3));
+    await waitFor(() => recordsOf(g3).length === 3, {
+      timeoutMs: 60_000,
+      what: 'the unlock and the employment record',
+    });
+    expect(
+      recordsOf(g3).map((r) => [
+        r.record.graduateSequence,
+        r.record.kind,
+        'destination' in r.record ? r.record.destination : null,
+        r.record.destinationCode,
+      ]),
+    ).toEqual([
+      [1, 'DESTINATION', 'FURTHER_STUDY', '85'],
+      [2, 'DESTINATION', 'AWAITING_EMPLOYMENT', '70'],
+      [3, 'EMPLOYMENT', null, '10'],
+    ]);
+    const log = w.ok<{ items: Array<{ graduateKey: string; kind: string }> }>(
+      await http('GET', '/api/dispatch/records?status=DELIVERED&pageSize=500', w.admin),
+    );
+    expect(
+      log.items
+        .filter((r) => r.graduateKey === `${g3.identity.schoolCode}:${g3.identity.studentNo}`)
+        .map((r) => r.kind),
+    ).toEqual(['DESTINATION', 'DESTINATION', 'EMPLOYMENT']);
+  }, 150_000);
+
   it('reconciles the log with what the province acknowledged', async () => {
     const report = w.ok<{ differences: unknown[]; graduatesCompared: number }>(
       await http('POST', '/api/dispatch/reconciliation', w.admin, {}),

@@ -10,7 +10,7 @@ import {
 import {
   appendRecord,
   RecordLogRepository,
-  type AppendRecordInput,
+  type AgreementRecordInput,
 } from '../src/modules/delivery/record-log.repository.js';
 import {
   acceptedExactlyOnceInOrder,
@@ -60,7 +60,7 @@ describe('dispatch delivery', () => {
     return loop;
   };
 
-  const append = async (inputs: AppendRecordInput[]) => {
+  const append = async (inputs: AgreementRecordInput[]) => {
     const recordIds: string[] = [];
     for (const input of inputs)
       recordIds.push((await ds.transaction((tx) => appendRecord(tx, input))).recordId);

@@ -3,7 +3,7 @@ import { createServiceDataSource, migrateServiceSchema } from '@netsign/persiste
 import { createTestEnv, type TestEnv } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import { dispatchSyncMigrations } from '../src/database/migrations.js';
-import type { AppendRecordInput } from '../src/modules/delivery/record-log.repository.js';
+import type { AgreementRecordInput } from '../src/modules/delivery/record-log.repository.js';
 import {
   creditCodeCheckChar,
   idNumberCheckChar,
@@ -67,7 +67,7 @@ export function graduateRef(n: number) {
   };
 }
 
-export function employmentInput(n: number, agreement: number): AppendRecordInput {
+export function employmentInput(n: number, agreement: number): AgreementRecordInput {
   return {
     kind: 'EMPLOYMENT',
     graduate: graduateRef(n),
@@ -86,7 +86,7 @@ export function employmentInput(n: number, agreement: number): AppendRecordInput
   };
 }
 
-export function terminationInput(n: number, agreement: number): AppendRecordInput {
+export function terminationInput(n: number, agreement: number): AgreementRecordInput {
   return {
     kind: 'TERMINATION',
     graduate: graduateRef(n),
@@ -99,8 +99,8 @@ export function terminationInput(n: number, agreement: number): AppendRecordInpu
  * Per graduate, the story the province must see: employment, termination, a new employment.
  * Returned interleaved across graduates, the way approvals arrive.
  */
-export function storyInputs(graduates: number, offset = 0): AppendRecordInput[] {
-  const out: AppendRecordInput[] = [];
+export function storyInputs(graduates: number, offset = 0): AgreementRecordInput[] {
+  const out: AgreementRecordInput[] = [];
   for (const step of [0, 1, 2]) {
     for (let g = offset; g < offset + graduates; g++) {
       out.push(

@@ -100,6 +100,38 @@ describe('province client', () => {
     });
   });
 
+  it('sends a DESTINATION record (decision 0007) with its own fields and none of an agreement’s', async () => {
+    answer = (_req, res) =>
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"status":"ACCEPTED"}');
+    const destination: OutboundRecord = {
+      id: '2f1b1f8e-3c55-4c4e-9b61-6e0b3c1b9a02',
+      graduateId: 'graduate-9',
+      graduateSequence: 4,
+      kind: 'DESTINATION',
+      body: {
+        schoolCode: input.graduate.schoolCode,
+        studentNo: input.graduate.studentNo,
+        name: input.graduate.name,
+        destination: 'AWAITING_EMPLOYMENT',
+        destinationCode: '70',
+        occurredAt: '2025-06-02T08:00:00.000Z',
+      },
+    };
+    expect((await sendRecord(options(), destination, halt)).result).toBe('accepted');
+    const body = JSON.parse(seen.at(-1)!.raw.toString('utf8')) as Record<string, unknown>;
+    expect(body).toEqual({
+      recordId: destination.id,
+      graduateSequence: 4,
+      kind: 'DESTINATION',
+      schoolCode: input.graduate.schoolCode,
+      studentNo: input.graduate.studentNo,
+      name: input.graduate.name,
+      idNumber,
+      destination: 'AWAITING_EMPLOYMENT',
+      destinationCode: '70',
+      occurredAt: '2025-06-02T08:00:00.000Z',
+    });
+  });
   it('masks an ID number the province echoes back before anything keeps it', async () => {
     answer = (_req, res, raw) =>
       res

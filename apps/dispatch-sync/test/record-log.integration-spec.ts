@@ -6,7 +6,14 @@ import {
   appendRecord,
   RecordLogRepository,
 } from '../src/modules/delivery/record-log.repository.js';
-import { employmentInput, openDispatchDatabase, terminationInput } from './dispatch-fixtures.js';
+import type { DispatchSyncEnv } from '../src/dispatch-sync.env.js';
+import { DispatchRecordsSubscriber } from '../src/modules/dispatch/dispatch-records.subscriber.js';
+import {
+  employmentInput,
+  graduateRef,
+  openDispatchDatabase,
+  terminationInput,
+} from './dispatch-fixtures.js';
 
 /** The record log against real Postgres: sequences under concurrency, no ID number, operators' views. */
 describe('dispatch record log', () => {
@@ -98,8 +105,10 @@ describe('dispatch record log', () => {
     expect(graduateSequence).toBe(2);
     const record = await log.getRecord(recordId);
     expect(record?.kind).toBe('TERMINATION');
-    expect(record?.body.employer).toEqual(employmentInput(6, 1).employer);
-    expect(record?.body.signingMethod).toBe('QR_CARD');
+    expect(record?.body).toMatchObject({
+      employer: employmentInput(6, 1).employer,
+      signingMethod: 'QR_CARD',
+    });
     // Without an employment record to copy from, the caller must give the details.
     await expect(ds.transaction((tx) => appendRecord(tx, terminationInput(7, 1)))).rejects.toThrow(
       /required/,
@@ -215,5 +224,81 @@ describe('dispatch record log', () => {
       ACCEPTED_NOT_CONFIRMED: 1,
       UNKNOWN_TO_LOG: 1,
     });
+  });
+});
+
+/** A destination the school records, or an unlock, as the dispatch-records subscriber logs it (decision 0007). */
+describe('destination records', () => {
+  let env: TestEnv;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ({ env, ds } = await openDispatchDatabase('dispatch_destination'));
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await env?.dispose();
+  });
+
+  const g = graduateRef(31);
+  const changed = (to: string, destinationCode: string | null) => ({
+    id: randomUUID(),
+    type: 'signing.destination.changed',
+    version: 1,
+    occurredAt: '2025-06-03T08:00:00.000Z',
+    aggregateId: g.graduateId,
+    actor: null,
+    correlationId: randomUUID(),
+    payload: {
+      graduateId: g.graduateId,
+      schoolCode: g.schoolCode,
+      departmentCode: 'CS',
+      from: 'AWAITING_EMPLOYMENT' as const,
+      to: to as 'FURTHER_STUDY',
+      reason: null,
+      agreementId: null,
+      changedAt: '2025-06-03T08:00:00.000Z',
+      destinationCode,
+      studentNo: g.studentNo,
+      name: g.name,
+    },
+  });
+  const subscriber = (setting: 'on' | 'off') =>
+    new DispatchRecordsSubscriber({ PROVINCE_DESTINATION_RECORDS: setting } as DispatchSyncEnv);
+
+  it('logs one with the category and its code, numbered after the graduate’s other records', async () => {
+    await ds.transaction((tx) => appendRecord(tx, employmentInput(31, 1)));
+    const event = changed('FURTHER_STUDY', '85');
+    await ds.transaction((tx) => subscriber('on').destination(event, tx));
+    const rows: Array<{ id: string; kind: string; graduate_sequence: number; body: unknown }> =
+      await ds.query(
+        `SELECT id, kind, graduate_sequence, body FROM dispatch_records WHERE graduate_key = $1
+          ORDER BY graduate_sequence`,
+        [`${g.schoolCode}:${g.studentNo}`],
+      );
+    expect(rows.map((r) => [r.kind, r.graduate_sequence])).toEqual([
+      ['EMPLOYMENT', 1],
+      ['DESTINATION', 2],
+    ]);
+    expect(rows[1]!.id).toBe(event.id);
+    expect(rows[1]!.body).toEqual({
+      schoolCode: g.schoolCode,
+      studentNo: g.studentNo,
+      name: g.name,
+      destination: 'FURTHER_STUDY',
+      destinationCode: '85',
+      occurredAt: '2025-06-03T08:00:00.000Z',
+    });
+  });
+
+  it('logs nothing with PROVINCE_DESTINATION_RECORDS=off', async () => {
+    const before: Array<{ n: string }> = await ds.query(
+      `SELECT count(*) AS n FROM dispatch_records`,
+    );
+    await ds.transaction((tx) => subscriber('off').destination(changed('OTHER', null), tx));
+    const after: Array<{ n: string }> = await ds.query(
+      `SELECT count(*) AS n FROM dispatch_records`,
+    );
+    expect(after[0]!.n).toBe(before[0]!.n);
   });
 });

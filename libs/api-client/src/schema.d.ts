@@ -2352,8 +2352,11 @@ export interface components {
             /** @example 10357:2022010101 */
             graduateKey: string;
             graduateSequence: number;
-            /** @enum {string} */
-            kind: "EMPLOYMENT" | "TERMINATION";
+            /**
+             * @description EMPLOYMENT 就业协议 · TERMINATION 解约 · DESTINATION 学校登记的去向或解锁
+             * @enum {string}
+             */
+            kind: "EMPLOYMENT" | "TERMINATION" | "DESTINATION";
             /** @enum {string} */
             status: "PENDING" | "DELIVERING" | "DELIVERED" | "DEAD";
             attempts: number;

@@ -169,6 +169,9 @@ export const destinationChanged = defineEvent({
     changedAt: z.string(),
     /** 毕业去向代码 (docs/standard-codes.md); null for OTHER recorded without one, absent before issue 18. */
     destinationCode: z.string().nullable().optional(),
+    /** The graduate as the province knows them (its record key); absent in events before decision 0007. */
+    studentNo: z.string().optional(),
+    name: z.string().optional(),
   }),
 });
 

@@ -39,14 +39,18 @@ export function isValidCreditCode(value: string): boolean {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const dispatchRecordSchema = z.object({
+const graduateFields = {
   recordId: z.uuid(),
   graduateSequence: z.number().int().min(1),
-  kind: z.enum(['EMPLOYMENT', 'TERMINATION']),
   schoolCode: text(32),
   studentNo: text(64),
   name: text(100),
   idNumber: z.string().refine(isValidIdNumber, 'not a national ID number (GB 11643 check digit)'),
+};
+
+const agreementRecordSchema = z.object({
+  ...graduateFields,
+  kind: z.enum(['EMPLOYMENT', 'TERMINATION']),
   agreementNo: text(64),
   signingMethod: z.enum(['RECRUITING', 'EMPLOYER_DIRECT', 'QR_CARD']),
   employer: z.object({
@@ -82,6 +86,27 @@ export const dispatchRecordSchema = z.object({
     .regex(/^\d{2}$/)
     .optional(),
 });
+
+/**
+ * The platform's extension (its decision 0007): a destination the school recorded without an
+ * online agreement, or an unlock back to 待就业 (destination AWAITING_EMPLOYMENT, code 70). The
+ * code is null only for a destination of category OTHER recorded without one.
+ */
+const destinationRecordSchema = z.object({
+  ...graduateFields,
+  kind: z.literal('DESTINATION'),
+  destination: z.enum(['AWAITING_EMPLOYMENT', 'SIGNED_OFFLINE', 'FURTHER_STUDY', 'OTHER']),
+  destinationCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable(),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+
+export const dispatchRecordSchema = z.discriminatedUnion('kind', [
+  agreementRecordSchema,
+  destinationRecordSchema,
+]);
 
 export type DispatchRecordBody = z.infer<typeof dispatchRecordSchema>;
 

@@ -176,6 +176,38 @@ describe('province stand-in', () => {
     ]);
   });
 
+  it('accepts a DESTINATION record without agreement fields, and refuses one that is not (422)', async () => {
+    const destination = {
+      recordId: randomUUID(),
+      graduateSequence: 1,
+      kind: 'DESTINATION',
+      schoolCode: '10357',
+      studentNo: 'S010',
+      name: '李四',
+      idNumber,
+      destination: 'FURTHER_STUDY',
+      destinationCode: '85',
+      occurredAt: '2025-06-01T08:00:00.000Z',
+    };
+    expect((await post(destination)).status).toBe(201);
+    expect(standin.state.accepted.at(-1)?.record).toEqual(destination);
+    // Category OTHER recorded without a code: null, not absent.
+    const other = { ...destination, recordId: randomUUID(), studentNo: 'S011' };
+    expect((await post({ ...other, destination: 'OTHER', destinationCode: null })).status).toBe(
+      201,
+    );
+    const bad = await post({
+      ...destination,
+      recordId: randomUUID(),
+      studentNo: 'S012',
+      destination: 'SIGNED_ONLINE',
+      destinationCode: undefined,
+    });
+    expect(bad.status).toBe(422);
+    const body = (await bad.json()) as { details: Array<{ field: string }> };
+    expect(body.details.map((d) => d.field).sort()).toEqual(['destination', 'destinationCode']);
+  });
+
   it('keeps each graduate’s order: n only after n-1', async () => {
     const early = await post(record({ graduateSequence: 2 }));
     expect(early.status).toBe(409);

@@ -52,7 +52,9 @@ export const dispatchRecordView = z
     id: z.string(),
     graduateKey: z.string().meta({ example: '10357:2022010101' }),
     graduateSequence: z.number().int(),
-    kind: z.enum(['EMPLOYMENT', 'TERMINATION']),
+    kind: z.enum(['EMPLOYMENT', 'TERMINATION', 'DESTINATION']).meta({
+      description: 'EMPLOYMENT 就业协议 · TERMINATION 解约 · DESTINATION 学校登记的去向或解锁',
+    }),
     status: z.enum(DISPATCH_RECORD_STATUSES),
     attempts: z.number().int(),
     nextAttemptAt: isoDateTime,

@@ -17,6 +17,11 @@ export const deliveryEnvSchema = z.object({
   DISPATCH_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(15),
   DISPATCH_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
   DISPATCH_RETRY_MAX_MS: z.coerce.number().int().positive().default(600_000),
+  /**
+   * `off` for a province that files only agreements: destinations recorded by schools and unlocks
+   * are then not sent (decision 0007). Records already logged are sent either way.
+   */
+  PROVINCE_DESTINATION_RECORDS: z.enum(['on', 'off']).default('on'),
 });
 export type DeliveryEnv = z.infer<typeof deliveryEnvSchema>;
 

@@ -1,6 +1,11 @@
 /** The record log's vocabulary, shared by the repository, the delivery loop and operators. */
 
-export const DISPATCH_KINDS = ['EMPLOYMENT', 'TERMINATION'] as const;
+/**
+ * EMPLOYMENT: an approved agreement · TERMINATION: an approved agreement ended · DESTINATION: a
+ * destination a school admin recorded without an online agreement, or an unlock back to 待就业
+ * (decision 0007; off with PROVINCE_DESTINATION_RECORDS=off).
+ */
+export const DISPATCH_KINDS = ['EMPLOYMENT', 'TERMINATION', 'DESTINATION'] as const;
 export type DispatchKind = (typeof DISPATCH_KINDS)[number];
 
 /**
@@ -26,8 +31,11 @@ export interface DispatchEmployer {
 /**
  * What a record says, as stored: everything the province receives except recordId and
  * graduateSequence (columns) and idNumber (resolved from identity at send time, never stored).
+ * An agreement's record (EMPLOYMENT, TERMINATION) or a destination's (DESTINATION).
  */
-export interface DispatchRecordContent {
+export type DispatchRecordContent = AgreementRecordContent | DestinationRecordContent;
+
+export interface AgreementRecordContent {
   schoolCode: string;
   studentNo: string;
   name: string;
@@ -40,6 +48,21 @@ export interface DispatchRecordContent {
   /** 毕业去向代码 the record puts the graduate in; absent in records logged before issue 18. */
   destinationCode?: string;
 }
+
+/** A destination recorded by the school (no agreement): the category and its 毕业去向代码. */
+export interface DestinationRecordContent {
+  schoolCode: string;
+  studentNo: string;
+  name: string;
+  /** SIGNED_OFFLINE, FURTHER_STUDY, OTHER, or AWAITING_EMPLOYMENT after an unlock. */
+  destination: string;
+  /** null only for OTHER recorded without a code. */
+  destinationCode: string | null;
+  occurredAt: string;
+}
+
+export const isDestinationContent = (c: DispatchRecordContent): c is DestinationRecordContent =>
+  !('agreementNo' in c);
 
 export interface DispatchGraduateRef {
   schoolCode: string;

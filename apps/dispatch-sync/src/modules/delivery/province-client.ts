@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { maskIdNumber } from '@netsign/contracts';
-import type { DispatchKind, DispatchRecordContent } from './dispatch-record.js';
+import {
+  isDestinationContent,
+  type DispatchKind,
+  type DispatchRecordContent,
+} from './dispatch-record.js';
 import { classifyStatus, parseRetryAfter, type AttemptResult } from './retry-policy.js';
 
 export interface ProvinceClientOptions {
@@ -28,6 +32,20 @@ const MAX_KEPT_ANSWER = 4096;
 /** The body in API.md's field order. Same record, same bytes: a resend is a true repeat. */
 export function provinceBody(record: OutboundRecord, idNumber: string): Record<string, unknown> {
   const c = record.body;
+  if (isDestinationContent(c))
+    // Decision 0007: a destination without an agreement has no agreement fields.
+    return {
+      recordId: record.id,
+      graduateSequence: record.graduateSequence,
+      kind: record.kind,
+      schoolCode: c.schoolCode,
+      studentNo: c.studentNo,
+      name: c.name,
+      idNumber,
+      destination: c.destination,
+      destinationCode: c.destinationCode,
+      occurredAt: c.occurredAt,
+    };
   return {
     recordId: record.id,
     graduateSequence: record.graduateSequence,

@@ -6,6 +6,7 @@ import {
   type DispatchEmployer,
   type DispatchGraduateRef,
   type DispatchKind,
+  type AgreementRecordContent,
   type DispatchRecordContent,
   type DispatchRecordView,
   type DispatchStatus,
@@ -14,13 +15,24 @@ import {
   type ReconcileReport,
 } from './dispatch-record.js';
 
-export interface AppendRecordInput {
+export type AppendRecordInput = AgreementRecordInput | DestinationRecordInput;
+
+interface RecordInputBase {
   /** Give one derived from the source event to make a repeated append a no-op. */
   recordId?: string;
-  kind: DispatchKind;
   graduate: DispatchGraduateRef;
-  agreementNo: string;
   occurredAt: string | Date;
+}
+
+export interface DestinationRecordInput extends RecordInputBase {
+  kind: 'DESTINATION';
+  destination: string;
+  destinationCode: string | null;
+}
+
+export interface AgreementRecordInput extends RecordInputBase {
+  kind: Exclude<DispatchKind, 'DESTINATION'>;
+  agreementNo: string;
   /** Required for EMPLOYMENT; a TERMINATION without them copies the agreement's EMPLOYMENT record. */
   signingMethod?: string;
   employer?: DispatchEmployer;
@@ -86,9 +98,20 @@ async function contentOf(
   graduateKey: string,
   input: AppendRecordInput,
 ): Promise<DispatchRecordContent> {
+  if (input.kind === 'DESTINATION') {
+    const { graduate } = input;
+    return {
+      schoolCode: graduate.schoolCode,
+      studentNo: graduate.studentNo,
+      name: graduate.name,
+      destination: input.destination,
+      destinationCode: input.destinationCode,
+      occurredAt: new Date(input.occurredAt).toISOString(),
+    };
+  }
   let { signingMethod, employer, position, superiorAuthority } = input;
   if ((!signingMethod || !employer || !position) && input.kind === 'TERMINATION') {
-    const rows: Array<{ body: DispatchRecordContent }> = await tx.query(
+    const rows: Array<{ body: AgreementRecordContent }> = await tx.query(
       `SELECT body FROM dispatch_records
         WHERE graduate_key = $1 AND kind = 'EMPLOYMENT' AND body->>'agreementNo' = $2
         ORDER BY graduate_sequence DESC LIMIT 1`,

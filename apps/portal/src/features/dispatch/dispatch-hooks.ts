@@ -15,6 +15,8 @@ export interface DispatchRecordBody {
   name?: string;
   agreementNo?: string;
   employer?: { name?: string };
+  /** DESTINATION records: the 毕业去向代码 the school recorded (null for OTHER without one). */
+  destinationCode?: string | null;
 }
 
 export function useDispatchRecords(

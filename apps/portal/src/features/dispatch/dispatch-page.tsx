@@ -1,5 +1,6 @@
 import { Button, Card, Col, Flex, Popconfirm, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { graduateDestinationName } from '@netsign/standard-codes/tables';
 import { useState } from 'react';
 import { getToken } from '../../shared/auth/session-store';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
@@ -13,9 +14,10 @@ import {
   type DispatchRecordStatus,
 } from './dispatch-hooks';
 
-const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
 import { PageHeader } from '../../shared/ui/page-header';
 import { FilterBar, FilterSelect } from '../../shared/ui/filter-bar';
+
+const bodyOf = (r: DispatchRecord) => r.body as DispatchRecordBody;
 
 const STATUS_LABELS: Record<DispatchRecordStatus, string> = {
   PENDING: '待发送',
@@ -29,7 +31,11 @@ const STATUS_COLORS: Record<DispatchRecordStatus, string> = {
   DELIVERED: 'success',
   DEAD: 'error',
 };
-const KIND_LABELS: Record<string, string> = { EMPLOYMENT: '就业', TERMINATION: '解约' };
+const KIND_LABELS: Record<string, string> = {
+  EMPLOYMENT: '就业',
+  TERMINATION: '解约',
+  DESTINATION: '去向登记',
+};
 
 function age(seconds: number): string {
   if (seconds < 60) return `${seconds} 秒`;
@@ -58,16 +64,28 @@ export function DispatchPage() {
         </>
       ),
     },
-    { title: '类型', dataIndex: 'kind', width: 72, render: (k: string) => KIND_LABELS[k] ?? k },
+    { title: '类型', dataIndex: 'kind', width: 88, render: (k: string) => KIND_LABELS[k] ?? k },
     {
-      title: '协议与用人单位',
+      title: '协议与用人单位 / 去向',
       key: 'agreement',
-      render: (_, r) => (
-        <>
-          <div>{bodyOf(r).agreementNo ?? '—'}</div>
-          <Typography.Text type="secondary">{bodyOf(r).employer?.name ?? '—'}</Typography.Text>
-        </>
-      ),
+      render: (_, r) => {
+        const body = bodyOf(r);
+        if (r.kind === 'DESTINATION') {
+          const code = body.destinationCode;
+          return (
+            <>
+              <div>{code ? (graduateDestinationName(code) ?? code) : '其他（未填代码）'}</div>
+              <Typography.Text type="secondary">毕业去向代码 {code ?? '—'}</Typography.Text>
+            </>
+          );
+        }
+        return (
+          <>
+            <div>{body.agreementNo ?? '—'}</div>
+            <Typography.Text type="secondary">{body.employer?.name ?? '—'}</Typography.Text>
+          </>
+        );
+      },
     },
     { title: '序号', dataIndex: 'graduateSequence', align: 'right', width: 64 },
     {

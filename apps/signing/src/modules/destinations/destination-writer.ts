@@ -84,6 +84,8 @@ export class DestinationWriter {
         agreementId: input.agreementId,
         changedAt: at.toISOString(),
         destinationCode,
+        studentNo: graduate.snapshot.studentNo,
+        name: graduate.snapshot.name,
       },
     });
     return { ...graduate, destination: to, note: input.note ?? null, destinationCode };
