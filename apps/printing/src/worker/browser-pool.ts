@@ -189,6 +189,9 @@ export class BrowserPool implements PdfRenderer {
       const browser = await puppeteer.launch({
         executablePath: this.executablePath,
         headless: true,
+        // DevTools over a pipe, not a WebSocket: Chromium then exits when this process dies, even
+        // by SIGKILL (the pipe closes), instead of living on as an orphan with its renderers.
+        pipe: true,
         args: CHROMIUM_ARGS,
         userDataDir,
         protocolTimeout: this.renderTimeoutMs * 2,
