@@ -49,7 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         DispatchEnvModule.register(env),
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'dispatch-sync', env, schema: 'dispatch_sync' }),
         delivery,
         StatisticsModule,

@@ -3,6 +3,7 @@ import { createServiceDataSource, migrateServiceSchema } from '@netsign/persiste
 import { createTestEnv, type TestEnv } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import { dispatchSyncMigrations } from '../src/database/migrations.js';
+import { dispatchSyncEntities } from '../src/modules/dispatch-sync.entities.js';
 import type { AgreementRecordInput } from '../src/modules/delivery/record-log.repository.js';
 import {
   creditCodeCheckChar,
@@ -20,7 +21,7 @@ export async function openDispatchDatabase(
   const ds = createServiceDataSource({
     url: env.databaseUrl,
     schema: 'dispatch_sync',
-    entities: [],
+    entities: dispatchSyncEntities,
     migrations: dispatchSyncMigrations,
     poolSize: 8,
   });

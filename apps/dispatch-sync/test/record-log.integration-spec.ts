@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { TestEnv } from '@netsign/testing';
+import { schemaDrift, type TestEnv } from '@netsign/testing';
 import type { DataSource } from 'typeorm';
 import {
   appendRecord,
@@ -40,6 +40,10 @@ describe('dispatch record log', () => {
         [`10357:${studentNo}`],
       )) as Array<{ graduate_sequence: number }>
     ).map((r) => r.graduate_sequence);
+
+  it('entities match the migrations: synchronize would change nothing', async () => {
+    expect(await schemaDrift(ds)).toEqual([]);
+  });
 
   it('numbers a graduate’s records 1, 2, 3… with no gap or repeat when appends race', async () => {
     const results = await Promise.allSettled(

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { quoteIdent } from '@netsign/persistence';
 import type { DispatchKind, DispatchRecordContent, DispatchStatus } from './dispatch-record.js';
+import type { DispatchRecordEntity } from './dispatch-record.entity.js';
 
 export interface ClaimedRecord {
   id: string;
@@ -22,6 +23,19 @@ export interface AttemptOutcome {
   delayMs: number;
   error: string | null;
   response: unknown;
+}
+
+/** The columns of `dispatch_records` (DispatchRecordEntity) a claim returns, as pg answers them. */
+interface ClaimedRow {
+  id: DispatchRecordEntity['id'];
+  graduate_id: DispatchRecordEntity['graduateId'];
+  graduate_key: DispatchRecordEntity['graduateKey'];
+  graduate_sequence: DispatchRecordEntity['graduateSequence'];
+  kind: DispatchRecordEntity['kind'];
+  body: DispatchRecordEntity['body'];
+  attempts: DispatchRecordEntity['attempts'];
+  /** Never null in a claim's answer (the claim sets it). */
+  claim_token: string;
 }
 
 /** Namespace of the advisory locks by which delivery loops show they are alive. */
@@ -79,7 +93,7 @@ export class DeliveryClaims {
    * lets replicas claim side by side without waiting on each other.
    */
   async claim(limit: number, owner: number, leaseMs: number): Promise<ClaimedRecord[]> {
-    const { rows } = await this.pool.query<Record<string, unknown>>({
+    const { rows } = await this.pool.query<ClaimedRow>({
       name: 'dispatch-claim',
       text: `WITH due AS (
          SELECT r.id FROM dispatch_records r
@@ -96,14 +110,14 @@ export class DeliveryClaims {
       values: [limit, owner, leaseMs],
     });
     return rows.map((r) => ({
-      id: r['id'] as string,
-      graduateId: r['graduate_id'] as string,
-      graduateKey: r['graduate_key'] as string,
-      graduateSequence: r['graduate_sequence'] as number,
-      kind: r['kind'] as DispatchKind,
-      body: r['body'] as DispatchRecordContent,
-      attempts: r['attempts'] as number,
-      claimToken: r['claim_token'] as string,
+      id: r.id,
+      graduateId: r.graduate_id,
+      graduateKey: r.graduate_key,
+      graduateSequence: r.graduate_sequence,
+      kind: r.kind,
+      body: r.body,
+      attempts: r.attempts,
+      claimToken: r.claim_token,
     }));
   }
 

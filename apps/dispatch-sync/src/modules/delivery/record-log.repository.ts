@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { DispatchRecordEntity } from './dispatch-record.entity.js';
 import {
   graduateKeyOf,
   type BacklogMetrics,
@@ -68,16 +69,12 @@ export async function appendRecord(
   const graduateKey = graduateKeyOf(input.graduate);
   await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [APPEND_LOCK_NS, graduateKey]);
   if (input.recordId) {
-    const seen: Array<{ graduate_sequence: number }> = await tx.query(
-      `SELECT graduate_sequence FROM dispatch_records WHERE id = $1`,
-      [input.recordId],
-    );
-    if (seen[0])
-      return {
-        recordId: input.recordId,
-        graduateSequence: seen[0].graduate_sequence,
-        created: false,
-      };
+    const seen = await tx.getRepository(DispatchRecordEntity).findOne({
+      select: { id: true, graduateSequence: true },
+      where: { id: input.recordId },
+    });
+    if (seen)
+      return { recordId: input.recordId, graduateSequence: seen.graduateSequence, created: false };
   }
   const content = await contentOf(tx, graduateKey, input);
   const recordId = input.recordId ?? randomUUID();
@@ -161,39 +158,37 @@ function codesOf(
   };
 }
 
-interface RecordRow {
-  id: string;
-  graduate_key: string;
-  graduate_sequence: number;
-  kind: DispatchKind;
-  status: DispatchStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  last_error: string | null;
-  last_response: unknown;
-  created_at: Date;
-  delivered_at: Date | null;
-  body: DispatchRecordContent;
-}
-
-const toView = (r: RecordRow): DispatchRecordView => ({
+const toView = (r: DispatchRecordEntity): DispatchRecordView => ({
   id: r.id,
-  graduateKey: r.graduate_key,
-  graduateSequence: r.graduate_sequence,
+  graduateKey: r.graduateKey,
+  graduateSequence: r.graduateSequence,
   kind: r.kind,
   status: r.status,
   attempts: r.attempts,
-  nextAttemptAt: r.next_attempt_at.toISOString(),
-  lastError: r.last_error,
-  lastResponse: r.last_response,
-  createdAt: r.created_at.toISOString(),
-  deliveredAt: r.delivered_at?.toISOString() ?? null,
+  nextAttemptAt: r.nextAttemptAt.toISOString(),
+  lastError: r.lastError,
+  lastResponse: r.lastResponse,
+  createdAt: r.createdAt.toISOString(),
+  deliveredAt: r.deliveredAt?.toISOString() ?? null,
   body: r.body,
 });
 
+/** What the backlog query answers (counts and an age, as Postgres prints numerics). */
+interface BacklogRow {
+  pending: string;
+  delivering: string;
+  dead: string;
+  blocked: string;
+  oldest: string | null;
+}
+
 /** Operators' side of the log: lists, replay, backlog metrics, reconciliation. */
 export class RecordLogRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly records: Repository<DispatchRecordEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.records = dataSource.getRepository(DispatchRecordEntity);
+  }
 
   async listRecords(
     query: { status?: DispatchStatus; limit?: number; offset?: number } = {},
@@ -201,31 +196,18 @@ export class RecordLogRepository {
     items: DispatchRecordView[];
     total: number;
   }> {
-    const status = query.status ?? null;
-    const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-    const offset = Math.max(query.offset ?? 0, 0);
-    const rows: RecordRow[] = await this.dataSource.query(
-      `SELECT id, graduate_key, graduate_sequence, kind, status, attempts, next_attempt_at, last_error,
-              last_response, created_at, delivered_at, body
-         FROM dispatch_records WHERE ($1::text IS NULL OR status = $1)
-        ORDER BY created_at, graduate_key, graduate_sequence LIMIT $2 OFFSET $3`,
-      [status, limit, offset],
-    );
-    const count: Array<{ n: string }> = await this.dataSource.query(
-      `SELECT count(*) AS n FROM dispatch_records WHERE ($1::text IS NULL OR status = $1)`,
-      [status],
-    );
-    return { items: rows.map(toView), total: Number(count[0]?.n ?? 0) };
+    const [rows, total] = await this.records.findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { createdAt: 'ASC', graduateKey: 'ASC', graduateSequence: 'ASC' },
+      take: Math.min(Math.max(query.limit ?? 50, 1), 500),
+      skip: Math.max(query.offset ?? 0, 0),
+    });
+    return { items: rows.map(toView), total };
   }
 
   async getRecord(recordId: string): Promise<DispatchRecordView | null> {
-    const rows: RecordRow[] = await this.dataSource.query(
-      `SELECT id, graduate_key, graduate_sequence, kind, status, attempts, next_attempt_at, last_error,
-              last_response, created_at, delivered_at, body
-         FROM dispatch_records WHERE id = $1`,
-      [recordId],
-    );
-    return rows[0] ? toView(rows[0]) : null;
+    const row = await this.records.findOneBy({ id: recordId });
+    return row ? toView(row) : null;
   }
 
   /**
@@ -234,15 +216,17 @@ export class RecordLogRepository {
    */
   async replay(recordId: string): Promise<{ replayed: boolean; status: DispatchStatus | null }> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: Array<{ status: DispatchStatus }> = await tx.query(
-        `SELECT status FROM dispatch_records WHERE id = $1 FOR UPDATE`,
-        [recordId],
-      );
-      const status = rows[0]?.status ?? null;
+      const records = tx.getRepository(DispatchRecordEntity);
+      const record = await records.findOne({
+        select: { id: true, status: true },
+        where: { id: recordId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const status = record?.status ?? null;
       if (status !== 'DEAD') return { replayed: false, status };
-      await tx.query(
-        `UPDATE dispatch_records SET status = 'PENDING', attempts = 0, next_attempt_at = now() WHERE id = $1`,
-        [recordId],
+      await records.update(
+        { id: recordId },
+        { status: 'PENDING', attempts: 0, nextAttemptAt: () => 'now()' },
       );
       await tx.query(`SELECT pg_notify('dispatch_' || current_schema(), '')`);
       return { replayed: true, status };
@@ -250,7 +234,7 @@ export class RecordLogRepository {
   }
 
   async backlogMetrics(): Promise<BacklogMetrics> {
-    const rows: Array<Record<string, string | null>> = await this.dataSource.query(
+    const rows: BacklogRow[] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
               count(*) FILTER (WHERE status = 'DELIVERING') AS delivering,
               count(*) FILTER (WHERE status = 'DEAD') AS dead,
@@ -261,13 +245,13 @@ export class RecordLogRepository {
               coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
          FROM dispatch_records r WHERE status IN ('PENDING', 'DELIVERING', 'DEAD')`,
     );
-    const r = rows[0] ?? {};
+    const r = rows[0];
     return {
-      pending: Number(r['pending'] ?? 0),
-      delivering: Number(r['delivering'] ?? 0),
-      dead: Number(r['dead'] ?? 0),
-      blockedByDead: Number(r['blocked'] ?? 0),
-      oldestUndeliveredAgeSeconds: Math.max(0, Math.round(Number(r['oldest'] ?? 0))),
+      pending: Number(r?.pending ?? 0),
+      delivering: Number(r?.delivering ?? 0),
+      dead: Number(r?.dead ?? 0),
+      blockedByDead: Number(r?.blocked ?? 0),
+      oldestUndeliveredAgeSeconds: Math.max(0, Math.round(Number(r?.oldest ?? 0))),
     };
   }
 
