@@ -25,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         SigningEnvModule.register(env),
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'signing', env, schema: 'signing' }),
         AgreementsModule,
         AuditAnchorModule.forService('signing'),

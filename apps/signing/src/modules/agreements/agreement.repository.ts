@@ -12,6 +12,8 @@ import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
 import { appendToChain, chainLinkAfter, type NewChainEntry } from '@netsign/audit-chain';
 import { isUniqueViolation, preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AgreementHistoryEntity } from './agreement-history.entity.js';
+import type { AgreementEntity } from './agreement.entity.js';
 
 type Db = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>;
 
@@ -39,24 +41,43 @@ function historyChainEntry(agreementId: string, e: AgreementHistoryEntry): NewCh
 
 const COLUMNS = `id, agreement_no, method, status, snapshot, signed_at, version, offer_id`;
 
-function toRecord(r: Record<string, unknown>): AgreementRecord {
-  const s = r['snapshot'] as Pick<
-    AgreementSnapshot,
-    'graduate' | 'employer' | 'position' | 'terms'
-  >;
+/** `agreements` as `SELECT ${COLUMNS}` answers it: AgreementEntity's columns by their database names. */
+interface AgreementColumns {
+  id: AgreementEntity['id'];
+  agreement_no: AgreementEntity['agreementNo'];
+  method: AgreementEntity['method'];
+  status: AgreementEntity['status'];
+  snapshot: Pick<AgreementSnapshot, 'graduate' | 'employer' | 'position' | 'terms'>;
+  signed_at: AgreementEntity['signedAt'];
+  version: AgreementEntity['version'];
+  offer_id: AgreementEntity['offerId'];
+}
+
+function toRecord(r: AgreementColumns): AgreementRecord {
+  const s = r.snapshot;
   return {
-    agreementId: r['id'] as string,
-    agreementNo: r['agreement_no'] as string,
-    method: r['method'] as AgreementSnapshot['method'],
-    status: r['status'] as AgreementStatus,
+    agreementId: r.id,
+    agreementNo: r.agreement_no,
+    method: r.method,
+    status: r.status,
     graduate: s.graduate,
     employer: s.employer,
     position: s.position,
     terms: s.terms,
-    signedAt: (r['signed_at'] as Date).toISOString(),
-    version: Number(r['version']),
-    offerId: (r['offer_id'] as string | null) ?? null,
+    signedAt: r.signed_at.toISOString(),
+    version: Number(r.version),
+    offerId: r.offer_id ?? null,
   };
+}
+
+/** `agreement_history` as withHistory selects it: AgreementHistoryEntity's columns by their database names. */
+interface HistoryColumns {
+  agreement_id: AgreementHistoryEntity['agreementId'];
+  at: AgreementHistoryEntity['at'];
+  actor: AgreementHistoryEntry['actor'];
+  from_status: AgreementHistoryEntity['fromStatus'];
+  to_status: AgreementHistoryEntity['toStatus'];
+  reason: AgreementHistoryEntity['reason'];
 }
 
 /** The agreements table in the access policy's terms (the class as frozen at signing). */
@@ -159,7 +180,7 @@ export class AgreementRepository {
   }
 
   async lock(tx: EntityManager, agreementId: string): Promise<AgreementRecord | null> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
+    const rows: AgreementColumns[] = await tx.query(
       `SELECT ${COLUMNS} FROM agreements WHERE id = $1 FOR UPDATE`,
       [agreementId],
     );
@@ -184,21 +205,25 @@ export class AgreementRepository {
   ): Promise<
     Array<{ graduateId: string; agreementId: string; agreementNo: string; status: AgreementStatus }>
   > {
-    const rows: Array<Record<string, string>> = await db.query(
+    const rows: Array<
+      Pick<AgreementColumns, 'id' | 'agreement_no' | 'status'> & {
+        graduate_id: AgreementEntity['graduateId'];
+      }
+    > = await db.query(
       `SELECT graduate_id, id, agreement_no, status FROM agreements
         WHERE graduate_id = ANY($1::text[]) AND status IN ('PENDING_REVIEW', 'APPROVED')`,
       [graduateIds],
     );
     return rows.map((r) => ({
-      graduateId: r['graduate_id']!,
-      agreementId: r['id']!,
-      agreementNo: r['agreement_no']!,
-      status: r['status'] as AgreementStatus,
+      graduateId: r.graduate_id,
+      agreementId: r.id,
+      agreementNo: r.agreement_no,
+      status: r.status,
     }));
   }
 
   async get(db: Db, agreementId: string): Promise<AgreementView | null> {
-    const rows: Array<Record<string, unknown>> = await db.query(
+    const rows: AgreementColumns[] = await db.query(
       `SELECT ${COLUMNS} FROM agreements WHERE id = $1`,
       [agreementId],
     );
@@ -228,7 +253,7 @@ export class AgreementRepository {
       `SELECT count(*)::int AS n FROM agreements WHERE ${filter}`,
       params,
     )) as Array<{ n: number }>;
-    const rows: Array<Record<string, unknown>> = await db.query(
+    const rows: AgreementColumns[] = await db.query(
       `SELECT ${COLUMNS} FROM agreements WHERE ${filter} ORDER BY signed_at DESC, id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
@@ -238,22 +263,22 @@ export class AgreementRepository {
 
   private async withHistory(db: Db, records: AgreementRecord[]): Promise<AgreementView[]> {
     if (records.length === 0) return [];
-    const rows: Array<Record<string, unknown>> = await db.query(
+    const rows: HistoryColumns[] = await db.query(
       `SELECT agreement_id, at, actor, from_status, to_status, reason FROM agreement_history
         WHERE agreement_id = ANY($1::uuid[]) ORDER BY id`,
       [records.map((r) => r.agreementId)],
     );
     const byId = new Map<string, AgreementHistoryEntry[]>();
     for (const h of rows) {
-      const list = byId.get(h['agreement_id'] as string) ?? [];
+      const list = byId.get(h.agreement_id) ?? [];
       list.push({
-        at: (h['at'] as Date).toISOString(),
-        actor: (h['actor'] as AgreementHistoryEntry['actor']) ?? null,
-        from: (h['from_status'] as AgreementStatus | null) ?? null,
-        to: h['to_status'] as AgreementStatus,
-        reason: (h['reason'] as string | null) ?? null,
+        at: h.at.toISOString(),
+        actor: h.actor ?? null,
+        from: h.from_status ?? null,
+        to: h.to_status,
+        reason: h.reason ?? null,
       });
-      byId.set(h['agreement_id'] as string, list);
+      byId.set(h.agreement_id, list);
     }
     return records.map((r) => ({
       id: r.agreementId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Destination, GraduateSnapshot } from '@netsign/contracts';
 import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
+import type { GraduateEntity } from './graduate.entity.js';
 
 /** Signing's view of a graduate: roster facts from identity's events + the destination it owns. */
 export interface GraduateRow {
@@ -19,16 +20,28 @@ export interface GraduateRow {
 const COLUMNS = `graduate_id, school_code, department_code, source_info_confirmed, destination, destination_note,
   destination_code, snapshot`;
 
-function toRow(r: Record<string, unknown>): GraduateRow {
+/** `graduates` as `SELECT ${COLUMNS}` answers it: GraduateEntity's columns by their database names. */
+interface GraduateColumns {
+  graduate_id: GraduateEntity['graduateId'];
+  school_code: GraduateEntity['schoolCode'];
+  department_code: GraduateEntity['departmentCode'];
+  source_info_confirmed: GraduateEntity['sourceInfoConfirmed'];
+  destination: GraduateEntity['destination'];
+  destination_note: GraduateEntity['destinationNote'];
+  destination_code: GraduateEntity['destinationCode'];
+  snapshot: GraduateEntity['snapshot'];
+}
+
+function toRow(r: GraduateColumns): GraduateRow {
   return {
-    graduateId: r['graduate_id'] as string,
-    schoolCode: r['school_code'] as string,
-    departmentCode: r['department_code'] as string,
-    sourceInfoConfirmed: r['source_info_confirmed'] as boolean,
-    destination: r['destination'] as Destination,
-    note: (r['destination_note'] as string | null) ?? null,
-    destinationCode: (r['destination_code'] as string | null) ?? null,
-    snapshot: r['snapshot'] as GraduateSnapshot,
+    graduateId: r.graduate_id,
+    schoolCode: r.school_code,
+    departmentCode: r.department_code,
+    sourceInfoConfirmed: r.source_info_confirmed,
+    destination: r.destination,
+    note: r.destination_note ?? null,
+    destinationCode: r.destination_code ?? null,
+    snapshot: r.snapshot,
   };
 }
 
@@ -42,7 +55,7 @@ export class GraduateProjectionRepository {
    * (test/graduate-row-lock.integration-spec.ts).
    */
   async upsertAndLock(tx: EntityManager, s: GraduateSnapshot): Promise<GraduateRow> {
-    const rows = await preparedQuery(
+    const rows = await preparedQuery<Omit<GraduateColumns, 'snapshot'>>(
       tx,
       'signing-graduate-upsert-lock',
       `INSERT INTO graduates (graduate_id, school_code, department_code, source_info_confirmed, snapshot)
@@ -72,7 +85,7 @@ export class GraduateProjectionRepository {
     schoolCode: string,
     graduateId: string,
   ): Promise<GraduateRow | null> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
+    const rows: GraduateColumns[] = await tx.query(
       `SELECT ${COLUMNS} FROM graduates WHERE graduate_id = $1 AND school_code = $2 FOR UPDATE`,
       [graduateId, schoolCode],
     );
@@ -80,7 +93,7 @@ export class GraduateProjectionRepository {
   }
 
   async lock(tx: EntityManager, graduateId: string): Promise<GraduateRow | null> {
-    const rows: Array<Record<string, unknown>> = await tx.query(
+    const rows: GraduateColumns[] = await tx.query(
       `SELECT ${COLUMNS} FROM graduates WHERE graduate_id = $1 FOR UPDATE`,
       [graduateId],
     );
@@ -92,7 +105,7 @@ export class GraduateProjectionRepository {
     schoolCode: string,
     graduateIds: string[],
   ): Promise<GraduateRow[]> {
-    const rows: Array<Record<string, unknown>> = await db.query(
+    const rows: GraduateColumns[] = await db.query(
       `SELECT ${COLUMNS} FROM graduates WHERE school_code = $1 AND graduate_id = ANY($2::text[])`,
       [schoolCode, graduateIds],
     );

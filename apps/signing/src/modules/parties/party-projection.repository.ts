@@ -46,7 +46,7 @@ export class PartyProjectionRepository {
   ): Promise<{ employer: EmployerSnapshot | null; position: PositionRow | null }> {
     const rows = await preparedQuery<{
       employer: EmployerSnapshot | null;
-      position: Record<string, unknown> | null;
+      position: PositionRow | null;
     }>(
       db,
       'signing-parties-find',
@@ -59,7 +59,7 @@ export class PartyProjectionRepository {
     const row = rows[0]!;
     return {
       employer: row.employer ?? null,
-      position: (row.position as PositionRow | null) ?? null,
+      position: row.position ?? null,
     };
   }
 }
