@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { PRINTING_ENV, type PrintingEnv } from '../printing.env.js';
 import { IssuedPdfsRepository } from './pdf-signing/issued-pdfs.repository.js';
 import { PdfFileVerificationNatsController } from './pdf-signing/pdf-file-verification.nats.controller.js';
@@ -17,6 +18,7 @@ import { PrintEngine } from './print-jobs/print-engine.js';
 import { PrintManagementSubscriber } from './print-records/print-management.subscriber.js';
 import { PrintRecordsNatsController } from './print-records/print-records.nats.controller.js';
 import { PrintRecordsRepository } from './print-records/print-records.repository.js';
+import { printingEntities } from './printing.entities.js';
 import { VerificationKeysService } from './verification/verification-keys.service.js';
 import { VerificationNatsController } from './verification/verification.nats.controller.js';
 
@@ -52,6 +54,7 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
 }
 
 @Module({
+  imports: [TypeOrmModule.forFeature(printingEntities)],
   controllers: [
     PrintRecordsNatsController,
     VerificationNatsController,
