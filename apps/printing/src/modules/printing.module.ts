@@ -9,6 +9,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PRINTING_ENV, type PrintingEnv } from '../printing.env.js';
 import { IssuedPdfsRepository } from './pdf-signing/issued-pdfs.repository.js';
 import { PdfFileVerificationNatsController } from './pdf-signing/pdf-file-verification.nats.controller.js';
+import { PdfSigningCertificatesRepository } from './pdf-signing/pdf-signing-certificates.repository.js';
 import { PdfSigningKeysService } from './pdf-signing/pdf-signing-keys.service.js';
 import { VerifyPdfFileUseCase } from './pdf-signing/verify-pdf-file.use-case.js';
 import { PrintQueue } from './print-jobs/print-queue.js';
@@ -19,7 +20,9 @@ import { PrintManagementSubscriber } from './print-records/print-management.subs
 import { PrintRecordsNatsController } from './print-records/print-records.nats.controller.js';
 import { PrintRecordsRepository } from './print-records/print-records.repository.js';
 import { printingEntities } from './printing.entities.js';
+import { VerificationKeysRepository } from './verification/verification-keys.repository.js';
 import { VerificationKeysService } from './verification/verification-keys.service.js';
+import { VerificationScansRepository } from './verification/verification-scans.repository.js';
 import { VerificationNatsController } from './verification/verification.nats.controller.js';
 
 /**
@@ -48,7 +51,7 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
   }
   private async sweep(olderThanSeconds: number): Promise<void> {
     const queued = await this.records.queued(olderThanSeconds);
-    for (const r of queued) await this.queue.enqueue(r.agreement_id, r.render_version);
+    for (const r of queued) await this.queue.enqueue(r.agreementId, r.renderVersion);
     if (queued.length) this.logger.log(`re-enqueued ${queued.length} queued print record(s)`);
   }
 }
@@ -62,10 +65,13 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
   ],
   providers: [
     PrintRecordsRepository,
+    IssuedPdfsRepository,
+    PdfSigningCertificatesRepository,
+    VerificationKeysRepository,
+    VerificationScansRepository,
     PrintQueue,
     VerificationKeysService,
     PdfSigningKeysService,
-    IssuedPdfsRepository,
     VerifyPdfFileUseCase,
     RenderAgreementUseCase,
     PrintEngine,

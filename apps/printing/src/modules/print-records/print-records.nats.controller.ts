@@ -17,11 +17,9 @@ import {
 import { BusClient, HandleRequest } from '@netsign/messaging';
 import { DataSource } from 'typeorm';
 import { PrintQueue } from '../print-jobs/print-queue.js';
-import {
-  printRecordResource,
-  PrintRecordsRepository,
-  type PrintRecordRow,
-} from './print-records.repository.js';
+import type { PrintRecordEntity } from './print-record.entity.js';
+import { toPrintRecordView } from './print-record-view.js';
+import { printRecordResource, PrintRecordsRepository } from './print-records.repository.js';
 
 @Controller()
 export class PrintRecordsNatsController {
@@ -33,11 +31,19 @@ export class PrintRecordsNatsController {
   ) {}
 
   @HandleRequest(printRecordList)
-  list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
+  async list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
     // Print management (access policy `agreement.listPrints`): the employer its own, reviewers their
     // department or school, the province all; not counsellors, not graduates.
     const scope = scopeOf(req.ctx.principal, 'agreement', 'listPrints');
-    return this.records.list(scope, req.data.status, req.data.page, req.data.pageSize);
+    const [records, total] = await this.records.list(
+      scope,
+      req.data.status,
+      req.data.page,
+      req.data.pageSize,
+    );
+    const history = await this.records.historyOf(records.map((r) => r.agreementId));
+    const items = records.map((r) => toPrintRecordView(r, history.get(r.agreementId) ?? []));
+    return { items, total };
   }
 
   @HandleRequest(printPdfOpen)
@@ -45,21 +51,21 @@ export class PrintRecordsNatsController {
     const record = await this.authorised(req.ctx, req.data.agreementId);
     if (record === 'RENDERING' || record.status === 'QUEUED')
       return { status: 'RENDERING' as const };
-    if (record.status === 'FAILED' || !record.file_path || !record.size || !record.file_sha256) {
+    if (record.status === 'FAILED' || !record.filePath || !record.size || !record.fileSha256) {
       throw new ServiceError(
         ErrorCode.UPSTREAM_UNAVAILABLE,
         '协议书生成失败，请联系管理员重新生成',
       );
     }
     await this.dataSource.transaction((tx) =>
-      this.records.addHistory(tx, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED'),
+      this.records.addHistory(tx, record.agreementId, actorOf(req.ctx), 'DOWNLOADED'),
     );
     return {
       status: 'READY' as const,
       size: record.size,
       chunks: Math.ceil(record.size / PDF_CHUNK_BYTES),
-      renderVersion: record.render_version,
-      sha256: record.file_sha256,
+      renderVersion: record.renderVersion,
+      sha256: record.fileSha256,
     };
   }
 
@@ -69,11 +75,11 @@ export class PrintRecordsNatsController {
     if (
       record === 'RENDERING' ||
       record.status !== 'READY' ||
-      record.render_version !== req.data.renderVersion
+      record.renderVersion !== req.data.renderVersion
     ) {
       throw new ServiceError(ErrorCode.INVALID_STATE, '协议书版本已变化，请重新下载');
     }
-    const bytes = await readFile(record.file_path!);
+    const bytes = await readFile(record.filePath!);
     const start = req.data.index * PDF_CHUNK_BYTES;
     if (start >= bytes.length) throw new ServiceError(ErrorCode.NOT_FOUND);
     return { data: bytes.subarray(start, start + PDF_CHUNK_BYTES).toString('base64') };
@@ -86,8 +92,10 @@ export class PrintRecordsNatsController {
     const record = await this.records.find(req.data.agreementId);
     if (!record) throw new ServiceError(ErrorCode.NOT_PRINTABLE);
     requireMay(p, 'agreement', 'rerender', printRecordResource(record));
-    const renderVersion = await this.records.bumpVersion(record.agreement_id, actorOf(req.ctx));
-    await this.queue.enqueue(record.agreement_id, renderVersion!);
+    const renderVersion = await this.dataSource.transaction((tx) =>
+      this.records.bumpVersion(tx, record.agreementId, actorOf(req.ctx)),
+    );
+    await this.queue.enqueue(record.agreementId, renderVersion!);
     return { renderVersion: renderVersion! };
   }
 
@@ -98,7 +106,7 @@ export class PrintRecordsNatsController {
   private async authorised(
     ctx: RequestContext,
     agreementId: string,
-  ): Promise<PrintRecordRow | 'RENDERING'> {
+  ): Promise<PrintRecordEntity | 'RENDERING'> {
     requirePrincipal(ctx.principal);
     const agreement = await this.bus.request(agreementGet, { agreementId }, ctx);
     const record = await this.records.find(agreementId);

@@ -9,10 +9,10 @@ import {
   type VerificationResult,
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
-import { DataSource } from 'typeorm';
 import { verifyVerificationToken } from './verification-token.js';
 import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { VerificationKeysService } from './verification-keys.service.js';
+import { VerificationScansRepository } from './verification-scans.repository.js';
 
 /** The public check of a printed copy (防伪二维码): genuine or not, and the agreement's status now. */
 @Controller()
@@ -20,7 +20,7 @@ export class VerificationNatsController {
   constructor(
     private readonly keys: VerificationKeysService,
     private readonly records: PrintRecordsRepository,
-    private readonly dataSource: DataSource,
+    private readonly scans: VerificationScansRepository,
   ) {}
 
   @HandleRequest(verifyToken)
@@ -29,28 +29,25 @@ export class VerificationNatsController {
   ): Promise<VerificationResult> {
     const token = verifyVerificationToken(req.data.token, await this.keys.lookup());
     const record = token ? await this.records.find(token.agreementId) : undefined;
-    const genuine = token && record && record.agreement_no === token.agreementNo;
-    await this.dataSource.query(
-      `INSERT INTO verification_scans (token_sha256, client, result, agreement_no, copy) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        createHash('sha256').update(req.data.token).digest('hex'),
-        req.data.client,
-        genuine ? 'GENUINE' : 'INVALID',
-        genuine ? token.agreementNo : null,
-        genuine ? token.copy : null,
-      ],
-    );
+    const genuine = token && record && record.agreementNo === token.agreementNo;
+    await this.scans.record({
+      tokenSha256: createHash('sha256').update(req.data.token).digest('hex'),
+      client: req.data.client,
+      result: genuine ? 'GENUINE' : 'INVALID',
+      agreementNo: genuine ? token.agreementNo : null,
+      copy: genuine ? token.copy : null,
+    });
     if (!genuine) throw new ServiceError(ErrorCode.VERIFICATION_INVALID);
     return {
       genuine: true,
       agreementNo: token.agreementNo,
       copy: token.copy,
-      agreementStatus: record.agreement_status,
-      employerName: record.employer_name,
-      graduateNameMasked: maskName(record.graduate_name),
+      agreementStatus: record.agreementStatus,
+      employerName: record.employerName,
+      graduateNameMasked: maskName(record.graduateName),
       issuedAt: new Date(token.issuedAt * 1000).toISOString(),
       renderVersion: token.renderVersion,
-      current: token.renderVersion === record.render_version,
+      current: token.renderVersion === record.renderVersion,
     };
   }
 
