@@ -16,14 +16,20 @@ import { PrintQueue } from './print-jobs/print-queue.js';
 import { PrintWorkerService } from './print-jobs/print-worker.service.js';
 import { RenderAgreementUseCase } from './print-jobs/render-agreement.use-case.js';
 import { PrintEngine } from './print-jobs/print-engine.js';
+import { ListPrintRecordsUseCase } from './print-records/list-print-records.use-case.js';
+import { OpenPrintPdfUseCase } from './print-records/open-print-pdf.use-case.js';
 import { PrintManagementSubscriber } from './print-records/print-management.subscriber.js';
+import { PrintRecordAccess } from './print-records/print-record-access.js';
 import { PrintRecordsNatsController } from './print-records/print-records.nats.controller.js';
 import { PrintRecordsRepository } from './print-records/print-records.repository.js';
+import { ReadPrintPdfChunkUseCase } from './print-records/read-print-pdf-chunk.use-case.js';
+import { RerenderPrintRecordUseCase } from './print-records/rerender-print-record.use-case.js';
 import { printingEntities } from './printing.entities.js';
 import { VerificationKeysRepository } from './verification/verification-keys.repository.js';
 import { VerificationKeysService } from './verification/verification-keys.service.js';
 import { VerificationScansRepository } from './verification/verification-scans.repository.js';
 import { VerificationNatsController } from './verification/verification.nats.controller.js';
+import { VerifyTokenUseCase } from './verification/verify-token.use-case.js';
 
 /**
  * Re-enqueues records left QUEUED (a lost after-commit enqueue, Redis that lost its jobs): at boot
@@ -72,6 +78,12 @@ class QueuedRecordsSweep implements OnApplicationBootstrap, OnApplicationShutdow
     PrintQueue,
     VerificationKeysService,
     PdfSigningKeysService,
+    PrintRecordAccess,
+    ListPrintRecordsUseCase,
+    OpenPrintPdfUseCase,
+    ReadPrintPdfChunkUseCase,
+    RerenderPrintRecordUseCase,
+    VerifyTokenUseCase,
     VerifyPdfFileUseCase,
     RenderAgreementUseCase,
     PrintEngine,

@@ -6,7 +6,7 @@ import type {
 } from '@netsign/contracts';
 import { checkPlatformSignature } from './pdf-signature-check.js';
 import { PRINT_COPIES } from '../../worker/agreement-print-data.js';
-import { maskName } from '../verification/verification.nats.controller.js';
+import { maskName } from '../verification/mask-name.js';
 import { IssuedPdfsRepository, recordOfIssued } from './issued-pdfs.repository.js';
 import { PdfSigningKeysService } from './pdf-signing-keys.service.js';
 
