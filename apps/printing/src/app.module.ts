@@ -25,7 +25,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PrintingEnvModule.register(env),
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'printing', env, schema: 'printing' }),
         PrintingModule,
         AuditAnchorModule.forService('printing'),

@@ -1,35 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { PrintRecordEntity } from '../print-records/print-record.entity.js';
+import { IssuedPdfEntity } from './issued-pdf.entity.js';
 
-export interface IssuedPdfRow {
-  sha256: string;
-  agreement_id: string;
-  render_version: number;
-  size: number;
-  certificate_fingerprint: string | null;
-  issued_at: Date;
-  agreement_no: string;
-  agreement_status: string;
-  employer_name: string;
-  graduate_name: string;
-  current_render_version: number;
+/** The print record an issued file was read with (`find` joins it): what its agreement is now. */
+export function recordOfIssued(i: Pick<IssuedPdfEntity, 'sha256' | 'record'>): PrintRecordEntity {
+  if (!i.record) throw new Error(`issued PDF ${i.sha256} was read without its print record`);
+  return i.record;
 }
 
-/** The SHA-256 of every PDF printing issued (written with the print record's READY, see markReady). */
+/**
+ * Table `issued_pdfs`: the SHA-256 of every PDF printing issued, written in the transaction that
+ * marks its print record READY; the only place that reads or writes it.
+ */
 @Injectable()
 export class IssuedPdfsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(IssuedPdfEntity) private readonly issued: Repository<IssuedPdfEntity>,
+  ) {}
 
-  /** The issued file with these bytes, with what its agreement is now; undefined if none. */
-  async find(sha256: string, size: number): Promise<IssuedPdfRow | undefined> {
-    const rows: IssuedPdfRow[] = await this.dataSource.query(
-      `SELECT i.sha256, i.agreement_id, i.render_version, i.size, i.certificate_fingerprint, i.issued_at,
-              r.agreement_no, r.agreement_status, r.employer_name, r.graduate_name,
-              r.render_version AS current_render_version
-         FROM issued_pdfs i JOIN print_records r USING (agreement_id)
-        WHERE i.sha256 = $1 AND i.size = $2`,
-      [sha256, size],
-    );
-    return rows[0];
+  /** Records a rendered file as issued; the same bytes issued before change nothing. */
+  async record(
+    tx: EntityManager,
+    file: Pick<
+      IssuedPdfEntity,
+      'sha256' | 'agreementId' | 'renderVersion' | 'size' | 'certificateFingerprint'
+    >,
+  ): Promise<void> {
+    await tx
+      .getRepository(IssuedPdfEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({
+        sha256: file.sha256,
+        agreementId: file.agreementId,
+        renderVersion: file.renderVersion,
+        size: file.size,
+        certificateFingerprint: file.certificateFingerprint,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The issued file with these bytes, with its print record (`record`); null if none. */
+  find(sha256: string, size: number): Promise<IssuedPdfEntity | null> {
+    return this.issued
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.record', 'r')
+      .where('i.sha256 = :sha256', { sha256 })
+      .andWhere('i.size = :size', { size })
+      .getOne();
   }
 }

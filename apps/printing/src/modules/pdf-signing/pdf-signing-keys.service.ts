@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
+import { PdfSigningCertificatesRepository } from './pdf-signing-certificates.repository.js';
 import {
   generateDevelopmentBundle,
   openSigningBundle,
@@ -23,6 +24,7 @@ export class PdfSigningKeysService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly certificates: PdfSigningCertificatesRepository,
     @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
   ) {}
 
@@ -52,10 +54,8 @@ export class PdfSigningKeysService implements OnModuleInit {
   }
 
   private async reloadFingerprints(): Promise<void> {
-    const rows: Array<{ fingerprint: string }> = await this.dataSource.query(
-      `SELECT fingerprint FROM pdf_signing_certificates`,
-    );
-    this.fingerprints = new Set([this.current.fingerprint, ...rows.map((r) => r.fingerprint)]);
+    const recorded = await this.certificates.fingerprints();
+    this.fingerprints = new Set([this.current.fingerprint, ...recorded]);
     this.loadedAt = Date.now();
   }
 
@@ -73,11 +73,10 @@ export class PdfSigningKeysService implements OnModuleInit {
 
   private storedOrGenerated(): Promise<SigningBundle> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('printing-pdf-signing-bundle'))`);
-      const rows: Array<{ p12: Buffer; p12_passphrase: string }> = await tx.query(
-        `SELECT p12, p12_passphrase FROM pdf_signing_certificates WHERE source = 'GENERATED' ORDER BY created_at LIMIT 1`,
-      );
-      if (rows[0]) return openSigningBundle(rows[0].p12, rows[0].p12_passphrase);
+      await this.certificates.lockGeneration(tx);
+      const stored = await this.certificates.firstGenerated(tx);
+      // A generated bundle always keeps its PKCS#12 (the table's check).
+      if (stored?.p12) return openSigningBundle(stored.p12, stored.p12Passphrase ?? '');
       const generated = generateDevelopmentBundle();
       const bundle = openSigningBundle(generated.p12, generated.passphrase);
       await this.record(tx, bundle, 'GENERATED');
@@ -94,17 +93,13 @@ export class PdfSigningKeysService implements OnModuleInit {
     source: 'CONFIGURED' | 'GENERATED',
   ): Promise<void> {
     const generated = source === 'GENERATED';
-    await manager.query(
-      `INSERT INTO pdf_signing_certificates (fingerprint, certificate, subject, source, p12, p12_passphrase)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fingerprint) DO NOTHING`,
-      [
-        bundle.fingerprint,
-        bundle.certificate,
-        bundle.subject,
-        source,
-        generated ? bundle.p12 : null,
-        generated ? bundle.passphrase : null,
-      ],
-    );
+    await this.certificates.record(manager, {
+      fingerprint: bundle.fingerprint,
+      certificate: bundle.certificate,
+      subject: bundle.subject,
+      source,
+      p12: generated ? bundle.p12 : null,
+      p12Passphrase: generated ? bundle.passphrase : null,
+    });
   }
 }

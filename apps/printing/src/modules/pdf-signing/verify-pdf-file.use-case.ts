@@ -6,8 +6,8 @@ import type {
 } from '@netsign/contracts';
 import { checkPlatformSignature } from './pdf-signature-check.js';
 import { PRINT_COPIES } from '../../worker/agreement-print-data.js';
-import { maskName } from '../verification/verification.nats.controller.js';
-import { IssuedPdfsRepository } from './issued-pdfs.repository.js';
+import { maskName } from '../verification/mask-name.js';
+import { IssuedPdfsRepository, recordOfIssued } from './issued-pdfs.repository.js';
 import { PdfSigningKeysService } from './pdf-signing-keys.service.js';
 
 /**
@@ -28,18 +28,19 @@ export class VerifyPdfFileUseCase {
     signature: PdfSignatureParts | null;
   }): Promise<PdfFileVerificationResult> {
     const signature = await this.checkSignature(file.signature);
-    const row = await this.issued.find(file.sha256, file.size);
-    if (!row) return { genuine: false, signature };
+    const issued = await this.issued.find(file.sha256, file.size);
+    if (!issued) return { genuine: false, signature };
+    const record = recordOfIssued(issued);
     return {
       genuine: true,
-      agreementNo: row.agreement_no,
+      agreementNo: record.agreementNo,
       copies: [...PRINT_COPIES],
-      renderVersion: row.render_version,
-      current: row.render_version === row.current_render_version,
-      agreementStatus: row.agreement_status,
-      employerName: row.employer_name,
-      graduateNameMasked: maskName(row.graduate_name),
-      issuedAt: row.issued_at.toISOString(),
+      renderVersion: issued.renderVersion,
+      current: issued.renderVersion === record.renderVersion,
+      agreementStatus: record.agreementStatus,
+      employerName: record.employerName,
+      graduateNameMasked: maskName(record.graduateName),
+      issuedAt: issued.issuedAt.toISOString(),
       signature,
     };
   }

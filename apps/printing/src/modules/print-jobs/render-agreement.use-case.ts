@@ -4,12 +4,17 @@ import { join, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { graduateIdNumber, type AgreementSnapshot } from '@netsign/contracts';
 import { BusClient, currentRequestContext } from '@netsign/messaging';
+import { DataSource } from 'typeorm';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
 import { signPdf } from '../pdf-signing/pdf-signer.js';
 import { signVerificationToken } from '../verification/verification-token.js';
 import { PRINT_COPIES, type AgreementPrintData } from '../../worker/agreement-print-data.js';
+import { IssuedPdfsRepository } from '../pdf-signing/issued-pdfs.repository.js';
 import { PdfSigningKeysService } from '../pdf-signing/pdf-signing-keys.service.js';
-import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
+import {
+  PrintRecordsRepository,
+  type RenderedFile,
+} from '../print-records/print-records.repository.js';
 import { PrintEngine } from './print-engine.js';
 import { VerificationKeysService } from '../verification/verification-keys.service.js';
 import { printedNames } from './standard-names.js';
@@ -25,6 +30,8 @@ import { printedNames } from './standard-names.js';
 export class RenderAgreementUseCase {
   constructor(
     private readonly records: PrintRecordsRepository,
+    private readonly issued: IssuedPdfsRepository,
+    private readonly dataSource: DataSource,
     private readonly keys: VerificationKeysService,
     private readonly signingKeys: PdfSigningKeysService,
     private readonly bus: BusClient,
@@ -35,17 +42,17 @@ export class RenderAgreementUseCase {
   async execute(agreementId: string, renderVersion: number): Promise<'rendered' | 'skipped'> {
     const record = await this.records.find(agreementId);
     if (!record) throw new Error(`no print record for ${agreementId} yet`);
-    if (record.render_version !== renderVersion) return 'skipped';
+    if (record.renderVersion !== renderVersion) return 'skipped';
     if (record.status === 'READY') return 'skipped';
     const { idNumber } = await this.bus.request(
       graduateIdNumber,
-      { graduateId: record.graduate_id, purpose: 'PRINT' },
+      { graduateId: record.graduateId, purpose: 'PRINT' },
       {
         principal: { userId: 'printing', role: 'SERVICE' },
         correlationId: currentRequestContext()?.correlationId ?? randomUUID(),
       },
     );
-    const data = toPrintData(record.snapshot, idNumber, record.approved_at);
+    const data = toPrintData(record.snapshot, idNumber, record.approvedAt);
     const contentHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     const { key, kid } = this.keys.signingKey();
     const issuedAt = Math.floor(Date.now() / 1000);
@@ -55,7 +62,7 @@ export class RenderAgreementUseCase {
       // /api/verify/{token}, which still answers the JSON, so both keep working.
       verifyUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${signVerificationToken(
         {
-          agreementNo: record.agreement_no,
+          agreementNo: record.agreementNo,
           copy,
           renderVersion,
           contentHash,
@@ -71,7 +78,7 @@ export class RenderAgreementUseCase {
       await this.engine.render(data, copies),
       bundle,
       {
-        reason: `就业协议书 ${record.agreement_no}（第 ${renderVersion} 版）由网签平台出具`,
+        reason: `就业协议书 ${record.agreementNo}（第 ${renderVersion} 版）由网签平台出具`,
         contactInfo: this.env.PUBLIC_BASE_URL,
         name: '网签平台',
         location: '',
@@ -85,7 +92,7 @@ export class RenderAgreementUseCase {
     await writeFile(tmp, pdf);
     await rename(tmp, path);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    await this.records.markReady(agreementId, renderVersion, {
+    await this.markReady(agreementId, renderVersion, {
       contentHash,
       path,
       sha256,
@@ -93,6 +100,30 @@ export class RenderAgreementUseCase {
       certificateFingerprint: bundle.fingerprint,
     });
     return 'rendered';
+  }
+
+  /**
+   * The render is the current one: READY, and its file recorded as issued in the same
+   * transaction (POST /api/verify/file recognises exactly the files that could be downloaded).
+   * A render superseded meanwhile (a re-render) changes nothing.
+   */
+  private markReady(
+    agreementId: string,
+    renderVersion: number,
+    file: RenderedFile & { certificateFingerprint: string | null },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      if (!(await this.records.markReady(tx, agreementId, renderVersion, file))) return false;
+      await this.issued.record(tx, {
+        sha256: file.sha256,
+        agreementId,
+        renderVersion,
+        size: file.size,
+        certificateFingerprint: file.certificateFingerprint,
+      });
+      await this.records.addHistory(tx, agreementId, null, `RENDERED v${renderVersion}`);
+      return true;
+    });
   }
 }
 

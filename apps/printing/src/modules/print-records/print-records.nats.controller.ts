@@ -1,113 +1,45 @@
-import { readFile } from 'node:fs/promises';
 import { Controller } from '@nestjs/common';
-import { mayAtAll, requireMay, requirePrincipal, scopeOf } from '@netsign/auth';
 import {
-  agreementGet,
-  ErrorCode,
-  PDF_CHUNK_BYTES,
   printPdfChunk,
   printPdfOpen,
   printRecordList,
   printRerender,
-  ServiceError,
   type BusRequest,
-  type PrintStatus,
-  type RequestContext,
+  type RequestOf,
 } from '@netsign/contracts';
-import { BusClient, HandleRequest } from '@netsign/messaging';
-import { DataSource } from 'typeorm';
-import { PrintQueue } from '../print-jobs/print-queue.js';
-import {
-  printRecordResource,
-  PrintRecordsRepository,
-  type PrintRecordRow,
-} from './print-records.repository.js';
+import { HandleRequest } from '@netsign/messaging';
+import { ListPrintRecordsUseCase } from './list-print-records.use-case.js';
+import { OpenPrintPdfUseCase } from './open-print-pdf.use-case.js';
+import { ReadPrintPdfChunkUseCase } from './read-print-pdf-chunk.use-case.js';
+import { RerenderPrintRecordUseCase } from './rerender-print-record.use-case.js';
 
+/** Print management (协议书打印管理) and the download of agreement PDFs. */
 @Controller()
 export class PrintRecordsNatsController {
   constructor(
-    private readonly records: PrintRecordsRepository,
-    private readonly queue: PrintQueue,
-    private readonly bus: BusClient,
-    private readonly dataSource: DataSource,
+    private readonly listRecords: ListPrintRecordsUseCase,
+    private readonly openPdf: OpenPrintPdfUseCase,
+    private readonly readChunk: ReadPrintPdfChunkUseCase,
+    private readonly rerenderRecord: RerenderPrintRecordUseCase,
   ) {}
 
   @HandleRequest(printRecordList)
-  list(req: BusRequest<{ status?: PrintStatus; page: number; pageSize: number }>) {
-    // Print management (access policy `agreement.listPrints`): the employer its own, reviewers their
-    // department or school, the province all; not counsellors, not graduates.
-    const scope = scopeOf(req.ctx.principal, 'agreement', 'listPrints');
-    return this.records.list(scope, req.data.status, req.data.page, req.data.pageSize);
+  list(req: BusRequest<RequestOf<typeof printRecordList>>) {
+    return this.listRecords.execute(req.ctx.principal, req.data);
   }
 
   @HandleRequest(printPdfOpen)
-  async open(req: BusRequest<{ agreementId: string }>) {
-    const record = await this.authorised(req.ctx, req.data.agreementId);
-    if (record === 'RENDERING' || record.status === 'QUEUED')
-      return { status: 'RENDERING' as const };
-    if (record.status === 'FAILED' || !record.file_path || !record.size || !record.file_sha256) {
-      throw new ServiceError(
-        ErrorCode.UPSTREAM_UNAVAILABLE,
-        '协议书生成失败，请联系管理员重新生成',
-      );
-    }
-    await this.dataSource.transaction((tx) =>
-      this.records.addHistory(tx, record.agreement_id, actorOf(req.ctx), 'DOWNLOADED'),
-    );
-    return {
-      status: 'READY' as const,
-      size: record.size,
-      chunks: Math.ceil(record.size / PDF_CHUNK_BYTES),
-      renderVersion: record.render_version,
-      sha256: record.file_sha256,
-    };
+  open(req: BusRequest<RequestOf<typeof printPdfOpen>>) {
+    return this.openPdf.execute(req.ctx, req.data.agreementId);
   }
 
   @HandleRequest(printPdfChunk)
-  async chunk(req: BusRequest<{ agreementId: string; renderVersion: number; index: number }>) {
-    const record = await this.authorised(req.ctx, req.data.agreementId);
-    if (
-      record === 'RENDERING' ||
-      record.status !== 'READY' ||
-      record.render_version !== req.data.renderVersion
-    ) {
-      throw new ServiceError(ErrorCode.INVALID_STATE, '协议书版本已变化，请重新下载');
-    }
-    const bytes = await readFile(record.file_path!);
-    const start = req.data.index * PDF_CHUNK_BYTES;
-    if (start >= bytes.length) throw new ServiceError(ErrorCode.NOT_FOUND);
-    return { data: bytes.subarray(start, start + PDF_CHUNK_BYTES).toString('base64') };
+  chunk(req: BusRequest<RequestOf<typeof printPdfChunk>>) {
+    return this.readChunk.execute(req.ctx, req.data);
   }
 
   @HandleRequest(printRerender)
-  async rerender(req: BusRequest<{ agreementId: string }>) {
-    const p = requirePrincipal(req.ctx.principal);
-    if (!mayAtAll(p, 'agreement', 'rerender')) throw new ServiceError(ErrorCode.FORBIDDEN);
-    const record = await this.records.find(req.data.agreementId);
-    if (!record) throw new ServiceError(ErrorCode.NOT_PRINTABLE);
-    requireMay(p, 'agreement', 'rerender', printRecordResource(record));
-    const renderVersion = await this.records.bumpVersion(record.agreement_id, actorOf(req.ctx));
-    await this.queue.enqueue(record.agreement_id, renderVersion!);
-    return { renderVersion: renderVersion! };
+  rerender(req: BusRequest<RequestOf<typeof printRerender>>) {
+    return this.rerenderRecord.execute(req.ctx.principal, req.data.agreementId);
   }
-
-  /**
-   * Who may download is who may read the agreement: signing answers that for every role (parties,
-   * staff in scope, counsellors of the graduate, the province), so the rule lives in one place.
-   */
-  private async authorised(
-    ctx: RequestContext,
-    agreementId: string,
-  ): Promise<PrintRecordRow | 'RENDERING'> {
-    requirePrincipal(ctx.principal);
-    const agreement = await this.bus.request(agreementGet, { agreementId }, ctx);
-    const record = await this.records.find(agreementId);
-    if (record) return record;
-    if (agreement.status === 'APPROVED') return 'RENDERING'; // approval event still on its way
-    throw new ServiceError(ErrorCode.NOT_PRINTABLE);
-  }
-}
-
-function actorOf(ctx: RequestContext) {
-  return ctx.principal ? { userId: ctx.principal.userId, role: ctx.principal.role } : null;
 }

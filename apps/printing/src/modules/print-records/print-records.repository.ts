@@ -1,172 +1,180 @@
 import { Injectable } from '@nestjs/common';
-import type { AgreementSnapshot, PrintRecordView, PrintStatus } from '@netsign/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
 import { appendToChain } from '@netsign/audit-chain';
-import { scopeSql, type Reach, type ScopeColumns } from '@netsign/auth';
-import { DataSource, type EntityManager } from 'typeorm';
-
-export interface PrintRecordRow {
-  agreement_id: string;
-  agreement_no: string;
-  school_code: string;
-  department_code: string;
-  employer_id: string;
-  graduate_id: string;
-  graduate_name: string;
-  employer_name: string;
-  agreement_status: string;
-  snapshot: AgreementSnapshot;
-  approved_at: Date;
-  status: PrintStatus;
-  render_version: number;
-  content_hash: string | null;
-  file_path: string | null;
-  file_sha256: string | null;
-  size: number | null;
-  rendered_at: Date | null;
-  last_error: string | null;
-}
+import { scopeSql, type Reach } from '@netsign/auth';
+import type { Actor, AgreementSnapshot, PrintStatus } from '@netsign/contracts';
+import { hydrate } from '@netsign/persistence';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import { PrintHistoryEntryEntity } from './print-history-entry.entity.js';
+import { PrintRecordEntity } from './print-record.entity.js';
 
 /** A print record as the access policy (libs/auth) sees it: the agreement it prints. */
-export function printRecordResource(r: PrintRecordRow) {
+export function printRecordResource(r: PrintRecordEntity) {
   return {
     graduate: {
-      graduateId: r.graduate_id,
-      schoolCode: r.school_code,
-      departmentCode: r.department_code,
+      graduateId: r.graduateId,
+      schoolCode: r.schoolCode,
+      departmentCode: r.departmentCode,
       className: r.snapshot.graduate.className,
     },
-    employerId: r.employer_id,
+    employerId: r.employerId,
   };
 }
 
-/** print_records in the access policy's terms (the class as frozen in the agreement). */
-const SCOPE_COLUMNS: ScopeColumns = {
-  graduateId: 'graduate_id',
-  schoolCode: 'school_code',
-  departmentCode: 'department_code',
-  className: `snapshot->'graduate'->>'className'`,
-  employerId: 'employer_id',
-};
+/**
+ * The access policy's SQL condition for print records (`r`, the class as frozen in the agreement),
+ * its `$n` values as the builder's named parameters (`:scope1`, …).
+ */
+function scopeCondition(reach: Reach): { where: string; params: Record<string, unknown> } {
+  const values: unknown[] = [];
+  const sql = scopeSql(
+    reach,
+    {
+      graduateId: 'r.graduateId',
+      schoolCode: 'r.schoolCode',
+      departmentCode: 'r.departmentCode',
+      className: `r.snapshot->'graduate'->>'className'`,
+      employerId: 'r.employerId',
+    },
+    values,
+  );
+  const params: Record<string, unknown> = {};
+  values.forEach((value, i) => (params[`scope${i + 1}`] = value));
+  return { where: sql.replace(/\$(\d+)/g, ':scope$1'), params };
+}
 
-type Actor = { userId: string; role: string } | null;
+/** The rendered file of a render version, recorded with its READY. */
+export interface RenderedFile {
+  contentHash: string;
+  path: string;
+  sha256: string;
+  size: number;
+}
 
-/** Print records and their history; raw SQL on the printing schema. */
+/** Tables `print_records` and `print_history`: the only place that reads or writes them. */
 @Injectable()
 export class PrintRecordsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectRepository(PrintRecordEntity) private readonly records: Repository<PrintRecordEntity>,
+    @InjectRepository(PrintHistoryEntryEntity)
+    private readonly history: Repository<PrintHistoryEntryEntity>,
+  ) {}
 
-  /** Creates the record for a newly approved agreement; false if it already existed. */
+  /** Creates the record for a newly approved agreement, QUEUED; false if it already existed. */
   async createFromApproval(
     tx: EntityManager,
     snapshot: AgreementSnapshot,
     approvedAt: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `INSERT INTO print_records (agreement_id, agreement_no, school_code, department_code, employer_id,
-         graduate_id, graduate_name, employer_name, agreement_status, snapshot, approved_at, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'APPROVED', $9, $10, 'QUEUED')
-       ON CONFLICT (agreement_id) DO NOTHING RETURNING agreement_id`,
-      [
-        snapshot.agreementId,
-        snapshot.agreementNo,
-        snapshot.graduate.schoolCode,
-        snapshot.graduate.departmentCode,
-        snapshot.employer.employerId,
-        snapshot.graduate.graduateId,
-        snapshot.graduate.name,
-        snapshot.employer.name,
-        JSON.stringify(snapshot),
-        approvedAt,
-      ],
-    );
-    if (rows.length > 0) await this.addHistory(tx, snapshot.agreementId, null, 'QUEUED');
-    return rows.length > 0;
+    const result = await tx
+      .getRepository(PrintRecordEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({
+        agreementId: snapshot.agreementId,
+        agreementNo: snapshot.agreementNo,
+        schoolCode: snapshot.graduate.schoolCode,
+        departmentCode: snapshot.graduate.departmentCode,
+        employerId: snapshot.employer.employerId,
+        graduateId: snapshot.graduate.graduateId,
+        graduateName: snapshot.graduate.name,
+        employerName: snapshot.employer.name,
+        agreementStatus: 'APPROVED',
+        snapshot,
+        approvedAt: new Date(approvedAt),
+        status: 'QUEUED',
+      })
+      .orIgnore()
+      .returning('agreement_id')
+      .execute();
+    const created = (result.raw as unknown[]).length > 0;
+    if (created) await this.addHistory(tx, snapshot.agreementId, null, 'QUEUED');
+    return created;
   }
 
   async setAgreementStatus(tx: EntityManager, agreementId: string, status: string): Promise<void> {
-    await tx.query(
-      `UPDATE print_records SET agreement_status = $2, updated_at = now() WHERE agreement_id = $1`,
-      [agreementId, status],
-    );
+    await tx
+      .getRepository(PrintRecordEntity)
+      .update({ agreementId }, { agreementStatus: status, updatedAt: () => 'now()' });
   }
 
-  find(
-    agreementId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<PrintRecordRow | undefined> {
-    return manager
-      .query(`SELECT * FROM print_records WHERE agreement_id = $1`, [agreementId])
-      .then((rows: PrintRecordRow[]) => rows[0]);
+  find(agreementId: string, tx?: EntityManager): Promise<PrintRecordEntity | null> {
+    return this.on(tx).findOneBy({ agreementId });
   }
 
   /**
-   * The render is the current one: READY, and its file recorded as issued in the same
-   * transaction (POST /api/verify/file recognises exactly the files that could be downloaded).
+   * The render is the current one: READY with its file, if the record is still at this render
+   * version (false otherwise: superseded by a re-render). The caller records the file as issued
+   * in the same transaction.
    */
   async markReady(
+    tx: EntityManager,
     agreementId: string,
     renderVersion: number,
-    file: {
-      contentHash: string;
-      path: string;
-      sha256: string;
-      size: number;
-      certificateFingerprint: string | null;
-    },
+    file: RenderedFile,
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows = returnedRows<{ agreement_id: string }>(
-        await tx.query(
-          `UPDATE print_records SET status = 'READY', content_hash = $3, file_path = $4, file_sha256 = $5,
-           size = $6, rendered_at = now(), last_error = NULL, updated_at = now()
-         WHERE agreement_id = $1 AND render_version = $2 RETURNING agreement_id`,
-          [agreementId, renderVersion, file.contentHash, file.path, file.sha256, file.size],
-        ),
-      );
-      if (rows.length === 0) return false;
-      await tx.query(
-        `INSERT INTO issued_pdfs (sha256, agreement_id, render_version, size, certificate_fingerprint)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING`,
-        [file.sha256, agreementId, renderVersion, file.size, file.certificateFingerprint],
-      );
-      await this.addHistory(tx, agreementId, null, `RENDERED v${renderVersion}`);
-      return true;
-    });
+    const result = await tx.getRepository(PrintRecordEntity).update(
+      { agreementId, renderVersion },
+      {
+        status: 'READY',
+        contentHash: file.contentHash,
+        filePath: file.path,
+        fileSha256: file.sha256,
+        size: file.size,
+        renderedAt: () => 'now()',
+        lastError: null,
+        updatedAt: () => 'now()',
+      },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
+  /** The job for this render version gave up; a record re-queued since stays QUEUED. */
   async markFailed(agreementId: string, renderVersion: number, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE print_records SET status = 'FAILED', last_error = $3, updated_at = now()
-        WHERE agreement_id = $1 AND render_version = $2 AND status = 'QUEUED'`,
-      [agreementId, renderVersion, error.slice(0, 2000)],
+    await this.records.update(
+      { agreementId, renderVersion, status: 'QUEUED' },
+      { status: 'FAILED', lastError: error.slice(0, 2000), updatedAt: () => 'now()' },
     );
   }
 
-  /** A new render version (template change): queued again, old files stay for old tokens. */
-  async bumpVersion(agreementId: string, actor: Actor): Promise<number | undefined> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows = returnedRows<{ render_version: number }>(
-        await tx.query(
-          `UPDATE print_records SET render_version = render_version + 1, status = 'QUEUED', updated_at = now()
-          WHERE agreement_id = $1 RETURNING render_version`,
-          [agreementId],
-        ),
-      );
-      if (rows[0])
-        await this.addHistory(tx, agreementId, actor, `RERENDER v${rows[0].render_version}`);
-      return rows[0]?.render_version;
-    });
+  /**
+   * A new render version (template change): queued again, old files stay for old tokens. Kept
+   * as one `UPDATE … RETURNING` (the version it counted up to); undefined for no such record.
+   */
+  async bumpVersion(
+    tx: EntityManager,
+    agreementId: string,
+    actor: Actor,
+  ): Promise<number | undefined> {
+    const result = await tx
+      .getRepository(PrintRecordEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        renderVersion: () => 'render_version + 1',
+        status: 'QUEUED',
+        updatedAt: () => 'now()',
+      })
+      .where('agreement_id = :agreementId', { agreementId })
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Array<Record<string, unknown>>;
+    if (!row) return undefined;
+    const bumped = hydrate(tx, PrintRecordEntity, row);
+    await this.addHistory(tx, agreementId, actor, `RERENDER v${bumped.renderVersion}`);
+    return bumped.renderVersion;
   }
 
-  queued(
-    olderThanSeconds: number,
-  ): Promise<Array<{ agreement_id: string; render_version: number }>> {
-    return this.dataSource.query(
-      `SELECT agreement_id, render_version FROM print_records
-        WHERE status = 'QUEUED' AND updated_at < now() - make_interval(secs => $1)
-        ORDER BY created_at LIMIT 10000`,
-      [olderThanSeconds],
-    );
+  /** Records QUEUED for longer than this, oldest first (their agreement and render version). */
+  queued(olderThanSeconds: number): Promise<PrintRecordEntity[]> {
+    return this.records
+      .createQueryBuilder('r')
+      .select(['r.agreementId', 'r.renderVersion'])
+      .where(`r.status = 'QUEUED'`)
+      .andWhere('r.updated_at < now() - make_interval(secs => :secs)', { secs: olderThanSeconds })
+      .orderBy('r.createdAt')
+      .limit(10000)
+      .getMany();
   }
 
   /** The next entry of the record's history, chained per record (docs/audit-chain.md); inside the caller's transaction. */
@@ -183,61 +191,48 @@ export class PrintRecordsRepository {
       tx,
       { aggregateType: 'print-record', aggregateId: id, action, actor: who, at, payload: {} },
       (link) =>
-        tx.query(
-          `INSERT INTO print_history (agreement_id, actor, action, at, seq, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, who ? JSON.stringify(who) : null, action, at, link.seq, link.prevHash, link.hash],
-        ),
+        tx.getRepository(PrintHistoryEntryEntity).insert({
+          agreementId: id,
+          actor: who,
+          action,
+          at,
+          seq: link.seq,
+          prevHash: link.prevHash,
+          hash: link.hash,
+        }),
     );
   }
 
-  async list(scope: Reach, status: PrintStatus | undefined, page: number, pageSize: number) {
-    const params: unknown[] = [];
-    const where = [scopeSql(scope, SCOPE_COLUMNS, params)];
-    if (status) where.push(`status = $${params.push(status)}`);
-    const clause = `WHERE ${where.join(' AND ')}`;
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM print_records ${clause}`,
-      params,
-    )) as [{ total: number }];
-    const rows: PrintRecordRow[] = await this.dataSource.query(
-      `SELECT * FROM print_records ${clause} ORDER BY created_at DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    const items = await Promise.all(rows.map((r) => this.view(r)));
-    return { items, total };
+  /** The records in scope (optionally of one status), newest first, and how many there are. */
+  list(
+    scope: Reach,
+    status: PrintStatus | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<[PrintRecordEntity[], number]> {
+    const { where, params } = scopeCondition(scope);
+    const qb = this.records.createQueryBuilder('r').where(where, params);
+    if (status) qb.andWhere('r.status = :status', { status });
+    return qb
+      .orderBy('r.createdAt', 'DESC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
   }
 
-  async view(row: PrintRecordRow): Promise<PrintRecordView> {
-    const history: Array<{ at: Date; actor: Actor; action: string }> = await this.dataSource.query(
-      `SELECT at, actor, action FROM print_history WHERE agreement_id = $1 ORDER BY at, id`,
-      [row.agreement_id],
-    );
-    return {
-      agreementId: row.agreement_id,
-      agreementNo: row.agreement_no,
-      graduateName: row.graduate_name,
-      employerName: row.employer_name,
-      schoolCode: row.school_code,
-      departmentCode: row.department_code,
-      agreementStatus: row.agreement_status,
-      status: row.status,
-      renderVersion: row.render_version,
-      contentHash: row.content_hash,
-      fileSha256: row.file_sha256,
-      size: row.size,
-      renderedAt: row.rendered_at ? row.rendered_at.toISOString() : null,
-      history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action })),
-    };
+  /** The history of each of these records, in the order it happened. */
+  async historyOf(agreementIds: string[]): Promise<Map<string, PrintHistoryEntryEntity[]>> {
+    const byRecord = new Map<string, PrintHistoryEntryEntity[]>(agreementIds.map((id) => [id, []]));
+    if (agreementIds.length === 0) return byRecord;
+    const entries = await this.history.find({
+      where: { agreementId: In(agreementIds) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    for (const entry of entries) byRecord.get(entry.agreementId)?.push(entry);
+    return byRecord;
   }
-}
 
-/**
- * TypeORM's `query()` answers an UPDATE with `[rows, rowCount]`, not the rows: the rows of an
- * `UPDATE … RETURNING` whatever its command (without it a re-render read `render_version` of an
- * array — "第 undefined 版" — and queued a job for version undefined that the worker skipped).
- */
-function returnedRows<T>(raw: unknown): T[] {
-  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number')
-    return raw[0] as T[];
-  return raw as T[];
+  private on(tx?: EntityManager): Repository<PrintRecordEntity> {
+    return tx ? tx.getRepository(PrintRecordEntity) : this.records;
+  }
 }

@@ -9,6 +9,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { exportPublicJwk, importPublicJwk } from './verification-token.js';
 import { PRINTING_ENV, type PrintingEnv } from '../../printing.env.js';
+import { VerificationKeysRepository } from './verification-keys.repository.js';
 
 /**
  * The Ed25519 key that signs the verification QR tokens: VERIFICATION_PRIVATE_KEY, or generated
@@ -24,6 +25,7 @@ export class VerificationKeysService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly keys: VerificationKeysRepository,
     @Inject(PRINTING_ENV) private readonly env: PrintingEnv,
   ) {}
 
@@ -51,36 +53,30 @@ export class VerificationKeysService implements OnModuleInit {
   }
 
   private async reloadPublicKeys(): Promise<void> {
-    const own = exportPublicJwk(
-      createPublicKey(this.signing.key),
-      this.signing.kid,
-    ) as unknown as Record<string, string>;
-    const rows: Array<{ kid: string; public_jwk: Record<string, string> }> =
-      await this.dataSource.query(`SELECT kid, public_jwk FROM verification_keys WHERE kid <> $1`, [
-        this.signing.kid,
-      ]);
-    this.jwks = [own, ...rows.map((r) => r.public_jwk)];
+    const own = publicJwkOf(this.signing.key, this.signing.kid);
+    this.jwks = [own, ...(await this.keys.publicJwksExcept(this.signing.kid))];
     this.publicKeys = new Map(this.jwks.map((j) => [j['kid']!, importPublicJwk(j)]));
     this.loadedAt = Date.now();
   }
 
   private storedOrGenerated(): Promise<string> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('printing-verification-key'))`);
-      const rows: Array<{ private_pem: string }> = await tx.query(
-        `SELECT private_pem FROM verification_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-      );
-      if (rows[0]) return rows[0].private_pem;
+      await this.keys.lockGeneration(tx);
+      const stored = await this.keys.newestActive(tx);
+      if (stored) return stored.privatePem;
       const { privateKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const kid = keyIdOf(privateKey);
-      await tx.query(
-        `INSERT INTO verification_keys (kid, private_pem, public_jwk) VALUES ($1, $2, $3)`,
-        [kid, pem, JSON.stringify(exportPublicJwk(createPublicKey(privateKey), kid))],
-      );
+      await this.keys.insert(tx, { kid, privatePem: pem, publicJwk: publicJwkOf(privateKey, kid) });
       return pem;
     });
   }
+}
+
+/** The public half as the JWK published and stored (every member a string). */
+function publicJwkOf(key: KeyObject, kid: string): Record<string, string> {
+  const { kty, crv, x, alg, use } = exportPublicJwk(createPublicKey(key), kid);
+  return { kty, crv, x, kid, alg, use };
 }
 
 function keyIdOf(privateKey: KeyObject): string {

@@ -1,67 +1,30 @@
-import { createHash } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import {
-  ErrorCode,
-  ServiceError,
   verificationKeys,
   verifyToken,
   type BusRequest,
+  type RequestOf,
   type VerificationResult,
 } from '@netsign/contracts';
 import { HandleRequest } from '@netsign/messaging';
-import { DataSource } from 'typeorm';
-import { verifyVerificationToken } from './verification-token.js';
-import { PrintRecordsRepository } from '../print-records/print-records.repository.js';
 import { VerificationKeysService } from './verification-keys.service.js';
+import { VerifyTokenUseCase } from './verify-token.use-case.js';
 
-/** The public check of a printed copy (防伪二维码): genuine or not, and the agreement's status now. */
+/** The public check of a printed copy (防伪二维码) and the keys that sign its QR codes. */
 @Controller()
 export class VerificationNatsController {
   constructor(
+    private readonly verifyCopy: VerifyTokenUseCase,
     private readonly keys: VerificationKeysService,
-    private readonly records: PrintRecordsRepository,
-    private readonly dataSource: DataSource,
   ) {}
 
   @HandleRequest(verifyToken)
-  async verify(
-    req: BusRequest<{ token: string; client: string | null }>,
-  ): Promise<VerificationResult> {
-    const token = verifyVerificationToken(req.data.token, await this.keys.lookup());
-    const record = token ? await this.records.find(token.agreementId) : undefined;
-    const genuine = token && record && record.agreement_no === token.agreementNo;
-    await this.dataSource.query(
-      `INSERT INTO verification_scans (token_sha256, client, result, agreement_no, copy) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        createHash('sha256').update(req.data.token).digest('hex'),
-        req.data.client,
-        genuine ? 'GENUINE' : 'INVALID',
-        genuine ? token.agreementNo : null,
-        genuine ? token.copy : null,
-      ],
-    );
-    if (!genuine) throw new ServiceError(ErrorCode.VERIFICATION_INVALID);
-    return {
-      genuine: true,
-      agreementNo: token.agreementNo,
-      copy: token.copy,
-      agreementStatus: record.agreement_status,
-      employerName: record.employer_name,
-      graduateNameMasked: maskName(record.graduate_name),
-      issuedAt: new Date(token.issuedAt * 1000).toISOString(),
-      renderVersion: token.renderVersion,
-      current: token.renderVersion === record.render_version,
-    };
+  verify(req: BusRequest<RequestOf<typeof verifyToken>>): Promise<VerificationResult> {
+    return this.verifyCopy.execute(req.data);
   }
 
   @HandleRequest(verificationKeys)
   published() {
     return { keys: this.keys.published() };
   }
-}
-
-/** 张三丰 → 张**: enough for a holder to recognise, nothing for a stranger to use. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
