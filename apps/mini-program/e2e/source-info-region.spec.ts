@@ -37,10 +37,21 @@ test('source info: 生源地 is picked from the region table by search, sent, ap
   await page.getByRole('button', { name: /选择生源地/ }).click();
   const search = page.getByRole('textbox', { name: '搜索地区' });
   await expect(search).toBeVisible();
-  // Without a query, the drill-down starts at the provinces.
+  // Without a query, 省 → 市 → 区县 step by step; 全国 goes back to the provinces.
+  await page
+    .getByRole('listbox', { name: '省份' })
+    .getByRole('option', { name: /安徽省/ })
+    .click();
+  await page
+    .getByRole('listbox', { name: '下一级地区' })
+    .getByRole('option', { name: /合肥市/ })
+    .click();
   await expect(
-    page.getByRole('listbox', { name: '省份' }).getByRole('option', { name: /安徽省/ }),
-  ).toBeVisible();
+    page.getByRole('listbox', { name: '下一级地区' }).getByRole('option', { name: /肥西县/ }),
+  ).toContainText('340123');
+  await page.screenshot({ path: `${SCREENSHOTS}/region-picker-levels.png` });
+  await page.getByText('全国', { exact: true }).click();
+  await expect(page.getByRole('listbox', { name: '省份' })).toBeVisible();
   await search.fill('合肥');
   const results = page.getByRole('listbox', { name: '搜索结果' });
   await expect(results.getByRole('option', { name: /安徽省 \/ 合肥市 \/ 蜀山区/ })).toBeVisible();

@@ -162,7 +162,9 @@ export default function SourceInfoPage() {
                     ) : (
                       <Text className="region-choice-empty">请选择省 / 市 / 区县</Text>
                     )}
-                    <Text className="menu-arrow">{region ? '重新选择 ›' : '›'}</Text>
+                    <Text className="region-choice-action">
+                      {region ? '重新选择 ›' : '去选择 ›'}
+                    </Text>
                   </View>
                 </View>
               ) : (

@@ -42,7 +42,7 @@ export default function RegionPickerPage() {
       <View className="card">
         <Text className="card-title">选择生源地</Text>
         <Text className="hint">
-          生源地一般为入学前户口所在的县（市、区）。输入地名搜索，如“肥西”“合肥”；也可以按省、市、区县逐级选择。
+          生源地一般是入学前户口所在的县（市、区）。输入名称搜索，如“肥西”“合肥”；也可以在下方按省、市、区县逐级选择。
         </Text>
         <Input
           className="field-input"
