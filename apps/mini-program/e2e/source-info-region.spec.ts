@@ -6,7 +6,10 @@ test.describe.configure({ timeout: 300_000 });
 
 /** The graduate's own token, as the H5 build keeps it (Taro storage over localStorage). */
 async function graduateToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('netsign.token'));
+  const { origins } = await page.context().storageState();
+  const raw = origins
+    .flatMap((o) => o.localStorage)
+    .find((entry) => entry.name === 'netsign.token')?.value;
   const stored = JSON.parse(raw!) as { data?: string } | string;
   return typeof stored === 'string' ? stored : stored.data!;
 }
