@@ -32,6 +32,7 @@ const sources = Math.max(
   newest(join(app, 'src')),
   newest(join(app, 'config')),
   newest('libs/api-client/src'),
+  newest('libs/standard-codes/src'),
 );
 const env = {
   ...process.env,

@@ -7,12 +7,28 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
  */
 const repoRoot = path.resolve(__dirname, '../../..');
 const apiClient = path.join(repoRoot, 'libs/api-client/src/index.ts');
+const standardCodes = path.join(repoRoot, 'libs/standard-codes/src');
 
-/** The shared API client lives outside this package: compile it like our own sources. */
-function compileSharedClient(chain: {
-  module: { rule(name: string): { include: { add(p: string): unknown } } };
-}): void {
-  chain.module.rule('script').include.add(path.join(repoRoot, 'libs/api-client/src'));
+interface Rule {
+  include: { add(p: string): Rule['include']; end(): Rule };
+  resolve: { set(key: string, value: unknown): unknown };
+}
+
+/**
+ * The shared API client and the standard code tables live outside this package: compile them like
+ * our own sources. The tables are ESM with NodeNext imports (`./regions.data.js` names a .ts file).
+ * Only the region picker's subpackage imports `@netsign/standard-codes/regions`.
+ */
+function compileSharedLibs(chain: { module: { rule(name: string): Rule } }): void {
+  chain.module
+    .rule('script')
+    .include.add(path.join(repoRoot, 'libs/api-client/src'))
+    .add(standardCodes);
+  chain.module
+    .rule('standard-codes-imports')
+    .include.add(standardCodes)
+    .end()
+    .resolve.set('extensionAlias', { '.js': ['.ts', '.js'] });
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -31,7 +47,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         process.env.MINI_PROGRAM_API_BASE_URL ?? (target === 'h5' ? '' : 'http://localhost:3000'),
       ),
     },
-    alias: { '@netsign/api-client': apiClient },
+    alias: {
+      '@netsign/api-client': apiClient,
+      '@netsign/standard-codes/regions': path.join(standardCodes, 'regions.ts'),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
@@ -40,7 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: { pxtransform: { enable: true, config: {} }, cssModules: { enable: false } },
       optimizeMainPackage: { enable: true },
-      webpackChain: compileSharedClient,
+      webpackChain: compileSharedLibs,
     },
     h5: {
       publicPath: '/m/',
@@ -57,7 +76,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
       devServer: { port: 4181 },
-      webpackChain: compileSharedClient,
+      webpackChain: compileSharedLibs,
     },
   };
   return merge({}, base, process.env.NODE_ENV === 'development' ? { mini: {}, h5: {} } : {});

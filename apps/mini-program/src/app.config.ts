@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/agreements/index',
     'pages/termination/index',
   ],
+  // 选择生源地 carries the GB/T 2260 table (~65 KB of source): a subpackage, off the main package.
+  subPackages: [{ root: 'subpackages/region-picker', pages: ['index'] }],
   window: {
     navigationBarTitleText: '毕业生网签',
     navigationBarBackgroundColor: '#1a6fd6',

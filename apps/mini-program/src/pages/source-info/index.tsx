@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { apiPost, messageOf } from '../../api/client';
 import { ErrorBox, Loading, Row } from '../../components/states';
 import { isConfirmed, loadMe } from '../../shared/me';
+import { REGION_PICKER_URL, takeRegionChoice, type RegionChoice } from '../../shared/region-choice';
 import { useResource } from '../../shared/use-resource';
 import { dateTime } from '../../shared/words';
 
@@ -14,6 +16,12 @@ const CORRECTABLE = [
   { key: 'className', label: '班级' },
   { key: 'originPlace', label: '生源地' },
 ] as const;
+type Correctable = (typeof CORRECTABLE)[number]['key'];
+
+/** 生源地 as recorded: the region's name, with its GB/T 2260 code when the record has one. */
+function originOf(place: string, code: string | null | undefined): string {
+  return code ? `${place}（${code}）` : place;
+}
 
 /** 派遣 → 生源信息维护: check the school's record; confirm it, or ask the school to correct it. */
 export default function SourceInfoPage() {
@@ -21,10 +29,20 @@ export default function SourceInfoPage() {
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [correcting, setCorrecting] = useState(false);
-  const [field, setField] = useState(0);
+  const [field, setField] = useState<Correctable>('name');
   const [value, setValue] = useState('');
+  const [region, setRegion] = useState<RegionChoice | null>(null);
   const [reason, setReason] = useState('');
   const g = res.data?.graduate;
+
+  // Back from 选择生源地 (or sent here by it): the region picked there.
+  useDidShow(() => {
+    const picked = takeRegionChoice();
+    if (!picked) return;
+    setRegion(picked);
+    setField('originPlace');
+    setCorrecting(true);
+  });
 
   const confirm = async () => {
     setBusy(true);
@@ -40,16 +58,21 @@ export default function SourceInfoPage() {
     }
   };
 
+  // 生源地 is sent as the region's full name (安徽省合肥市肥西县): the correction path takes text,
+  // and an approved correction whose text is exactly one region's name gets that region's code.
+  const corrected = field === 'originPlace' ? (region?.fullName ?? '') : value.trim();
+
   const requestCorrection = async () => {
     setBusy(true);
     setNotice(null);
     try {
       await apiPost('/api/me/source-info/corrections', {
-        body: { changes: { [CORRECTABLE[field]!.key]: value.trim() }, reason: reason.trim() },
+        body: { changes: { [field]: corrected }, reason: reason.trim() },
       });
       setNotice({ kind: 'ok', text: '更正申请已提交，学校审核后会通知你。' });
       setCorrecting(false);
       setValue('');
+      setRegion(null);
       setReason('');
     } catch (e) {
       setNotice({ kind: 'error', text: messageOf(e) });
@@ -83,7 +106,7 @@ export default function SourceInfoPage() {
             <Row label="姓名" value={g.name} />
             <Row label="性别" value={g.gender} />
             <Row label="身份证号" value={g.idNumberMasked} />
-            <Row label="生源地" value={g.originPlace} />
+            <Row label="生源地" value={originOf(g.originPlace, g.originRegionCode)} />
             <Row label="毕业年份" value={g.graduationYear} />
           </View>
           {isConfirmed(res.data) ? (
@@ -108,26 +131,53 @@ export default function SourceInfoPage() {
               <Text className="card-title">申请更正</Text>
               <View className="field">
                 <Text className="field-label">要更正的项目</Text>
-                <Picker
-                  mode="selector"
-                  range={CORRECTABLE.map((c) => c.label)}
-                  value={field}
-                  onChange={(e) => setField(Number(e.detail.value))}
-                >
-                  <View className="field-input" style={{ lineHeight: '84px' }}>
-                    <Text>{CORRECTABLE[field]!.label}</Text>
+                <View className="chips" role="radiogroup" aria-label="要更正的项目">
+                  {CORRECTABLE.map((c) => (
+                    <View
+                      key={c.key}
+                      className={`chip${field === c.key ? ' chip-on' : ''}`}
+                      role="radio"
+                      aria-checked={field === c.key}
+                      onClick={() => setField(c.key)}
+                    >
+                      <Text>{c.label}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+              {field === 'originPlace' ? (
+                <View className="field">
+                  <Text className="field-label">正确的生源地</Text>
+                  <View
+                    className="field-input region-choice"
+                    role="button"
+                    aria-label={region ? `选择生源地，已选 ${region.fullName}` : '选择生源地'}
+                    onClick={() => void Taro.navigateTo({ url: REGION_PICKER_URL })}
+                  >
+                    {region ? (
+                      <View>
+                        <Text className="region-choice-name">{region.fullName}</Text>
+                        <Text className="region-choice-code">{`行政区划代码 ${region.code}`}</Text>
+                      </View>
+                    ) : (
+                      <Text className="region-choice-empty">请选择省 / 市 / 区县</Text>
+                    )}
+                    <Text className="region-choice-action">
+                      {region ? '重新选择 ›' : '去选择 ›'}
+                    </Text>
                   </View>
-                </Picker>
-              </View>
-              <View className="field">
-                <Text className="field-label">正确的内容</Text>
-                <Input
-                  className="field-input"
-                  ariaLabel="正确的内容"
-                  value={value}
-                  onInput={(e) => setValue(e.detail.value)}
-                />
-              </View>
+                </View>
+              ) : (
+                <View className="field">
+                  <Text className="field-label">正确的内容</Text>
+                  <Input
+                    className="field-input"
+                    ariaLabel="正确的内容"
+                    value={value}
+                    onInput={(e) => setValue(e.detail.value)}
+                  />
+                </View>
+              )}
               <View className="field">
                 <Text className="field-label">更正理由</Text>
                 <Textarea
@@ -140,7 +190,7 @@ export default function SourceInfoPage() {
               <Text className="hint">身份证号有误请直接联系学校就业办重新导入。</Text>
               <Button
                 className="btn"
-                disabled={busy || !value.trim() || !reason.trim()}
+                disabled={busy || !corrected || !reason.trim()}
                 onClick={() => void requestCorrection()}
               >
                 提交更正申请
