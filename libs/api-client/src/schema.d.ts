@@ -2180,7 +2180,13 @@ export interface components {
             graduateName: string;
             employerName: string;
             schoolCode: string;
+            /** @example CS */
             departmentCode: string;
+            /**
+             * @description 院系名称（协议签订时的毕业生信息）
+             * @example 计算机学院
+             */
+            departmentName: string;
             /** @example APPROVED */
             agreementStatus: string;
             /** @enum {string} */

@@ -219,6 +219,7 @@ export class PrintRecordsRepository {
       employerName: row.employer_name,
       schoolCode: row.school_code,
       departmentCode: row.department_code,
+      departmentName: row.snapshot.graduate.departmentName,
       agreementStatus: row.agreement_status,
       status: row.status,
       renderVersion: row.render_version,
