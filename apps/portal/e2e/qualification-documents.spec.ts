@@ -68,7 +68,8 @@ test('the employer uploads a recruitment letter with the upload control and sees
 
   // 查看: the document opens inside the page, the image itself.
   await letterRow.getByRole('button', { name: '查看 招聘介绍信.png' }).click();
-  const viewer = page.getByRole('dialog', { name: '招聘介绍信：招聘介绍信.png' });
+  const viewer = page.getByRole('dialog', { name: '查看资质证明材料' });
+  await expect(viewer).toContainText('招聘介绍信：招聘介绍信.png');
   const image = viewer.getByRole('img', { name: '招聘介绍信：招聘介绍信.png' });
   await expect(image).toBeVisible();
   await expect

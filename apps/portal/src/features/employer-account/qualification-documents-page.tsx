@@ -116,7 +116,7 @@ export function QualificationDocumentsPage() {
                 <Button icon={<UploadOutlined />}>选择文件</Button>
               </Upload>
             </Form.Item>
-            <Typography.Text>
+            <Typography.Text style={{ lineHeight: '32px' }}>
               {file ? `${file.name}（${formatSize(file.size)}）` : '未选择文件'}
             </Typography.Text>
             {/*
@@ -206,7 +206,7 @@ export function QualificationDocumentsPage() {
       </Card>
       <Modal
         open={viewing !== null}
-        title={viewing ? `${kindLabel(viewing)}：${viewing.fileName}` : ''}
+        title="查看资质证明材料"
         onCancel={() => setViewing(null)}
         footer={null}
         width={880}

@@ -43,8 +43,14 @@ function ChangesTable({ correction: c }: { correction: SourceInfoCorrection }) {
   return (
     <table
       aria-label={`${c.graduateName} 的更正内容`}
-      style={{ borderCollapse: 'collapse', minWidth: 320 }}
+      style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: 400 }}
     >
+      {/* The same columns in every row of the list, whatever the values' lengths. */}
+      <colgroup>
+        <col style={{ width: 72 }} />
+        <col style={{ width: 164 }} />
+        <col style={{ width: 164 }} />
+      </colgroup>
       <thead>
         <tr>
           {['项目', beforeTitle, '更正为'].map((title) => (
@@ -67,7 +73,7 @@ function ChangesTable({ correction: c }: { correction: SourceInfoCorrection }) {
             >
               {FIELD_LABELS[r.field] ?? r.field}
             </th>
-            <td style={{ padding: '2px 12px 2px 0' }}>
+            <td style={{ padding: '2px 12px 2px 0', overflowWrap: 'anywhere' }}>
               {!r.known ? (
                 <Typography.Text type="secondary">未记录</Typography.Text>
               ) : r.before === null || r.before === '' ? (
@@ -80,7 +86,7 @@ function ChangesTable({ correction: c }: { correction: SourceInfoCorrection }) {
                 r.before
               )}
             </td>
-            <td style={{ padding: '2px 0' }}>
+            <td style={{ padding: '2px 0', overflowWrap: 'anywhere' }}>
               {r.changed ? <Typography.Text mark>{r.after}</Typography.Text> : r.after}
               {!r.changed ? <Typography.Text type="secondary">（未变化）</Typography.Text> : null}
             </td>
