@@ -43,13 +43,13 @@ function ChangesTable({ correction: c }: { correction: SourceInfoCorrection }) {
   return (
     <table
       aria-label={`${c.graduateName} 的更正内容`}
-      style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: 400 }}
+      style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: 320 }}
     >
       {/* The same columns in every row of the list, whatever the values' lengths. */}
       <colgroup>
-        <col style={{ width: 72 }} />
-        <col style={{ width: 164 }} />
-        <col style={{ width: 164 }} />
+        <col style={{ width: 64 }} />
+        <col style={{ width: 128 }} />
+        <col style={{ width: 128 }} />
       </colgroup>
       <thead>
         <tr>
