@@ -166,9 +166,11 @@ describe('identity through the gateway: WeChat login and binding, source info, i
       reason: '专业名称有误',
     });
     expect(created.status).toBe(201);
+    // Beside each change, the value it would replace (the graduate's record now).
     expect(created.body).toMatchObject({
       status: 'PENDING',
       changes: { major: '计算机科学与技术' },
+      before: { major: '软件工程' },
     });
     expect((await request({ changes: { major: 'X' }, reason: '再来' })).body.code).toBe(
       'INVALID_STATE',
@@ -188,6 +190,7 @@ describe('identity through the gateway: WeChat login and binding, source info, i
       token: t.schoolAdmin,
     });
     expect(list.body).toHaveLength(1);
+    expect(list.body[0].before).toEqual({ major: '软件工程' }); // the changed fields only
     const decide = (body: object, token = t.schoolAdmin) =>
       p.http('POST', `/api/schools/S1/source-info-corrections/${created.body.id}/decision`, {
         token,
@@ -201,6 +204,17 @@ describe('identity through the gateway: WeChat login and binding, source info, i
     expect((await decide({ decision: 'APPROVE' })).body.code).toBe('INVALID_STATE');
     const after = await p.http('GET', '/api/me', { token: t.graduateA });
     expect(after.body.graduate.major).toBe('计算机科学与技术');
+    // Once approved the record holds the new value: `before` is what the approval replaced.
+    expect(approved.body).toMatchObject({
+      changes: { major: '计算机科学与技术' },
+      before: { major: '软件工程' },
+    });
+    const decided = await p.http('GET', '/api/schools/S1/source-info-corrections?status=APPROVED', {
+      token: t.schoolAdmin,
+    });
+    expect(decided.body.map((c: any) => [c.id, c.before])).toEqual([
+      [created.body.id, { major: '软件工程' }],
+    ]);
   });
 
   it('delivers inbox items from its own and other services’ events, with unread count and read marks', async () => {

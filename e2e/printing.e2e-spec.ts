@@ -272,7 +272,13 @@ describe('printing through the gateway', () => {
   it('lists print records with their history for staff and the employer, not for graduates', async () => {
     const list = w.ok<{ items: any[] }>(await http('GET', '/api/print-records', w.schoolAdmin));
     const record = list.items.find((r) => r.agreementId === agreementId);
-    expect(record).toMatchObject({ status: 'READY', agreementStatus: 'APPROVED' });
+    // The department by its name (院系名称) beside its code: clerks read names, not codes.
+    expect(record).toMatchObject({
+      status: 'READY',
+      agreementStatus: 'APPROVED',
+      departmentCode: 'CS',
+      departmentName: '计算机学院',
+    });
     expect(record.history.map((h: any) => h.action)).toEqual(
       expect.arrayContaining(['QUEUED', 'DOWNLOADED']),
     );

@@ -236,6 +236,116 @@ describe('review through the gateway', () => {
     ).toEqual([[a5, true]]);
   });
 
+  it('an employer opens and deletes its own documents only (another employer: 404); a deleted one is shown to nobody but kept for an audit', async () => {
+    const other = await w.employer(2, true);
+    const letter = pdf(2048);
+    const uploaded = await upload(
+      '/api/employer/qualification-documents',
+      employer.token,
+      { kind: 'RECRUITMENT_LETTER' },
+      [{ field: 'file', name: '招聘介绍信.pdf', bytes: letter }],
+    );
+    expect(uploaded.status).toBe(201);
+    const id: string = uploaded.body.id;
+    const contentPath = `/api/employer/qualification-documents/${id}/content`;
+    const content = (token: string) =>
+      fetch(`${w.p.url}${contentPath}`, { headers: { authorization: `Bearer ${token}` } });
+
+    // The owner opens it: the bytes, with their type.
+    const own = await content(employer.token);
+    expect([own.status, own.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await own.arrayBuffer()).equals(letter)).toBe(true);
+    // Another employer: 404 for both, the answer an id that does not exist gets (no probing).
+    const theirs = await http('GET', contentPath, other.token);
+    expect([theirs.status, theirs.body.code]).toEqual([404, 'NOT_FOUND']);
+    const unknown = await http(
+      'GET',
+      `/api/employer/qualification-documents/${randomUUID()}/content`,
+      employer.token,
+    );
+    expect([unknown.status, unknown.body]).toEqual([404, theirs.body]);
+    const theirDelete = await http(
+      'DELETE',
+      `/api/employer/qualification-documents/${id}`,
+      other.token,
+    );
+    expect([theirDelete.status, theirDelete.body]).toEqual([404, theirs.body]);
+    // Employers only.
+    for (const token of [csStaff, g1.token]) {
+      expect((await http('GET', contentPath, token)).status).toBe(403);
+      expect(
+        (await http('DELETE', `/api/employer/qualification-documents/${id}`, token)).status,
+      ).toBe(403);
+    }
+
+    // Reviewers of the employer's agreement see it until it is deleted.
+    const task = (await http('GET', '/api/review-tasks?status=PENDING', csStaff)).body.items[0];
+    const reviewerIds = async () =>
+      (
+        await http('GET', `/api/agreements/${task.agreementId}/qualification-documents`, csStaff)
+      ).body.map((d: any) => d.id);
+    expect(await reviewerIds()).toContain(id);
+    const deleted = await http(
+      'DELETE',
+      `/api/employer/qualification-documents/${id}`,
+      employer.token,
+    );
+    expect([deleted.status, deleted.body]).toEqual([204, undefined]);
+
+    // Gone for everyone: the employer's list and content, a second deletion; the reviewers' list,
+    // task detail and content.
+    expect(
+      (await http('GET', '/api/employer/qualification-documents', employer.token)).body.map(
+        (d: any) => d.id,
+      ),
+    ).not.toContain(id);
+    expect((await content(employer.token)).status).toBe(404);
+    expect(
+      (await http('DELETE', `/api/employer/qualification-documents/${id}`, employer.token)).status,
+    ).toBe(404);
+    expect(await reviewerIds()).not.toContain(id);
+    expect(
+      (await http('GET', `/api/review-tasks/${task.id}`, csStaff)).body.qualificationDocuments.map(
+        (d: any) => d.id,
+      ),
+    ).not.toContain(id);
+    expect(
+      (
+        await http(
+          'GET',
+          `/api/agreements/${task.agreementId}/qualification-documents/${id}/content`,
+          csStaff,
+        )
+      ).status,
+    ).toBe(404);
+
+    // Kept for an audit: the row with its deletion time and file, the deletion in the audit log.
+    const db = w.p.services.get('review')!.dataSource;
+    const [row] = await db.query(
+      `SELECT d.deleted_at, f.sha256 FROM qualification_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.id = $1`,
+      [id],
+    );
+    expect(row.deleted_at).toBeInstanceOf(Date);
+    expect(row.sha256).toBe(uploaded.body.sha256);
+    expect(
+      await db.query(
+        `SELECT action, actor, payload FROM audit_log WHERE aggregate_type = 'qualification-document' AND aggregate_id = $1`,
+        [id],
+      ),
+    ).toEqual([
+      {
+        action: 'QUALIFICATION_DOCUMENT_DELETED',
+        actor: { userId: expect.any(String), role: 'EMPLOYER' },
+        payload: expect.objectContaining({
+          employerId: employer.employerId,
+          kind: 'RECRUITMENT_LETTER',
+          fileName: '招聘介绍信.pdf',
+          sha256: uploaded.body.sha256,
+        }),
+      },
+    ]);
+  });
+
   it('reject needs a reason (400 naming it), decides once (409), signing applies it, and the graduate signs again', async () => {
     const a1 = (await http('GET', '/api/review-tasks?status=PENDING', csStaff)).body.items[0]
       .agreementId as string;
@@ -401,7 +511,12 @@ describe('review through the gateway', () => {
     const { covered, mismatches } = (await documentChecker(w.p)).checkAll(w.p.answers);
     expect(mismatches).toEqual([]);
     expect(covered).toEqual(
-      expect.arrayContaining(['listReviewTasks', 'getReviewTask', 'reviewAgreement']),
+      expect.arrayContaining([
+        'listReviewTasks',
+        'getReviewTask',
+        'reviewAgreement',
+        'deleteQualificationDocument',
+      ]),
     );
   });
 });

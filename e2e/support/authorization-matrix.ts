@@ -380,6 +380,18 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     route: 'GET /api/employer/qualification-documents',
     access: '401 403 403 403 ok  ok   403   403  403  403  403  403  403  403',
   },
+  // Another employer's document is not found (404), so ids cannot be probed.
+  {
+    route: 'GET /api/employer/qualification-documents/:documentId/content',
+    access: '401 403 403 403 ok  404  403   403  403  403  403  403  403  403',
+    request: (f) => ({ path: `/api/employer/qualification-documents/${f.documentId}/content` }),
+  },
+  {
+    route: 'DELETE /api/employer/qualification-documents/:documentId',
+    access: '401 403 403 403 ok  404  403   403  403  403  403  403  403  403',
+    fresh: 'qualificationDocument',
+    request: (f) => ({ path: `/api/employer/qualification-documents/${f.documentId}` }),
+  },
   // Reviewers out of scope are told so (403), as every other role.
   {
     route: 'GET /api/agreements/:agreementId/qualification-documents',

@@ -75,6 +75,8 @@ export interface MatrixWorld {
     correction(): Promise<Partial<Fixture>>;
     staff(): Promise<Partial<Fixture>>;
     qrCard(): Promise<Partial<Fixture>>;
+    /** A new qualification document of G's employer (the one it may delete). */
+    qualificationDocument(): Promise<Partial<Fixture>>;
     /** A roster record (as rosterGraduate) that holds a paper form issued by the school admin. */
     paperForm(): Promise<Partial<Fixture>>;
     /** A fresh graduate of G's department and class, bound and source info confirmed. */
@@ -493,6 +495,18 @@ async function buildMatrixWorld(w: SigningWorld): Promise<MatrixWorld> {
         return {
           qrToken: w.ok<{ token: string }>(await http('POST', '/api/me/qr-card', g.token)).token,
         };
+      },
+      async qualificationDocument() {
+        const uploaded = await upload(
+          '/api/employer/qualification-documents',
+          e.token,
+          form({ kind: 'OTHER' }, [
+            { field: 'file', name: 'letter.pdf', bytes: pdfBytes('recruitment letter') },
+          ]),
+        );
+        if (uploaded.status !== 201)
+          throw new Error(`document: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+        return { documentId: uploaded.body.id as string };
       },
     },
     close: () => w.close(),

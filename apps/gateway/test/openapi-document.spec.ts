@@ -17,19 +17,24 @@ function operations(document: Json): Array<{ label: string; op: Json }> {
   );
 }
 
-/** A 2xx answer that says what it is: a JSON schema with a type or a reference, or a file type. */
+/**
+ * A 2xx answer that says what it is: a JSON schema with a type or a reference, a file type, or
+ * 204 with no content at all.
+ */
 function typedSuccess(op: Json): boolean {
   return Object.entries(op.responses as Json)
     .filter(([status]) => /^2\d\d$/.test(status))
-    .some(([, answer]) =>
-      Object.entries((answer as Json).content ?? {}).some(
-        ([type, media]) =>
-          FILE_TYPES.includes(type) ||
-          (type === 'application/json' &&
-            ['$ref', 'type', 'oneOf', 'anyOf', 'allOf'].some(
-              (k) => k in ((media as Json).schema ?? {}),
-            )),
-      ),
+    .some(
+      ([status, answer]) =>
+        (status === '204' && (answer as Json).content === undefined) ||
+        Object.entries((answer as Json).content ?? {}).some(
+          ([type, media]) =>
+            FILE_TYPES.includes(type) ||
+            (type === 'application/json' &&
+              ['$ref', 'type', 'oneOf', 'anyOf', 'allOf'].some(
+                (k) => k in ((media as Json).schema ?? {}),
+              )),
+        ),
     );
 }
 

@@ -47,11 +47,25 @@ test('the school admin approves one correction and rejects another with a reason
   const approvedRow = page.getByRole('row').filter({ hasText: approved.record.studentNo });
   const rejectedRow = page.getByRole('row').filter({ hasText: rejected.record.studentNo });
   await expect(approvedRow).toContainText(approved.record.name);
-  await expect(approvedRow).toContainText('专业：人工智能');
-  await expect(approvedRow).toContainText('生源地：安徽芜湖');
+  // Each changed field: what the record says now beside what it would become.
+  const approvedChanges = approvedRow.getByRole('table', {
+    name: `${approved.record.name} 的更正内容`,
+  });
+  await expect(approvedChanges.getByRole('columnheader')).toHaveText(['项目', '当前', '更正为']);
+  await expect(approvedChanges.getByRole('row', { name: /^专业/ })).toHaveText(
+    `专业${approved.record.major}人工智能`,
+  );
+  await expect(approvedChanges.getByRole('row', { name: /^生源地/ })).toHaveText(
+    `生源地${approved.record.originPlace}安徽芜湖`,
+  );
   await expect(approvedRow).toContainText('转专业后未更新');
   await expect(approvedRow).toContainText('待审核');
-  await expect(rejectedRow).toContainText('班级：CS2299');
+  const rejectedChanges = rejectedRow.getByRole('table', {
+    name: `${rejected.record.name} 的更正内容`,
+  });
+  await expect(rejectedChanges.getByRole('row', { name: /^班级/ })).toHaveText(
+    `班级${rejected.record.className}CS2299`,
+  );
   await expectAccessible(page);
   await screenshot(page, 'school-admin-corrections');
 
@@ -88,6 +102,11 @@ test('the school admin approves one correction and rejects another with a reason
   await page.getByTitle('已同意', { exact: true }).last().click();
   await expect(approvedRow).toContainText('已同意');
   await expect(approvedRow.getByRole('button', { name: '同意更正' })).toHaveCount(0);
+  // Approved: the record now holds the new value; the middle column shows what it replaced.
+  await expect(approvedChanges.getByRole('columnheader')).toHaveText(['项目', '更正前', '更正为']);
+  await expect(approvedChanges.getByRole('row', { name: /^专业/ })).toHaveText(
+    `专业${approved.record.major}人工智能`,
+  );
   // The screenshot once the options list has closed.
   await expect(page.getByTitle('已驳回', { exact: true })).toBeHidden();
   await screenshot(page, 'school-admin-corrections-approved');

@@ -30,6 +30,9 @@ test('the school admin finds an approved agreement, downloads its PDF and has it
   const row = page.getByRole('row').filter({ hasText: signed.agreementNo });
   await expect(row).toContainText(graduate.record.name);
   await expect(row).toContainText(employer.name);
+  // The department by its name, not its code (CS).
+  await expect(row.getByRole('cell', { name: '计算机学院', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'CS', exact: true })).toHaveCount(0);
   await expect(row).toContainText('审核通过');
   // The PDF renders in the print worker; the list follows until it is ready.
   await expect(row).toContainText('可打印', { timeout: 90_000 });

@@ -6,18 +6,22 @@ import {
   screenshot,
   signIn,
 } from './support/portal.js';
-import { SchoolWorld, licencePng } from './support/school-world.js';
+import { SchoolWorld, api, licencePng } from './support/school-world.js';
 
 test.describe.configure({ timeout: SLOW_MACHINE_TEST_TIMEOUT });
 
-/** 资质证明材料: the employer uploads a document of a chosen kind and sees it listed; a fake is refused. */
 /**
- * The 上传 button, found by its text: after an upload, antd can leave its collapsed loading icon
- * (aria-label "loading") in the button, so the accessible name reads "loading 上传" on a slow run.
+ * The 上传 button by its accessible name: the page renders a loading icon only while uploading, so
+ * after an upload the name is 上传 again (antd's own `loading` left its collapsed icon behind, and
+ * the name read "loading 上传").
  */
-const uploadButton = (page: Page) => page.getByRole('button').filter({ hasText: /^上\s*传$/ });
+const uploadButton = (page: Page) => page.getByRole('button', { name: /^上\s*传$/ });
 
-test('the employer uploads a recruitment letter with the upload control and sees it listed; a file that is no PDF or image is refused', async ({
+/**
+ * 资质证明材料: the employer uploads a document of a chosen kind and sees it listed (a fake is
+ * refused), opens it in the page and deletes it; another employer can do neither.
+ */
+test('the employer uploads a recruitment letter with the upload control and sees it listed; a file that is no PDF or image is refused; it opens and deletes its own document', async ({
   page,
 }) => {
   const school = await new SchoolWorld().create();
@@ -61,4 +65,54 @@ test('the employer uploads a recruitment letter with the upload control and sees
   await expect(licenceRow).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'employer-qualification-documents-list');
+
+  // 查看: the document opens inside the page, the image itself.
+  await letterRow.getByRole('button', { name: '查看 招聘介绍信.png' }).click();
+  const viewer = page.getByRole('dialog', { name: '查看资质证明材料' });
+  await expect(viewer).toContainText('招聘介绍信：招聘介绍信.png');
+  const image = viewer.getByRole('img', { name: '招聘介绍信：招聘介绍信.png' });
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+    .toEqual([640, 400]);
+  await expectAccessible(page);
+  await screenshot(page, 'employer-qualification-documents-view');
+  await viewer.getByRole('button', { name: /关闭|Close/ }).click();
+  await expect(viewer).toBeHidden();
+
+  // Another employer can neither open nor delete it (not found: ids are not probed).
+  const documents = await api<Array<{ id: string; fileName: string }>>(
+    'GET',
+    '/employer/qualification-documents',
+    { token: employer.token },
+  );
+  const letterId = documents.body.find((d) => d.fileName === '招聘介绍信.png')!.id;
+  const other = await school.employer({ licence: false });
+  for (const [method, path] of [
+    ['GET', `/employer/qualification-documents/${letterId}/content`],
+    ['DELETE', `/employer/qualification-documents/${letterId}`],
+  ] as const) {
+    const refused = await api(method, path, { token: other.token });
+    expect([refused.status, refused.body?.code]).toEqual([404, 'NOT_FOUND']);
+  }
+
+  // 删除, confirmed: the letter leaves the list; the licence stays.
+  await letterRow.getByRole('button', { name: '删除 招聘介绍信.png' }).click();
+  const confirm = page.getByRole('tooltip').filter({ hasText: '删除「招聘介绍信.png」？' });
+  await expect(confirm).toContainText('删除后学校审核人员将无法再查看该材料');
+  await screenshot(page, 'employer-qualification-documents-delete');
+  await confirm.getByRole('button', { name: /^删\s*除$/ }).click();
+  await expect(page.getByText('已删除：招聘介绍信.png')).toBeVisible();
+  await expect(letterRow).toHaveCount(0);
+  await expect(licenceRow).toBeVisible();
+  await page.reload();
+  await expect(licenceRow).toBeVisible();
+  await expect(letterRow).toHaveCount(0);
+  expect(
+    (
+      await api('GET', `/employer/qualification-documents/${letterId}/content`, {
+        token: employer.token,
+      })
+    ).status,
+  ).toBe(404);
 });

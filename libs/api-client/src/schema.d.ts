@@ -1068,6 +1068,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employer/qualification-documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads one of the calling employer’s own documents (another employer’s: 404) */
+        get: operations["downloadOwnQualificationDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employer/qualification-documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deletes one of the calling employer’s own documents (another employer’s: 404)
+         * @description Soft: the document is kept with its deletion time for an audit, and from then on shown to nobody — neither the employer nor the reviewers of its agreements.
+         */
+        delete: operations["deleteQualificationDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements/{agreementId}/qualification-documents": {
         parameters: {
             query?: never;
@@ -1557,6 +1594,20 @@ export interface components {
                 degree?: string;
                 className?: string;
                 originPlace?: string;
+            };
+            /**
+             * @description 更正前的值（仅含 changes 中的项目）：待审核或已驳回时为毕业生当前的值，已同意时为被替换的值；未知时缺省
+             * @example {
+             *       "major": "软件工程"
+             *     }
+             */
+            before: {
+                name?: string | null;
+                gender?: string | null;
+                major?: string | null;
+                degree?: string | null;
+                className?: string | null;
+                originPlace?: string | null;
             };
             /** @example 专业名称有误 */
             reason: string;
@@ -2180,7 +2231,13 @@ export interface components {
             graduateName: string;
             employerName: string;
             schoolCode: string;
+            /** @example CS */
             departmentCode: string;
+            /**
+             * @description 院系名称（协议签订时的毕业生信息）
+             * @example 计算机学院
+             */
+            departmentName: string;
             /** @example APPROVED */
             agreementStatus: string;
             /** @enum {string} */
@@ -8071,6 +8128,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedFileTypeError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    downloadOwnQualificationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 资质材料原件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitedError"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamUnavailableError"];
+                };
+            };
+        };
+    };
+    deleteQualificationDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthenticatedError"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description RATE_LIMITED */

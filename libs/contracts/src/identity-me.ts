@@ -51,6 +51,7 @@ export const correctionChangesSchema = z
   .strict()
   .refine((c) => Object.keys(c).length > 0, '至少修改一项');
 export type CorrectionChanges = z.infer<typeof correctionChangesSchema>;
+export type CorrectionBefore = { [K in keyof CorrectionChanges]?: string | null };
 
 export interface SourceInfoCorrection {
   id: string;
@@ -59,6 +60,13 @@ export interface SourceInfoCorrection {
   studentNo: string;
   graduateName: string;
   changes: CorrectionChanges;
+  /**
+   * The values of the changed fields (the keys of `changes`) before the correction, for the
+   * reviewer to compare: the graduate's current values while PENDING or REJECTED, the values the
+   * approval replaced once APPROVED. A field is absent when it is not known (approved before the
+   * platform kept them); null where the record has no value (a graduate without a class).
+   */
+  before: CorrectionBefore;
   reason: string;
   status: 'PENDING' | 'APPROVED' | 'REJECTED';
   requestedAt: string;

@@ -15,6 +15,8 @@ export interface PrintRecordView {
   employerName: string;
   schoolCode: string;
   departmentCode: string;
+  /** The department's name as frozen in the agreement (院系名称), beside its code. */
+  departmentName: string;
   agreementStatus: string;
   status: PrintStatus;
   renderVersion: number;

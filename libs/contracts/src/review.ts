@@ -196,6 +196,43 @@ export const qualificationDocumentContent = defineRequest<
   }),
 });
 
+/** One of the calling employer's own documents, part by part (another employer's: NOT_FOUND). */
+export const qualificationDocumentOwnContent = defineRequest<
+  { documentId: string; seq: number },
+  FileChunk
+>({
+  service: 'review',
+  kind: 'qry',
+  entity: 'qualification-document',
+  verb: 'content-own',
+  version: 1,
+  request: z.object({
+    documentId: z.uuid(),
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_UPLOAD_PARTS - 1),
+  }),
+});
+
+/**
+ * The calling employer deletes one of its own documents (another employer's, or one already
+ * deleted: NOT_FOUND, so ids cannot be probed). Soft: the row keeps `deleted_at` and the file for
+ * an audit; from then on nobody is shown it — not the employer, not reviewers of its agreements.
+ */
+export const qualificationDocumentDelete = defineRequest<
+  { documentId: string },
+  { documentId: string; deletedAt: string }
+>({
+  service: 'review',
+  kind: 'cmd',
+  entity: 'qualification-document',
+  verb: 'delete',
+  version: 1,
+  request: z.object({ documentId: z.uuid() }),
+});
+
 /* ---- Review tasks (审核). */
 
 export const REVIEW_TASK_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;

@@ -10,6 +10,7 @@ import { encryptSigningKeysMigration } from './migrations/1764280000600-EncryptS
 import { SessionVersions1764280000700 } from './migrations/1764280000700-SessionVersions.js';
 import { AuditChain1764280000800 } from './migrations/1764280000800-AuditChain.js';
 import { StandardCodes1764280000900 } from './migrations/1764280000900-StandardCodes.js';
+import { CorrectionReplacedValues1764280001000 } from './migrations/1764280001000-CorrectionReplacedValues.js';
 
 /**
  * In the order they apply; a landed migration is never edited, a new one is appended. Built from
@@ -27,5 +28,6 @@ export function identityMigrations(env: Pick<IdentityEnv, 'SIGNING_KEY_ENCRYPTIO
     SessionVersions1764280000700,
     AuditChain1764280000800,
     StandardCodes1764280000900,
+    CorrectionReplacedValues1764280001000,
   ];
 }

@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import {
   fileUploadPart,
   qualificationDocumentContent,
+  qualificationDocumentDelete,
+  qualificationDocumentOwnContent,
   qualificationDocumentsOfAgreement,
   qualificationDocumentsOwn,
   qualificationDocumentUpload,
@@ -40,6 +42,16 @@ export class ReviewNatsController {
   @HandleRequest(qualificationDocumentsOwn)
   ownDocuments({ ctx }: BusRequest<RequestOf<typeof qualificationDocumentsOwn>>) {
     return this.documents.own(ctx.principal);
+  }
+
+  @HandleRequest(qualificationDocumentOwnContent)
+  ownDocumentContent({ ctx, data }: BusRequest<RequestOf<typeof qualificationDocumentOwnContent>>) {
+    return this.documents.ownContent(ctx.principal, data.documentId, data.seq);
+  }
+
+  @HandleRequest(qualificationDocumentDelete)
+  deleteDocument({ ctx, data }: BusRequest<RequestOf<typeof qualificationDocumentDelete>>) {
+    return this.documents.delete(ctx.principal, data.documentId);
   }
 
   @HandleRequest(qualificationDocumentsOfAgreement)

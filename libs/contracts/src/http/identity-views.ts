@@ -99,6 +99,20 @@ export const sourceInfoCorrectionView = z
     studentNo: z.string(),
     graduateName: z.string(),
     changes: correctionChangesView,
+    before: z
+      .object({
+        name: z.string().nullable().optional(),
+        gender: z.string().nullable().optional(),
+        major: z.string().nullable().optional(),
+        degree: z.string().nullable().optional(),
+        className: z.string().nullable().optional(),
+        originPlace: z.string().nullable().optional(),
+      })
+      .meta({
+        description:
+          '更正前的值（仅含 changes 中的项目）：待审核或已驳回时为毕业生当前的值，已同意时为被替换的值；未知时缺省',
+        example: { major: '软件工程' },
+      }),
     reason: z.string().meta({ example: '专业名称有误' }),
     status: z.enum(['PENDING', 'APPROVED', 'REJECTED']),
     requestedAt: isoDateTime,

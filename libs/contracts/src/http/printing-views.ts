@@ -18,7 +18,10 @@ export const printRecordView = z
     graduateName: z.string(),
     employerName: z.string(),
     schoolCode: z.string(),
-    departmentCode: z.string(),
+    departmentCode: z.string().meta({ example: 'CS' }),
+    departmentName: z
+      .string()
+      .meta({ example: '计算机学院', description: '院系名称（协议签订时的毕业生信息）' }),
     agreementStatus: z.string().meta({ example: 'APPROVED' }),
     status: z.enum(PRINT_STATUSES),
     renderVersion: z.number().int(),

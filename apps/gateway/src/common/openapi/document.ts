@@ -5,7 +5,7 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import type { Type } from '@nestjs/common';
 import { z } from 'zod';
-import { isFileAnswer, type EndpointSpec } from './endpoint.decorator.js';
+import { isFileAnswer, isNoContentAnswer, type EndpointSpec } from './endpoint.decorator.js';
 import { errorAnswers } from './error-answers.js';
 import { gatewayRoutes, type GatewayRoute } from './routes.js';
 
@@ -70,17 +70,19 @@ function successAnswers(
   spec: EndpointSpec | undefined,
 ): RouteConfig['responses'] {
   if (!spec) return { [route.status]: { description: 'OK' } };
-  const main = isFileAnswer(spec.response)
-    ? {
-        description: spec.response.description,
-        content: Object.fromEntries(
-          spec.response.file.map((type) => [
-            type,
-            { schema: z.string().meta({ format: 'binary' }) },
-          ]),
-        ),
-      }
-    : { description: spec.summary, content: { 'application/json': { schema: spec.response } } };
+  const main = isNoContentAnswer(spec.response)
+    ? { description: spec.response.noContent }
+    : isFileAnswer(spec.response)
+      ? {
+          description: spec.response.description,
+          content: Object.fromEntries(
+            spec.response.file.map((type) => [
+              type,
+              { schema: z.string().meta({ format: 'binary' }) },
+            ]),
+          ),
+        }
+      : { description: spec.summary, content: { 'application/json': { schema: spec.response } } };
   const others = Object.entries(spec.alsoAnswers ?? {}).map(([status, answer]) => [
     status,
     { description: answer.description, content: { 'application/json': { schema: answer.schema } } },

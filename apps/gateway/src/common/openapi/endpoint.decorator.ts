@@ -11,6 +11,11 @@ export interface FileAnswer {
   description: string;
 }
 
+/** A success answer with no body (204): `noContent` describes what happened. */
+export interface NoContentAnswer {
+  noContent: string;
+}
+
 /** A multipart upload: the handler reads the parts itself; `fields` documents them. */
 export interface UploadSpec {
   fields: z.ZodObject;
@@ -35,7 +40,7 @@ export interface EndpointSpec {
   example?: unknown;
   upload?: UploadSpec;
   /** The success answer (status: @HttpCode, else 201 for POST and 200 otherwise). */
-  response: z.ZodType | FileAnswer;
+  response: z.ZodType | FileAnswer | NoContentAnswer;
   /** Other success answers, e.g. 202 while a PDF renders. */
   alsoAnswers?: Record<number, { description: string; schema: z.ZodType }>;
   /** Codes the operation may answer besides the ones every operation may (401/403/400/429/503). */
@@ -50,4 +55,8 @@ export const Area = (tag: string) => SetMetadata(AREA, tag);
 
 export function isFileAnswer(response: EndpointSpec['response']): response is FileAnswer {
   return Array.isArray((response as FileAnswer).file);
+}
+
+export function isNoContentAnswer(response: EndpointSpec['response']): response is NoContentAnswer {
+  return typeof (response as NoContentAnswer).noContent === 'string';
 }

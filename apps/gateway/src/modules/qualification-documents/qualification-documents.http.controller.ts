@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ErrorCode,
   qualificationDocumentView,
@@ -6,6 +6,8 @@ import {
   uuidParams,
   QUALIFICATION_DOCUMENT_KINDS,
   qualificationDocumentContent,
+  qualificationDocumentDelete,
+  qualificationDocumentOwnContent,
   qualificationDocumentsOfAgreement,
   qualificationDocumentsOwn,
   qualificationDocumentUpload,
@@ -56,6 +58,41 @@ export class QualificationDocumentsHttpController {
   })
   own(@Ctx() ctx: RequestContext) {
     return this.bus.request(qualificationDocumentsOwn, {}, ctx);
+  }
+
+  @Get('employer/qualification-documents/:documentId/content')
+  @Roles(Role.EMPLOYER)
+  @Endpoint({
+    operationId: 'downloadOwnQualificationDocument',
+    summary: 'Downloads one of the calling employer’s own documents (another employer’s: 404)',
+    params: uuidParams('documentId'),
+    response: { file: ['application/pdf', 'image/jpeg', 'image/png'], description: '资质材料原件' },
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  async ownContent(
+    @Param('documentId') documentId: string,
+    @Ctx() ctx: RequestContext,
+    @Res() reply: FastifyReply,
+  ) {
+    await sendDownload(reply, (seq) =>
+      this.bus.request(qualificationDocumentOwnContent, { documentId, seq }, ctx),
+    );
+  }
+
+  @Delete('employer/qualification-documents/:documentId')
+  @Roles(Role.EMPLOYER)
+  @HttpCode(204)
+  @Endpoint({
+    operationId: 'deleteQualificationDocument',
+    summary: 'Deletes one of the calling employer’s own documents (another employer’s: 404)',
+    description:
+      'Soft: the document is kept with its deletion time for an audit, and from then on shown to nobody — neither the employer nor the reviewers of its agreements.',
+    params: uuidParams('documentId'),
+    response: { noContent: '已删除' },
+    errors: [ErrorCode.NOT_FOUND],
+  })
+  async remove(@Param('documentId') documentId: string, @Ctx() ctx: RequestContext) {
+    await this.bus.request(qualificationDocumentDelete, { documentId }, ctx);
   }
 
   @Get('agreements/:agreementId/qualification-documents')

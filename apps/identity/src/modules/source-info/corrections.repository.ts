@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CorrectionChanges, SourceInfoCorrection } from '@netsign/contracts';
+import type { CorrectionBefore, CorrectionChanges, SourceInfoCorrection } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 const SELECT = `
-  SELECT c.*, g.student_no, g.name AS graduate_name
+  SELECT c.*, g.student_no, g.name AS graduate_name,
+         jsonb_build_object('name', g.name, 'gender', g.gender, 'major', g.major, 'degree', g.degree,
+           'className', g.class_name, 'originPlace', g.origin_place) AS graduate_now
     FROM source_info_corrections c JOIN graduates g ON g.id = c.graduate_id`;
 
 interface CorrectionRow {
@@ -13,11 +15,25 @@ interface CorrectionRow {
   student_no: string;
   graduate_name: string;
   changes: CorrectionChanges;
+  /** The graduate's values of the correctable fields now. */
+  graduate_now: Required<CorrectionBefore>;
+  /** What the approval replaced (null before approval, and for approvals before migration 1764280001000). */
+  replaced: CorrectionBefore | null;
   reason: string;
   status: SourceInfoCorrection['status'];
   requested_at: Date;
   decided_at: Date | null;
   decision_reason: string | null;
+}
+
+/** The changed fields' values before the correction: now while undecided or rejected, else what the approval replaced. */
+function beforeOf(r: CorrectionRow): CorrectionBefore {
+  const source = r.status === 'APPROVED' ? (r.replaced ?? {}) : r.graduate_now;
+  const before: CorrectionBefore = {};
+  for (const field of Object.keys(r.changes) as Array<keyof CorrectionChanges>) {
+    if (field in source) before[field] = source[field] ?? null;
+  }
+  return before;
 }
 
 function toCorrection(r: CorrectionRow): SourceInfoCorrection {
@@ -28,6 +44,7 @@ function toCorrection(r: CorrectionRow): SourceInfoCorrection {
     studentNo: r.student_no,
     graduateName: r.graduate_name,
     changes: r.changes,
+    before: beforeOf(r),
     reason: r.reason,
     status: r.status,
     requestedAt: r.requested_at.toISOString(),
@@ -58,6 +75,14 @@ export class CorrectionsRepository {
       [schoolCode, status ?? null],
     );
     return rows.map(toCorrection);
+  }
+
+  /** Keeps what an approval replaced (inside the approval's transaction, before the record changes). */
+  async recordReplaced(tx: EntityManager, id: string, replaced: CorrectionBefore): Promise<void> {
+    await tx.query(`UPDATE source_info_corrections SET replaced = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify(replaced),
+    ]);
   }
 
   async hasPending(graduateId: string, db: DataSource | EntityManager = this.db): Promise<boolean> {

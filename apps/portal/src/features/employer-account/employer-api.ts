@@ -109,3 +109,41 @@ export function useUploadQualificationDocument() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: documentsKey }),
   });
 }
+
+/** The bytes of one of the employer's own documents (for 查看). */
+export async function loadOwnQualificationDocument(documentId: string): Promise<Blob> {
+  const result = await api
+    .GET('/api/employer/qualification-documents/{documentId}/content', {
+      params: { path: { documentId } },
+      parseAs: 'blob',
+    })
+    .catch(() => {
+      throw new ApiFailure(0, undefined);
+    });
+  if (!result.response.ok) {
+    // Asked for a blob, the error body comes as one too: read its {code, message}.
+    const text = await ((result.error as Blob | undefined)?.text?.() ?? Promise.resolve(''));
+    let body: { code: string; message: string } | undefined;
+    try {
+      body = text ? (JSON.parse(text) as { code: string; message: string }) : undefined;
+    } catch {
+      body = undefined;
+    }
+    throw new ApiFailure(result.response.status, body);
+  }
+  return result.data as Blob;
+}
+
+/** Deletes one of the employer's own documents; reviewers no longer see it either. */
+export function useDeleteQualificationDocument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (document: QualificationDocument) =>
+      unwrap(
+        api.DELETE('/api/employer/qualification-documents/{documentId}', {
+          params: { path: { documentId: document.id } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: documentsKey }),
+  });
+}

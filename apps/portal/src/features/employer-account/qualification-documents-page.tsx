@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { LoadingOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -7,19 +7,25 @@ import {
   Empty,
   Flex,
   Form,
+  Modal,
+  Popconfirm,
   Progress,
   Select,
+  Space,
   Table,
   Typography,
   Upload,
 } from 'antd';
 import { useState } from 'react';
 import { ApiErrorAlert } from '../../shared/errors/api-error-alert';
+import { FilePreview } from '../../shared/file-preview';
 import { formatDateTime } from '../../shared/labels';
 import { PageHeader } from '../../shared/ui/page-header';
 import {
+  loadOwnQualificationDocument,
   QUALIFICATION_KIND_LABELS,
   QUALIFICATION_KINDS,
+  useDeleteQualificationDocument,
   useQualificationDocuments,
   useUploadQualificationDocument,
   type QualificationDocument,
@@ -42,6 +48,15 @@ export function QualificationDocumentsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<QualificationDocument | null>(null);
+  const remove = useDeleteQualificationDocument();
+  const kindLabel = (d: QualificationDocument) => QUALIFICATION_KIND_LABELS[d.kind] ?? d.kind;
+
+  const confirmDelete = (d: QualificationDocument) =>
+    remove.mutateAsync(d).then(
+      () => void message.success(`已删除：${d.fileName}`),
+      () => undefined, // shown above the list (remove.error)
+    );
 
   const choose = (chosen: File) => {
     upload.reset();
@@ -101,10 +116,21 @@ export function QualificationDocumentsPage() {
                 <Button icon={<UploadOutlined />}>选择文件</Button>
               </Upload>
             </Form.Item>
-            <Typography.Text>
+            <Typography.Text style={{ lineHeight: '32px' }}>
               {file ? `${file.name}（${formatSize(file.size)}）` : '未选择文件'}
             </Typography.Text>
-            <Button type="primary" onClick={send} disabled={!file} loading={upload.isPending}>
+            {/*
+              Not antd's `loading`: after an upload it leaves its collapsed loading icon (aria-label
+              "loading") inside the button, whose accessible name then reads "loading 上传". The
+              icon is rendered only while uploading, and hidden from assistive technology (the
+              progress bar below says how far the upload is).
+            */}
+            <Button
+              type="primary"
+              onClick={send}
+              disabled={!file || upload.isPending}
+              icon={upload.isPending ? <LoadingOutlined aria-hidden /> : undefined}
+            >
               上传
             </Button>
           </Flex>
@@ -124,6 +150,10 @@ export function QualificationDocumentsPage() {
       </Card>
       <Card title="已上传的材料">
         <ApiErrorAlert error={documents.error} title="加载失败" />
+        <ApiErrorAlert
+          error={remove.error}
+          title={remove.variables ? `删除失败：${remove.variables.fileName}` : '删除失败'}
+        />
         <Table<QualificationDocument>
           rowKey="id"
           loading={documents.isLoading}
@@ -139,9 +169,58 @@ export function QualificationDocumentsPage() {
             { title: '文件名', dataIndex: 'fileName' },
             { title: '大小', dataIndex: 'size', render: formatSize },
             { title: '上传时间', dataIndex: 'uploadedAt', render: formatDateTime },
+            {
+              title: '操作',
+              key: 'actions',
+              render: (_, d) => (
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    onClick={() => setViewing(d)}
+                    aria-label={`查看 ${d.fileName}`}
+                  >
+                    查看
+                  </Button>
+                  <Popconfirm
+                    title={`删除「${d.fileName}」？`}
+                    description="删除后学校审核人员将无法再查看该材料。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => confirmDelete(d)}
+                  >
+                    <Button
+                      size="small"
+                      danger
+                      loading={remove.isPending && remove.variables?.id === d.id}
+                      aria-label={`删除 ${d.fileName}`}
+                    >
+                      删除
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
+      <Modal
+        open={viewing !== null}
+        title="查看资质证明材料"
+        onCancel={() => setViewing(null)}
+        footer={null}
+        width={880}
+        destroyOnHidden
+      >
+        {viewing ? (
+          <FilePreview
+            file={viewing}
+            label={kindLabel(viewing)}
+            load={() => loadOwnQualificationDocument(viewing.id)}
+            height={560}
+          />
+        ) : null}
+      </Modal>
     </>
   );
 }

@@ -91,7 +91,7 @@ export function PrintRecordsPage() {
     { title: '协议编号', dataIndex: 'agreementNo' },
     { title: '毕业生', dataIndex: 'graduateName' },
     { title: '用人单位', dataIndex: 'employerName' },
-    { title: '院系', dataIndex: 'departmentCode' },
+    { title: '院系', dataIndex: 'departmentName' },
     {
       title: '协议状态',
       dataIndex: 'agreementStatus',

@@ -26,6 +26,77 @@ const FIELD_LABELS: Record<string, string> = {
   originPlace: '生源地',
 };
 
+type Field = keyof SourceInfoCorrection['changes'];
+
+/**
+ * 项目 / 当前 / 更正为 for each field the graduate asked to change, changed values highlighted. Once
+ * approved the record holds the new value: the middle column is then what the approval replaced.
+ */
+function ChangesTable({ correction: c }: { correction: SourceInfoCorrection }) {
+  const beforeTitle = c.status === 'APPROVED' ? '更正前' : '当前';
+  const rows = (Object.keys(c.changes) as Field[]).map((field) => {
+    const known = field in c.before;
+    const before = c.before[field] ?? null;
+    const after = c.changes[field] ?? '';
+    return { field, known, before, after, changed: !known || before !== after };
+  });
+  return (
+    <table
+      aria-label={`${c.graduateName} 的更正内容`}
+      style={{ borderCollapse: 'collapse', tableLayout: 'fixed', width: 320 }}
+    >
+      {/* The same columns in every row of the list, whatever the values' lengths. */}
+      <colgroup>
+        <col style={{ width: 64 }} />
+        <col style={{ width: 128 }} />
+        <col style={{ width: 128 }} />
+      </colgroup>
+      <thead>
+        <tr>
+          {['项目', beforeTitle, '更正为'].map((title) => (
+            <th
+              key={title}
+              scope="col"
+              style={{ textAlign: 'left', padding: '2px 12px 2px 0', fontWeight: 500 }}
+            >
+              <Typography.Text type="secondary">{title}</Typography.Text>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.field}>
+            <th
+              scope="row"
+              style={{ textAlign: 'left', padding: '2px 12px 2px 0', fontWeight: 400 }}
+            >
+              {FIELD_LABELS[r.field] ?? r.field}
+            </th>
+            <td style={{ padding: '2px 12px 2px 0', overflowWrap: 'anywhere' }}>
+              {!r.known ? (
+                <Typography.Text type="secondary">未记录</Typography.Text>
+              ) : r.before === null || r.before === '' ? (
+                <Typography.Text type="secondary">（空）</Typography.Text>
+              ) : r.changed ? (
+                <Typography.Text delete type="secondary">
+                  {r.before}
+                </Typography.Text>
+              ) : (
+                r.before
+              )}
+            </td>
+            <td style={{ padding: '2px 0', overflowWrap: 'anywhere' }}>
+              {r.changed ? <Typography.Text mark>{r.after}</Typography.Text> : r.after}
+              {!r.changed ? <Typography.Text type="secondary">（未变化）</Typography.Text> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function useCorrections(schoolCode: string, status: Status | undefined) {
   return useQuery({
     queryKey: ['source-info-corrections', schoolCode, status],
@@ -86,17 +157,9 @@ export function CorrectionsPage() {
             { title: '学号', dataIndex: 'studentNo' },
             { title: '姓名', dataIndex: 'graduateName' },
             {
-              title: '申请更正为',
-              dataIndex: 'changes',
-              render: (changes: Record<string, string>) => (
-                <Space orientation="vertical" size={0}>
-                  {Object.entries(changes).map(([k, v]) => (
-                    <span key={k}>
-                      {FIELD_LABELS[k] ?? k}：{v}
-                    </span>
-                  ))}
-                </Space>
-              ),
+              title: '更正内容',
+              key: 'changes',
+              render: (_, c) => <ChangesTable correction={c} />,
             },
             { title: '理由', dataIndex: 'reason' },
             {

@@ -14,6 +14,7 @@ export function toPrintRecordView(
     employerName: r.employerName,
     schoolCode: r.schoolCode,
     departmentCode: r.departmentCode,
+    departmentName: r.snapshot.graduate.departmentName,
     agreementStatus: r.agreementStatus,
     status: r.status,
     renderVersion: r.renderVersion,

@@ -2,7 +2,8 @@ import { appendToChain } from '@netsign/audit-chain';
 import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 
-export type ReviewAggregate = 'review-task' | 'termination' | 'paper-form';
+export type ReviewAggregate =
+  'review-task' | 'termination' | 'paper-form' | 'qualification-document';
 
 /** Who changed it; null when review itself did, applying another service's event. */
 export type ReviewAuditActor = { userId: string; role: string } | null;

@@ -1,5 +1,13 @@
 import type { QualificationDocumentKind } from '@netsign/contracts';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  DeleteDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { StoredFileEntity } from '../files/stored-file.entity.js';
 
 /** Table `qualification_documents`: an employer's documents (migration 1764300000000). */
@@ -25,4 +33,11 @@ export class QualificationDocumentEntity {
 
   @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
   uploadedAt!: Date;
+
+  /**
+   * Set when the employer deleted it (migration 1764340000000). TypeORM's soft-delete column:
+   * every find and query builder leaves deleted rows out unless it asks `withDeleted()`.
+   */
+  @DeleteDateColumn({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
 }

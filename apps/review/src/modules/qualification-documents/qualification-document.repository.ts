@@ -21,7 +21,10 @@ function toView(d: QualificationDocumentEntity): QualificationDocumentView {
   };
 }
 
-/** Table `qualification_documents`: the only place that reads or writes it. */
+/**
+ * Table `qualification_documents`: the only place that reads or writes it. Every read here leaves
+ * deleted documents out (the entity's soft-delete column): a deleted document is shown to nobody.
+ */
 @Injectable()
 export class QualificationDocumentRepository {
   constructor(
@@ -56,6 +59,29 @@ export class QualificationDocumentRepository {
       .where('d.id = :documentId AND d.employerId = :employerId', { documentId, employerId })
       .getOne();
     return document ? fileOfDocument(document) : null;
+  }
+
+  /**
+   * Marks one of the employer's documents deleted, locking it first (two deletions at once: one
+   * wins, the other finds nothing). The view of what was deleted, or null if there was nothing
+   * (someone else's, unknown, or already deleted).
+   */
+  async softDelete(
+    tx: EntityManager,
+    employerId: string,
+    documentId: string,
+  ): Promise<{ document: QualificationDocumentView; deletedAt: Date } | null> {
+    const documents = tx.getRepository(QualificationDocumentEntity);
+    const document = await documents
+      .createQueryBuilder('d')
+      .innerJoinAndSelect('d.file', 'f')
+      .setLock('pessimistic_write', undefined, ['d'])
+      .where('d.id = :documentId AND d.employerId = :employerId', { documentId, employerId })
+      .getOne();
+    if (!document) return null;
+    const deletedAt = new Date();
+    await documents.update({ id: document.id }, { deletedAt });
+    return { document: toView(document), deletedAt };
   }
 
   async get(documentId: string): Promise<QualificationDocumentView | null> {

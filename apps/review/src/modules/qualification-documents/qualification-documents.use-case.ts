@@ -11,6 +11,7 @@ import {
   type QualificationDocumentView,
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
+import { writeReviewAudit } from '../audit/review-audit.js';
 import { AgreementProjectionRepository } from '../agreements/agreement-projection.repository.js';
 import type { AgreementEntity } from '../agreements/agreement.entity.js';
 import { StoreUploadsUseCase } from '../files/use-cases/store-uploads.use-case.js';
@@ -50,6 +51,58 @@ export class QualificationDocumentsUseCase {
   async own(principal: Principal | null): Promise<QualificationDocumentView[]> {
     const p = requireRole(principal, Role.EMPLOYER);
     return p.employerId ? this.documents.ofEmployer(p.employerId) : [];
+  }
+
+  /** One of the employer's own documents, part by part; another employer's is NOT_FOUND (ids are not probed). */
+  async ownContent(
+    principal: Principal | null,
+    documentId: string,
+    seq: number,
+  ): Promise<FileChunk> {
+    const { employerId } = this.employer(principal);
+    const file = await this.documents.fileOf(employerId, documentId);
+    if (!file) throw new ServiceError(ErrorCode.NOT_FOUND, '资质证明材料不存在');
+    return this.files.chunk(file, seq);
+  }
+
+  /**
+   * The employer deletes one of its documents. What reviewers see afterwards: nothing of it — a
+   * deleted document leaves the review detail and its content answers NOT_FOUND, also for
+   * agreements already under review (the employer withdrew it; the reviewer sees what remains).
+   * The row and the stored file are kept with `deleted_at`, and the deletion is in review's
+   * audit log (what the document was, who deleted it), so an audit can still establish what a
+   * reviewer had been shown. Another employer's document, or one already deleted: NOT_FOUND.
+   */
+  async delete(
+    principal: Principal | null,
+    documentId: string,
+  ): Promise<{ documentId: string; deletedAt: string }> {
+    const { p, employerId } = this.employer(principal);
+    return this.db.transaction(async (tx) => {
+      const deleted = await this.documents.softDelete(tx, employerId, documentId);
+      if (!deleted) throw new ServiceError(ErrorCode.NOT_FOUND, '资质证明材料不存在');
+      const { document, deletedAt } = deleted;
+      await writeReviewAudit(tx, {
+        aggregateType: 'qualification-document',
+        aggregateId: document.id,
+        action: 'QUALIFICATION_DOCUMENT_DELETED',
+        actor: { userId: p.userId, role: p.role },
+        payload: {
+          employerId,
+          kind: document.kind,
+          fileName: document.fileName,
+          sha256: document.sha256,
+          uploadedAt: document.uploadedAt,
+        },
+      });
+      return { documentId: document.id, deletedAt: deletedAt.toISOString() };
+    });
+  }
+
+  private employer(principal: Principal | null): { p: Principal; employerId: string } {
+    const p = requireRole(principal, Role.EMPLOYER);
+    if (!p.employerId) throw new ServiceError(ErrorCode.FORBIDDEN);
+    return { p, employerId: p.employerId };
   }
 
   async ofAgreement(

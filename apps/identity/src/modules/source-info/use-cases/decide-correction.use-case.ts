@@ -79,6 +79,14 @@ export class DecideCorrectionUseCase {
   private async apply(tx: EntityManager, actor: Principal, c: SourceInfoCorrection): Promise<void> {
     const before = await this.graduates.byId(c.graduateId, tx, true);
     const entries = Object.entries(c.changes) as Array<[keyof CorrectionChanges, string]>;
+    if (before) {
+      const snapshot = toSnapshot(before);
+      await this.corrections.recordReplaced(
+        tx,
+        c.id,
+        Object.fromEntries(entries.map(([field]) => [field, snapshot[field]])),
+      );
+    }
     const sets = entries.map(([field], i) => `${COLUMN[field]} = $${i + 2}`);
     const values: Array<string | null> = entries.map(([, v]) => v);
     // A corrected 生源地 keeps a code only when the new text is exactly one region's name.
