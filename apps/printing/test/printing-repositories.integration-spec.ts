@@ -4,9 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scopeOf } from '@netsign/auth';
-import { Role, type AgreementSnapshot } from '@netsign/contracts';
+import { Role } from '@netsign/contracts';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
+import {
+  agreementSnapshotFixture,
+  createTestEnv,
+  schemaDrift,
+  type TestEnv,
+} from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import {
   IssuedPdfsRepository,
@@ -18,55 +23,12 @@ import { VerificationKeysRepository } from '../src/modules/verification/verifica
 import { VerificationScansRepository } from '../src/modules/verification/verification-scans.repository.js';
 import { printingService } from '../src/printing.service.js';
 
-function snapshot(agreementId: string, schoolCode: string, employerId: string): AgreementSnapshot {
-  return {
-    agreementId,
-    agreementNo: `NO-${agreementId.slice(0, 8)}`,
-    method: 'EMPLOYER_DIRECT',
+const snapshot = (agreementId: string, schoolCode: string, employerId: string) =>
+  agreementSnapshotFixture(agreementId, {
     status: 'APPROVED',
-    graduate: {
-      graduateId: `grad-${agreementId.slice(0, 8)}`,
-      schoolCode,
-      schoolName: '测试大学',
-      departmentCode: 'LAW',
-      departmentName: '法学院',
-      studentNo: 'SN-1',
-      name: '张三',
-      gender: '男',
-      major: '法学',
-      degree: '本科',
-      className: '法学1班',
-      originPlace: '安徽合肥',
-      graduationYear: 2026,
-      idNumberMasked: '3401**********0011',
-      sourceInfoConfirmed: true,
-    },
-    employer: {
-      employerId,
-      creditCode: '91340100MA0000000X',
-      name: '测试单位',
-      nature: '民营企业',
-      industry: '软件',
-      address: '合肥',
-      hasHiringAutonomy: true,
-      contactName: '李四',
-      contactPhone: '13800000000',
-    },
-    position: { positionId: 'p1', title: '法务', location: '合肥' },
-    terms: {
-      workLocation: '合肥',
-      monthlySalary: 8000,
-      probationMonths: 3,
-      contractYears: 3,
-      archiveTransferAddress: '',
-      hukouTransferAddress: '',
-      otherTerms: '',
-      superiorAuthority: null,
-    },
-    signedAt: new Date().toISOString(),
-    version: 1,
-  };
-}
+    graduate: { graduateId: `grad-${agreementId.slice(0, 8)}`, schoolCode },
+    employer: { employerId },
+  });
 
 /** The entities describe the migrated schema exactly, and the repositories return them typed. */
 describe('printing entities and repositories (real Postgres)', () => {

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { scopeOf } from '@netsign/auth';
-import { Role, type AgreementSnapshot } from '@netsign/contracts';
+import { Role } from '@netsign/contracts';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
+import {
+  agreementSnapshotFixture,
+  createTestEnv,
+  schemaDrift,
+  type TestEnv,
+} from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import { AgreementProjectionRepository } from '../src/modules/agreements/agreement-projection.repository.js';
 import { UploadsRepository } from '../src/modules/files/uploads.repository.js';
@@ -14,55 +19,11 @@ import { reviewService } from '../src/review.service.js';
 
 const SHA = 'a'.repeat(64);
 
-function snapshot(agreementId: string, graduateId: string, employerId: string): AgreementSnapshot {
-  return {
-    agreementId,
-    agreementNo: `NO-${agreementId.slice(0, 8)}`,
-    method: 'EMPLOYER_DIRECT',
-    status: 'PENDING_REVIEW',
-    graduate: {
-      graduateId,
-      schoolCode: 'S-REPO',
-      schoolName: '测试大学',
-      departmentCode: 'LAW',
-      departmentName: '法学院',
-      studentNo: `SN-${graduateId}`,
-      name: '张三',
-      gender: '男',
-      major: '法学',
-      degree: '本科',
-      className: '法学1班',
-      originPlace: '安徽合肥',
-      graduationYear: 2026,
-      idNumberMasked: '3401**********0011',
-      sourceInfoConfirmed: true,
-    },
-    employer: {
-      employerId,
-      creditCode: '91340100MA0000000X',
-      name: '测试单位',
-      nature: '民营企业',
-      industry: '软件',
-      address: '合肥',
-      hasHiringAutonomy: true,
-      contactName: '李四',
-      contactPhone: '13800000000',
-    },
-    position: { positionId: 'p1', title: '法务', location: '合肥' },
-    terms: {
-      workLocation: '合肥',
-      monthlySalary: 8000,
-      probationMonths: 3,
-      contractYears: 3,
-      archiveTransferAddress: '',
-      hukouTransferAddress: '',
-      otherTerms: '',
-      superiorAuthority: null,
-    },
-    signedAt: new Date().toISOString(),
-    version: 1,
-  };
-}
+const snapshot = (agreementId: string, graduateId: string, employerId: string) =>
+  agreementSnapshotFixture(agreementId, {
+    graduate: { graduateId, schoolCode: 'S-REPO', studentNo: `SN-${graduateId}` },
+    employer: { employerId },
+  });
 
 /** The entities describe the migrated schema exactly, and the repositories return them typed. */
 describe('review entities and repositories (real Postgres)', () => {

@@ -6,3 +6,4 @@ export * from './chain-tables.js';
 export * from './anchor.js';
 export * from './audit-anchor.module.js';
 export * from './verify.js';
+export * from './chained-row.js';

@@ -32,21 +32,7 @@ const MAX_KEPT_ANSWER = 4096;
 /** The body in API.md's field order. Same record, same bytes: a resend is a true repeat. */
 export function provinceBody(record: OutboundRecord, idNumber: string): Record<string, unknown> {
   const c = record.body;
-  if (isDestinationContent(c))
-    // Decision 0007: a destination without an agreement has no agreement fields.
-    return {
-      recordId: record.id,
-      graduateSequence: record.graduateSequence,
-      kind: record.kind,
-      schoolCode: c.schoolCode,
-      studentNo: c.studentNo,
-      name: c.name,
-      idNumber,
-      destination: c.destination,
-      destinationCode: c.destinationCode,
-      occurredAt: c.occurredAt,
-    };
-  return {
+  const graduate = {
     recordId: record.id,
     graduateSequence: record.graduateSequence,
     kind: record.kind,
@@ -54,6 +40,17 @@ export function provinceBody(record: OutboundRecord, idNumber: string): Record<s
     studentNo: c.studentNo,
     name: c.name,
     idNumber,
+  };
+  // Decision 0007: a destination without an agreement has no agreement fields.
+  if (isDestinationContent(c))
+    return {
+      ...graduate,
+      destination: c.destination,
+      destinationCode: c.destinationCode,
+      occurredAt: c.occurredAt,
+    };
+  return {
+    ...graduate,
     agreementNo: c.agreementNo,
     signingMethod: c.signingMethod,
     employer: c.employer,

@@ -1,4 +1,5 @@
 import type { Actor } from '@netsign/contracts';
+import { ChainedRow } from '@netsign/audit-chain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PrintRecordEntity } from './print-record.entity.js';
 
@@ -10,7 +11,7 @@ import { PrintRecordEntity } from './print-record.entity.js';
 @Index('print_history_agreement', { synchronize: false })
 @Index('print_history_chain', { synchronize: false })
 @Entity({ name: 'print_history' })
-export class PrintHistoryEntryEntity {
+export class PrintHistoryEntryEntity extends ChainedRow {
   /** bigserial: TypeORM reads a bigint as a string. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
@@ -31,14 +32,4 @@ export class PrintHistoryEntryEntity {
 
   @Column({ type: 'text' })
   action!: string;
-
-  /** The chain link (libs/audit-chain): position in the record's chain and the hashes. */
-  @Column({ type: 'integer' })
-  seq!: number;
-
-  @Column({ name: 'prev_hash', type: 'text' })
-  prevHash!: string;
-
-  @Column({ type: 'text' })
-  hash!: string;
 }

@@ -1,4 +1,5 @@
 import type { AgreementStatus } from '@netsign/contracts';
+import { ChainedRow } from '@netsign/audit-chain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AgreementEntity } from './agreement.entity.js';
 
@@ -9,7 +10,7 @@ import { AgreementEntity } from './agreement.entity.js';
 @Index('agreement_history_agreement', { synchronize: false })
 @Index('agreement_history_chain', { synchronize: false })
 @Entity({ name: 'agreement_history' })
-export class AgreementHistoryEntity {
+export class AgreementHistoryEntity extends ChainedRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
@@ -38,13 +39,4 @@ export class AgreementHistoryEntity {
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
-
-  @Column({ type: 'integer' })
-  seq!: number;
-
-  @Column({ name: 'prev_hash', type: 'text' })
-  prevHash!: string;
-
-  @Column({ type: 'text' })
-  hash!: string;
 }

@@ -1,4 +1,5 @@
 import type { Destination } from '@netsign/contracts';
+import { ChainedRow } from '@netsign/audit-chain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { GraduateEntity } from './graduate.entity.js';
 
@@ -9,7 +10,7 @@ import { GraduateEntity } from './graduate.entity.js';
 @Index('destination_changes_graduate', { synchronize: false })
 @Index('destination_changes_chain', { synchronize: false })
 @Entity({ name: 'destination_changes' })
-export class DestinationChangeEntity {
+export class DestinationChangeEntity extends ChainedRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
@@ -41,15 +42,6 @@ export class DestinationChangeEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
-
-  @Column({ type: 'integer' })
-  seq!: number;
-
-  @Column({ name: 'prev_hash', type: 'text' })
-  prevHash!: string;
-
-  @Column({ type: 'text' })
-  hash!: string;
 
   @Column({ name: 'destination_code', type: 'text', nullable: true })
   destinationCode!: string | null;
