@@ -66,7 +66,7 @@ export function DispatchPage() {
     },
     { title: '类型', dataIndex: 'kind', width: 88, render: (k: string) => KIND_LABELS[k] ?? k },
     {
-      title: '协议与用人单位 / 去向',
+      title: '协议或去向',
       key: 'agreement',
       render: (_, r) => {
         const body = bodyOf(r);
@@ -141,7 +141,7 @@ export function DispatchPage() {
     <Flex vertical gap={16}>
       <PageHeader
         title="派遣记录"
-        description="就业与解约记录按毕业生顺序推送至省就业派遣管理系统"
+        description="就业、解约与学校登记的去向按毕业生顺序推送至省就业派遣管理系统"
         extra={
           <Button
             href={`/admin/queues?token=${encodeURIComponent(getToken() ?? '')}`}
