@@ -1,6 +1,6 @@
 import type { Assignment, GraduateResource } from '@netsign/auth';
 import { ErrorCode, Role, ServiceError } from '@netsign/contracts';
-import type { UserRow } from '../accounts/accounts.repository.js';
+import type { UserEntity } from '../accounts/user.entity.js';
 
 export interface GraduateScopeFacts {
   id: string;
@@ -37,13 +37,12 @@ export const GRADUATE_SCOPE_COLUMNS = {
  * one without a school, or a deactivated one (responsible for no one, even before the gateway ends
  * its sessions).
  */
-export function assignmentOf(user: UserRow | null): Assignment | null {
-  if (!user || user.role !== Role.COUNSELLOR || !user.school_code || user.deactivated_at)
-    return null;
+export function assignmentOf(user: UserEntity | null): Assignment | null {
+  if (!user || user.role !== Role.COUNSELLOR || !user.schoolCode || user.deactivatedAt) return null;
   return {
-    schoolCode: user.school_code,
-    graduateIds: user.scope_graduate_ids ?? [],
-    classNames: user.scope_class_names ?? [],
+    schoolCode: user.schoolCode,
+    graduateIds: user.scopeGraduateIds ?? [],
+    classNames: user.scopeClassNames ?? [],
   };
 }
 

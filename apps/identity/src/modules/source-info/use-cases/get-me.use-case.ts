@@ -33,13 +33,13 @@ export class GetMeUseCase {
     }
     const user = await this.accounts.userById(p.userId);
     if (!user) return base;
-    if (user.deactivated_at) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用');
-    const employer = user.employer_id ? await this.accounts.employerById(user.employer_id) : null;
+    if (user.deactivatedAt) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用');
+    const employer = user.employerId ? await this.accounts.employerById(user.employerId) : null;
     return {
       ...base,
       username: user.username,
-      ...(user.school_code ? { schoolCode: user.school_code } : {}),
-      ...(user.department_code ? { departmentCode: user.department_code } : {}),
+      ...(user.schoolCode ? { schoolCode: user.schoolCode } : {}),
+      ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
       ...(employer ? { employer } : {}),
     };
   }
