@@ -4,6 +4,7 @@ import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import { identityService } from '../src/identity.service.js';
 import { AccountsRepository } from '../src/modules/accounts/accounts.repository.js';
+import { GraduatesRepository } from '../src/modules/roster/graduates.repository.js';
 
 /** The entities describe the migrated schema exactly, and the repositories return them typed. */
 describe('identity entities and repositories (real Postgres)', () => {
@@ -67,5 +68,23 @@ describe('identity entities and repositories (real Postgres)', () => {
     expect(off.sessionVersion).toBe(1);
     const page = await accounts.staffPage({ schoolCode: 'R1', page: 1, pageSize: 10 });
     expect(page).toMatchObject({ total: 1, rows: [{ id: user.id, username: 'Repo.Staff' }] });
+  });
+
+  it('roster: upload parts replaced by seq and taken once, typed', async () => {
+    const graduates = svc!.app.get(GraduatesRepository);
+    const uploadId = '0190f5c2-0000-7000-8000-000000000001';
+    await graduates.storeUploadPart({ uploadId, schoolCode: 'R1', seq: 1, data: Buffer.from('b') });
+    await graduates.storeUploadPart({ uploadId, schoolCode: 'R1', seq: 0, data: Buffer.from('x') });
+    await graduates.storeUploadPart({ uploadId, schoolCode: 'R1', seq: 0, data: Buffer.from('a') });
+    expect(await graduates.takeUploadParts('OTHER', uploadId)).toEqual([]);
+    const parts = await graduates.takeUploadParts('R1', uploadId);
+    expect(parts.map((p) => [p.seq, p.data.toString()]).sort()).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+    ]);
+    expect(await graduates.takeUploadParts('R1', uploadId)).toEqual([]);
+    expect(await graduates.byId('not-a-uuid')).toBeNull();
+    expect(await graduates.schoolName('R1')).toBe('仓储大学');
+    expect([...(await graduates.departments('R1')).keys()].sort()).toEqual(['A', 'B']);
   });
 });

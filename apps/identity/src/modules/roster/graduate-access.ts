@@ -1,22 +1,21 @@
 import type { Assignment, GraduateResource } from '@netsign/auth';
 import { ErrorCode, Role, ServiceError } from '@netsign/contracts';
 import type { UserEntity } from '../accounts/user.entity.js';
+import type { GraduateEntity } from './graduate.entity.js';
 
-export interface GraduateScopeFacts {
-  id: string;
-  school_code: string;
-  department_code: string;
-  class_name: string | null;
-}
+export type GraduateScopeFacts = Pick<
+  GraduateEntity,
+  'id' | 'schoolCode' | 'departmentCode' | 'className'
+>;
 
 /** A roster row as the access policy (libs/auth) sees it. */
 export function graduateResource(g: GraduateScopeFacts): GraduateResource {
   return {
     graduate: {
       graduateId: g.id,
-      schoolCode: g.school_code,
-      departmentCode: g.department_code,
-      className: g.class_name,
+      schoolCode: g.schoolCode,
+      departmentCode: g.departmentCode,
+      className: g.className,
     },
   };
 }

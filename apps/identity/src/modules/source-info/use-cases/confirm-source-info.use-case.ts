@@ -27,10 +27,10 @@ export class ConfirmSourceInfoUseCase {
     const p = requireRole(principal, Role.GRADUATE);
     return this.db.transaction(async (tx) => {
       const g = p.graduateId ? await this.graduates.byId(p.graduateId, tx, true) : null;
-      if (!g || g.wechat_open_id !== p.openId)
+      if (!g || g.wechatOpenId !== p.openId)
         throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
-      if (g.source_info_confirmed_at)
-        return { graduateId: g.id, confirmedAt: g.source_info_confirmed_at.toISOString() };
+      if (g.sourceInfoConfirmedAt)
+        return { graduateId: g.id, confirmedAt: g.sourceInfoConfirmedAt.toISOString() };
       if (await this.corrections.hasPending(g.id, tx)) {
         throw new ServiceError(ErrorCode.INVALID_STATE, '生源信息更正申请尚在处理中，处理后再确认');
       }
@@ -50,7 +50,7 @@ export class ConfirmSourceInfoUseCase {
       });
       await publishEvent(tx, graduateSourceInfoConfirmed, {
         aggregateId: g.id,
-        payload: { graduateId: g.id, schoolCode: g.school_code, confirmedAt },
+        payload: { graduateId: g.id, schoolCode: g.schoolCode, confirmedAt },
       });
       return { graduateId: g.id, confirmedAt };
     });

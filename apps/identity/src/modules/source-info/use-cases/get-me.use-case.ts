@@ -19,15 +19,15 @@ export class GetMeUseCase {
     if (p.role === 'GRADUATE') {
       const g = p.graduateId ? await this.graduates.byId(p.graduateId) : null;
       // Released or removed since the token was issued: the session is no longer valid.
-      if (!g || g.wechat_open_id !== p.openId)
+      if (!g || g.wechatOpenId !== p.openId)
         throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
       return {
         ...base,
-        schoolCode: g.school_code,
-        departmentCode: g.department_code,
+        schoolCode: g.schoolCode,
+        departmentCode: g.departmentCode,
         graduate: {
           ...toSnapshot(g),
-          sourceInfoConfirmedAt: g.source_info_confirmed_at?.toISOString() ?? null,
+          sourceInfoConfirmedAt: g.sourceInfoConfirmedAt?.toISOString() ?? null,
         },
       };
     }

@@ -53,8 +53,8 @@ export class BindWechatUseCase {
         );
         if (!g || !this.queries.matches(g, input.name, input.idNumber))
           return { mismatch: true as const };
-        if (g.wechat_open_id === openId) return { graduate: g };
-        if (g.wechat_open_id !== null) throw new ServiceError(ErrorCode.ALREADY_BOUND);
+        if (g.wechatOpenId === openId) return { graduate: g };
+        if (g.wechatOpenId !== null) throw new ServiceError(ErrorCode.ALREADY_BOUND);
         if (await this.graduates.byOpenId(openId, tx)) {
           throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
         }
@@ -92,7 +92,7 @@ export class BindWechatUseCase {
     // The binding's version, raised by every release: the tokens of a released binding are
     // refused, this one is not, even when issued in the very second of the release.
     const token = await this.keys.tokens().issue(graduatePrincipal(outcome.graduate, openId), {
-      sessionVersion: outcome.graduate.binding_version,
+      sessionVersion: outcome.graduate.bindingVersion,
     });
     return { ...token, graduate: toSnapshot(outcome.graduate) };
   }
