@@ -54,6 +54,14 @@ export function toSnapshot(g: Graduate): GraduateSnapshot {
   };
 }
 
+/** The fields an approved source-info correction changes. */
+export type GraduateCorrection = Partial<
+  Pick<
+    GraduateEntity,
+    'name' | 'gender' | 'major' | 'degree' | 'className' | 'originPlace' | 'originRegionCode'
+  >
+>;
+
 export interface GraduateListFilter {
   schoolCode: string;
   /** Whom the caller may see (the access policy's `graduate.see`). */
@@ -213,6 +221,31 @@ export class GraduatesRepository {
       confirmed: r.confirmed,
       record: byNo.get(r.student_no)!,
     }));
+  }
+
+  /** Marks the source info confirmed now; the moment it was stored. */
+  async confirmSourceInfo(tx: EntityManager, id: string): Promise<Date> {
+    const result = await tx
+      .getRepository(GraduateEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ sourceInfoConfirmedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .returning('*')
+      .execute();
+    const rows = result.raw as Array<Record<string, unknown>>;
+    return hydrate(tx, GraduateEntity, rows[0]!).sourceInfoConfirmedAt!;
+  }
+
+  /** Applies an approved correction's fields (names as the entity's) and bumps `updated_at`. */
+  async applyCorrection(tx: EntityManager, id: string, changes: GraduateCorrection): Promise<void> {
+    await tx
+      .getRepository(GraduateEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Signing's destination change; the newest wins whatever order they arrive in. */

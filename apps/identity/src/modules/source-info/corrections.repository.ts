@@ -1,70 +1,84 @@
 import { Injectable } from '@nestjs/common';
-import type { CorrectionChanges, SourceInfoCorrection } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { SourceInfoCorrection } from '@netsign/contracts';
+import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { SourceInfoCorrectionEntity } from './source-info-correction.entity.js';
 
-const SELECT = `
-  SELECT c.*, g.student_no, g.name AS graduate_name
-    FROM source_info_corrections c JOIN graduates g ON g.id = c.graduate_id`;
-
-interface CorrectionRow {
-  id: string;
-  graduate_id: string;
-  school_code: string;
-  student_no: string;
-  graduate_name: string;
-  changes: CorrectionChanges;
-  reason: string;
-  status: SourceInfoCorrection['status'];
-  requested_at: Date;
-  decided_at: Date | null;
-  decision_reason: string | null;
-}
-
-function toCorrection(r: CorrectionRow): SourceInfoCorrection {
+function toCorrection(c: SourceInfoCorrectionEntity): SourceInfoCorrection {
   return {
-    id: r.id,
-    graduateId: r.graduate_id,
-    schoolCode: r.school_code,
-    studentNo: r.student_no,
-    graduateName: r.graduate_name,
-    changes: r.changes,
-    reason: r.reason,
-    status: r.status,
-    requestedAt: r.requested_at.toISOString(),
-    decidedAt: r.decided_at?.toISOString() ?? null,
-    decisionReason: r.decision_reason,
+    id: c.id,
+    graduateId: c.graduateId,
+    schoolCode: c.schoolCode,
+    studentNo: c.graduate!.studentNo,
+    graduateName: c.graduate!.name,
+    changes: c.changes,
+    reason: c.reason,
+    status: c.status,
+    requestedAt: c.requestedAt.toISOString(),
+    decidedAt: c.decidedAt?.toISOString() ?? null,
+    decisionReason: c.decisionReason,
   };
 }
 
+/** Table `source_info_corrections`: the only place that reads or writes it. */
 @Injectable()
 export class CorrectionsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(SourceInfoCorrectionEntity)
+    private readonly corrections: Repository<SourceInfoCorrectionEntity>,
+  ) {}
 
-  async byId(
-    id: string,
-    db: DataSource | EntityManager = this.db,
-    lock = false,
-  ): Promise<SourceInfoCorrection | null> {
-    const rows: CorrectionRow[] = await db.query(
-      `${SELECT} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
-      [id],
-    );
-    return rows[0] ? toCorrection(rows[0]) : null;
+  private on(tx?: EntityManager): Repository<SourceInfoCorrectionEntity> {
+    return tx ? tx.getRepository(SourceInfoCorrectionEntity) : this.corrections;
   }
 
+  /** Corrections with the graduate's student number and name. */
+  private withGraduate(tx?: EntityManager): SelectQueryBuilder<SourceInfoCorrectionEntity> {
+    return this.on(tx)
+      .createQueryBuilder('c')
+      .innerJoin('c.graduate', 'g')
+      .addSelect(['g.id', 'g.studentNo', 'g.name']);
+  }
+
+  async byId(id: string, tx?: EntityManager, lock = false): Promise<SourceInfoCorrection | null> {
+    const qb = this.withGraduate(tx).where('c.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['c']);
+    const c = await qb.getOne();
+    return c ? toCorrection(c) : null;
+  }
+
+  /** The school's corrections, newest first (500 at most), optionally of one status. */
   async list(schoolCode: string, status?: string): Promise<SourceInfoCorrection[]> {
-    const rows: CorrectionRow[] = await this.db.query(
-      `${SELECT} WHERE c.school_code = $1 AND ($2::text IS NULL OR c.status = $2) ORDER BY c.requested_at DESC LIMIT 500`,
-      [schoolCode, status ?? null],
-    );
+    const qb = this.withGraduate().where('c.schoolCode = :schoolCode', { schoolCode });
+    if (status) qb.andWhere('c.status = :status', { status });
+    const rows = await qb.orderBy('c.requestedAt', 'DESC').limit(500).getMany();
     return rows.map(toCorrection);
   }
 
-  async hasPending(graduateId: string, db: DataSource | EntityManager = this.db): Promise<boolean> {
-    const rows: unknown[] = await db.query(
-      `SELECT 1 FROM source_info_corrections WHERE graduate_id = $1 AND status = 'PENDING'`,
-      [graduateId],
-    );
-    return rows.length > 0;
+  async hasPending(graduateId: string, tx?: EntityManager): Promise<boolean> {
+    return this.on(tx).existsBy({ graduateId, status: 'PENDING' });
+  }
+
+  /** A PENDING request; its id comes back (the one-pending index refuses a second). */
+  async insert(
+    tx: EntityManager,
+    fields: Pick<SourceInfoCorrectionEntity, 'graduateId' | 'schoolCode' | 'changes' | 'reason'>,
+  ): Promise<string> {
+    const correction = this.on(tx).create(fields);
+    await this.on(tx).insert(correction);
+    return correction.id;
+  }
+
+  async decide(
+    tx: EntityManager,
+    id: string,
+    decision: Pick<SourceInfoCorrectionEntity, 'status' | 'decidedBy' | 'decisionReason'>,
+  ): Promise<void> {
+    await this.on(tx)
+      .createQueryBuilder()
+      .update()
+      .set({ ...decision, decidedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
   }
 }

@@ -1,3 +1,4 @@
+import type { CorrectionChanges } from '@netsign/contracts';
 import {
   Check,
   Column,
@@ -35,7 +36,7 @@ export class SourceInfoCorrectionEntity {
   schoolCode!: string;
 
   @Column({ type: 'jsonb' })
-  changes!: Record<string, unknown>;
+  changes!: CorrectionChanges;
 
   @Column({ type: 'text' })
   reason!: string;

@@ -12,7 +12,6 @@ import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
 import { GraduatesRepository } from '../../roster/graduates.repository.js';
 import { CorrectionsRepository } from '../corrections.repository.js';
-import { returnedRows } from '../../../common/sql.js';
 
 /** 生源信息维护: the graduate confirms the record; signing may proceed once the event arrives. */
 @Injectable()
@@ -34,13 +33,7 @@ export class ConfirmSourceInfoUseCase {
       if (await this.corrections.hasPending(g.id, tx)) {
         throw new ServiceError(ErrorCode.INVALID_STATE, '生源信息更正申请尚在处理中，处理后再确认');
       }
-      const rows = returnedRows<{ at: Date }>(
-        await tx.query(
-          `UPDATE graduates SET source_info_confirmed_at = now() WHERE id = $1 RETURNING source_info_confirmed_at AS at`,
-          [g.id],
-        ),
-      );
-      const confirmedAt = rows[0]!.at.toISOString();
+      const confirmedAt = (await this.graduates.confirmSourceInfo(tx, g.id)).toISOString();
       await writeAudit(tx, {
         actor: p,
         action: 'SOURCE_INFO_CONFIRMED',

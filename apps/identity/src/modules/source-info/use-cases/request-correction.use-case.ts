@@ -41,11 +41,12 @@ export class RequestCorrectionUseCase {
       throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
     try {
       const id = await this.db.transaction(async (tx) => {
-        const rows: Array<{ id: string }> = await tx.query(
-          `INSERT INTO source_info_corrections (graduate_id, school_code, changes, reason) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [g.id, g.schoolCode, JSON.stringify(changes), reason],
-        );
-        const correctionId = rows[0]!.id;
+        const correctionId = await this.corrections.insert(tx, {
+          graduateId: g.id,
+          schoolCode: g.schoolCode,
+          changes,
+          reason,
+        });
         await writeAudit(tx, {
           actor: p,
           action: 'SOURCE_INFO_CORRECTION_REQUESTED',
