@@ -248,6 +248,24 @@ export class GraduatesRepository {
       .execute();
   }
 
+  /** Binds the openid to the graduate (the partial unique index refuses one bound elsewhere). */
+  async bindWechat(tx: EntityManager, id: string, openId: string): Promise<void> {
+    await tx
+      .getRepository(GraduateEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ wechatOpenId: openId, wechatBoundAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Releases the binding and sets the binding's new session version. */
+  async releaseWechat(tx: EntityManager, id: string, bindingVersion: number): Promise<void> {
+    await tx
+      .getRepository(GraduateEntity)
+      .update({ id }, { wechatOpenId: null, wechatBoundAt: null, bindingVersion });
+  }
+
   /** Signing's destination change; the newest wins whatever order they arrive in. */
   async recordDestination(
     tx: EntityManager,

@@ -58,10 +58,7 @@ export class BindWechatUseCase {
         if (await this.graduates.byOpenId(openId, tx)) {
           throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
         }
-        await tx.query(
-          `UPDATE graduates SET wechat_open_id = $2, wechat_bound_at = now() WHERE id = $1`,
-          [g.id, openId],
-        );
+        await this.graduates.bindWechat(tx, g.id, openId);
         await writeAudit(tx, {
           actor: p,
           action: 'WECHAT_BOUND',
@@ -70,7 +67,7 @@ export class BindWechatUseCase {
           before: { wechatOpenId: null },
           after: { wechatOpenId: openId },
         });
-        return { graduate: { ...g, wechat_open_id: openId } };
+        return { graduate: { ...g, wechatOpenId: openId } };
       })
       .catch((err: unknown) => {
         // This openid is bound to another graduate already (unique index).

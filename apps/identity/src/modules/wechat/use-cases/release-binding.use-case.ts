@@ -38,10 +38,7 @@ export class ReleaseBindingUseCase {
       // A new version: the released binding's tokens carry the old one and are refused; a new
       // binding's carry this one (the row is locked, so versions never collide).
       const sessionVersion = g.bindingVersion + 1;
-      await tx.query(
-        `UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL, binding_version = $2 WHERE id = $1`,
-        [g.id, sessionVersion],
-      );
+      await this.graduates.releaseWechat(tx, g.id, sessionVersion);
       await writeAudit(tx, {
         actor,
         action: 'WECHAT_RELEASED',
