@@ -1,3 +1,4 @@
+import type { PublicJwk } from '@netsign/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -10,7 +11,7 @@ export class SigningKeyEntity {
   kid!: string;
 
   @Column({ name: 'public_jwk', type: 'jsonb' })
-  publicJwk!: Record<string, unknown>;
+  publicJwk!: PublicJwk;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
