@@ -4,6 +4,8 @@ import { createTestEnv, schemaDrift, type TestEnv } from '@netsign/testing';
 import type { EntityManager } from 'typeorm';
 import { identityService } from '../src/identity.service.js';
 import { AccountsRepository } from '../src/modules/accounts/accounts.repository.js';
+import { SigningKeysRepository } from '../src/modules/auth/auth.repository.js';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository.js';
 import { GraduatesRepository } from '../src/modules/roster/graduates.repository.js';
 
 /** The entities describe the migrated schema exactly, and the repositories return them typed. */
@@ -86,5 +88,41 @@ describe('identity entities and repositories (real Postgres)', () => {
     expect(await graduates.byId('not-a-uuid')).toBeNull();
     expect(await graduates.schoolName('R1')).toBe('仓储大学');
     expect([...(await graduates.departments('R1')).keys()].sort()).toEqual(['A', 'B']);
+  });
+
+  it('notifications: one per recipient and event, listed typed, read once', async () => {
+    const notifications = svc!.app.get(NotificationsRepository);
+    const eventId = '0190f5c2-0000-7000-8000-0000000000e1';
+    const item = { recipient: 'user:repo', kind: 'K', title: 't', body: 'b', data: { n: 1 } };
+    await tx((m) => notifications.add(m, eventId, [item]));
+    await tx((m) => notifications.add(m, eventId, [item])); // a replay adds nothing
+    const listed = await notifications.list('user:repo', 1, 10, false);
+    expect(listed).toMatchObject({ total: 1, unread: 1, items: [{ kind: 'K', data: { n: 1 } }] });
+    expect(listed.items[0]!.readAt).toBeNull();
+    const read = await notifications.markRead('user:repo', listed.items[0]!.id);
+    expect(read?.readAt).toBe((await notifications.markRead('user:repo', read!.id))?.readAt);
+    expect(await notifications.markRead('user:other', read!.id)).toBeNull();
+    expect(await notifications.list('user:repo', 1, 10, true)).toMatchObject({
+      total: 0,
+      unread: 0,
+    });
+
+    await tx((m) =>
+      notifications.rememberParties(m, {
+        agreementId: 'A-1',
+        graduateId: 'g-1',
+        employerId: 'e-1',
+      }),
+    );
+    expect(await tx((m) => notifications.partiesOf(m, 'A-1'))).toMatchObject({ graduateId: 'g-1' });
+    expect(await tx((m) => notifications.openIdOfGraduate(m, 'not-a-uuid'))).toBeNull();
+  });
+
+  it('signing keys: the stored key is sealed, its public key published', async () => {
+    const keys = svc!.app.get(SigningKeysRepository);
+    const current = await keys.locked((m) => keys.current(m));
+    expect(current?.privateKeyEnc).not.toContain('PRIVATE KEY');
+    expect(await keys.publicKeysExcept('none')).toEqual([current!.publicJwk]);
+    expect(await keys.publicKeysExcept(current!.kid)).toEqual([]);
   });
 });
