@@ -32,7 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         IdentityEnvModule.register(env),
-        PersistenceModule.forRoot(dataSource),
+        PersistenceModule.forTypeOrm(dataSource),
         MessagingModule.forService({ service: 'identity', env, schema: 'identity' }),
         PersonalDataModule,
         AuthModule,

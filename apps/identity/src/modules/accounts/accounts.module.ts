@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { AccountsNatsController } from './accounts.nats.controller.js';
 import { AccountsRepository } from './accounts.repository.js';
+import { DepartmentEntity } from './department.entity.js';
+import { EmployerEntity } from './employer.entity.js';
+import { SchoolEntity } from './school.entity.js';
+import { UserEntity } from './user.entity.js';
 import { BootstrapAdminService } from './bootstrap-admin.service.js';
 import { StaffNatsController } from './staff.nats.controller.js';
 import { ChangePasswordUseCase } from './use-cases/change-password.use-case.js';
@@ -14,7 +19,10 @@ import { StaffActivationUseCase } from './use-cases/staff-activation.use-case.js
 import { UpdateStaffUseCase } from './use-cases/update-staff.use-case.js';
 
 @Module({
-  imports: [AuthModule],
+  imports: [
+    AuthModule,
+    TypeOrmModule.forFeature([UserEntity, SchoolEntity, DepartmentEntity, EmployerEntity]),
+  ],
   controllers: [AccountsNatsController, StaffNatsController],
   providers: [
     AccountsRepository,

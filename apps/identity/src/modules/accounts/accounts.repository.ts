@@ -1,29 +1,19 @@
-import { regionNameOf } from './domain/employer-codes.js';
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   STAFF_ROLES,
   type EmployerSnapshot,
   type StaffAccount,
   type StaffAccountView,
 } from '@netsign/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
-
-export interface UserRow {
-  id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  school_code: string | null;
-  department_code: string | null;
-  employer_id: string | null;
-  scope_graduate_ids: string[];
-  scope_class_names: string[];
-  created_at: Date;
-  /** Set while the account is deactivated: it cannot log in. */
-  deactivated_at: Date | null;
-  /** Raised when the account's sessions are revoked; its tokens carry it (`sv`). */
-  session_version: number;
-}
+import { hydrate } from '@netsign/persistence';
+import { In, type EntityManager, type QueryDeepPartialEntity, type Repository } from 'typeorm';
+import { GraduateEntity } from '../roster/graduate.entity.js';
+import { DepartmentEntity } from './department.entity.js';
+import { regionNameOf } from './domain/employer-codes.js';
+import { EmployerEntity } from './employer.entity.js';
+import { SchoolEntity } from './school.entity.js';
+import { UserEntity } from './user.entity.js';
 
 export interface SchoolEntry {
   code: string;
@@ -31,73 +21,88 @@ export interface SchoolEntry {
   departments: Array<{ code: string; name: string }>;
 }
 
-/** Raw SQL over users, schools and employers (identity schema). */
+export type NewStaff = Pick<
+  UserEntity,
+  | 'username'
+  | 'passwordHash'
+  | 'role'
+  | 'schoolCode'
+  | 'departmentCode'
+  | 'scopeGraduateIds'
+  | 'scopeClassNames'
+>;
+
+export type NewEmployer = Omit<EmployerEntity, 'id' | 'createdAt'>;
+
+export type StaffScopeFields = Pick<
+  UserEntity,
+  'departmentCode' | 'scopeGraduateIds' | 'scopeClassNames'
+>;
+
+const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+
+/** Tables `users`, `schools`, `departments` and `employers`: the only place that reads or writes them. */
 @Injectable()
 export class AccountsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SchoolEntity) private readonly schoolsRepo: Repository<SchoolEntity>,
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+    @InjectRepository(EmployerEntity) private readonly employers: Repository<EmployerEntity>,
+  ) {}
 
-  async userByUsername(username: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(
-      `SELECT * FROM users WHERE lower(username) = lower($1)`,
-      [username],
-    );
-    return rows[0] ?? null;
+  private usersOn(tx?: EntityManager): Repository<UserEntity> {
+    return tx ? tx.getRepository(UserEntity) : this.users;
   }
 
-  async userById(id: string, tx: EntityManager | DataSource = this.db): Promise<UserRow | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows: UserRow[] = await tx.query(`SELECT * FROM users WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+  async userByUsername(username: string): Promise<UserEntity | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
   }
 
-  async schoolExists(code: string, tx: EntityManager | DataSource = this.db): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM schools WHERE code = $1`, [code]);
-    return rows.length > 0;
+  async userById(id: string, tx?: EntityManager): Promise<UserEntity | null> {
+    if (!isUuid(id)) return null;
+    return this.usersOn(tx).findOneBy({ id });
+  }
+
+  async schoolExists(code: string, tx?: EntityManager): Promise<boolean> {
+    return (tx ? tx.getRepository(SchoolEntity) : this.schoolsRepo).existsBy({ code });
   }
 
   /** Schools with their departments, by code (one school when `code` is given). */
   async schools(code?: string): Promise<SchoolEntry[]> {
-    const rows: Array<{
-      code: string;
-      name: string;
-      departments: Array<{ code: string; name: string }>;
-    }> = await this.db.query(
-      `SELECT s.code, s.name,
-                COALESCE(json_agg(json_build_object('code', d.code, 'name', d.name) ORDER BY d.code)
-                           FILTER (WHERE d.code IS NOT NULL), '[]') AS departments
-           FROM schools s LEFT JOIN departments d ON d.school_code = s.code
-          WHERE $1::text IS NULL OR s.code = $1
-          GROUP BY s.code, s.name
-          ORDER BY s.code`,
-      [code ?? null],
-    );
-    return rows.map((r) => ({ code: r.code, name: r.name, departments: r.departments }));
+    const schools = await this.schoolsRepo.find({
+      where: code === undefined ? {} : { code },
+      relations: { departments: true },
+      order: { code: 'ASC', departments: { code: 'ASC' } },
+    });
+    return schools.map((s) => ({
+      code: s.code,
+      name: s.name,
+      departments: (s.departments ?? []).map((d) => ({ code: d.code, name: d.name })),
+    }));
   }
 
-  async departmentExists(
-    schoolCode: string,
-    code: string,
-    tx: EntityManager | DataSource = this.db,
-  ): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
-      `SELECT 1 FROM departments WHERE school_code = $1 AND code = $2`,
-      [schoolCode, code],
-    );
-    return rows.length > 0;
+  async departmentExists(schoolCode: string, code: string, tx?: EntityManager): Promise<boolean> {
+    return (tx ? tx.getRepository(DepartmentEntity) : this.departments).existsBy({
+      schoolCode,
+      code,
+    });
   }
 
   /** A staff account of this school (not the province's, not an employer's), or null. */
   async staffOf(
     schoolCode: string,
     userId: string,
-    tx: EntityManager | DataSource = this.db,
+    tx?: EntityManager,
     forUpdate = false,
-  ): Promise<UserRow | null> {
-    const rows: UserRow[] = await tx.query(
-      `SELECT * FROM users WHERE id = $1 AND school_code = $2 AND role = ANY($3::text[])${forUpdate ? ' FOR UPDATE' : ''}`,
-      [userId, schoolCode, STAFF_ROLES],
-    );
-    return rows[0] ?? null;
+  ): Promise<UserEntity | null> {
+    return this.usersOn(tx).findOne({
+      where: { id: userId, schoolCode, role: In([...STAFF_ROLES]) },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** One page of a school's staff accounts, oldest first; page and total from one snapshot. */
@@ -106,20 +111,20 @@ export class AccountsRepository {
     role?: string;
     page: number;
     pageSize: number;
-  }): Promise<{ rows: UserRow[]; total: number }> {
-    const params: unknown[] = [query.schoolCode, query.role ? [query.role] : STAFF_ROLES];
-    const filter = `school_code = $1 AND role = ANY($2::text[])`;
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const counted: Array<{ n: string }> = await tx.query(
-        `SELECT count(*) AS n FROM users WHERE ${filter}`,
-        params,
-      );
-      const rows: UserRow[] = await tx.query(
-        `SELECT * FROM users WHERE ${filter} ORDER BY created_at, lower(username)
-         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-        params,
-      );
-      return { rows, total: Number(counted[0]?.n ?? 0) };
+  }): Promise<{ rows: UserEntity[]; total: number }> {
+    const roles: string[] = query.role ? [query.role] : [...STAFF_ROLES];
+    return this.users.manager.transaction('REPEATABLE READ', async (tx) => {
+      const [rows, total] = await tx
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('u.schoolCode = :schoolCode', { schoolCode: query.schoolCode })
+        .andWhere('u.role IN (:...roles)', { roles })
+        .orderBy('u.createdAt', 'ASC')
+        .addOrderBy('lower(u.username)', 'ASC')
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .getManyAndCount();
+      return { rows, total };
     });
   }
 
@@ -127,59 +132,160 @@ export class AccountsRepository {
   async graduatesOutside(
     schoolCode: string,
     graduateIds: string[],
-    tx: EntityManager | DataSource = this.db,
+    tx?: EntityManager,
   ): Promise<string[]> {
     if (graduateIds.length === 0) return [];
-    const found: Array<{ id: string }> = await tx.query(
-      `SELECT id FROM graduates WHERE school_code = $1 AND id = ANY($2::uuid[])`,
-      [schoolCode, graduateIds],
-    );
-    const known = new Set(found.map((r) => r.id));
+    const found = await (tx ?? this.users.manager)
+      .getRepository(GraduateEntity)
+      .createQueryBuilder('g')
+      .select('g.id')
+      .where('g.schoolCode = :schoolCode', { schoolCode })
+      .andWhere('g.id IN (:...ids)', { ids: graduateIds })
+      .getMany();
+    const known = new Set(found.map((g) => g.id));
     return graduateIds.filter((id) => !known.has(id));
   }
 
   async employerById(id: string): Promise<EmployerSnapshot | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT * FROM employers WHERE id = $1`,
-      [id],
+    if (!isUuid(id)) return null;
+    const employer = await this.employers.findOneBy({ id });
+    return employer ? toEmployer(employer) : null;
+  }
+
+  /** A school and its departments. */
+  async insertSchool(
+    tx: EntityManager,
+    school: { code: string; name: string },
+    departments: Array<{ code: string; name: string }>,
+  ): Promise<void> {
+    await tx.getRepository(SchoolEntity).insert({ code: school.code, name: school.name });
+    if (departments.length > 0) {
+      await tx
+        .getRepository(DepartmentEntity)
+        .insert(departments.map((d) => ({ schoolCode: school.code, code: d.code, name: d.name })));
+    }
+  }
+
+  /** Inserts an account; the database's defaults (id, created_at, …) come back on the entity. */
+  async insertUser(
+    tx: EntityManager,
+    fields:
+      NewStaff | (Pick<UserEntity, 'username' | 'passwordHash' | 'role'> & Partial<UserEntity>),
+  ): Promise<UserEntity> {
+    const user = this.usersOn(tx).create(fields);
+    await this.usersOn(tx).insert(user);
+    return user;
+  }
+
+  async insertEmployer(tx: EntityManager, fields: NewEmployer): Promise<EmployerEntity> {
+    const employer = tx.getRepository(EmployerEntity).create(fields);
+    await tx.getRepository(EmployerEntity).insert(employer);
+    return employer;
+  }
+
+  /** Serialises bootstrapping the province admin across replicas (for the transaction). */
+  async lockBootstrap(tx: EntityManager): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-bootstrap-admin'))`);
+  }
+
+  async provinceAdminExists(tx: EntityManager): Promise<boolean> {
+    return tx.getRepository(UserEntity).existsBy({ role: 'PROVINCE_ADMIN' });
+  }
+
+  /** `admin` as PROVINCE_ADMIN, unless the username is taken. */
+  async insertBootstrapAdmin(tx: EntityManager, passwordHash: string): Promise<void> {
+    await tx
+      .getRepository(UserEntity)
+      .createQueryBuilder()
+      .insert()
+      .values({ username: 'admin', passwordHash, role: 'PROVINCE_ADMIN' })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  /** Sets the new hash only over `currentHash` and only while active; null when neither holds. */
+  async replacePasswordHash(
+    tx: EntityManager,
+    id: string,
+    currentHash: string,
+    newHash: string,
+  ): Promise<UserEntity | null> {
+    return this.updateReturning(
+      tx,
+      { passwordHash: newHash },
+      'id = :id AND password_hash = :currentHash AND deactivated_at IS NULL',
+      { id, currentHash },
     );
-    return rows[0] ? toEmployer(rows[0]) : null;
+  }
+
+  async setDeactivatedAt(tx: EntityManager, id: string, at: Date | null): Promise<UserEntity> {
+    return (await this.updateReturning(tx, { deactivatedAt: at }, 'id = :id', { id }))!;
+  }
+
+  async setScope(tx: EntityManager, id: string, scope: StaffScopeFields): Promise<UserEntity> {
+    return (await this.updateReturning(tx, scope, 'id = :id', { id }))!;
+  }
+
+  /** Raises the account's session version; the new version, or null for no such account. */
+  async raiseSessionVersion(tx: EntityManager, id: string): Promise<number | null> {
+    const user = await this.updateReturning(
+      tx,
+      { sessionVersion: () => 'session_version + 1' },
+      'id = :id',
+      { id },
+    );
+    return user?.sessionVersion ?? null;
+  }
+
+  private async updateReturning(
+    tx: EntityManager,
+    set: QueryDeepPartialEntity<UserEntity>,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<UserEntity | null> {
+    const result = await this.usersOn(tx)
+      .createQueryBuilder()
+      .update()
+      .set(set)
+      .where(where, params)
+      .returning('*')
+      .execute();
+    const rows = result.raw as Array<Record<string, unknown>>;
+    return rows[0] ? hydrate(tx, UserEntity, rows[0]) : null;
   }
 }
 
-export function toEmployer(r: Record<string, unknown>): EmployerSnapshot {
+export function toEmployer(e: EmployerEntity): EmployerSnapshot {
   return {
-    employerId: String(r['id']),
-    creditCode: String(r['credit_code']),
-    name: String(r['name']),
-    nature: String(r['nature']),
-    industry: String(r['industry']),
-    address: String(r['address']),
+    employerId: e.id,
+    creditCode: e.creditCode,
+    name: e.name,
+    nature: e.nature,
+    industry: e.industry,
+    address: e.address,
     // Codes only when the employer has them (registered with codes, or mapped by migration).
-    ...(r['nature_code'] ? { natureCode: String(r['nature_code']) } : {}),
-    ...(r['industry_code'] ? { industryCode: String(r['industry_code']) } : {}),
-    ...(r['region_code']
-      ? { regionCode: String(r['region_code']), regionName: regionNameOf(String(r['region_code'])) }
-      : {}),
-    hasHiringAutonomy: Boolean(r['has_hiring_autonomy']),
-    contactName: String(r['contact_name']),
-    contactPhone: String(r['contact_phone']),
+    ...(e.natureCode ? { natureCode: e.natureCode } : {}),
+    ...(e.industryCode ? { industryCode: e.industryCode } : {}),
+    ...(e.regionCode ? { regionCode: e.regionCode, regionName: regionNameOf(e.regionCode) } : {}),
+    hasHiringAutonomy: e.hasHiringAutonomy,
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
   };
 }
 
-/** A staff row as school admins see it: scope and state, never the password hash. */
-export function toStaffView(r: UserRow): StaffAccountView {
+/** A staff account as school admins see it: scope and state, never the password hash. */
+export function toStaffView(u: UserEntity): StaffAccountView {
   return {
-    userId: r.id,
-    username: r.username,
-    role: r.role as StaffAccount['role'],
-    schoolCode: r.school_code ?? '',
-    departmentCode: r.department_code,
-    graduateIds: r.scope_graduate_ids ?? [],
-    classNames: r.scope_class_names ?? [],
-    active: r.deactivated_at === null,
-    deactivatedAt: r.deactivated_at?.toISOString() ?? null,
-    createdAt: r.created_at.toISOString(),
+    userId: u.id,
+    username: u.username,
+    role: u.role as StaffAccount['role'],
+    schoolCode: u.schoolCode ?? '',
+    departmentCode: u.departmentCode,
+    graduateIds: u.scopeGraduateIds ?? [],
+    classNames: u.scopeClassNames ?? [],
+    active: u.deactivatedAt === null,
+    deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountsRepository } from './accounts.repository.js';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
 import { writeAudit } from '../audit/audit.js';
@@ -12,6 +13,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
 
   constructor(
     private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {}
 
@@ -20,16 +22,9 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     if (!password) return;
     const hash = await hashPassword(password);
     const created = await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-bootstrap-admin'))`);
-      const existing: unknown[] = await tx.query(
-        `SELECT 1 FROM users WHERE role = 'PROVINCE_ADMIN' LIMIT 1`,
-      );
-      if (existing.length > 0) return false;
-      await tx.query(
-        `INSERT INTO users (username, password_hash, role) VALUES ('admin', $1, 'PROVINCE_ADMIN')
-         ON CONFLICT DO NOTHING`,
-        [hash],
-      );
+      await this.accounts.lockBootstrap(tx);
+      if (await this.accounts.provinceAdminExists(tx)) return false;
+      await this.accounts.insertBootstrapAdmin(tx, hash);
       await writeAudit(tx, {
         actor: null,
         action: 'PROVINCE_ADMIN_BOOTSTRAPPED',

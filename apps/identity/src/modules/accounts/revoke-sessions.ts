@@ -1,7 +1,7 @@
 import { userSessionsRevoked, type SESSION_REVOCATION_REASONS } from '@netsign/contracts';
 import { publishEvent } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '../../common/sql.js';
+import type { AccountsRepository } from './accounts.repository.js';
 
 /**
  * Ends, in the transaction of the change that calls for it, every session of this account so far:
@@ -10,21 +10,17 @@ import { returnedRows } from '../../common/sql.js';
  * expire is not enough). Returns the new version: tokens issued with it keep working.
  */
 export async function revokeSessions(
+  accounts: AccountsRepository,
   tx: EntityManager,
   userId: string,
   reason: (typeof SESSION_REVOCATION_REASONS)[number],
   at: Date,
 ): Promise<number> {
-  const [row] = returnedRows<{ session_version: number }>(
-    await tx.query(
-      `UPDATE users SET session_version = session_version + 1 WHERE id = $1 RETURNING session_version`,
-      [userId],
-    ),
-  );
-  if (!row) throw new Error(`no account ${userId} to revoke the sessions of`);
+  const sessionVersion = await accounts.raiseSessionVersion(tx, userId);
+  if (sessionVersion === null) throw new Error(`no account ${userId} to revoke the sessions of`);
   await publishEvent(tx, userSessionsRevoked, {
     aggregateId: userId,
-    payload: { userId, reason, revokedAt: at.toISOString(), sessionVersion: row.session_version },
+    payload: { userId, reason, revokedAt: at.toISOString(), sessionVersion },
   });
-  return row.session_version;
+  return sessionVersion;
 }

@@ -3,9 +3,9 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { publicJwk, TokenIssuer, TOKEN_ALGORITHM } from '@netsign/auth';
 import type { PublicJwk } from '@netsign/contracts';
 import { importPKCS8 } from 'jose';
-import { DataSource } from 'typeorm';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
+import { SigningKeysRepository } from './auth.repository.js';
 import { SigningKeyCipher } from './signing-key-cipher.js';
 
 /**
@@ -21,7 +21,7 @@ export class SigningKeysService implements OnModuleInit {
   private readonly cipher: SigningKeyCipher;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly keys: SigningKeysRepository,
     @Inject(IDENTITY_ENV) private readonly env: IdentityEnv,
   ) {
     this.cipher = SigningKeyCipher.fromEnv(env);
@@ -37,11 +37,7 @@ export class SigningKeysService implements OnModuleInit {
     );
     const publicKey = createPublicKey(createPrivateKey(pem));
     const current = await publicJwk(publicKey as never, kid);
-    const stored: Array<{ public_jwk: PublicJwk }> = await this.dataSource.query(
-      `SELECT public_jwk FROM signing_keys WHERE kid <> $1`,
-      [kid],
-    );
-    this.published = [current as PublicJwk, ...stored.map((r) => r.public_jwk)];
+    this.published = [current as PublicJwk, ...(await this.keys.publicKeysExcept(kid))];
   }
 
   tokens(): TokenIssuer {
@@ -53,34 +49,25 @@ export class SigningKeysService implements OnModuleInit {
   }
 
   private async storedOrGenerated(): Promise<string> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('identity-signing-key'))`);
-      const rows: Array<{ private_key_enc: string; enc_key_id: string }> = await tx.query(
-        `SELECT private_key_enc, enc_key_id FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-      );
-      if (rows[0])
-        return this.cipher.decrypt({
-          ciphertext: rows[0].private_key_enc,
-          keyId: rows[0].enc_key_id,
-        });
+    return this.keys.locked(async (tx) => {
+      const stored = await this.keys.current(tx);
+      if (stored)
+        return this.cipher.decrypt({ ciphertext: stored.privateKeyEnc, keyId: stored.encKeyId });
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       const kid = keyIdOf(pem);
       const sealed = this.cipher.encrypt(pem);
-      await tx.query(
-        `INSERT INTO signing_keys (kid, private_key_enc, enc_key_id, public_jwk) VALUES ($1, $2, $3, $4)`,
-        [
+      await this.keys.insert(tx, {
+        kid,
+        privateKeyEnc: sealed.ciphertext,
+        encKeyId: sealed.keyId,
+        publicJwk: {
+          ...publicKey.export({ format: 'jwk' }),
           kid,
-          sealed.ciphertext,
-          sealed.keyId,
-          JSON.stringify({
-            ...publicKey.export({ format: 'jwk' }),
-            kid,
-            alg: TOKEN_ALGORITHM,
-            use: 'sig',
-          }),
-        ],
-      );
+          alg: TOKEN_ALGORITHM,
+          use: 'sig',
+        } as PublicJwk,
+      });
       return pem;
     });
   }

@@ -19,11 +19,10 @@ export class InboxService {
     await this.notifications.add(tx, eventId, items);
     if (!this.sender.enabled) return;
     for (const n of items.filter((i) => i.recipient.startsWith('graduate:'))) {
-      const rows: Array<{ wechat_open_id: string | null }> = await tx.query(
-        `SELECT wechat_open_id FROM graduates WHERE id::text = $1`,
-        [n.recipient.slice('graduate:'.length)],
+      const openId = await this.notifications.openIdOfGraduate(
+        tx,
+        n.recipient.slice('graduate:'.length),
       );
-      const openId = rows[0]?.wechat_open_id;
       // Only once the inbox row has committed (never for a rolled-back attempt); a push is a
       // courtesy, the inbox row is the record.
       if (openId) afterCommit(tx, () => this.sender.send(openId, n));

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IDENTITY_ENV } from '../../identity.tokens.js';
 import type { IdentityEnv } from '../../identity.env.js';
+import { GraduateEntity } from '../roster/graduate.entity.js';
+import { AgreementPartyEntity } from './agreement-party.entity.js';
+import { NotificationEntity } from './notification.entity.js';
 import { IdentityEventsSubscriber } from './identity-events.subscriber.js';
 import { InboxService } from './inbox.service.js';
 import { NotificationsNatsController } from './notifications.nats.controller.js';
@@ -15,6 +19,7 @@ import {
 } from './subscribe-message.sender.js';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([NotificationEntity, AgreementPartyEntity, GraduateEntity])],
   controllers: [NotificationsNatsController],
   providers: [
     NotificationsRepository,

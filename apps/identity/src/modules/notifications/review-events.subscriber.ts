@@ -3,7 +3,7 @@ import { terminationApplied, terminationDecided, type EventEnvelope } from '@net
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
 import type { EntityManager } from 'typeorm';
 import { InboxService } from './inbox.service.js';
-import type { NewNotification } from './notifications.repository.js';
+import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
 
 type Payload<C> = C extends { payload: { parse(v: unknown): infer P } } ? P : never;
 
@@ -17,7 +17,10 @@ type Payload<C> = C extends { payload: { parse(v: unknown): infer P } } ? P : ne
 @Injectable()
 @EventSubscriber({ name: 'notifications-review' })
 export class ReviewEventsSubscriber {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   @OnEvent(terminationApplied)
   async terminationApplied(
@@ -26,28 +29,17 @@ export class ReviewEventsSubscriber {
   ) {
     const p = event.payload;
     // Counsellors assigned the graduate (by id or class); if none is, the school's admins.
-    const rows: Array<{ id: string; name: string; student_no: string }> = await tx.query(
-      `WITH g AS (SELECT id, school_code, class_name, name, student_no FROM graduates WHERE id::text = $1),
-            counsellors AS (
-              SELECT u.id FROM users u, g
-               WHERE u.role = 'COUNSELLOR' AND u.school_code = g.school_code
-                 AND (g.id = ANY(u.scope_graduate_ids) OR g.class_name = ANY(u.scope_class_names)))
-       SELECT c.id, g.name, g.student_no FROM counsellors c, g
-       UNION ALL
-       SELECT u.id, g.name, g.student_no FROM users u, g
-        WHERE u.role = 'SCHOOL_ADMIN' AND u.school_code = g.school_code AND NOT EXISTS (SELECT 1 FROM counsellors)`,
-      [p.graduateId],
-    );
+    const rows = await this.notifications.deciders(tx, p.graduateId);
     const items: NewNotification[] = [];
     if (rows.length > 0) {
-      const { name, student_no: studentNo } = rows[0]!;
+      const { name, studentNo } = rows[0]!;
       const who =
         p.applicant === 'EMPLOYER'
           ? `用人单位申请解除与毕业生${name}（学号 ${studentNo}）的就业协议`
           : `毕业生${name}（学号 ${studentNo}）申请解除就业协议`;
       items.push(
         ...rows.map((r) => ({
-          recipient: `user:${r.id}`,
+          recipient: `user:${r.userId}`,
           kind: 'TERMINATION_APPLIED',
           title: '解约申请待处理',
           body: `${who}，请及时处理。`,
@@ -81,11 +73,8 @@ export class ReviewEventsSubscriber {
   ) {
     const p = event.payload;
     if (p.decision !== 'DISAGREE') return;
-    const rows: Array<{ graduate_id: string; employer_id: string }> = await tx.query(
-      `SELECT graduate_id, employer_id FROM agreement_parties WHERE agreement_id = $1`,
-      [p.agreementId],
-    );
-    if (!rows[0]) throw new Error(`agreement ${p.agreementId} not known yet`);
+    const parties = await this.notifications.partiesOf(tx, p.agreementId);
+    if (!parties) throw new Error(`agreement ${p.agreementId} not known yet`);
     const told = {
       kind: 'TERMINATION_DECIDED',
       title: '解约申请未获同意',
@@ -93,10 +82,10 @@ export class ReviewEventsSubscriber {
       data: { terminationId: p.terminationId, agreementId: p.agreementId, decision: p.decision },
     };
     await this.inbox.deliver(tx, event.id, [
-      { recipient: `graduate:${rows[0].graduate_id}`, ...told },
+      { recipient: `graduate:${parties.graduateId}`, ...told },
       // The employer applied: it is told too (the graduate knew of the application from its own notice).
       ...(p.applicant === 'EMPLOYER'
-        ? [{ recipient: `employer:${rows[0].employer_id}`, ...told }]
+        ? [{ recipient: `employer:${parties.employerId}`, ...told }]
         : []),
     ]);
   }

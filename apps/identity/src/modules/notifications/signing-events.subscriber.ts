@@ -8,10 +8,9 @@ import {
   type EventEnvelope,
 } from '@netsign/contracts';
 import { EventSubscriber, OnEvent } from '@netsign/messaging';
-import { preparedQuery } from '@netsign/persistence';
 import type { EntityManager } from 'typeorm';
 import { InboxService } from './inbox.service.js';
-import type { NewNotification } from './notifications.repository.js';
+import { NotificationsRepository, type NewNotification } from './notifications.repository.js';
 
 type Payload<C> = C extends { payload: { parse(v: unknown): infer P } } ? P : never;
 
@@ -27,17 +26,19 @@ function both(a: AgreementSnapshot, kind: string, title: string, body: string): 
 @Injectable()
 @EventSubscriber({ name: 'notifications-signing' })
 export class SigningEventsSubscriber {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   @OnEvent(agreementSigned)
   async signed(event: EventEnvelope<Payload<typeof agreementSigned>>, tx: EntityManager) {
     const a = event.payload.agreement;
-    await preparedQuery(
-      tx,
-      'identity-agreement-parties-add',
-      `INSERT INTO agreement_parties (agreement_id, graduate_id, employer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [a.agreementId, a.graduate.graduateId, a.employer.employerId],
-    );
+    await this.notifications.rememberParties(tx, {
+      agreementId: a.agreementId,
+      graduateId: a.graduate.graduateId,
+      employerId: a.employer.employerId,
+    });
     const body = `就业协议书 ${a.agreementNo}（${a.employer.name}）已签约，待学校审核。`;
     await this.inbox.deliver(
       tx,

@@ -4,8 +4,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { IdNumberCipher } from './id-number-cipher.js';
+import { PersonalDataRepository } from './personal-data.repository.js';
 
 const BATCH = 500;
 
@@ -23,7 +23,7 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<unknown> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: PersonalDataRepository,
     private readonly cipher: IdNumberCipher,
   ) {}
 
@@ -44,23 +44,17 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
     let rekeyed = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     while (older.length > 0 && !this.stopping) {
-      const batch = await this.dataSource.transaction(async (tx) => {
-        const rows: Array<{ id: string; id_number_enc: string; id_key_id: string }> =
-          await tx.query(
-            `SELECT id, id_number_enc, id_key_id FROM graduates
-            WHERE id > $1 AND id_key_id = ANY($2::text[]) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-            [after, older, BATCH],
-          );
+      const batch = await this.repository.transaction(async (tx) => {
+        const rows = await this.repository.lockSealedUnder(tx, after, older, BATCH);
         if (rows.length === 0) return { count: 0, last: after };
-        const fresh = rows.map((r) =>
-          this.cipher.encrypt(
-            this.cipher.decrypt({ ciphertext: r.id_number_enc, keyId: r.id_key_id }),
-          ),
-        );
-        await tx.query(
-          `UPDATE graduates g SET id_number_enc = v.enc, id_key_id = v.kid
-             FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, enc, kid) WHERE g.id = v.id`,
-          [rows.map((r) => r.id), fresh.map((f) => f.ciphertext), fresh.map((f) => f.keyId)],
+        await this.repository.reseal(
+          tx,
+          rows.map((r) => {
+            const fresh = this.cipher.encrypt(
+              this.cipher.decrypt({ ciphertext: r.idNumberEnc, keyId: r.idKeyId }),
+            );
+            return { id: r.id, idNumberEnc: fresh.ciphertext, idKeyId: fresh.keyId };
+          }),
         );
         return { count: rows.length, last: rows[rows.length - 1]!.id };
       });
@@ -69,17 +63,14 @@ export class IdNumberRekey implements OnApplicationBootstrap, OnApplicationShutd
       if (batch.count < BATCH) break;
     }
     const known = [this.cipher.keyId, ...older];
-    const [unknown] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n, array_agg(DISTINCT id_key_id) AS keys FROM graduates WHERE NOT (id_key_id = ANY($1::text[]))`,
-      [known],
-    )) as Array<{ n: number; keys: string[] | null }>;
+    const unknown = await this.repository.sealedUnderOther(known);
     if (rekeyed > 0)
       this.logger.log(`re-encrypted ${rekeyed} ID numbers under key ${this.cipher.keyId}`);
-    if (unknown && unknown.n > 0) {
+    if (unknown.n > 0) {
       this.logger.error(
-        `${unknown.n} ID numbers are under keys not configured (${(unknown.keys ?? []).join(', ')}): add them to ID_ENCRYPTION_OLD_KEYS`,
+        `${unknown.n} ID numbers are under keys not configured (${unknown.keys.join(', ')}): add them to ID_ENCRYPTION_OLD_KEYS`,
       );
     }
-    return { rekeyed, unknownKey: unknown?.n ?? 0 };
+    return { rekeyed, unknownKey: unknown.n };
   }
 }

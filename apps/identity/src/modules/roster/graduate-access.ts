@@ -1,22 +1,21 @@
 import type { Assignment, GraduateResource } from '@netsign/auth';
 import { ErrorCode, Role, ServiceError } from '@netsign/contracts';
-import type { UserRow } from '../accounts/accounts.repository.js';
+import type { UserEntity } from '../accounts/user.entity.js';
+import type { GraduateEntity } from './graduate.entity.js';
 
-export interface GraduateScopeFacts {
-  id: string;
-  school_code: string;
-  department_code: string;
-  class_name: string | null;
-}
+export type GraduateScopeFacts = Pick<
+  GraduateEntity,
+  'id' | 'schoolCode' | 'departmentCode' | 'className'
+>;
 
 /** A roster row as the access policy (libs/auth) sees it. */
 export function graduateResource(g: GraduateScopeFacts): GraduateResource {
   return {
     graduate: {
       graduateId: g.id,
-      schoolCode: g.school_code,
-      departmentCode: g.department_code,
-      className: g.class_name,
+      schoolCode: g.schoolCode,
+      departmentCode: g.departmentCode,
+      className: g.className,
     },
   };
 }
@@ -37,13 +36,12 @@ export const GRADUATE_SCOPE_COLUMNS = {
  * one without a school, or a deactivated one (responsible for no one, even before the gateway ends
  * its sessions).
  */
-export function assignmentOf(user: UserRow | null): Assignment | null {
-  if (!user || user.role !== Role.COUNSELLOR || !user.school_code || user.deactivated_at)
-    return null;
+export function assignmentOf(user: UserEntity | null): Assignment | null {
+  if (!user || user.role !== Role.COUNSELLOR || !user.schoolCode || user.deactivatedAt) return null;
   return {
-    schoolCode: user.school_code,
-    graduateIds: user.scope_graduate_ids ?? [],
-    classNames: user.scope_class_names ?? [],
+    schoolCode: user.schoolCode,
+    graduateIds: user.scopeGraduateIds ?? [],
+    classNames: user.scopeClassNames ?? [],
   };
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole, requireSchoolScope } from '@netsign/auth';
 import { ErrorCode, Role, ServiceError, type Principal } from '@netsign/contracts';
-import { DataSource } from 'typeorm';
 import { IdNumberCipher } from '../personal-data/id-number-cipher.js';
-import { returnedRows } from '../../common/sql.js';
+import { GraduatesRepository } from './graduates.repository.js';
 
 /**
  * Roster files larger than one NATS message arrive in parts. A part may contain ID numbers, so it
@@ -12,7 +11,7 @@ import { returnedRows } from '../../common/sql.js';
 @Injectable()
 export class RosterUploadsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly graduates: GraduatesRepository,
     private readonly cipher: IdNumberCipher,
   ) {}
 
@@ -25,25 +24,19 @@ export class RosterUploadsService {
   ): Promise<number> {
     requireRole(actor, Role.SCHOOL_ADMIN, Role.PROVINCE_ADMIN);
     requireSchoolScope(actor, schoolCode);
-    await this.db.query(
-      `DELETE FROM roster_upload_parts WHERE created_at < now() - interval '1 day'`,
-    );
-    await this.db.query(
-      `INSERT INTO roster_upload_parts (upload_id, school_code, seq, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (upload_id, seq) DO UPDATE SET data = EXCLUDED.data`,
-      [uploadId, schoolCode, seq, this.cipher.encryptBytes(data)],
-    );
+    await this.graduates.deleteStaleUploadParts();
+    await this.graduates.storeUploadPart({
+      uploadId,
+      schoolCode,
+      seq,
+      data: this.cipher.encryptBytes(data),
+    });
     return data.length;
   }
 
   /** The whole file; the parts are deleted whether or not the import then succeeds. */
   async take(schoolCode: string, uploadId: string, parts: number | undefined): Promise<Buffer> {
-    const rows = returnedRows<{ seq: number; data: Buffer }>(
-      await this.db.query(
-        `DELETE FROM roster_upload_parts WHERE upload_id = $1 AND school_code = $2 RETURNING seq, data`,
-        [uploadId, schoolCode],
-      ),
-    );
+    const rows = await this.graduates.takeUploadParts(schoolCode, uploadId);
     rows.sort((a, b) => a.seq - b.seq);
     const complete =
       rows.length > 0 &&

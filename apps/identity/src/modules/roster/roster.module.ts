@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { DepartmentEntity } from '../accounts/department.entity.js';
+import { SchoolEntity } from '../accounts/school.entity.js';
+import { GraduateEntity } from './graduate.entity.js';
+import { RosterUploadPartEntity } from './roster-upload-part.entity.js';
 import { GraduatesRepository } from './graduates.repository.js';
 import { RosterUploadsService } from './roster-uploads.service.js';
 import { RosterNatsController } from './roster.nats.controller.js';
@@ -10,7 +15,15 @@ import { ListGraduatesUseCase } from './use-cases/list-graduates.use-case.js';
 import { DestinationEventsSubscriber } from './destination-events.subscriber.js';
 
 @Module({
-  imports: [AccountsModule],
+  imports: [
+    AccountsModule,
+    TypeOrmModule.forFeature([
+      GraduateEntity,
+      RosterUploadPartEntity,
+      SchoolEntity,
+      DepartmentEntity,
+    ]),
+  ],
   controllers: [RosterNatsController],
   providers: [
     GraduatesRepository,

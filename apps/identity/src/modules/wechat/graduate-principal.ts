@@ -1,13 +1,13 @@
 import type { Principal } from '@netsign/contracts';
-import type { GraduateRow } from '../roster/graduates.repository.js';
+import type { Graduate } from '../roster/graduates.repository.js';
 
 /** The principal of a mini-program session bound to a graduate (userId = graduate id). */
-export function graduatePrincipal(g: GraduateRow, openId: string): Principal {
+export function graduatePrincipal(g: Graduate, openId: string): Principal {
   return {
     userId: g.id,
     role: 'GRADUATE',
-    schoolCode: g.school_code,
-    departmentCode: g.department_code,
+    schoolCode: g.schoolCode,
+    departmentCode: g.departmentCode,
     graduateId: g.id,
     openId,
   };

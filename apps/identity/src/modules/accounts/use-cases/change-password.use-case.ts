@@ -10,10 +10,9 @@ import {
   type passwordChange,
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../../../common/sql.js';
 import { writeAudit } from '../../audit/audit.js';
 import { SigningKeysService } from '../../auth/signing-keys.service.js';
-import { AccountsRepository, type UserRow } from '../accounts.repository.js';
+import { AccountsRepository } from '../accounts.repository.js';
 import { invalidField } from '../field-error.js';
 import { hashPassword, verifyPassword } from '../password.js';
 import { revokeSessions } from '../revoke-sessions.js';
@@ -49,9 +48,9 @@ export class ChangePasswordUseCase {
     if (!PASSWORD_ROLES.includes(p.role))
       throw new ServiceError(ErrorCode.FORBIDDEN, '微信登录的账号没有密码');
     const user = await this.accounts.userById(p.userId);
-    if (!user || user.deactivated_at)
+    if (!user || user.deactivatedAt)
       throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号不存在或已停用');
-    if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
       throw invalidField('currentPassword', '当前密码不正确');
     if (input.newPassword === input.currentPassword)
       throw invalidField('newPassword', '新密码不能与当前密码相同');
@@ -59,22 +58,22 @@ export class ChangePasswordUseCase {
     const { updated, sessionVersion } = await this.db.transaction(async (tx) => {
       // Only over the hash just verified: a change that raced this one makes the current
       // password wrong, as it would have been a moment later.
-      const rows = returnedRows<UserRow>(
-        await tx.query(
-          `UPDATE users SET password_hash = $2
-           WHERE id = $1 AND password_hash = $3 AND deactivated_at IS NULL RETURNING *`,
-          [user.id, hash, user.password_hash],
-        ),
-      );
-      if (!rows[0]) throw invalidField('currentPassword', '当前密码不正确');
+      const changed = await this.accounts.replacePasswordHash(tx, user.id, user.passwordHash, hash);
+      if (!changed) throw invalidField('currentPassword', '当前密码不正确');
       await writeAudit(tx, {
         actor: p,
         action: 'PASSWORD_CHANGED',
         subjectType: 'user',
         subjectId: user.id,
       });
-      const version = await revokeSessions(tx, user.id, 'PASSWORD_CHANGED', new Date());
-      return { updated: rows[0], sessionVersion: version };
+      const version = await revokeSessions(
+        this.accounts,
+        tx,
+        user.id,
+        'PASSWORD_CHANGED',
+        new Date(),
+      );
+      return { updated: changed, sessionVersion: version };
     });
     // The fresh token carries the new session version: it survives the revocation it caused.
     return this.keys.tokens().issue(principalOf(updated), { sessionVersion });

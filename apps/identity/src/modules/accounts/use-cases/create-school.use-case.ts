@@ -9,12 +9,16 @@ import {
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
+import { AccountsRepository } from '../accounts.repository.js';
 
 type Input = RequestOf<typeof schoolCreate>;
 
 @Injectable()
 export class CreateSchoolUseCase {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
+  ) {}
 
   async execute(actor: Principal, input: Input): Promise<Input> {
     const codes = input.departments.map((d) => d.code);
@@ -26,16 +30,7 @@ export class CreateSchoolUseCase {
     }
     try {
       await this.db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO schools (code, name) VALUES ($1, $2)`, [
-          input.code,
-          input.name,
-        ]);
-        if (codes.length > 0) {
-          await tx.query(
-            `INSERT INTO departments (school_code, code, name) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-            [input.code, codes, input.departments.map((d) => d.name)],
-          );
-        }
+        await this.accounts.insertSchool(tx, input, input.departments);
         await writeAudit(tx, {
           actor,
           action: 'SCHOOL_CREATED',

@@ -35,21 +35,17 @@ export class CreateStaffUseCase {
     const hash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (tx) => {
-        const rows: Array<{ id: string }> = await tx.query(
-          `INSERT INTO users (username, password_hash, role, school_code, department_code, scope_graduate_ids, scope_class_names)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-          [
-            input.username,
-            hash,
-            input.role,
-            input.schoolCode,
-            scope.departmentCode,
-            scope.graduateIds,
-            scope.classNames,
-          ],
-        );
+        const user = await this.accounts.insertUser(tx, {
+          username: input.username,
+          passwordHash: hash,
+          role: input.role,
+          schoolCode: input.schoolCode,
+          departmentCode: scope.departmentCode,
+          scopeGraduateIds: scope.graduateIds,
+          scopeClassNames: scope.classNames,
+        });
         const account: StaffAccount = {
-          userId: rows[0]!.id,
+          userId: user.id,
           username: input.username,
           role: input.role,
           schoolCode: input.schoolCode,
@@ -86,12 +82,8 @@ export class CreateStaffUseCase {
       if (graduateIds.length === 0 && classNames.length === 0) {
         throw invalid('graduateIds', '辅导员须指定负责的毕业生或班级');
       }
-      const found: Array<{ n: string }> = await this.db.query(
-        `SELECT count(*) AS n FROM graduates WHERE school_code = $1 AND id = ANY($2::uuid[])`,
-        [input.schoolCode, graduateIds],
-      );
-      if (Number(found[0]?.n) !== graduateIds.length)
-        throw invalid('graduateIds', '部分毕业生不属于本校');
+      const outside = await this.accounts.graduatesOutside(input.schoolCode, graduateIds);
+      if (outside.length > 0) throw invalid('graduateIds', '部分毕业生不属于本校');
       return { departmentCode: null, graduateIds, classNames };
     }
     return { departmentCode: null, graduateIds: [], classNames: [] };

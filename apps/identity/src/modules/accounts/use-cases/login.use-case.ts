@@ -7,7 +7,8 @@ import {
   type Role,
 } from '@netsign/contracts';
 import { SigningKeysService } from '../../auth/signing-keys.service.js';
-import { AccountsRepository, type UserRow } from '../accounts.repository.js';
+import { AccountsRepository } from '../accounts.repository.js';
+import type { UserEntity } from '../user.entity.js';
 import { verifyPassword } from '../password.js';
 
 /** Username + password → short-lived access token carrying the account's role and scope. */
@@ -20,24 +21,24 @@ export class LoginUseCase {
 
   async execute(username: string, password: string): Promise<AccessTokenReply> {
     const user = await this.accounts.userByUsername(username);
-    const ok = await verifyPassword(user?.password_hash ?? null, password);
+    const ok = await verifyPassword(user?.passwordHash ?? null, password);
     // One answer for unknown user and wrong password: no account enumeration.
     if (!user || !ok) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '用户名或密码错误');
     // Said only to someone who knows the password: a guesser learns nothing about the account.
-    if (user.deactivated_at)
+    if (user.deactivatedAt)
       throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用，请联系学校管理员', {
         reason: 'ACCOUNT_DEACTIVATED',
       });
-    return this.keys.tokens().issue(principalOf(user), { sessionVersion: user.session_version });
+    return this.keys.tokens().issue(principalOf(user), { sessionVersion: user.sessionVersion });
   }
 }
 
-export function principalOf(user: UserRow): Principal {
+export function principalOf(user: UserEntity): Principal {
   return {
     userId: user.id,
-    role: user.role as Role,
-    ...(user.school_code ? { schoolCode: user.school_code } : {}),
-    ...(user.department_code ? { departmentCode: user.department_code } : {}),
-    ...(user.employer_id ? { employerId: user.employer_id } : {}),
+    role: user.role,
+    ...(user.schoolCode ? { schoolCode: user.schoolCode } : {}),
+    ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
+    ...(user.employerId ? { employerId: user.employerId } : {}),
   };
 }

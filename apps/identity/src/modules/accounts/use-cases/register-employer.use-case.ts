@@ -11,7 +11,7 @@ import { publishEvent } from '@netsign/messaging';
 import { isUniqueViolation } from '@netsign/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
-import { toEmployer } from '../accounts.repository.js';
+import { AccountsRepository, toEmployer } from '../accounts.repository.js';
 import { resolveEmployerCodes } from '../domain/employer-codes.js';
 import { checkCreditCode, normaliseCreditCode } from '../domain/credit-code.js';
 import { hashPassword } from '../password.js';
@@ -27,7 +27,10 @@ const PROBLEM_MESSAGE = {
 /** Self-registration: a validated credit code, one account per employer to start with. */
 @Injectable()
 export class RegisterEmployerUseCase {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
+  ) {}
 
   async execute(input: Input): Promise<EmployerSnapshot & { userId: string }> {
     const problem = checkCreditCode(input.creditCode);
@@ -47,30 +50,27 @@ export class RegisterEmployerUseCase {
     const hash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (tx) => {
-        const rows: Array<Record<string, unknown>> = await tx.query(
-          `INSERT INTO employers (credit_code, name, nature, industry, address, has_hiring_autonomy, contact_name, contact_phone,
-                                  nature_code, industry_code, region_code)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-          [
-            normaliseCreditCode(input.creditCode),
-            input.name,
-            codes.nature,
-            codes.industry,
-            input.address,
-            input.hasHiringAutonomy,
-            input.contactName,
-            input.contactPhone,
-            codes.natureCode,
-            codes.industryCode,
-            codes.regionCode,
-          ],
+        const employer = toEmployer(
+          await this.accounts.insertEmployer(tx, {
+            creditCode: normaliseCreditCode(input.creditCode),
+            name: input.name,
+            nature: codes.nature,
+            industry: codes.industry,
+            address: input.address,
+            hasHiringAutonomy: input.hasHiringAutonomy,
+            contactName: input.contactName,
+            contactPhone: input.contactPhone,
+            natureCode: codes.natureCode,
+            industryCode: codes.industryCode,
+            regionCode: codes.regionCode,
+          }),
         );
-        const employer = toEmployer(rows[0]!);
-        const users: Array<{ id: string }> = await tx.query(
-          `INSERT INTO users (username, password_hash, role, employer_id) VALUES ($1, $2, 'EMPLOYER', $3) RETURNING id`,
-          [input.username, hash, employer.employerId],
-        );
-        const userId = users[0]!.id;
+        const { id: userId } = await this.accounts.insertUser(tx, {
+          username: input.username,
+          passwordHash: hash,
+          role: 'EMPLOYER',
+          employerId: employer.employerId,
+        });
         await writeAudit(tx, {
           actor: { userId, role: 'EMPLOYER' },
           action: 'EMPLOYER_REGISTERED',

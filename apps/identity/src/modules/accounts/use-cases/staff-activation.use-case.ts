@@ -11,9 +11,9 @@ import {
   type staffReactivate,
 } from '@netsign/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { returnedRows } from '../../../common/sql.js';
 import { writeAudit } from '../../audit/audit.js';
-import { AccountsRepository, toStaffView, type UserRow } from '../accounts.repository.js';
+import { AccountsRepository, toStaffView } from '../accounts.repository.js';
+import type { UserEntity } from '../user.entity.js';
 import { revokeSessions } from '../revoke-sessions.js';
 
 /**
@@ -39,9 +39,9 @@ export class StaffActivationUseCase {
       throw new ServiceError(ErrorCode.FORBIDDEN, '不能停用自己的账号');
     return this.db.transaction(async (tx) => {
       const user = await this.locked(tx, input.schoolCode, input.userId);
-      if (user.deactivated_at) throw new ServiceError(ErrorCode.INVALID_STATE, '该账号已停用');
+      if (user.deactivatedAt) throw new ServiceError(ErrorCode.INVALID_STATE, '该账号已停用');
       const at = new Date();
-      const updated = await this.setDeactivatedAt(tx, user.id, at);
+      const updated = await this.accounts.setDeactivatedAt(tx, user.id, at);
       await writeAudit(tx, {
         actor,
         action: 'STAFF_DEACTIVATED',
@@ -51,7 +51,7 @@ export class StaffActivationUseCase {
         after: { active: false, deactivatedAt: at.toISOString() },
         reason: input.reason,
       });
-      await revokeSessions(tx, user.id, 'DEACTIVATED', at);
+      await revokeSessions(this.accounts, tx, user.id, 'DEACTIVATED', at);
       return toStaffView(updated);
     });
   }
@@ -64,14 +64,14 @@ export class StaffActivationUseCase {
     requireSchoolScope(actor, input.schoolCode);
     return this.db.transaction(async (tx) => {
       const user = await this.locked(tx, input.schoolCode, input.userId);
-      if (!user.deactivated_at) throw new ServiceError(ErrorCode.INVALID_STATE, '该账号未停用');
-      const updated = await this.setDeactivatedAt(tx, user.id, null);
+      if (!user.deactivatedAt) throw new ServiceError(ErrorCode.INVALID_STATE, '该账号未停用');
+      const updated = await this.accounts.setDeactivatedAt(tx, user.id, null);
       await writeAudit(tx, {
         actor,
         action: 'STAFF_REACTIVATED',
         subjectType: 'user',
         subjectId: user.id,
-        before: { active: false, deactivatedAt: user.deactivated_at.toISOString() },
+        before: { active: false, deactivatedAt: user.deactivatedAt.toISOString() },
         after: { active: true },
         reason: input.reason ?? null,
       });
@@ -80,15 +80,9 @@ export class StaffActivationUseCase {
   }
 
   /** The account, locked for the change (two admins acting at once: one wins, one gets 409). */
-  private async locked(tx: EntityManager, schoolCode: string, userId: string): Promise<UserRow> {
+  private async locked(tx: EntityManager, schoolCode: string, userId: string): Promise<UserEntity> {
     const user = await this.accounts.staffOf(schoolCode, userId, tx, true);
     if (!user) throw new ServiceError(ErrorCode.NOT_FOUND, '教职工账号不存在');
     return user;
-  }
-
-  private async setDeactivatedAt(tx: EntityManager, id: string, at: Date | null): Promise<UserRow> {
-    return returnedRows<UserRow>(
-      await tx.query(`UPDATE users SET deactivated_at = $2 WHERE id = $1 RETURNING *`, [id, at]),
-    )[0]!;
   }
 }

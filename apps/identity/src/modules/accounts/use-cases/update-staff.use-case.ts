@@ -10,12 +10,12 @@ import {
   type staffUpdate,
 } from '@netsign/contracts';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../../../common/sql.js';
 import { writeAudit } from '../../audit/audit.js';
-import { AccountsRepository, toStaffView, type UserRow } from '../accounts.repository.js';
+import { AccountsRepository, toStaffView } from '../accounts.repository.js';
 import { applyStaffChange, type StaffRole, type StaffScope } from '../domain/staff-change.js';
 import { invalidField } from '../field-error.js';
 import { revokeSessions } from '../revoke-sessions.js';
+import type { UserEntity } from '../user.entity.js';
 
 /**
  * A school admin (own school) or the province changes a department staff member's department or
@@ -60,13 +60,11 @@ export class UpdateStaffUseCase {
       }
       // Nothing differs from what is stored: no write, no audit row, sessions untouched.
       if (!outcome.changed) return toStaffView(user);
-      const updated = returnedRows<UserRow>(
-        await tx.query(
-          `UPDATE users SET department_code = $2, scope_graduate_ids = $3, scope_class_names = $4
-           WHERE id = $1 RETURNING *`,
-          [user.id, scope.departmentCode, scope.graduateIds, scope.classNames],
-        ),
-      )[0]!;
+      const updated = await this.accounts.setScope(tx, user.id, {
+        departmentCode: scope.departmentCode,
+        scopeGraduateIds: scope.graduateIds,
+        scopeClassNames: scope.classNames,
+      });
       await writeAudit(tx, {
         actor,
         action: 'STAFF_SCOPE_CHANGED',
@@ -75,16 +73,17 @@ export class UpdateStaffUseCase {
         before,
         after: scope,
       });
-      if (outcome.departmentChanged) await revokeSessions(tx, user.id, 'SCOPE_CHANGED', new Date());
+      if (outcome.departmentChanged)
+        await revokeSessions(this.accounts, tx, user.id, 'SCOPE_CHANGED', new Date());
       return toStaffView(updated);
     });
   }
 }
 
-function scopeOf(user: UserRow): StaffScope {
+function scopeOf(user: UserEntity): StaffScope {
   return {
-    departmentCode: user.department_code,
-    graduateIds: user.scope_graduate_ids ?? [],
-    classNames: user.scope_class_names ?? [],
+    departmentCode: user.departmentCode,
+    graduateIds: user.scopeGraduateIds ?? [],
+    classNames: user.scopeClassNames ?? [],
   };
 }

@@ -26,6 +26,6 @@ export class CounsellorAssignmentUseCase {
     const user = await this.accounts.userById(userId);
     const assignment = assignmentOf(user);
     if (!user || !assignment) throw new ServiceError(ErrorCode.NOT_FOUND, '辅导员账号不存在');
-    return { ...assignment, departmentCode: user.department_code };
+    return { ...assignment, departmentCode: user.departmentCode };
   }
 }

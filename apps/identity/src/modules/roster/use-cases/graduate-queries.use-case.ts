@@ -13,7 +13,7 @@ import { writeAudit } from '../../audit/audit.js';
 import { IdNumberCipher } from '../../personal-data/id-number-cipher.js';
 import { normaliseIdNumber } from '../domain/id-number.js';
 import { assignmentOf, forbidden, graduateResource } from '../graduate-access.js';
-import { GraduatesRepository, toSnapshot, type GraduateRow } from '../graduates.repository.js';
+import { GraduatesRepository, toSnapshot, type Graduate } from '../graduates.repository.js';
 
 /** Services allowed to read a full ID number, and why (API: graduateIdNumber). */
 const ID_NUMBER_READERS = new Set(['printing', 'dispatch-sync']);
@@ -54,10 +54,10 @@ export class GraduateQueriesUseCase {
     return toSnapshot(g);
   }
 
-  matches(g: GraduateRow, name: string, idNumber: string): boolean {
+  matches(g: Graduate, name: string, idNumber: string): boolean {
     return (
       g.name === name.trim() &&
-      g.id_blind_index === this.cipher.blindIndex(normaliseIdNumber(idNumber))
+      g.idBlindIndex === this.cipher.blindIndex(normaliseIdNumber(idNumber))
     );
   }
 
@@ -70,7 +70,7 @@ export class GraduateQueriesUseCase {
     if (!ID_NUMBER_READERS.has(p.userId)) throw forbidden();
     const g = await this.graduates.byId(graduateId);
     if (!g) throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
-    const idNumber = this.cipher.decrypt({ ciphertext: g.id_number_enc, keyId: g.id_key_id });
+    const idNumber = this.cipher.decrypt({ ciphertext: g.idNumberEnc, keyId: g.idKeyId });
     await this.db.transaction((tx) =>
       writeAudit(tx, {
         actor: p,
@@ -84,7 +84,7 @@ export class GraduateQueriesUseCase {
   }
 
   /** The access policy's `graduate.see` (libs/auth); a counsellor's assignment from their account. */
-  private async visible(p: Principal, g: GraduateRow): Promise<boolean> {
+  private async visible(p: Principal, g: Graduate): Promise<boolean> {
     const assignment = needsAssignment(p)
       ? assignmentOf(await this.accounts.userById(p.userId))
       : null;

@@ -16,12 +16,7 @@ import { IdNumberCipher } from '../../personal-data/id-number-cipher.js';
 import { validateRosterRows, type RosterRecord } from '../domain/roster-row.js';
 import { GraduatesRepository } from '../graduates.repository.js';
 import { parseRosterFile } from '../roster-file.parser.js';
-import {
-  prepareRosterBatch,
-  signatureOf,
-  storedSignatures,
-  upsertRosterBatch,
-} from '../roster-upsert.js';
+import { prepareRosterBatch, signatureOf, storedSignatures } from '../roster-upsert.js';
 import { Pipeline } from '../../../common/pipeline.js';
 
 const BATCH = 5_000;
@@ -55,7 +50,7 @@ export class ImportRosterUseCase {
     let updated = 0;
     await this.db.transaction(async (tx) => {
       // Unchanged rows (the usual bulk of a re-upload) are neither encrypted nor written.
-      const stored = await storedSignatures(tx, schoolCode);
+      const stored = storedSignatures(await this.graduates.lockSchoolRoster(tx, schoolCode));
       const toWrite = records
         .map((record) => ({ record, blindIndex: this.cipher.blindIndex(record.idNumber) }))
         .filter(
@@ -68,7 +63,7 @@ export class ImportRosterUseCase {
       for (let i = 0; i < toWrite.length; i += BATCH) {
         const batch = prepareRosterBatch(toWrite.slice(i, i + BATCH), this.cipher);
         await pipeline.push(
-          upsertRosterBatch(tx, schoolCode, batch).then((changed) => {
+          this.graduates.upsertBatch(tx, schoolCode, batch).then((changed) => {
             for (const c of changed) c.inserted ? created++ : updated++;
             const events = changed.map(({ id, record, confirmed }) => ({
               aggregateId: id,

@@ -12,7 +12,6 @@ import { DataSource } from 'typeorm';
 import { writeAudit } from '../../audit/audit.js';
 import { GraduatesRepository } from '../../roster/graduates.repository.js';
 import { CorrectionsRepository } from '../corrections.repository.js';
-import { returnedRows } from '../../../common/sql.js';
 
 /** 生源信息维护: the graduate confirms the record; signing may proceed once the event arrives. */
 @Injectable()
@@ -27,20 +26,14 @@ export class ConfirmSourceInfoUseCase {
     const p = requireRole(principal, Role.GRADUATE);
     return this.db.transaction(async (tx) => {
       const g = p.graduateId ? await this.graduates.byId(p.graduateId, tx, true) : null;
-      if (!g || g.wechat_open_id !== p.openId)
+      if (!g || g.wechatOpenId !== p.openId)
         throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
-      if (g.source_info_confirmed_at)
-        return { graduateId: g.id, confirmedAt: g.source_info_confirmed_at.toISOString() };
+      if (g.sourceInfoConfirmedAt)
+        return { graduateId: g.id, confirmedAt: g.sourceInfoConfirmedAt.toISOString() };
       if (await this.corrections.hasPending(g.id, tx)) {
         throw new ServiceError(ErrorCode.INVALID_STATE, '生源信息更正申请尚在处理中，处理后再确认');
       }
-      const rows = returnedRows<{ at: Date }>(
-        await tx.query(
-          `UPDATE graduates SET source_info_confirmed_at = now() WHERE id = $1 RETURNING source_info_confirmed_at AS at`,
-          [g.id],
-        ),
-      );
-      const confirmedAt = rows[0]!.at.toISOString();
+      const confirmedAt = (await this.graduates.confirmSourceInfo(tx, g.id)).toISOString();
       await writeAudit(tx, {
         actor: p,
         action: 'SOURCE_INFO_CONFIRMED',
@@ -50,7 +43,7 @@ export class ConfirmSourceInfoUseCase {
       });
       await publishEvent(tx, graduateSourceInfoConfirmed, {
         aggregateId: g.id,
-        payload: { graduateId: g.id, schoolCode: g.school_code, confirmedAt },
+        payload: { graduateId: g.id, schoolCode: g.schoolCode, confirmedAt },
       });
       return { graduateId: g.id, confirmedAt };
     });

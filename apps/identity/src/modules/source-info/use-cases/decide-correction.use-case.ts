@@ -14,17 +14,22 @@ import { publishEvent } from '@netsign/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { regionCodeOfName } from '@netsign/standard-codes';
 import { writeAudit } from '../../audit/audit.js';
-import { GraduatesRepository, toSnapshot } from '../../roster/graduates.repository.js';
+import {
+  GraduatesRepository,
+  toSnapshot,
+  type GraduateCorrection,
+} from '../../roster/graduates.repository.js';
 import { CorrectionsRepository } from '../corrections.repository.js';
 
-const COLUMN: Record<keyof CorrectionChanges, string> = {
-  name: 'name',
-  gender: 'gender',
-  major: 'major',
-  degree: 'degree',
-  className: 'class_name',
-  originPlace: 'origin_place',
-};
+/** The fields a correction may change (named as on the graduate entity). */
+const FIELDS: ReadonlyArray<keyof CorrectionChanges> = [
+  'name',
+  'gender',
+  'major',
+  'degree',
+  'className',
+  'originPlace',
+];
 
 /** The school admin approves (the record changes, roster event) or rejects with a reason. */
 @Injectable()
@@ -48,10 +53,11 @@ export class DecideCorrectionUseCase {
       if (c.status !== 'PENDING')
         throw new ServiceError(ErrorCode.INVALID_STATE, '该更正申请已处理');
       const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
-      await tx.query(
-        `UPDATE source_info_corrections SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1`,
-        [c.id, status, actor.userId, input.reason ?? null],
-      );
+      await this.corrections.decide(tx, c.id, {
+        status,
+        decidedBy: actor.userId,
+        decisionReason: input.reason ?? null,
+      });
       if (input.decision === 'APPROVE') await this.apply(tx, actor, c);
       await writeAudit(tx, {
         actor,
@@ -78,26 +84,22 @@ export class DecideCorrectionUseCase {
 
   private async apply(tx: EntityManager, actor: Principal, c: SourceInfoCorrection): Promise<void> {
     const before = await this.graduates.byId(c.graduateId, tx, true);
-    const entries = Object.entries(c.changes) as Array<[keyof CorrectionChanges, string]>;
+    const corrected = FIELDS.filter((f) => c.changes[f] !== undefined);
+    const changes: GraduateCorrection = Object.fromEntries(corrected.map((f) => [f, c.changes[f]]));
+    // What the approval replaces, for the reviewer's page once the record has changed.
     if (before) {
       const snapshot = toSnapshot(before);
       await this.corrections.recordReplaced(
         tx,
         c.id,
-        Object.fromEntries(entries.map(([field]) => [field, snapshot[field]])),
+        Object.fromEntries(corrected.map((f) => [f, snapshot[f]])),
       );
     }
-    const sets = entries.map(([field], i) => `${COLUMN[field]} = $${i + 2}`);
-    const values: Array<string | null> = entries.map(([, v]) => v);
     // A corrected 生源地 keeps a code only when the new text is exactly one region's name.
     if (c.changes.originPlace !== undefined) {
-      sets.push(`origin_region_code = $${values.length + 2}`);
-      values.push(regionCodeOfName(c.changes.originPlace) ?? null);
+      changes.originRegionCode = regionCodeOfName(c.changes.originPlace) ?? null;
     }
-    await tx.query(`UPDATE graduates SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
-      c.graduateId,
-      ...values,
-    ]);
+    await this.graduates.applyCorrection(tx, c.graduateId, changes);
     const after = (await this.graduates.byId(c.graduateId, tx))!;
     await writeAudit(tx, {
       actor,

@@ -19,27 +19,27 @@ export class GetMeUseCase {
     if (p.role === 'GRADUATE') {
       const g = p.graduateId ? await this.graduates.byId(p.graduateId) : null;
       // Released or removed since the token was issued: the session is no longer valid.
-      if (!g || g.wechat_open_id !== p.openId)
+      if (!g || g.wechatOpenId !== p.openId)
         throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
       return {
         ...base,
-        schoolCode: g.school_code,
-        departmentCode: g.department_code,
+        schoolCode: g.schoolCode,
+        departmentCode: g.departmentCode,
         graduate: {
           ...toSnapshot(g),
-          sourceInfoConfirmedAt: g.source_info_confirmed_at?.toISOString() ?? null,
+          sourceInfoConfirmedAt: g.sourceInfoConfirmedAt?.toISOString() ?? null,
         },
       };
     }
     const user = await this.accounts.userById(p.userId);
     if (!user) return base;
-    if (user.deactivated_at) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用');
-    const employer = user.employer_id ? await this.accounts.employerById(user.employer_id) : null;
+    if (user.deactivatedAt) throw new ServiceError(ErrorCode.UNAUTHENTICATED, '账号已停用');
+    const employer = user.employerId ? await this.accounts.employerById(user.employerId) : null;
     return {
       ...base,
       username: user.username,
-      ...(user.school_code ? { schoolCode: user.school_code } : {}),
-      ...(user.department_code ? { departmentCode: user.department_code } : {}),
+      ...(user.schoolCode ? { schoolCode: user.schoolCode } : {}),
+      ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
       ...(employer ? { employer } : {}),
     };
   }

@@ -35,17 +35,18 @@ export class RequestCorrectionUseCase {
       });
     }
     const g = p.graduateId ? await this.graduates.byId(p.graduateId) : null;
-    if (!g || g.wechat_open_id !== p.openId)
+    if (!g || g.wechatOpenId !== p.openId)
       throw new ServiceError(ErrorCode.UNAUTHENTICATED, '微信绑定已解除，请重新登录');
     if (await this.corrections.hasPending(g.id))
       throw new ServiceError(ErrorCode.INVALID_STATE, '已有待处理的更正申请');
     try {
       const id = await this.db.transaction(async (tx) => {
-        const rows: Array<{ id: string }> = await tx.query(
-          `INSERT INTO source_info_corrections (graduate_id, school_code, changes, reason) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [g.id, g.school_code, JSON.stringify(changes), reason],
-        );
-        const correctionId = rows[0]!.id;
+        const correctionId = await this.corrections.insert(tx, {
+          graduateId: g.id,
+          schoolCode: g.schoolCode,
+          changes,
+          reason,
+        });
         await writeAudit(tx, {
           actor: p,
           action: 'SOURCE_INFO_CORRECTION_REQUESTED',

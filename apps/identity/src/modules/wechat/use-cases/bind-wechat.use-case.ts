@@ -53,15 +53,12 @@ export class BindWechatUseCase {
         );
         if (!g || !this.queries.matches(g, input.name, input.idNumber))
           return { mismatch: true as const };
-        if (g.wechat_open_id === openId) return { graduate: g };
-        if (g.wechat_open_id !== null) throw new ServiceError(ErrorCode.ALREADY_BOUND);
+        if (g.wechatOpenId === openId) return { graduate: g };
+        if (g.wechatOpenId !== null) throw new ServiceError(ErrorCode.ALREADY_BOUND);
         if (await this.graduates.byOpenId(openId, tx)) {
           throw new ServiceError(ErrorCode.ALREADY_BOUND, '该微信账号已绑定其他毕业生');
         }
-        await tx.query(
-          `UPDATE graduates SET wechat_open_id = $2, wechat_bound_at = now() WHERE id = $1`,
-          [g.id, openId],
-        );
+        await this.graduates.bindWechat(tx, g.id, openId);
         await writeAudit(tx, {
           actor: p,
           action: 'WECHAT_BOUND',
@@ -70,7 +67,7 @@ export class BindWechatUseCase {
           before: { wechatOpenId: null },
           after: { wechatOpenId: openId },
         });
-        return { graduate: { ...g, wechat_open_id: openId } };
+        return { graduate: { ...g, wechatOpenId: openId } };
       })
       .catch((err: unknown) => {
         // This openid is bound to another graduate already (unique index).
@@ -92,7 +89,7 @@ export class BindWechatUseCase {
     // The binding's version, raised by every release: the tokens of a released binding are
     // refused, this one is not, even when issued in the very second of the release.
     const token = await this.keys.tokens().issue(graduatePrincipal(outcome.graduate, openId), {
-      sessionVersion: outcome.graduate.binding_version,
+      sessionVersion: outcome.graduate.bindingVersion,
     });
     return { ...token, graduate: toSnapshot(outcome.graduate) };
   }

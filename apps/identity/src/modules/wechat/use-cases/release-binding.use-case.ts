@@ -31,23 +31,20 @@ export class ReleaseBindingUseCase {
     requireSchoolScope(actor, schoolCode);
     return this.db.transaction(async (tx) => {
       const g = await this.graduates.byId(graduateId, tx, true);
-      if (!g || g.school_code !== schoolCode)
+      if (!g || g.schoolCode !== schoolCode)
         throw new ServiceError(ErrorCode.NOT_FOUND, '毕业生不存在');
       requireMay(actor, 'graduate', 'manage', graduateResource(g));
-      if (g.wechat_open_id === null) return { released: false };
+      if (g.wechatOpenId === null) return { released: false };
       // A new version: the released binding's tokens carry the old one and are refused; a new
       // binding's carry this one (the row is locked, so versions never collide).
-      const sessionVersion = g.binding_version + 1;
-      await tx.query(
-        `UPDATE graduates SET wechat_open_id = NULL, wechat_bound_at = NULL, binding_version = $2 WHERE id = $1`,
-        [g.id, sessionVersion],
-      );
+      const sessionVersion = g.bindingVersion + 1;
+      await this.graduates.releaseWechat(tx, g.id, sessionVersion);
       await writeAudit(tx, {
         actor,
         action: 'WECHAT_RELEASED',
         subjectType: 'graduate',
         subjectId: g.id,
-        before: { wechatOpenId: g.wechat_open_id },
+        before: { wechatOpenId: g.wechatOpenId },
         after: { wechatOpenId: null },
       });
       // The gateway refuses the sessions of this binding from now on.

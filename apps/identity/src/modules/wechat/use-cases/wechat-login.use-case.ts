@@ -20,7 +20,7 @@ export class WechatLoginUseCase {
     const token = graduate
       ? await this.keys
           .tokens()
-          .issue(graduatePrincipal(graduate, openId), { sessionVersion: graduate.binding_version })
+          .issue(graduatePrincipal(graduate, openId), { sessionVersion: graduate.bindingVersion })
       : await this.keys.tokens().issue(unboundPrincipal(openId));
     return { ...token, bound: graduate !== null };
   }
