@@ -13,6 +13,7 @@ export * from './outbox/messaging-tables.js';
 export * from './outbox/publish-event.js';
 export * from './outbox/outbox-relay.js';
 export * from './jetstream/streams.js';
+export * from './jetstream/retry-unanswered.js';
 export * from './jetstream/event-handler.decorator.js';
 export * from './jetstream/event-consumer.js';
 export * from './jetstream/after-commit.js';

@@ -13,6 +13,7 @@ import {
   EventConsumer,
   OutboxRelay,
   publishEvent,
+  retryUnanswered,
   type NatsConnection,
 } from '@netsign/messaging';
 import { createServiceDataSource, migrateServiceSchema } from '@netsign/persistence';
@@ -151,7 +152,9 @@ describe('NATS cluster (three nodes, JETSTREAM_REPLICAS=3)', () => {
           service: 'review',
           dataSource: ds,
           js: jetstream(consumerNc),
-          jsm: await jetstreamManager(consumerNc, { timeout: JS_API_TIMEOUT_MS }),
+          jsm: await retryUnanswered(() =>
+            jetstreamManager(consumerNc, { timeout: JS_API_TIMEOUT_MS }),
+          ),
           names,
           ackWaitMs: 3_000,
           maxDeliver: 100,

@@ -19,6 +19,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { BusNames } from '../bus-names.js';
 import { requestContextStorage } from '../request-context.js';
 import { takeAfterCommit } from './after-commit.js';
+import { retryUnanswered } from './retry-unanswered.js';
 import { ensureEventStream, isNotFound } from './streams.js';
 
 export type EventHandlerFn = (event: EventEnvelope<any>, tx: EntityManager) => Promise<void>;
@@ -120,7 +121,19 @@ export class EventConsumer {
 
   /** Creates stream and durable consumer if missing (idempotent), then starts consuming. */
   async start(): Promise<void> {
-    const { jsm, js, names, ackWaitMs, replicas } = this.options;
+    const { js } = this.options;
+    const stream = await retryUnanswered(() => this.ensureConsumer());
+    const consumer = await retryUnanswered(() => js.consumers.get(stream, this.durable));
+    this.messages = await consumer.consume({
+      max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2),
+      expires: PULL_EXPIRES_MS,
+    });
+    this.loop = this.run(this.messages);
+  }
+
+  /** The stream and this durable consumer as configured (created, or updated in place); the stream's name. */
+  private async ensureConsumer(): Promise<string> {
+    const { jsm, names, ackWaitMs, replicas } = this.options;
     const stream = await ensureEventStream(jsm, names, this.publisher, { replicas });
     // NATS 2.9 (Debian 12) knows only one filter subject per consumer: a subscription to one
     // event filters on it; one to several filters on the narrowest wildcard covering them (e.g.
@@ -162,12 +175,7 @@ export class EventConsumer {
           throw addErr;
       });
     }
-    const consumer = await js.consumers.get(stream, this.durable);
-    this.messages = await consumer.consume({
-      max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2),
-      expires: PULL_EXPIRES_MS,
-    });
-    this.loop = this.run(this.messages);
+    return stream;
   }
 
   /** Stops pulling and waits for the events in hand to finish (they are acked or left to redeliver). */

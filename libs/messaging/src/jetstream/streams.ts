@@ -8,6 +8,7 @@ import {
 import { nanos } from '@nats-io/transport-node';
 import type { ServiceName } from '@netsign/contracts';
 import type { BusNames } from '../bus-names.js';
+import { retryUnanswered } from './retry-unanswered.js';
 
 /** Events are kept for 90 days; a consumer that was down for less than that catches up. */
 const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
@@ -24,9 +25,18 @@ export interface EventStreamOptions {
 
 /**
  * Creates (or brings up to date: subjects, duplicate window, replicas) the stream of one
- * publisher; safe to call from every process.
+ * publisher; safe to call from every process. A request a cluster leaves unanswered is retried.
  */
-export async function ensureEventStream(
+export function ensureEventStream(
+  jsm: JetStreamManager,
+  names: BusNames,
+  service: ServiceName,
+  options: EventStreamOptions,
+): Promise<string> {
+  return retryUnanswered(() => ensureEventStreamOnce(jsm, names, service, options));
+}
+
+async function ensureEventStreamOnce(
   jsm: JetStreamManager,
   names: BusNames,
   service: ServiceName,
