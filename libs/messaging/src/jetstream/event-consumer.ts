@@ -121,8 +121,9 @@ export class EventConsumer {
 
   /** Creates stream and durable consumer if missing (idempotent), then starts consuming. */
   async start(): Promise<void> {
-    const { js } = this.options;
-    const stream = await retryUnanswered(() => this.ensureConsumer());
+    const { js, jsm, names, replicas } = this.options;
+    const stream = await ensureEventStream(jsm, names, this.publisher, { replicas });
+    await retryUnanswered(() => this.ensureConsumer(stream));
     const consumer = await retryUnanswered(() => js.consumers.get(stream, this.durable));
     this.messages = await consumer.consume({
       max_messages: Math.max(16, this.spec.concurrency * this.batchSize * 2),
@@ -131,10 +132,9 @@ export class EventConsumer {
     this.loop = this.run(this.messages);
   }
 
-  /** The stream and this durable consumer as configured (created, or updated in place); the stream's name. */
-  private async ensureConsumer(): Promise<string> {
+  /** This durable consumer on `stream` as configured: created, or updated in place. */
+  private async ensureConsumer(stream: string): Promise<void> {
     const { jsm, names, ackWaitMs, replicas } = this.options;
-    const stream = await ensureEventStream(jsm, names, this.publisher, { replicas });
     // NATS 2.9 (Debian 12) knows only one filter subject per consumer: a subscription to one
     // event filters on it; one to several filters on the narrowest wildcard covering them (e.g.
     // `signing.evt.agreement.>`) and acks the other events that match it.
@@ -175,7 +175,6 @@ export class EventConsumer {
           throw addErr;
       });
     }
-    return stream;
   }
 
   /** Stops pulling and waits for the events in hand to finish (they are acked or left to redeliver). */
