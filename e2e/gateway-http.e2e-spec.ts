@@ -202,6 +202,38 @@ describe('gateway HTTP: compression and metrics', () => {
         what: 'review parked the unreadable event',
       },
     );
+    // The operators see it as stored, typed; replaying what cannot be read fails and keeps it.
+    const listed = await p.http('GET', '/api/ops/parked-events/review', { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([
+      {
+        id: expect.stringMatching(/^\d+$/),
+        consumer: expect.any(String),
+        subject: 'signing.evt.agreement.signed.v1',
+        eventId: null,
+        reason: expect.any(String),
+        deliveries: expect.any(Number),
+        parkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        replayedAt: null,
+        data: '{"not":"an envelope"}',
+      },
+    ]);
+    const replay = await p.http(
+      'POST',
+      `/api/ops/parked-events/review/${listed.body[0].id}/replay`,
+      { token: admin },
+    );
+    expect([replay.status, replay.body.code, replay.body.message]).toEqual([
+      409,
+      'INVALID_STATE',
+      '重放失败',
+    ]);
+    const missing = await p.http('POST', '/api/ops/parked-events/review/999999/replay', {
+      token: admin,
+    });
+    expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+    const again = await p.http('GET', '/api/ops/parked-events/review', { token: admin });
+    expect(again.body).toEqual(listed.body);
   });
 
   it('serves metrics only to a scraper with METRICS_TOKEN', async () => {

@@ -10,6 +10,7 @@ export * from './rpc/bus-client.js';
 export * from './rpc/compressing-serializer.js';
 export * from './rpc/zod-details.js';
 export * from './outbox/messaging-tables.js';
+export * from './outbox/messaging.entities.js';
 export * from './outbox/publish-event.js';
 export * from './outbox/outbox-relay.js';
 export * from './jetstream/streams.js';

@@ -20,8 +20,9 @@ import {
   type HealthReply,
   type ParkedEvent,
 } from '@netsign/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { BusNames } from './bus-names.js';
+import { ParkedEventEntity } from './outbox/messaging.entities.js';
 import {
   EventConsumer,
   type EventHandlerFn,
@@ -123,37 +124,29 @@ export class MessagingRuntime
   }
 
   async listParked(includeReplayed: boolean): Promise<ParkedEvent[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT id, consumer, subject, event_id, reason, deliveries, parked_at, replayed_at, data
-         FROM parked_events ${includeReplayed ? '' : 'WHERE replayed_at IS NULL'}
-        ORDER BY id LIMIT 500`,
-    );
+    const rows = await this.dataSource.getRepository(ParkedEventEntity).find({
+      where: includeReplayed ? {} : { replayedAt: IsNull() },
+      order: { id: 'ASC' },
+      take: 500,
+    });
     return rows.map((r) => ({
-      id: String(r['id']),
-      consumer: String(r['consumer']),
-      subject: String(r['subject']),
-      eventId: (r['event_id'] as string | null) ?? null,
-      reason: String(r['reason']),
-      deliveries: Number(r['deliveries']),
-      parkedAt: (r['parked_at'] as Date).toISOString(),
-      replayedAt: r['replayed_at'] ? (r['replayed_at'] as Date).toISOString() : null,
-      data: String(r['data']),
+      id: r.id,
+      consumer: r.consumer,
+      subject: r.subject,
+      eventId: r.eventId,
+      reason: r.reason,
+      deliveries: r.deliveries,
+      parkedAt: r.parkedAt.toISOString(),
+      replayedAt: r.replayedAt ? r.replayedAt.toISOString() : null,
+      data: r.data,
     }));
   }
 
   async replayParked(id: string): Promise<{ replayed: boolean }> {
-    const rows: Array<{
-      consumer: string;
-      subject: string;
-      data: string;
-      replayed_at: Date | null;
-    }> = await this.dataSource.query(
-      `SELECT consumer, subject, data, replayed_at FROM parked_events WHERE id = $1`,
-      [id],
-    );
-    const row = rows[0];
+    const parked = this.dataSource.getRepository(ParkedEventEntity);
+    const row = await parked.findOneBy({ id });
     if (!row) throw new ServiceError(ErrorCode.NOT_FOUND, '没有该滞留事件');
-    if (row.replayed_at) throw new ServiceError(ErrorCode.INVALID_STATE, '该事件已重放');
+    if (row.replayedAt) throw new ServiceError(ErrorCode.INVALID_STATE, '该事件已重放');
     const consumer = this.consumers.get(row.consumer);
     if (!consumer) throw new ServiceError(ErrorCode.INVALID_STATE, '该事件的消费者已不存在');
     try {
@@ -163,7 +156,7 @@ export class MessagingRuntime
         reason: (err as Error).message,
       });
     }
-    await this.dataSource.query(`UPDATE parked_events SET replayed_at = now() WHERE id = $1`, [id]);
+    await parked.update({ id }, { replayedAt: () => 'now()' });
     return { replayed: true };
   }
 

@@ -2,7 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { commonEnvSchema, loadEnv, natsServers, type CommonEnv } from '@netsign/config';
 import type { ServiceName } from '@netsign/contracts';
-import { MessagingRuntime, PrefixedServerNats, RpcErrorFilter } from '@netsign/messaging';
+import {
+  MessagingRuntime,
+  messagingEntities,
+  PrefixedServerNats,
+  RpcErrorFilter,
+} from '@netsign/messaging';
 import {
   createServiceDataSource,
   ensureDatabase,
@@ -10,7 +15,7 @@ import {
   schemaNameOf,
   type ServiceDataSourceOptions,
 } from '@netsign/persistence';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntitySchema } from 'typeorm';
 import type { z } from 'zod';
 import { startHealthServer } from './health-server.js';
 import { createPino, PinoNestLogger } from './logger.js';
@@ -18,7 +23,8 @@ import { createPino, PinoNestLogger } from './logger.js';
 export interface ServiceDefinition<S extends z.ZodType<CommonEnv>> {
   name: ServiceName;
   envSchema: S;
-  entities: ServiceDataSourceOptions['entities'];
+  /** The service's own tables; the runtime adds libs/messaging's outbox, inbox and parked events. */
+  entities: Array<Function | EntitySchema>;
   /** The migrations in order, or a function of env for a migration that needs a key from it. */
   migrations:
     | ServiceDataSourceOptions['migrations']
@@ -50,7 +56,7 @@ export async function runService<S extends z.ZodType<CommonEnv>>(
   const dataSource = createServiceDataSource({
     url: env.DATABASE_URL,
     schema,
-    entities: def.entities,
+    entities: [...def.entities, ...messagingEntities],
     migrations: migrationsOf(def, env),
     poolSize: env.DB_POOL_SIZE,
     applicationName: def.name,
