@@ -118,6 +118,50 @@ describe('identity entities and repositories (real Postgres)', () => {
     expect(await tx((m) => notifications.openIdOfGraduate(m, 'not-a-uuid'))).toBeNull();
   });
 
+  it('roster: a destination is recorded by primary key (no scan of the roster), newest first', async () => {
+    const graduates = svc!.app.get(GraduatesRepository);
+    await tx((m) =>
+      svc!.app
+        .get(AccountsRepository)
+        .insertSchool(m, { code: 'R3', name: '去向大学' }, [{ code: 'A', name: '甲院' }]),
+    );
+    const [{ id }] = (await svc!.dataSource.query(
+      `INSERT INTO graduates (school_code, student_no, name, gender, id_number_enc, id_key_id,
+         id_blind_index, id_number_masked, department_code, major, degree, origin_place, graduation_year)
+       VALUES ('R3', 'D1', '去向', '男', 'enc', 'k1', 'bi-d1', '3401**********0011', 'A', '软件工程', '本科', '安徽省合肥市', 2027)
+       RETURNING id`,
+    )) as Array<{ id: string }>;
+    const scans = await tx(async (m) => {
+      // With sequential scans priced out, a statement that can use the primary key does; one that
+      // compares the id as text cannot, and still scans (every signing did, over the whole roster).
+      await m.query('SET LOCAL enable_seqscan = off');
+      const counts = async () =>
+        (
+          (await m.query(
+            `SELECT seq_scan::int AS seq, idx_scan::int AS idx FROM pg_stat_xact_user_tables WHERE relname = 'graduates'`,
+          )) as Array<{ seq: number; idx: number }>
+        )[0]!;
+      const before = await counts();
+      await graduates.recordDestination(m, id, 'SIGNED_ONLINE', '2027-03-01T08:00:00.000Z');
+      const after = await counts();
+      return { seq: after.seq - before.seq, idx: after.idx - before.idx };
+    });
+    expect(scans).toEqual({ seq: 0, idx: 1 });
+    // An older change arriving late is ignored; an id that is not a uuid matches nobody.
+    await tx((m) =>
+      graduates.recordDestination(m, id, 'AWAITING_EMPLOYMENT', '2027-02-01T08:00:00.000Z'),
+    );
+    await tx((m) =>
+      graduates.recordDestination(
+        m,
+        'not-a-uuid',
+        'AWAITING_EMPLOYMENT',
+        '2027-04-01T08:00:00.000Z',
+      ),
+    );
+    expect(await graduates.byId(id)).toMatchObject({ destination: 'SIGNED_ONLINE' });
+  });
+
   it('signing keys: the stored key is sealed, its public key published', async () => {
     const keys = svc!.app.get(SigningKeysRepository);
     const current = await keys.locked((m) => keys.current(m));

@@ -4,3 +4,4 @@ export * from './pg-errors.js';
 export * from './persistence.module.js';
 export * from './prepared-query.js';
 export * from './hydrate.js';
+export * from './uuid.js';

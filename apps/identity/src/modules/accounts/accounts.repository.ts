@@ -6,7 +6,7 @@ import {
   type StaffAccount,
   type StaffAccountView,
 } from '@netsign/contracts';
-import { hydrate } from '@netsign/persistence';
+import { hydrate, isUuid } from '@netsign/persistence';
 import { In, type EntityManager, type QueryDeepPartialEntity, type Repository } from 'typeorm';
 import { GraduateEntity } from '../roster/graduate.entity.js';
 import { DepartmentEntity } from './department.entity.js';
@@ -38,8 +38,6 @@ export type StaffScopeFields = Pick<
   UserEntity,
   'departmentCode' | 'scopeGraduateIds' | 'scopeClassNames'
 >;
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** Tables `users`, `schools`, `departments` and `employers`: the only place that reads or writes them. */
 @Injectable()

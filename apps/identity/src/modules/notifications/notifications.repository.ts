@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationItem, Principal } from '@netsign/contracts';
 import { InjectRepository } from '@nestjs/typeorm';
-import { hydrate, preparedQuery } from '@netsign/persistence';
+import { hydrate, isUuid, preparedQuery } from '@netsign/persistence';
 import type { EntityManager, Repository } from 'typeorm';
 import { GraduateEntity } from '../roster/graduate.entity.js';
 import { AgreementPartyEntity } from './agreement-party.entity.js';
@@ -122,13 +122,14 @@ export class NotificationsRepository {
     return tx.getRepository(AgreementPartyEntity).findOneBy({ agreementId });
   }
 
-  /** A graduate's bound openid, if any (the id as an event carries it: compared as text). */
+  /** A graduate's bound openid, if any (the id as an event carries it). */
   async openIdOfGraduate(tx: EntityManager, graduateId: string): Promise<string | null> {
+    if (!isUuid(graduateId)) return null;
     const g = await tx
       .getRepository(GraduateEntity)
       .createQueryBuilder('g')
       .select(['g.id', 'g.wechatOpenId'])
-      .where('CAST(g.id AS text) = :graduateId', { graduateId })
+      .where('g.id = :graduateId', { graduateId })
       .getOne();
     return g?.wechatOpenId ?? null;
   }
@@ -141,8 +142,9 @@ export class NotificationsRepository {
     tx: EntityManager,
     graduateId: string,
   ): Promise<Array<{ userId: string; name: string; studentNo: string }>> {
+    if (!isUuid(graduateId)) return [];
     const rows: Array<{ id: string; name: string; student_no: string }> = await tx.query(
-      `WITH g AS (SELECT id, school_code, class_name, name, student_no FROM graduates WHERE id::text = $1),
+      `WITH g AS (SELECT id, school_code, class_name, name, student_no FROM graduates WHERE id = $1),
             counsellors AS (
               SELECT u.id FROM users u, g
                WHERE u.role = 'COUNSELLOR' AND u.school_code = g.school_code

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { scopeSql, type Reach } from '@netsign/auth';
 import type { Destination, GraduateSnapshot } from '@netsign/contracts';
-import { hydrate, preparedQuery } from '@netsign/persistence';
+import { hydrate, isUuid, preparedQuery } from '@netsign/persistence';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { DepartmentEntity } from '../accounts/department.entity.js';
 import { SchoolEntity } from '../accounts/school.entity.js';
@@ -273,9 +273,13 @@ export class GraduatesRepository {
     to: Destination,
     changedAt: string,
   ): Promise<void> {
-    await tx.query(
+    // Hot (every signing): by primary key; an id that is not a uuid matches no graduate.
+    if (!isUuid(graduateId)) return;
+    await preparedQuery(
+      tx,
+      'identity-graduate-record-destination',
       `UPDATE graduates SET destination = $2, destination_changed_at = $3
-        WHERE id::text = $1 AND (destination_changed_at IS NULL OR destination_changed_at <= $3)`,
+        WHERE id = $1 AND (destination_changed_at IS NULL OR destination_changed_at <= $3)`,
       [graduateId, to, changedAt],
     );
   }
