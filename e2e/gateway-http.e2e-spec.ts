@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { waitFor } from '@netsign/testing';
+import { agreementSigned } from '@netsign/contracts';
+import { agreementSnapshotFixture, waitFor } from '@netsign/testing';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
@@ -234,6 +235,51 @@ describe('gateway HTTP: compression and metrics', () => {
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
     const again = await p.http('GET', '/api/ops/parked-events/review', { token: admin });
     expect(again.body).toEqual(listed.body);
+
+    // A readable event parked by the same consumer is applied on replay, then listed as replayed.
+    const agreementId = randomUUID();
+    const envelope = {
+      id: randomUUID(),
+      type: agreementSigned.type,
+      version: agreementSigned.version,
+      occurredAt: new Date().toISOString(),
+      aggregateId: agreementId,
+      actor: null,
+      correlationId: 'parked-replay',
+      payload: {
+        agreement: agreementSnapshotFixture(agreementId),
+        offerId: null,
+        signedBy: { userId: 'employer-user', role: 'EMPLOYER' },
+      },
+    };
+    const review = p.services.get('review')!.dataSource as DataSource;
+    const [{ id: parkedId }] = (await review.query(
+      `INSERT INTO parked_events (consumer, subject, event_id, data, reason, deliveries)
+       VALUES ($1, 'signing.evt.agreement.signed.v1', $2, $3, 'handler failed', 5) RETURNING id`,
+      [listed.body[0].consumer, envelope.id, JSON.stringify(envelope)],
+    )) as Array<{ id: string }>;
+    const replayed = await p.http('POST', `/api/ops/parked-events/review/${parkedId}/replay`, {
+      token: admin,
+    });
+    expect([replayed.status, replayed.body]).toEqual([201, { replayed: true }]);
+    const tasks = (await review.query(
+      `SELECT count(*)::int AS n FROM review_tasks WHERE agreement_id = $1`,
+      [agreementId],
+    )) as Array<{ n: number }>;
+    expect(tasks[0]!.n).toBe(1);
+    const open = await p.http('GET', '/api/ops/parked-events/review', { token: admin });
+    expect(open.body.map((e: { id: string }) => e.id)).toEqual([listed.body[0].id]);
+    const all = await p.http('GET', '/api/ops/parked-events/review?includeReplayed=true', {
+      token: admin,
+    });
+    expect(all.body.find((e: { id: string }) => e.id === String(parkedId))).toMatchObject({
+      eventId: envelope.id,
+      replayedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+    });
+    const twice = await p.http('POST', `/api/ops/parked-events/review/${parkedId}/replay`, {
+      token: admin,
+    });
+    expect([twice.status, twice.body.message]).toEqual([409, '该事件已重放']);
   });
 
   it('serves metrics only to a scraper with METRICS_TOKEN', async () => {
