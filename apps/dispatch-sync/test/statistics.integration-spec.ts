@@ -18,7 +18,14 @@ import {
 } from '@netsign/contracts';
 import { BusClient, BusNames } from '@netsign/messaging';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, publishTestEvent, waitFor, type TestEnv } from '@netsign/testing';
+import {
+  agreementSnapshotFixture,
+  createTestEnv,
+  graduateSnapshotFixture,
+  publishTestEvent,
+  waitFor,
+  type TestEnv,
+} from '@netsign/testing';
 import { dispatchSyncService } from '../src/dispatch-sync.service.js';
 import { StatisticsRepository } from '../src/modules/statistics/statistics.repository.js';
 
@@ -37,54 +44,17 @@ describe('online-signing statistics', () => {
     correlationId: 'stats',
   });
 
-  const graduate = (schoolCode: string, departmentCode: string): GraduateSnapshot => ({
-    graduateId: randomUUID(),
-    schoolCode,
-    schoolName: `学校${schoolCode}`,
-    departmentCode,
-    departmentName: `院系${departmentCode}`,
-    studentNo: randomUUID().slice(0, 8),
-    name: '测试',
-    gender: '女',
-    major: '数学',
-    degree: '本科',
-    className: null,
-    originPlace: '安徽',
-    graduationYear: 2026,
-    idNumberMasked: '340104********1234',
-    sourceInfoConfirmed: true,
-  });
-  const agreement = (g: GraduateSnapshot, method: SigningMethod): AgreementSnapshot => ({
-    agreementId: randomUUID(),
-    agreementNo: `NO-${randomUUID().slice(0, 6)}`,
-    method,
-    status: 'PENDING_REVIEW',
-    graduate: g,
-    employer: {
-      employerId: 'e1',
-      creditCode: '91340100MA2TXXXX0A',
-      name: '单位',
-      nature: '企业',
-      industry: 'IT',
-      address: '合肥',
-      hasHiringAutonomy: true,
-      contactName: '王',
-      contactPhone: '1',
-    },
-    position: { positionId: 'p1', title: '工程师', location: '合肥' },
-    terms: {
-      workLocation: '合肥',
-      monthlySalary: 8000,
-      probationMonths: 3,
-      contractYears: 3,
-      archiveTransferAddress: '',
-      hukouTransferAddress: '',
-      otherTerms: '',
-      superiorAuthority: null,
-    },
-    signedAt: new Date().toISOString(),
-    version: 1,
-  });
+  const graduate = (schoolCode: string, departmentCode: string): GraduateSnapshot =>
+    graduateSnapshotFixture({
+      graduateId: randomUUID(),
+      schoolCode,
+      schoolName: `学校${schoolCode}`,
+      departmentCode,
+      departmentName: `院系${departmentCode}`,
+      studentNo: randomUUID().slice(0, 8),
+    });
+  const agreement = (g: GraduateSnapshot, method: SigningMethod): AgreementSnapshot =>
+    agreementSnapshotFixture(randomUUID(), { method, graduate: g });
   const reviewer = { userId: 'r1', role: 'DEPARTMENT_STAFF' };
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role, type GraduateSnapshot, type Principal } from '@netsign/contracts';
 import { runService, type RunningService } from '@netsign/runtime';
-import { createTestEnv, waitFor, type TestEnv } from '@netsign/testing';
+import { createTestEnv, graduateSnapshotFixture, waitFor, type TestEnv } from '@netsign/testing';
 import pg from 'pg';
 import {
   SignAgreementUseCase,
@@ -23,23 +23,15 @@ describe('graduate row lock in signing', () => {
   let sign: SignAgreementUseCase;
   let destinations: ChangeDestinationUseCase;
 
-  const graduate = (graduateId: string): GraduateSnapshot => ({
-    graduateId,
-    schoolCode: '10357',
-    schoolName: '安徽大学',
-    departmentCode: 'CS',
-    departmentName: '计算机学院',
-    studentNo: graduateId,
-    name: '学生',
-    gender: '男',
-    major: '软件工程',
-    degree: '本科',
-    className: null,
-    originPlace: '安徽合肥',
-    graduationYear: 2026,
-    idNumberMasked: '340104********1234',
-    sourceInfoConfirmed: true,
-  });
+  const graduate = (graduateId: string): GraduateSnapshot =>
+    graduateSnapshotFixture({
+      graduateId,
+      schoolCode: '10357',
+      schoolName: '安徽大学',
+      departmentCode: 'CS',
+      departmentName: '计算机学院',
+      studentNo: graduateId,
+    });
   const command = (graduateId: string): SignCommand => ({
     method: 'EMPLOYER_DIRECT',
     graduate: graduate(graduateId),
