@@ -92,16 +92,28 @@ export function buildProcessList({ replicas = 1, env = process.env, root = proce
   return list.map((p) => ({ ...p, env: { ...base, ...p.env } }));
 }
 
-/** A free TCP port on 127.0.0.1, as the kernel picks one. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+const handedOut = new Set();
+
+/**
+ * A free TCP port on 127.0.0.1, as the kernel picks one, never one this process has handed out
+ * before: the kernel may give a port just closed out again (the browser tests' system once got
+ * the same port for two stand-ins).
+ */
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /**

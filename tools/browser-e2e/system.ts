@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -27,16 +27,26 @@ const BASE_DATABASE_URL =
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct free TCP ports on 127.0.0.1. All are held open until every one is picked: the
+ * kernel may hand out a port just closed again, and once gave the province stand-in and the
+ * WeChat fake the same one (EADDRINUSE at start-up).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 async function adminQuery(sql: string): Promise<void> {
@@ -71,11 +81,7 @@ export async function startSystem(logDir: string): Promise<SystemUnderTest> {
   const dbUrl = new URL(BASE_DATABASE_URL);
   dbUrl.pathname = `/${dbName}`;
   await adminQuery(`CREATE DATABASE ${dbName}`);
-  const [gatewayPort, provincePort, wechatPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
+  const [gatewayPort, provincePort, wechatPort] = (await freePorts(3)) as [number, number, number];
   const baseUrl = `http://127.0.0.1:${gatewayPort}`;
   const storageDir = mkdtempSync(join(tmpdir(), 'netsign-browser-'));
   mkdirSync(logDir, { recursive: true });
